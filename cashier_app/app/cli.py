@@ -1,0 +1,112 @@
+"""The `cashier-app` command: runs the app, or one of the commands in `app/commands/`.
+
+Each module in `cashier_app/app/commands/` has `register(registry)`; the registry adds its
+subcommands with the options every command shares (`--config`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cashier_app import __version__
+from cashier_app.app import commands as commands_pkg
+from cashier_app.app.config import AppConfig, ConfigError, load_config
+from cashier_app.app.paths import AppPaths, default_paths
+
+Handler = Callable[[argparse.Namespace, "CommandContext"], int]
+
+
+@dataclass
+class CommandContext:
+    """What a command needs: the config file chosen, loaded on first use, and the app's folders."""
+
+    config_path: Path | None
+    _config: AppConfig | None = field(default=None, repr=False)
+
+    @property
+    def config(self) -> AppConfig:
+        if self._config is None:
+            self._config = load_config(self.paths.config_file)
+        return self._config
+
+    @property
+    def paths(self) -> AppPaths:
+        base = default_paths(self.config_path)
+        data_dir = self._config.general.data_dir if self._config is not None else ""
+        return default_paths(self.config_path, data_dir) if data_dir else base
+
+
+def _common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--config", type=Path, default=argparse.SUPPRESS, metavar="PATH",
+        help="configuration file to use instead of the one in the user config folder",
+    )
+    return common
+
+
+class CommandRegistry:
+    def __init__(self, subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+        self._subparsers = subparsers
+        self.common = _common_options()
+
+    def add(self, name: str, help: str, handler: Handler | None = None) -> argparse.ArgumentParser:
+        parser = self._subparsers.add_parser(name, help=help, description=help, parents=[self.common])
+        if handler is not None:
+            parser.set_defaults(handler=handler)
+        return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cashier-app",
+        description="Cashier companion: makes sure every paid order has a receipt.",
+        parents=[_common_options()],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--demo", action="store_true",
+                        help="run on embedded defaults: sandbox platform, virtual printer, sample receipts")
+    parser.add_argument("--headless", action="store_true", help="run the services without a window")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), help="UI language (default: from config, then locale)")
+    parser.add_argument("--training", action="store_true", help="training mode against the sandbox")
+    parser.add_argument("--scenario", help="sandbox scenario for --demo / --training")
+    parser.add_argument("--run-seconds", type=float, default=0.0, metavar="S",
+                        help="stop by itself after S seconds (smoke tests, screenshots)")
+    parser.add_argument("--screenshot", type=Path, metavar="PNG",
+                        help="with --run-seconds: save a picture of the window before stopping")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    registry = CommandRegistry(subparsers)
+    for module_info in sorted(pkgutil.iter_modules(commands_pkg.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{commands_pkg.__name__}.{module_info.name}")
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(registry)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = CommandContext(config_path=getattr(args, "config", None))
+    try:
+        handler: Handler | None = getattr(args, "handler", None)
+        if handler is None:
+            if args.command:
+                # A command group called without its subcommand: show its help.
+                parser.parse_args([*(argv or sys.argv[1:]), "--help"])
+                return 2
+            from cashier_app.app.run import run_app
+
+            return run_app(args, ctx)
+        return handler(args, ctx)
+    except ConfigError as exc:
+        print(f"配置错误 / configuration error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,1 @@
+"""The SQLite journal: archived file versions, receipts, print jobs, orders, cases, audit."""

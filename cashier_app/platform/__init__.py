@@ -1,0 +1,1 @@
+"""The merchant platform client (specs/merchant-platform-api.md): signing, verification, retries."""

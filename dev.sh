@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# One entry point for newcomers, CI and technicians:
+#   ./dev.sh demo    set up (first time) and start the app on embedded defaults
+#   ./dev.sh test    set up (first time) and run lint, type checks, architecture contracts and tests
+#   ./dev.sh bench   run the benchmarks in tests/benchmarks/ and print their figures
+#   ./dev.sh translations   refresh resources/translations/*.ts and compile the .qm files
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PY=${PYTHON:-python3}
+VENV=.venv
+
+# System libraries Qt needs on Linux (even offscreen), and a CJK font for the virtual printer's pictures.
+SYSTEM_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libfontconfig1 libdbus-1-3 fonts-wqy-microhei)
+
+ensure_system_packages() {
+  [ "$(uname -s)" = Linux ] || return 0
+  command -v dpkg >/dev/null 2>&1 || return 0
+  local missing=()
+  for pkg in "$@"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then sudo="sudo"; else
+      echo "missing system packages: ${missing[*]} (install them with apt-get as root)" >&2; return 0
+    fi
+  fi
+  echo "installing system packages: ${missing[*]}"
+  $sudo apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+ensure_venv() {
+  if [ ! -x "$VENV/bin/python" ]; then
+    echo "creating $VENV"
+    "$PY" -m venv "$VENV"
+  fi
+  local stamp="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
+  if [ ! -f "$stamp" ]; then
+    echo "installing the app and its development tools into $VENV"
+    "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
+    "$VENV/bin/python" -m pip install -q -e ".[dev]"
+    rm -f "$VENV"/.installed-*
+    touch "$stamp"
+  fi
+}
+
+cmd=${1:-help}
+shift || true
+case "$cmd" in
+  demo)
+    ensure_system_packages "${SYSTEM_PACKAGES[@]}"
+    ensure_venv
+    exec "$VENV/bin/cashier-app" --demo "$@"
+    ;;
+  test)
+    ensure_system_packages "${SYSTEM_PACKAGES[@]}"
+    ensure_venv
+    export QT_QPA_PLATFORM=offscreen
+    echo "== ruff"; "$VENV/bin/ruff" check cashier_app tests
+    echo "== mypy"; "$VENV/bin/mypy"
+    echo "== import contracts"; "$VENV/bin/lint-imports"
+    echo "== pytest"; exec "$VENV/bin/pytest" -q "$@"
+    ;;
+  bench)
+    ensure_system_packages "${SYSTEM_PACKAGES[@]}"
+    ensure_venv
+    export QT_QPA_PLATFORM=offscreen
+    status=0
+    for bench in tests/benchmarks/bench_*.py; do
+      echo "== $bench"; "$VENV/bin/python" "$bench" "$@" || status=1
+    done
+    exit $status
+    ;;
+  translations)
+    ensure_venv
+    "$VENV/bin/python" -m cashier_app.ui.translations_build
+    ;;
+  *)
+    sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
+    ;;
+esac

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cashier_app.app.cli import main
+from cashier_app.app.config import AppConfig, ConfigError, load_config, to_toml
+
+
+def test_missing_file_gives_defaults(tmp_path: Path) -> None:
+    config = load_config(tmp_path / "absent.toml")
+    assert config == AppConfig()
+    assert config.printing.printers["receipt"].profile == "58-gbk"
+
+
+def test_show_round_trips(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text(to_toml(AppConfig()), encoding="utf-8")
+    assert load_config(path) == AppConfig()
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "allowed"),
+    [
+        ('[general]\nmode = "printt"\n', "general.mode", "'print', 'observe'"),
+        ("[printing.printers.receipt]\nport = 70000\n", "printing.printers.receipt.port", "1 to 65535"),
+        ('[printing.printers.receipt]\nprofile = "nope"\n', "printing.printers.receipt.profile", "58-gbk"),
+        ('[watch]\nfolderz = ["x"]\n', "watch.folderz", "folders"),
+        ('[watch]\nfolders = "x"\n', "watch.folders", "must be a list"),
+        ('[platform]\nbase_url = "ftp://x"\n', "platform.base_url", "allowed form"),
+        ("[parser.labels]\namount = []\n", "parser.labels.amount", "non-empty"),
+        ('[general\nmode="x"', "(file)", "not valid TOML"),
+    ],
+)
+def test_wrong_values_name_key_and_allowed(tmp_path: Path, text: str, key: str, allowed: str) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert info.value.key == key
+    assert allowed in str(info.value)
+    assert str(path) in str(info.value)
+
+
+def test_store_labels_extend_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text('[parser.labels]\nout_trade_no = ["单据号", "商户订单号"]\n', encoding="utf-8")
+    config = load_config(path)
+    assert config.parser.labels["out_trade_no"] == ["单据号", "商户订单号"]
+    assert config.parser.labels["amount"][0] == "实付金额"
+
+
+def test_cli_config_show_uses_given_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text('[general]\nmode = "observe"\n', encoding="utf-8")
+    assert main(["config", "show", "--config", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert 'mode = "observe"' in out
+
+
+def test_cli_bad_config_exits_2_with_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text("[general]\nmode = 3\n", encoding="utf-8")
+    assert main(["--config", str(path), "config", "check"]) == 2
+    assert "general.mode" in capsys.readouterr().err
