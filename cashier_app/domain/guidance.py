@@ -1,0 +1,131 @@
+"""The cashier's guidance: what an order lookup means, in plain words, and the next step.
+
+These are the rules of the field (design.md, "The problems it solves"). The result is codes; the
+UI turns them into Chinese or English sentences. The rule that matters most: no error, timeout or
+unreadable answer is ever taken as "unpaid".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from cashier_app.domain.orders import OrderState
+
+
+class LookupOutcome(StrEnum):
+    FOUND = "found"
+    NOT_FOUND = "not_found"
+    NOT_QUERYABLE_YET = "not_queryable_yet"  # third-party number looked up before the success notice
+    UNKNOWN = "unknown"  # platform fault: nothing can be concluded
+
+
+class Voucher(StrEnum):
+    """What the customer's phone shows: a payment voucher (支付凭证), none, or not asked yet."""
+
+    SHOWN = "shown"
+    NONE = "none"
+    NOT_ASKED = "not_asked"
+
+
+class Verdict(StrEnum):
+    PAID = "paid"
+    PARTLY_REFUNDED = "partly_refunded"
+    POSSIBLY_DROPPED = "possibly_dropped"  # platform unpaid, customer shows paid: sync
+    STILL_UNPAID_AFTER_SYNC = "still_unpaid_after_sync"
+    NOT_PAID = "not_paid"  # no voucher: payment did not go through
+    WAITING_FOR_PASSWORD = "waiting_for_password"  # noqa: S105 - a verdict, not a secret
+    ASK_FOR_VOUCHER = "ask_for_voucher"  # unpaid on the platform; ask the customer first
+    PAYMENT_FAILED = "payment_failed"
+    MONEY_RETURNS = "money_returns"  # closed, reversed, refunded: nothing to print as a sale
+    PLATFORM_UNSURE = "platform_unsure"  # the platform itself says UNKNOWN
+    NOT_FOUND = "not_found"
+    NOT_QUERYABLE_YET = "not_queryable_yet"
+    STATE_UNKNOWN = "state_unknown"
+
+
+class Action(StrEnum):
+    REPRINT = "reprint"
+    PRINT = "print"
+    SYNC = "sync"
+    CLOSE_AND_PAY_AGAIN = "close_and_pay_again"
+    QUERY_BY_MERCHANT_NO = "query_by_merchant_no"
+    QUERY_AGAIN = "query_again"
+    ESCALATE = "escalate"
+    CHECK_NUMBER = "check_number"
+
+
+class Severity(StrEnum):
+    OK = "ok"
+    ATTENTION = "attention"
+    FAULT = "fault"
+
+
+@dataclass(frozen=True)
+class Guidance:
+    verdict: Verdict
+    actions: tuple[Action, ...]  # in the order to offer them; the first is the default (Enter)
+    severity: Severity
+    # May the cashier take payment again under a new order number? Only when the platform
+    # itself says this order can no longer be paid (or after closing it).
+    may_take_payment_again: bool = False
+    # Case kind to open for this situation, if it is an exception (CaseKind value).
+    case_kind: str | None = None
+
+
+def guide(
+    outcome: LookupOutcome,
+    state: OrderState | None = None,
+    *,
+    has_receipt: bool = False,
+    voucher: Voucher = Voucher.NOT_ASKED,
+    after_sync: bool = False,
+    looked_up_by_channel_no: bool = False,
+) -> Guidance:
+    """The verdict and next steps for one lookup result."""
+    if outcome is LookupOutcome.UNKNOWN:
+        return Guidance(Verdict.STATE_UNKNOWN, (Action.QUERY_AGAIN, Action.ESCALATE), Severity.FAULT,
+                        case_kind="platform_fault")
+    if outcome is LookupOutcome.NOT_QUERYABLE_YET:
+        return Guidance(Verdict.NOT_QUERYABLE_YET, (Action.QUERY_BY_MERCHANT_NO, Action.SYNC), Severity.ATTENTION)
+    if outcome is LookupOutcome.NOT_FOUND:
+        actions = (Action.CHECK_NUMBER, Action.QUERY_BY_MERCHANT_NO) if looked_up_by_channel_no else (
+            Action.CHECK_NUMBER,)
+        return Guidance(Verdict.NOT_FOUND, actions, Severity.ATTENTION)
+    if state is None:
+        raise ValueError("a found order has a state")
+    return _guide_found(state, has_receipt=has_receipt, voucher=voucher, after_sync=after_sync)
+
+
+def _guide_found(state: OrderState, *, has_receipt: bool, voucher: Voucher, after_sync: bool) -> Guidance:
+    print_action = Action.REPRINT if has_receipt else Action.PRINT
+    if state is OrderState.PAID:
+        kind = None if has_receipt else "paid_no_receipt"
+        return Guidance(Verdict.PAID, (print_action,), Severity.OK, case_kind=kind)
+    if state is OrderState.PARTIAL_REFUNDED:
+        return Guidance(Verdict.PARTLY_REFUNDED, (print_action,), Severity.ATTENTION, case_kind="refund")
+    if state in (OrderState.CREATED, OrderState.USERPAYING):
+        if after_sync:
+            # Synced and still unpaid while the customer shows paid: poll a little, then escalate.
+            return Guidance(Verdict.STILL_UNPAID_AFTER_SYNC, (Action.SYNC, Action.ESCALATE), Severity.FAULT,
+                            case_kind="dropped_order")
+        if voucher is Voucher.SHOWN:
+            return Guidance(Verdict.POSSIBLY_DROPPED, (Action.SYNC, Action.ESCALATE), Severity.ATTENTION,
+                            case_kind="dropped_order")
+        if voucher is Voucher.NONE:
+            if state is OrderState.USERPAYING:
+                # The customer may still be typing the password: close it before taking payment again.
+                return Guidance(Verdict.WAITING_FOR_PASSWORD, (Action.SYNC, Action.CLOSE_AND_PAY_AGAIN),
+                                Severity.ATTENTION, case_kind="stuck_payment")
+            return Guidance(Verdict.NOT_PAID, (Action.CLOSE_AND_PAY_AGAIN,), Severity.ATTENTION, case_kind="unpaid")
+        return Guidance(Verdict.ASK_FOR_VOUCHER, (Action.SYNC, Action.CLOSE_AND_PAY_AGAIN), Severity.ATTENTION)
+    if state is OrderState.PAY_FAILED:
+        return Guidance(Verdict.PAYMENT_FAILED, (), Severity.ATTENTION, may_take_payment_again=True,
+                        case_kind="payment_failed")
+    if state in (OrderState.CLOSED, OrderState.REVOKED):
+        return Guidance(Verdict.MONEY_RETURNS, (), Severity.ATTENTION, may_take_payment_again=True,
+                        case_kind="payment_failed" if state is OrderState.REVOKED else None)
+    if state is OrderState.REFUNDED:
+        return Guidance(Verdict.MONEY_RETURNS, (), Severity.ATTENTION, case_kind="refund")
+    # OrderState.UNKNOWN: the platform itself does not know; asking the channel again is the way forward.
+    return Guidance(Verdict.PLATFORM_UNSURE, (Action.SYNC, Action.ESCALATE), Severity.FAULT)

@@ -1,0 +1,134 @@
+"""Reconciliation rules: the platform's orders against the receipts the watcher saw.
+
+Pure: the reconciler service (reconcile/) feeds it the orders it has listed and the receipts from
+the journal, and raises each finding once (by its key) as a case.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from cashier_app.domain.cases import CaseKind
+from cashier_app.domain.orders import FAILURE_STATES, UNPAID_STATES, OrderState
+from cashier_app.domain.reconcile_settings import ReconcileSettings
+
+PAID_STATES = frozenset({OrderState.PAID, OrderState.PARTIAL_REFUNDED})
+
+
+@dataclass(frozen=True)
+class OrderSnapshot:
+    out_trade_no: str
+    state: OrderState
+    total_amount: int | None
+    created_at: datetime
+    paid_at: datetime | None
+    channel_trade_no: str | None = None
+
+
+@dataclass(frozen=True)
+class ReceiptSeen:
+    receipt_id: int
+    out_trade_no: str | None  # None for bank-card slips: recorded, never raised as unmatched
+    kind: str  # "SALE" | "REFUND"
+    amount: int | None
+    seen_at: datetime
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: CaseKind
+    out_trade_no: str
+    state: OrderState | None
+    amount: int | None
+    cause: str
+    receipt_ids: tuple[int, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """Raised once per key: a finding seen again on the next poll is the same case."""
+        return f"{self.kind.value}:{self.out_trade_no}"
+
+
+@dataclass
+class ReconcileResult:
+    findings: list[Finding] = field(default_factory=list)
+    # Receipts whose order the list has not shown after the grace period: query each once.
+    to_query: list[str] = field(default_factory=list)
+    # Keys of earlier findings that no longer hold (e.g. the receipt arrived late).
+    cleared: set[str] = field(default_factory=set)
+
+
+def reconcile(
+    orders: Mapping[str, OrderSnapshot],
+    receipts: Iterable[ReceiptSeen],
+    now: datetime,
+    settings: ReconcileSettings,
+    *,
+    not_on_platform: frozenset[str] = frozenset(),
+    open_keys: Iterable[str] = (),
+) -> ReconcileResult:
+    grace = timedelta(seconds=settings.grace_s)
+    stuck_after = timedelta(seconds=settings.stuck_after_s)
+    result = ReconcileResult()
+
+    sales: dict[str, list[ReceiptSeen]] = defaultdict(list)
+    for receipt in receipts:
+        if receipt.out_trade_no and receipt.kind == "SALE":
+            sales[receipt.out_trade_no].append(receipt)
+
+    for no, order in orders.items():
+        if order.state in PAID_STATES and not sales.get(no):
+            paid_at = order.paid_at or order.created_at
+            if now - paid_at >= grace:
+                result.findings.append(Finding(
+                    CaseKind.PAID_NO_RECEIPT, no, order.state, order.total_amount,
+                    "paid on the platform, no receipt seen after the grace period"))
+        if order.state in UNPAID_STATES and now - order.created_at >= stuck_after:
+            result.findings.append(Finding(
+                CaseKind.STUCK_PAYMENT, no, order.state, order.total_amount,
+                f"order in {order.state.value} for more than {int(settings.stuck_after_s)} s"))
+
+    for no, seen in sales.items():
+        ids = tuple(r.receipt_id for r in seen)
+        amount = seen[0].amount
+        listed = orders.get(no)
+        if len(seen) > 1:
+            result.findings.append(Finding(
+                CaseKind.DOUBLED_RECEIPT, no, listed.state if listed else None, amount,
+                f"{len(seen)} original receipts for one order", ids))
+        first_seen = min(r.seen_at for r in seen)
+        if listed is None:
+            if no in not_on_platform:
+                result.findings.append(Finding(
+                    CaseKind.RECEIPT_WITHOUT_PAYMENT, no, None, amount, "the platform does not know this order", ids))
+            elif now - first_seen >= grace:
+                result.to_query.append(no)
+            continue
+        if listed.state in UNPAID_STATES and now - first_seen >= grace:
+            result.findings.append(Finding(
+                CaseKind.RECEIPT_WITHOUT_PAYMENT, no, listed.state, amount,
+                f"receipt printed but the platform says {listed.state.value}: sync the order", ids))
+        elif listed.state in FAILURE_STATES:
+            result.findings.append(Finding(
+                CaseKind.RECEIPT_WITHOUT_PAYMENT, no, listed.state, amount,
+                f"receipt printed but the order is {listed.state.value}", ids))
+        elif listed.state is OrderState.REFUNDED:
+            result.findings.append(Finding(
+                CaseKind.REFUND, no, listed.state, amount, "order refunded after its sale receipt", ids))
+
+    current = {f.key for f in result.findings}
+    for key in open_keys:
+        kind, _, no = key.partition(":")
+        # A missing receipt that arrived, or a stuck order that moved on, clears by itself.
+        if key in current:
+            continue
+        moved_on = orders.get(no)
+        receipt_arrived = kind == CaseKind.PAID_NO_RECEIPT.value and bool(sales.get(no))
+        stopped_waiting = (kind == CaseKind.STUCK_PAYMENT.value and moved_on is not None
+                           and moved_on.state not in UNPAID_STATES)
+        if receipt_arrived or stopped_waiting:
+            result.cleared.add(key)
+    return result
