@@ -1,0 +1,181 @@
+"""Cases in the journal: opened once per finding, a timeline of steps, closed with a result."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sqlite3
+from dataclasses import dataclass
+
+from cashier_app.domain.cases import Case, CaseKind, CaseResult, CaseStatus, CaseStep, StepAction
+from cashier_app.journal.db import Journal, utc_now
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    status: CaseStatus | None = None
+    kind: CaseKind | None = None
+    since_utc: str | None = None  # opened at or after
+    until_utc: str | None = None  # opened before
+    training: bool | None = False  # training cases are kept apart: None = both
+    out_trade_no: str | None = None
+    limit: int = 500
+
+
+class CaseStore:
+    def __init__(self, journal: Journal) -> None:
+        self._journal = journal
+
+    def open_case(
+        self,
+        kind: CaseKind,
+        *,
+        actor: str,
+        key: str | None = None,
+        out_trade_no: str | None = None,
+        channel_trade_no: str | None = None,
+        amount: int | None = None,
+        payment_state: str | None = None,
+        cause: str = "",
+        training: bool = False,
+        detail: str = "",
+    ) -> tuple[Case, bool]:
+        """Open a case, or return the one already opened under `key`. Returns (case, created)."""
+        now = utc_now()
+        with self._journal.tx() as conn:
+            if key is not None:
+                row = conn.execute("SELECT id FROM cases WHERE case_key = ?", (key,)).fetchone()
+                if row is not None:
+                    return self._load(conn, int(row["id"])), False
+            cur = conn.execute(
+                "INSERT INTO cases(case_key, kind, status, opened_at, opened_by, out_trade_no, channel_trade_no,"
+                " amount, payment_state, cause, training) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (key, kind.value, CaseStatus.OPEN.value, now, actor, out_trade_no, channel_trade_no, amount,
+                 payment_state, cause, int(training)),
+            )
+            case_id = int(cur.lastrowid or 0)
+            self._insert_step(conn, case_id, CaseStep(now, StepAction.RAISED, actor, payment_state, kind.value, detail))
+            return self._load(conn, case_id), True
+
+    def add_step(self, case_id: int, step: CaseStep) -> None:
+        with self._journal.tx() as conn:
+            self._insert_step(conn, case_id, step)
+            if step.state_seen:
+                conn.execute("UPDATE cases SET payment_state = ? WHERE id = ?", (step.state_seen, case_id))
+
+    def record(self, case_id: int, action: StepAction, actor: str, *, state_seen: str | None = None,
+               outcome: str = "", detail: str = "") -> None:
+        self.add_step(case_id, CaseStep(utc_now(), action, actor, state_seen, outcome, detail))
+
+    def close_case(self, case_id: int, result: CaseResult, actor: str, note: str = "") -> Case:
+        now = utc_now()
+        with self._journal.tx() as conn:
+            conn.execute(
+                "UPDATE cases SET status = ?, result = ?, closed_at = ?, closed_by = ? WHERE id = ? AND status = ?",
+                (CaseStatus.CLOSED.value, result.value, now, actor, case_id, CaseStatus.OPEN.value),
+            )
+            self._insert_step(conn, case_id, CaseStep(now, StepAction.CLOSE_CASE, actor, None, result.value, note))
+            return self._load(conn, case_id)
+
+    def get(self, case_id: int) -> Case | None:
+        with self._journal.read() as conn:
+            row = conn.execute("SELECT id FROM cases WHERE id = ?", (case_id,)).fetchone()
+            return self._load(conn, case_id) if row else None
+
+    def find_open(self, out_trade_no: str, kind: CaseKind | None = None) -> Case | None:
+        sql = "SELECT id FROM cases WHERE out_trade_no = ? AND status = 'open'"
+        params: list[object] = [out_trade_no]
+        if kind is not None:
+            sql += " AND kind = ?"
+            params.append(kind.value)
+        with self._journal.read() as conn:
+            row = conn.execute(sql + " ORDER BY id DESC LIMIT 1", params).fetchone()
+            return self._load(conn, int(row["id"])) if row else None
+
+    def open_keys(self) -> list[str]:
+        with self._journal.read() as conn:
+            rows = conn.execute("SELECT case_key FROM cases WHERE status = 'open' AND case_key IS NOT NULL")
+            return [str(r["case_key"]) for r in rows]
+
+    def find_by_key(self, key: str) -> Case | None:
+        with self._journal.read() as conn:
+            row = conn.execute("SELECT id FROM cases WHERE case_key = ?", (key,)).fetchone()
+            return self._load(conn, int(row["id"])) if row else None
+
+    def list(self, flt: CaseFilter | None = None) -> list[Case]:
+        flt = flt or CaseFilter()
+        sql = "SELECT id FROM cases WHERE 1=1"
+        params: list[object] = []
+        if flt.status is not None:
+            sql += " AND status = ?"
+            params.append(flt.status.value)
+        if flt.kind is not None:
+            sql += " AND kind = ?"
+            params.append(flt.kind.value)
+        if flt.since_utc is not None:
+            sql += " AND opened_at >= ?"
+            params.append(flt.since_utc)
+        if flt.until_utc is not None:
+            sql += " AND opened_at < ?"
+            params.append(flt.until_utc)
+        if flt.training is not None:
+            sql += " AND training = ?"
+            params.append(int(flt.training))
+        if flt.out_trade_no is not None:
+            sql += " AND out_trade_no = ?"
+            params.append(flt.out_trade_no)
+        sql += " ORDER BY status = 'closed', id DESC LIMIT ?"
+        params.append(flt.limit)
+        with self._journal.read() as conn:
+            ids = [int(r["id"]) for r in conn.execute(sql, params)]
+            return [self._load(conn, i) for i in ids]
+
+    def count_open(self, training: bool = False) -> int:
+        with self._journal.read() as conn:
+            row = conn.execute("SELECT COUNT(*) FROM cases WHERE status = 'open' AND training = ?", (int(training),))
+            return int(row.fetchone()[0])
+
+    @staticmethod
+    def _insert_step(conn: sqlite3.Connection, case_id: int, step: CaseStep) -> None:
+        conn.execute(
+            "INSERT INTO case_steps(case_id, at, action, actor, state_seen, outcome, detail) VALUES (?,?,?,?,?,?,?)",
+            (case_id, step.at, step.action.value, step.actor, step.state_seen, step.outcome, step.detail),
+        )
+
+    @staticmethod
+    def _load(conn: sqlite3.Connection, case_id: int) -> Case:
+        r = conn.execute("SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone()
+        steps = [
+            CaseStep(s["at"], StepAction(s["action"]), s["actor"], s["state_seen"], s["outcome"], s["detail"])
+            for s in conn.execute("SELECT * FROM case_steps WHERE case_id = ? ORDER BY id", (case_id,))
+        ]
+        return Case(
+            id=int(r["id"]), kind=CaseKind(r["kind"]), opened_at=r["opened_at"], opened_by=r["opened_by"],
+            out_trade_no=r["out_trade_no"], channel_trade_no=r["channel_trade_no"], amount=r["amount"],
+            payment_state=r["payment_state"], cause=r["cause"], status=CaseStatus(r["status"]),
+            result=CaseResult(r["result"]) if r["result"] else None, closed_at=r["closed_at"],
+            closed_by=r["closed_by"], training=bool(r["training"]), steps=steps,
+        )
+
+
+CSV_COLUMNS = (
+    "id", "kind", "status", "opened_at", "opened_by", "out_trade_no", "channel_trade_no", "amount_yuan",
+    "payment_state", "cause", "result", "closed_at", "closed_by", "handling_seconds", "steps", "training",
+)
+
+
+def cases_to_csv(cases: list[Case]) -> bytes:
+    """UTF-8 with a BOM, so that Excel on a Chinese Windows opens it without garbling."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for c in cases:
+        steps = " | ".join(f"{s.at} {s.action.value} {s.actor} {s.state_seen or ''} {s.outcome}".strip()
+                           for s in c.steps)
+        writer.writerow([
+            c.id, c.kind.value, c.status.value, c.opened_at, c.opened_by, c.out_trade_no or "",
+            c.channel_trade_no or "", "" if c.amount is None else f"{c.amount / 100:.2f}", c.payment_state or "",
+            c.cause, c.result.value if c.result else "", c.closed_at or "", c.closed_by or "",
+            "" if c.handling_seconds is None else f"{c.handling_seconds:.0f}", steps, int(c.training),
+        ])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
