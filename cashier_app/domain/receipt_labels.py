@@ -28,5 +28,7 @@ class ParserSettings:
     labels: dict[str, list[str]] = field(default_factory=_default_labels)
     # Files larger than this are not receipts (the spec says 64 KiB).
     max_bytes: int = field(default=65536, metadata={"min": 1024, "max": 1048576})
+    # A store's own templates: label fingerprint (see `cashier-app parse`) → name, added to the built-in ones.
+    templates: dict[str, str] = field(default_factory=dict)
     # Store time zone offset, for receipt times that carry none.
     utc_offset: str = field(default="+08:00", metadata={"pattern": r"^[+-]\d\d:\d\d$"})
