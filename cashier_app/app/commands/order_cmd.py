@@ -1,0 +1,236 @@
+"""`cashier-app order query|sync|list|close`: the configured merchant platform from the command line.
+
+Exit codes: 0 found / done, 3 no such order (or not findable by that number yet), 4 state unknown
+(never proof that an order is unpaid), 5 the order cannot be closed, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime, time
+from typing import TYPE_CHECKING, Any
+
+from cashier_app.domain.orders import OrderState
+from cashier_app.platform.factory import build_client
+from cashier_app.platform.order import Order, OrderFormatError, parse_time
+from cashier_app.platform.order_numbers import guess_number_kind, normalise_order_number
+from cashier_app.platform.results import (
+    NotClosable,
+    NotQueryableYet,
+    OrderClosed,
+    OrderFound,
+    OrderNotFound,
+    OrderPage,
+    StateUnknown,
+    SyncResult,
+    UnknownReason,
+)
+
+if TYPE_CHECKING:
+    from cashier_app.app.cli import CommandContext, CommandRegistry
+
+EXIT_OK, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_UNKNOWN, EXIT_NOT_CLOSABLE = 0, 2, 3, 4, 5
+
+STATE_WORDS: dict[OrderState, tuple[str, str]] = {
+    OrderState.CREATED: ("未支付", "created, not paid"),
+    OrderState.USERPAYING: ("用户支付中", "waiting for the customer's password"),
+    OrderState.PAID: ("已支付", "paid"),
+    OrderState.PAY_FAILED: ("支付失败", "payment failed"),
+    OrderState.REVOKED: ("已撤销", "reversed, money returned to the customer"),
+    OrderState.CLOSED: ("已关闭", "closed unpaid"),
+    OrderState.PARTIAL_REFUNDED: ("部分退款", "part refunded"),
+    OrderState.REFUNDED: ("已全额退款", "fully refunded"),
+    OrderState.UNKNOWN: ("平台状态未知", "the platform itself does not know"),
+}
+
+REASON_WORDS: dict[UnknownReason, tuple[str, str]] = {
+    UnknownReason.TIMEOUT: ("平台未及时应答", "the platform did not answer in time"),
+    UnknownReason.NETWORK: ("网络故障", "network fault"),
+    UnknownReason.PLATFORM_ERROR: ("平台系统错误", "platform system error"),
+    UnknownReason.CHANNEL_ERROR: ("支付渠道未应答", "the payment channel did not answer"),
+    UnknownReason.MAINTENANCE: ("平台维护中", "the platform is under maintenance"),
+    UnknownReason.BAD_SIGNATURE: ("应答签名无效", "the answer's signature is not valid"),
+    UnknownReason.RATE_LIMITED: ("请求过于频繁", "too many requests, try again later"),
+    UnknownReason.CREDENTIALS: ("密钥或时钟问题", "API key or clock problem"),
+    UnknownReason.TERMINAL_NOT_BOUND: ("本终端未在平台登记", "this till is not registered with the platform"),
+    UnknownReason.INVALID_PARAMS: ("请求参数错误", "invalid request parameter"),
+    UnknownReason.UNREADABLE: ("无法读取平台应答", "the platform's answer cannot be read"),
+    UnknownReason.MOVED_BACKWARDS: ("平台应答的状态倒退，已拒绝", "the answer would move the order back: refused"),
+    UnknownReason.SYNC_IN_PROGRESS: ("该订单正在补单", "a sync of this order is running: wait and query"),
+    UnknownReason.IDEMPOTENCY_KEY_REUSED: ("幂等键重复使用", "idempotency key reused (a bug)"),
+    UnknownReason.CANCELLED: ("已取消", "cancelled"),
+}
+
+CHANNEL_WORDS = {"WECHAT": "微信支付 WeChat Pay", "ALIPAY": "支付宝 Alipay", "UNIONPAY": "银联 UnionPay"}
+
+
+def register(registry: CommandRegistry) -> None:
+    parser = registry.add("order", "query, sync, list or close orders on the merchant platform")
+    sub = parser.add_subparsers(dest="order_command", metavar="ACTION")
+
+    def action(name: str, help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help, parents=[registry.common])
+        p.add_argument("--json", action="store_true", help="print the result as JSON (for scripts)")
+        return p
+
+    q = action("query", "look an order up by its merchant order number or third-party number")
+    q.add_argument("number", help="商户订单号 or 第三方订单号 (full-width digits and spaces are fine)")
+    q.add_argument("--by", choices=("auto", "merchant", "channel"), default="auto",
+                   help="which number it is (default: guessed from its shape)")
+    q.set_defaults(handler=_query)
+    s = action("sync", "make the platform ask the payment channel again (补单)")
+    s.add_argument("number", help="商户订单号 (merchant order number)")
+    s.add_argument("--by", choices=("auto", "merchant", "channel"), default="auto",
+                   help="which number it is (default: guessed from its shape)")
+    s.set_defaults(handler=_sync)
+    li = action("list", "list this terminal's orders updated since a time, oldest first")
+    li.add_argument("--since", metavar="ISO", help="ISO-8601 time (default: today 00:00 local time)")
+    li.add_argument("--state", choices=[s.value for s in OrderState], help="only orders in this state")
+    li.set_defaults(handler=_list)
+    c = action("close", "close an unpaid order so that it can no longer be paid")
+    c.add_argument("number", help="商户订单号 (merchant order number)")
+    c.set_defaults(handler=_close)
+
+
+def _which(number: str, by: str) -> dict[str, str]:
+    normalised = normalise_order_number(number)
+    if by == "auto":
+        by = "channel" if guess_number_kind(normalised).is_channel_number else "merchant"
+    return {"channel_trade_no": normalised} if by == "channel" else {"out_trade_no": normalised}
+
+
+def _query(args: argparse.Namespace, ctx: CommandContext) -> int:
+    if not normalise_order_number(args.number):
+        return _usage("the order number is empty")
+    with build_client(ctx.config.platform) as client:
+        if args.by == "auto":
+            result = client.lookup(args.number)
+        else:
+            which = _which(args.number, args.by)
+            result = client.query(which.get("out_trade_no"), channel_trade_no=which.get("channel_trade_no"))
+    if isinstance(result, OrderFound):
+        return _emit(args, {"result": "found", "order": result.order.to_json()}, _order_text(result.order), EXIT_OK)
+    return _emit_failure(args, result)
+
+
+def _sync(args: argparse.Namespace, ctx: CommandContext) -> int:
+    if not normalise_order_number(args.number):
+        return _usage("the order number is empty")
+    which = _which(args.number, args.by)
+    with build_client(ctx.config.platform) as client:
+        result = client.sync(which.get("out_trade_no"), channel_trade_no=which.get("channel_trade_no"))
+    if isinstance(result, SyncResult):
+        up_zh, up_en = STATE_WORDS[result.upstream_state]
+        outcome = "平台记录已更新 / platform record updated" if result.changed else "平台记录无变化 / no change"
+        text = [*_order_text(result.order), f"补单 / sync: 渠道状态 / channel state {up_zh} / {up_en}; {outcome}"]
+        data = {"result": "synced", "order": result.order.to_json(), "sync": {
+            "upstream_state": result.upstream_state.value, "changed": result.changed,
+            "synced_at": result.synced_at.isoformat()}}
+        return _emit(args, data, text, EXIT_OK)
+    return _emit_failure(args, result)
+
+
+def _list(args: argparse.Namespace, ctx: CommandContext) -> int:
+    try:
+        since = parse_time(args.since, "--since") if args.since else datetime.combine(
+            datetime.now().date(), time.min).astimezone()
+    except OrderFormatError as exc:
+        return _usage(str(exc))
+    orders: list[Order] = []
+    cursor: str | None = None
+    with build_client(ctx.config.platform) as client:
+        while True:
+            page = client.list_orders(since, state=args.state, cursor=cursor)
+            if isinstance(page, StateUnknown):
+                return _emit_failure(args, page)
+            assert isinstance(page, OrderPage)
+            orders.extend(page.orders)
+            for refused in page.refused:
+                print(f"refused {refused.out_trade_no}: {refused.answered_state} after {refused.known_state}",
+                      file=sys.stderr)
+            cursor = page.next_cursor
+            if cursor is None:
+                break
+    lines = [f"{len(orders)} 笔订单 / orders updated since {since.isoformat()}"]
+    for order in orders:
+        zh, en = STATE_WORDS[order.state]
+        lines.append(f"{order.out_trade_no}  {zh} / {en}  {_yuan(order.total_amount)}  {order.channel.value}  "
+                     f"{order.updated_at.isoformat()}")
+    return _emit(args, {"result": "ok", "since": since.isoformat(), "orders": [o.to_json() for o in orders]},
+                 lines, EXIT_OK)
+
+
+def _close(args: argparse.Namespace, ctx: CommandContext) -> int:
+    if not normalise_order_number(args.number):
+        return _usage("the order number is empty")
+    with build_client(ctx.config.platform) as client:
+        result = client.close_order(args.number)
+    if isinstance(result, OrderClosed):
+        return _emit(args, {"result": "closed", "order": result.order.to_json()},
+                     ["订单已关闭 / order closed: it can no longer be paid", *_order_text(result.order)], EXIT_OK)
+    if isinstance(result, NotClosable):
+        data: dict[str, Any] = {"result": "not_closable", "number": result.out_trade_no, "detail": result.detail,
+                                "order": result.order.to_json() if result.order else None}
+        text = [f"订单不能关闭 / order cannot be closed: {result.out_trade_no} ({result.detail})",
+                "只有未支付或支付中的订单可以关闭；请查询订单 / only unpaid orders can be closed: query it"]
+        return _emit(args, data, text, EXIT_NOT_CLOSABLE)
+    return _emit_failure(args, result)
+
+
+def _emit_failure(args: argparse.Namespace, result: object) -> int:
+    if isinstance(result, OrderNotFound):
+        return _emit(args, {"result": "not_found", "number": result.number, "detail": result.detail},
+                     [f"平台上没有此订单 / no such order on the platform: {result.number}"], EXIT_NOT_FOUND)
+    if isinstance(result, NotQueryableYet):
+        return _emit(args, {"result": "not_queryable_yet", "number": result.channel_trade_no,
+                            "detail": result.detail},
+                     [f"第三方订单号暂时查不到 / third-party number not findable yet: {result.channel_trade_no}",
+                      "请用商户订单号查询，或补单 / query by the merchant order number instead, or sync"],
+                     EXIT_NOT_FOUND)
+    assert isinstance(result, StateUnknown), result
+    zh, en = REASON_WORDS[result.reason]
+    data = {"result": "state_unknown", "reason": result.reason.value, "detail": result.detail, "code": result.code,
+            "http_status": result.http_status, "field": result.field, "retry_after": result.retry_after,
+            "attempts": result.attempts, "request_id": result.request_id}
+    text = [f"订单状态未知 / state unknown: {zh} / {en}",
+            f"  {result.detail}" + (f" (field: {result.field})" if result.field else ""),
+            "这不代表订单未支付 / this does not mean the order is unpaid"]
+    return _emit(args, data, text, EXIT_UNKNOWN)
+
+
+def _order_text(order: Order) -> list[str]:
+    zh, en = STATE_WORDS[order.state]
+    lines = [
+        f"订单 / order {order.out_trade_no}: {zh} / {en}",
+        f"  金额 / amount: {_yuan(order.total_amount)} (已付 / paid {_yuan(order.paid_amount)}, "
+        f"已退 / refunded {_yuan(order.refund_amount)})",
+        f"  渠道 / channel: {CHANNEL_WORDS.get(order.channel.value, order.channel.value)} {order.trade_type}"
+        + (f" ({order.channel_state})" if order.channel_state else ""),
+        f"  第三方订单号 / third-party no.: {order.channel_trade_no or '-'}",
+        f"  创建 / created: {order.created_at.isoformat()}",
+    ]
+    if order.paid_at:
+        lines.append(f"  支付 / paid at: {order.paid_at.isoformat()}")
+    lines.append(f"  更新 / updated: {order.updated_at.isoformat()}")
+    lines.append(f"  门店 / store {order.store_no or '-'}, 终端 / terminal {order.terminal_no}, "
+                 f"收银员 / operator {order.operator or '-'}")
+    return lines
+
+
+def _yuan(fen: int) -> str:
+    return f"¥{fen // 100}.{fen % 100:02d}"
+
+
+def _emit(args: argparse.Namespace, data: dict[str, Any], text: list[str], code: int) -> int:
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(text))
+    return code
+
+
+def _usage(message: str) -> int:
+    print(f"错误 / error: {message}", file=sys.stderr)
+    return EXIT_USAGE

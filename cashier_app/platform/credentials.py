@@ -1,0 +1,206 @@
+"""The terminal's API key in the operating system's credential store, through keyring.
+
+The key is never written to a config file, a log, an exception or diagnostic output: it is
+registered with the log redactor as soon as it is read or given, and every error raised here
+names the store and how to fix it, never the key.
+
+Calls into keyring run in a helper thread with a time limit: a Secret Service on Linux can wait
+forever on an unlock prompt that nobody sees (a till with no desktop session, a locked keyring).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+import keyring
+import keyring.backend
+import keyring.backends.fail
+import keyring.errors
+
+from cashier_app.domain.redaction import SecretRedactor
+from cashier_app.platform.settings import PlatformSettings
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+# Windows Credential Locker holds at most 2,560 bytes a secret, and keyring stores it as UTF-16:
+# the same limit applies everywhere, so that a key stored on one system fits on every other.
+MAX_KEY_BYTES = 2560
+MIN_KEY_CHARS = 8
+
+# Backends that keep the key in a plain file or nowhere: usable, but the user is told.
+_FALLBACK_MODULES = ("keyrings.alt.file", "keyrings.alt.Gnome", "keyring.backends.null")
+
+_FIX_HINT = (
+    "Install and unlock a credential store: on Linux a Secret Service (GNOME Keyring or KeePassXC) in a "
+    "D-Bus session, on Windows the Credential Manager, on macOS the Keychain. On a server without a desktop, "
+    "set PYTHON_KEYRING_BACKEND to a file backend, e.g. keyrings.alt.file.EncryptedKeyring."
+)
+
+
+class CredentialError(Exception):
+    code = "credential_error"
+
+
+class CredentialStoreUnavailable(CredentialError):
+    """The credential store cannot be used: which backend, why, and how to fix it."""
+
+    code = "credential_store_unavailable"
+
+    def __init__(self, backend: str, why: str, hint: str = _FIX_HINT) -> None:
+        self.backend = backend
+        self.why = why
+        self.hint = hint
+        super().__init__(f"credential store {backend} unavailable: {why}. {hint}")
+
+
+class CredentialsMissing(CredentialError):
+    code = "credentials_missing"
+
+    def __init__(self, account: str) -> None:
+        self.account = account
+        super().__init__(f"no API key stored for {account}: run `cashier-app credentials set`")
+
+
+class InvalidApiKey(CredentialError, ValueError):
+    code = "invalid_api_key"
+
+
+def backend_name() -> str:
+    """The keyring backend in use, for diagnostics: e.g. 'keyring.backends.SecretService.Keyring (5)'."""
+    backend = keyring.get_keyring()
+    names = [_describe(b) for b in getattr(backend, "backends", [])] or [_describe(backend)]
+    return ", ".join(names)
+
+
+def backend_warning() -> str | None:
+    """A plain warning when only a fallback store (a file, or none) is available."""
+    backend = keyring.get_keyring()
+    module = type(backend).__module__
+    if isinstance(backend, keyring.backends.fail.Keyring):
+        return "no credential store is available. " + _FIX_HINT
+    if module.startswith(_FALLBACK_MODULES) and type(backend).__name__ != "EncryptedKeyring":
+        return f"the API key is kept by a fallback store ({_describe(backend)}), not the system's credential store"
+    return None
+
+
+def validate_key(key: str) -> str:
+    """The key as it will be stored: surrounding white space removed, length within the limits."""
+    key = key.strip()
+    if len(key) < MIN_KEY_CHARS:
+        raise InvalidApiKey(f"an API key has at least {MIN_KEY_CHARS} characters")
+    if len(key.encode("utf-16-le")) > MAX_KEY_BYTES:
+        raise InvalidApiKey(f"an API key is at most {MAX_KEY_BYTES} bytes as UTF-16 (the Windows limit)")
+    if any(ch.isspace() or not ch.isprintable() for ch in key):
+        raise InvalidApiKey("an API key has no spaces or control characters")
+    return key
+
+
+def account_name(settings: PlatformSettings) -> str:
+    return f"{settings.merchant_no}/{settings.terminal_no}@{settings.base_url}"
+
+
+class CredentialStore:
+    """The key of one terminal on one platform (service settings.keyring_service)."""
+
+    def __init__(self, settings: PlatformSettings, timeout_s: float | None = None) -> None:
+        self.service = settings.keyring_service
+        self.account = account_name(settings)
+        self.timeout_s = settings.keyring_timeout_s if timeout_s is None else timeout_s
+
+    def get_key(self) -> str | None:
+        key = self._run("read", lambda: keyring.get_password(self.service, self.account))
+        if key:
+            SecretRedactor.register(key)
+        return key or None
+
+    def require_key(self) -> str:
+        key = self.get_key()
+        if key is None:
+            raise CredentialsMissing(self.account)
+        return key
+
+    def has_key(self) -> bool:
+        return self.get_key() is not None
+
+    def set_key(self, key: str) -> None:
+        key = validate_key(key)
+        SecretRedactor.register(key)
+        self._run("write", lambda: keyring.set_password(self.service, self.account, key))
+        log.info("API key stored for %s in %s", self.account, backend_name())
+
+    def delete_key(self) -> bool:
+        """Remove the key. False when there was none."""
+        if self.get_key() is None:
+            return False
+        try:
+            self._run("delete", lambda: keyring.delete_password(self.service, self.account))
+        except CredentialStoreUnavailable:
+            if self.get_key() is None:
+                return False
+            raise
+        log.info("API key deleted for %s from %s", self.account, backend_name())
+        return True
+
+    def key_provider(self, cache_s: float = 300.0) -> Callable[[], str]:
+        """A key provider for PlatformClient that reads the store at most every `cache_s` seconds."""
+        lock = threading.Lock()
+        cached: list[tuple[str, float]] = []
+
+        def provide() -> str:
+            with lock:
+                now = time.monotonic()
+                if cached and now - cached[0][1] < cache_s:
+                    return cached[0][0]
+                key = self.require_key()
+                cached[:] = [(key, now)]
+                return key
+
+        return provide
+
+    def _run(self, what: str, call: Callable[[], T]) -> T:
+        """Run a keyring call in a helper thread; give up after the time limit."""
+        outcome: list[T] = []
+        failure: list[BaseException] = []
+
+        def target() -> None:
+            try:
+                outcome.append(call())
+            except BaseException as exc:
+                failure.append(exc)
+
+        worker = threading.Thread(target=target, name=f"keyring-{what}", daemon=True)
+        worker.start()
+        worker.join(self.timeout_s)
+        if worker.is_alive():
+            raise CredentialStoreUnavailable(
+                backend_name(), f"no answer to a {what} within {self.timeout_s:g} s (is it locked, waiting "
+                f"for an unlock prompt?)",
+            )
+        if failure:
+            exc = failure[0]
+            # The message of a backend's error could quote what it was given: redact it, drop the chain.
+            why = SecretRedactor.redact(f"{type(exc).__name__}: {exc}")
+            if isinstance(exc, keyring.errors.NoKeyringError):
+                raise CredentialStoreUnavailable(backend_name(), "no credential store found") from None
+            if isinstance(exc, keyring.errors.KeyringLocked):
+                raise CredentialStoreUnavailable(backend_name(), "the store is locked",
+                                                 "Unlock it (log in to the desktop session) and try again.") from None
+            if isinstance(exc, keyring.errors.KeyringError | OSError | RuntimeError):
+                raise CredentialStoreUnavailable(backend_name(), f"{what} failed: {why}") from None
+            raise CredentialStoreUnavailable(backend_name(), f"{what} failed unexpectedly: {why}") from None
+        return outcome[0]
+
+
+def _describe(backend: keyring.backend.KeyringBackend) -> str:
+    cls = type(backend)
+    try:
+        priority = f" (priority {cls.priority:g})"
+    except Exception:
+        priority = ""
+    return f"{cls.__module__}.{cls.__name__}{priority}"

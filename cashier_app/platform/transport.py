@@ -1,0 +1,172 @@
+"""One signed exchange with the platform: the exact bytes sent, signed; the answer verified first.
+
+Nothing in an answer is read before its signature over the exact body bytes has been verified;
+an answer that is not signed, wrongly signed or signed with a probe is a transport fault.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+from requests.adapters import HTTPAdapter
+
+from cashier_app import __version__
+from cashier_app.platform import signing
+from cashier_app.platform.results import UnknownReason
+from cashier_app.platform.retry import parse_retry_after
+from cashier_app.platform.settings import PlatformSettings
+
+log = logging.getLogger(__name__)
+
+# An answer larger than this is not an MP API answer (a list page of 200 orders is ~150 kB).
+MAX_ANSWER_BYTES = 8_000_000
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """A verified answer: `{"code", "msg", "request_id", "data"}` plus what the headers said."""
+
+    http_status: int
+    code: str
+    msg: str
+    request_id: str | None
+    data: Any
+    retry_after: float | None
+    server_timestamp: int | None
+
+
+class TransportFault(Exception):
+    """No verified answer. `retryable`: trying again could help (the request may be repeated)."""
+
+    def __init__(self, reason: UnknownReason, detail: str, *, retryable: bool, http_status: int | None = None) -> None:
+        super().__init__(detail)
+        self.reason = reason
+        self.detail = detail
+        self.retryable = retryable
+        self.http_status = http_status
+
+
+def encode_body(payload: dict[str, Any]) -> bytes:
+    """The spec's body: compact JSON, UTF-8, non-ASCII characters as they are."""
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+class SignedTransport:
+    """Sends signed POSTs over one requests.Session per thread (sessions are not thread-safe)."""
+
+    def __init__(self, settings: PlatformSettings, clock: Callable[[], float] = time.time,
+                 nonce_factory: Callable[[], str] = signing.new_nonce) -> None:
+        self._settings = settings
+        self._clock = clock
+        self._new_nonce = nonce_factory
+        self._base = settings.base_url.rstrip("/")
+        self._base_path = urlsplit(self._base).path
+        self._verify: bool | str = settings.ca_bundle or True
+        self._local = threading.local()
+        self._sessions: list[requests.Session] = []
+        self._lock = threading.Lock()
+
+    def _session(self) -> requests.Session:
+        session: requests.Session | None = getattr(self._local, "session", None)
+        if session is None:
+            session = requests.Session()
+            # No retries below us: the client decides what may be repeated, with which key.
+            adapter = HTTPAdapter(max_retries=0, pool_connections=1, pool_maxsize=2)
+            session.mount("http://", adapter)
+            session.mount("https://", adapter)
+            session.trust_env = False  # no proxies or netrc credentials picked up from the environment
+            if self._settings.proxy_url:
+                session.proxies = {"http": self._settings.proxy_url, "https": self._settings.proxy_url}
+            self._local.session = session
+            with self._lock:
+                self._sessions.append(session)
+        return session
+
+    def close(self) -> None:
+        with self._lock:
+            sessions, self._sessions = self._sessions, []
+        for session in sessions:
+            session.close()
+
+    def post(self, path: str, payload: dict[str, Any], key: str, *, idempotency_key: str | None = None,
+             clock_offset: int = 0) -> Envelope:
+        body = encode_body(payload)
+        sign_path = self._base_path + path
+        timestamp = str(int(self._clock()) + clock_offset)
+        nonce = self._new_nonce()
+        signature = signing.sign(key, signing.request_string_to_sign("POST", sign_path, timestamp, nonce, body))
+        headers = {
+            "Content-Type": "application/json",
+            "Accept": "application/json",
+            # The signature covers the body bytes as sent: no transfer compression in between.
+            "Accept-Encoding": "identity",
+            "User-Agent": f"cashier-app/{__version__}",
+            "X-Mch-No": self._settings.merchant_no,
+            "X-Terminal-No": self._settings.terminal_no,
+            "X-Timestamp": timestamp,
+            "X-Nonce": nonce,
+            "X-Sign": signature,
+        }
+        if idempotency_key is not None:
+            headers["Idempotency-Key"] = idempotency_key
+        timeout = self._settings.timeout_s
+        started = time.perf_counter()
+        try:
+            response = self._session().post(
+                self._base + path, data=body, headers=headers, timeout=(timeout, timeout),
+                verify=self._verify, allow_redirects=False,
+            )
+            content = response.content
+        except requests.exceptions.SSLError as exc:
+            raise TransportFault(UnknownReason.NETWORK, f"TLS verification failed: {exc}", retryable=False) from None
+        except requests.exceptions.Timeout as exc:
+            raise TransportFault(UnknownReason.TIMEOUT, f"no answer within {timeout:g} s: {type(exc).__name__}",
+                                 retryable=True) from None
+        except requests.exceptions.RequestException as exc:
+            raise TransportFault(UnknownReason.NETWORK, f"{type(exc).__name__}: {exc}", retryable=True) from None
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        log.debug("POST %s %s -> HTTP %s, %d bytes in %.1f ms", path, body.decode("utf-8"),
+                  response.status_code, len(content), elapsed_ms)
+        return self.read_answer(response.status_code, response.headers, content, key)
+
+    @staticmethod
+    def read_answer(status: int, headers: Any, content: bytes, key: str) -> Envelope:
+        """Verify, then parse. `headers` is any case-insensitive mapping of the answer's headers."""
+        ts, nonce, sign = headers.get("X-Timestamp"), headers.get("X-Nonce"), headers.get("X-Sign")
+        if not ts or not nonce or not sign:
+            raise TransportFault(UnknownReason.BAD_SIGNATURE, f"HTTP {status} answer is not signed",
+                                 retryable=False, http_status=status)
+        if not signing.verify(key, signing.response_string_to_sign(ts, nonce, content), sign):
+            what = "a probe signature" if sign.startswith(signing.PROBE_PREFIX) else "a wrong signature"
+            raise TransportFault(UnknownReason.BAD_SIGNATURE, f"HTTP {status} answer has {what}",
+                                 retryable=False, http_status=status)
+        if len(content) > MAX_ANSWER_BYTES:
+            raise TransportFault(UnknownReason.UNREADABLE, f"answer of {len(content)} bytes is too large",
+                                 retryable=False, http_status=status)
+        try:
+            envelope = json.loads(content.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise TransportFault(UnknownReason.UNREADABLE, f"HTTP {status} answer is not JSON: {exc}",
+                                 retryable=False, http_status=status) from None
+        if not isinstance(envelope, dict) or not isinstance(envelope.get("code"), str):
+            raise TransportFault(UnknownReason.UNREADABLE, f"HTTP {status} answer has no envelope code",
+                                 retryable=False, http_status=status)
+        msg = envelope.get("msg")
+        request_id = envelope.get("request_id")
+        return Envelope(
+            http_status=status,
+            code=envelope["code"],
+            msg=msg if isinstance(msg, str) else "",
+            request_id=request_id if isinstance(request_id, str) else None,
+            data=envelope.get("data"),
+            retry_after=parse_retry_after(headers.get("Retry-After")),
+            server_timestamp=int(ts) if ts.isdigit() else None,
+        )
