@@ -1,0 +1,169 @@
+"""The QApplication: name, icon, fonts, style sheet, translations, Qt's messages in Python logging,
+single instance, and a screenshot helper. The app's composition root calls these; nothing here starts
+a service.
+
+    app = create_application(sys.argv, config.ui.language)
+    lock = SingleInstance(paths.data_dir)
+    if not lock.acquire():
+        tell_already_running(); return 1
+    window = MainWindow(services, bridge)
+    attach_tray(app, window)
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLockFile,
+    QMessageLogContext,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from cashier_app import APP_NAME, __version__
+from cashier_app.ui import messages
+from cashier_app.ui.i18n import install_translator
+from cashier_app.ui.icons import app_icon
+from cashier_app.ui.main_window import MainWindow
+from cashier_app.ui.resources import style_sheet_path
+from cashier_app.ui.tray import TrayIcon, create_tray
+
+log = logging.getLogger(__name__)
+qt_log = logging.getLogger("qt")
+translate = QCoreApplication.translate
+
+# Fonts that have the Chinese characters a till needs, in order of preference per platform.
+UI_FONT_FAMILIES = [
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+]
+UI_FONT_POINT_SIZE = 12
+
+_QT_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
+
+QtMessageHandler = Callable[[QtMsgType, QMessageLogContext, str], None]
+
+
+def qt_message_handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own warnings go to the "qt" logger (and so into the rotating log file)."""
+    where = f" ({context.file}:{context.line})" if context.file else ""
+    qt_log.log(_QT_LEVELS.get(mode, logging.WARNING), "%s%s", message, where)
+
+
+def install_qt_message_handler() -> object:
+    """Route Qt messages into logging; returns the previous handler (to restore it, e.g. in tests)."""
+    return qInstallMessageHandler(qt_message_handler)
+
+
+def load_style_sheet(path: Path | None = None) -> str:
+    path = path or style_sheet_path()
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as error:
+        log.warning("style sheet not loaded (%s): %s", path, error)
+        return ""
+
+
+def ui_font() -> QFont:
+    font = QFont()
+    font.setFamilies(UI_FONT_FAMILIES)
+    font.setPointSize(UI_FONT_POINT_SIZE)
+    return font
+
+
+def create_application(argv: Sequence[str], language: str = "auto") -> QApplication:
+    """Create (or, when one exists already, configure) the QApplication. language: "auto" | "zh_CN" | "en"."""
+    install_qt_message_handler()
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName(APP_NAME)
+    app.setWindowIcon(app_icon())
+    app.setFont(ui_font())
+    app.setStyleSheet(load_style_sheet())
+    install_translator(app, language)
+    app.setApplicationDisplayName(translate("Application", "Cashier Companion"))
+    return app
+
+
+def attach_tray(app: QApplication, window: MainWindow) -> TrayIcon | None:
+    """Give the window a tray icon when the desktop has a tray; closing then hides to the tray and the
+    app keeps running until Quit. Without a tray, closing the window quits as usual."""
+    tray = create_tray(window)
+    if tray is None:
+        log.info("no system tray on this desktop: the window shows the state")
+        return None
+    app.setQuitOnLastWindowClosed(False)
+    window.set_tray(tray)
+    window.quit_requested.connect(app.quit)
+    return tray
+
+
+class SingleInstance:
+    """One running app per data folder, through a lock file (survives a crash: a dead owner's lock is stale)."""
+
+    FILE_NAME = "cashier-app.lock"
+
+    def __init__(self, data_dir: Path) -> None:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.path = data_dir / self.FILE_NAME
+        self._lock = QLockFile(str(self.path))
+        # 0: never stale by age (the app runs all day); a lock whose process is gone is still taken over.
+        self._lock.setStaleLockTime(0)
+
+    def acquire(self, timeout_ms: int = 200) -> bool:
+        return bool(self._lock.tryLock(timeout_ms))
+
+    def release(self) -> None:
+        self._lock.unlock()
+
+    def owner_pid(self) -> int | None:
+        """The process id holding the lock (when another instance holds it)."""
+        info = self._lock.getLockInfo()
+        # PySide6 6.12 returns (pid, hostname, appname); older bindings put an ok flag first.
+        if not isinstance(info, tuple) or not info:
+            return None
+        values = info[1:] if isinstance(info[0], bool) else info
+        pid = values[0] if values and isinstance(values[0], int) else 0
+        return pid if pid > 0 else None
+
+
+def already_running_text() -> str:
+    return messages.notice_text("already_running")
+
+
+def tell_already_running(parent: QWidget | None = None) -> None:
+    """The second start says so plainly, and stops."""
+    log.warning("another instance is already running")
+    QMessageBox.information(parent, translate("Application", "Cashier Companion"), already_running_text())
+
+
+def screenshot(widget: QWidget, path: Path | str) -> Path:
+    """Render a widget (shown or not) to a PNG file; returns the path."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    widget.ensurePolished()
+    layout = widget.layout()
+    if layout is not None:
+        layout.activate()
+    if not widget.grab().save(str(target), "PNG"):
+        raise OSError(f"could not write screenshot {target}")
+    return target

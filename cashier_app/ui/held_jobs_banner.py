@@ -1,0 +1,179 @@
+"""The "held print jobs" banner: shown while the printer cannot take jobs; retry or cancel (with a reason)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from cashier_app.ui import messages
+from cashier_app.ui.formatting import format_fen
+from cashier_app.ui.reason_dialog import ReasonDialog, cancel_presets
+from cashier_app.ui.rows import JOB_HELD, JobRow
+from cashier_app.ui.services import UiServices
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+# A cashier needs the first few; the rest are counted.
+MAX_LINES = 3
+
+ErrorReporter = Callable[[BaseException], None]
+
+
+class _JobLine(QWidget):
+    def __init__(self, job: JobRow, banner: HeldJobsBanner) -> None:
+        super().__init__(banner)
+        self.job = job
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel()
+        self.label.setObjectName("heldJobText")
+        self.retry_button = QPushButton()
+        self.retry_button.setObjectName("retryJobButton")
+        self.cancel_button = QPushButton()
+        self.cancel_button.setObjectName("cancelJobButton")
+        self.retry_button.clicked.connect(lambda: banner.retry(job.job_id))
+        self.cancel_button.clicked.connect(lambda: banner.ask_cancel(job.job_id))
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.retry_button)
+        layout.addWidget(self.cancel_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        job = self.job
+        order = job.out_trade_no or translate("HeldJobsBanner", "job {id}").format(id=job.job_id)
+        text = translate("HeldJobsBanner", "Order {order}").format(order=order)
+        if job.amount_fen is not None:
+            text += "  " + format_fen(job.amount_fen)
+        if job.is_reprint:
+            text += "  " + translate("HeldJobsBanner", "(reprint)")
+        self.label.setText(text)
+        self.label.setToolTip(job.detail)
+        self.retry_button.setText(translate("HeldJobsBanner", "Retry"))
+        self.cancel_button.setText(translate("HeldJobsBanner", "Cancel…"))
+
+
+class HeldJobsBanner(QFrame):
+    """Keeps the set of held jobs from print_job_changed; hides itself when there are none."""
+
+    def __init__(self, services: UiServices, report_error: ErrorReporter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("heldBanner")
+        self._services = services
+        self._report_error = report_error
+        self._jobs: dict[int, JobRow] = {}
+        self._dialog: ReasonDialog | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(8)
+        top = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setObjectName("heldBannerTitle")
+        self.title.setWordWrap(True)
+        self.retry_all_button = QPushButton()
+        self.retry_all_button.setObjectName("retryAllButton")
+        self.retry_all_button.clicked.connect(self.retry_all)
+        top.addWidget(self.title, 1)
+        top.addWidget(self.retry_all_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        self.hint = QLabel()
+        self.hint.setObjectName("heldBannerHint")
+        self.hint.setWordWrap(True)
+        layout.addWidget(self.hint)
+        self._lines_box = QVBoxLayout()
+        self._lines_box.setSpacing(6)
+        layout.addLayout(self._lines_box)
+        self.more = QLabel()
+        self.more.setObjectName("heldBannerMore")
+        layout.addWidget(self.more)
+        self._lines: list[_JobLine] = []
+        self._rebuild()
+
+    # --- state ---------------------------------------------------------------------------------
+    def set_jobs(self, jobs: Iterable[JobRow]) -> None:
+        self._jobs = {job.job_id: job for job in jobs if job.state == JOB_HELD}
+        self._rebuild()
+
+    def job_changed(self, job: JobRow) -> None:
+        if job.state == JOB_HELD:
+            self._jobs[job.job_id] = job
+        elif self._jobs.pop(job.job_id, None) is None:
+            return
+        self._rebuild()
+
+    def jobs(self) -> list[JobRow]:
+        return sorted(self._jobs.values(), key=lambda job: job.job_id)
+
+    def job_lines(self) -> list[_JobLine]:
+        return list(self._lines)
+
+    # --- actions -------------------------------------------------------------------------------
+    def retry(self, job_id: int) -> None:
+        try:
+            self._services.retry_job(job_id)
+        except Exception as error:  # a service failure is shown, never lost
+            log.warning("retry of job %s failed: %s", job_id, error)
+            self._report_error(error)
+
+    def retry_all(self) -> None:
+        for job in self.jobs():
+            self.retry(job.job_id)
+
+    def ask_cancel(self, job_id: int) -> ReasonDialog:
+        """Open the reason dialog; the job is cancelled only when the operator confirms with a reason."""
+        job = self._jobs.get(job_id)
+        order = (job.out_trade_no if job else None) or str(job_id)
+        dialog = ReasonDialog(
+            translate("HeldJobsBanner", "Cancel print job"),
+            translate("HeldJobsBanner", "The receipt for order {order} will not be printed. Why?").format(order=order),
+            cancel_presets(),
+            translate("HeldJobsBanner", "Cancel the job"),
+            self.window(),
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._cancel(job_id, dialog.reason()))
+        self._dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _cancel(self, job_id: int, reason: str) -> None:
+        try:
+            self._services.cancel_job(job_id, reason)
+        except Exception as error:
+            log.warning("cancel of job %s failed: %s", job_id, error)
+            self._report_error(error)
+
+    # --- view ----------------------------------------------------------------------------------
+    def _rebuild(self) -> None:
+        for line in self._lines:
+            self._lines_box.removeWidget(line)
+            line.deleteLater()
+        self._lines = [_JobLine(job, self) for job in self.jobs()[:MAX_LINES]]
+        for line in self._lines:
+            self._lines_box.addWidget(line)
+        self.setVisible(bool(self._jobs))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        jobs = self.jobs()
+        reason = next((job.reason for job in jobs if job.reason), None)
+        self.title.setText(
+            translate("HeldJobsBanner", "Receipts waiting to print: {count}").format(count=len(jobs))
+            + ("  —  " + messages.tr(messages.printer_state(reason).source) if reason else "")
+        )
+        self.hint.setText(messages.printer_hint(reason) if reason else "")
+        self.hint.setVisible(bool(reason and messages.printer_hint(reason)))
+        self.retry_all_button.setText(translate("HeldJobsBanner", "Retry all"))
+        hidden = len(jobs) - len(self._lines)
+        self.more.setText(translate("HeldJobsBanner", "and {count} more").format(count=hidden) if hidden > 0 else "")
+        self.more.setVisible(hidden > 0)
+        for line in self._lines:
+            line.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,263 @@
+"""The main window: pages as tabs (from the page registry), the status bar, shortcuts, tray and state."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
+
+from cashier_app.ui import messages, theme
+from cashier_app.ui.bridge import ServiceBridge
+from cashier_app.ui.icons import app_icon, state_icon
+from cashier_app.ui.pages import Page, PageContext, PageRegistry, PageSpec, default_registry
+from cashier_app.ui.rows import JOB_HELD, JobRow, PlatformStatusRow, PrinterStatusRow, RefusedRow
+from cashier_app.ui.services import UiServices
+from cashier_app.ui.status_bar import StatusBar
+from cashier_app.ui.tray import TrayIcon
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+# Notices that describe a lasting condition, and the notice that ends it.
+_CONDITIONS = {"watch_folder_missing": "watch_folder_restored"}
+
+
+class MainWindow(QMainWindow):
+    quit_requested = Signal()  # the operator chose Quit (tray menu); the app stops the services and quits
+    state_changed = Signal(str)  # overall severity: theme.OK / ATTENTION / FAULT
+
+    def __init__(
+        self,
+        services: UiServices,
+        bridge: ServiceBridge,
+        registry: PageRegistry | None = None,
+        tray: TrayIcon | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.services = services
+        self.bridge = bridge
+        self.context = PageContext(services, bridge)
+        self.tray: TrayIcon | None = None
+        self._quitting = False
+        self._told_about_tray = False
+        self._held_jobs: set[int] = set()
+        self._conditions: dict[str, str] = {}  # notice code -> severity, while the condition lasts
+        self._severity = theme.OK
+        self._pages: dict[str, Page] = {}
+        self._shortcuts: list[QShortcut] = []
+
+        self.setWindowIcon(app_icon())
+        self.resize(1280, 800)
+        self.setMinimumSize(960, 600)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("pageTabs")
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.status = StatusBar(self)
+        self.setStatusBar(self.status)
+
+        for spec in (registry or default_registry()).specs():
+            self.add_page(spec)
+
+        self._add_shortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self.refresh_current)
+        self._add_shortcut(QKeySequence("F5"), self.refresh_current)
+        self._add_shortcut(QKeySequence(QKeySequence.StandardKey.Print), self.reprint_selected)
+        self._add_shortcut(QKeySequence("Ctrl+P"), self.reprint_selected)
+        self._add_shortcut(QKeySequence("Ctrl+F"), self.focus_lookup)
+
+        bridge.printer_status_changed.connect(self._on_printer_status)
+        bridge.platform_status_changed.connect(self._on_platform_status)
+        bridge.print_job_changed.connect(self._on_job_changed)
+        bridge.file_refused.connect(self._on_file_refused)
+        bridge.notice.connect(self._on_notice)
+
+        self._load_start_state()
+        if tray is not None:
+            self.set_tray(tray)
+        self.retranslate()
+        self._update_state()
+
+    # --- pages ---------------------------------------------------------------------------------
+    def add_page(self, spec: PageSpec) -> Page:
+        if spec.key in self._pages:
+            raise ValueError(f"page {spec.key!r} is already shown")
+        page = spec.factory(self.context)
+        page.setProperty("pageKey", spec.key)
+        self._pages[spec.key] = page
+        page.status_message.connect(self.show_message)
+        page.title_changed.connect(self._retranslate_tabs)
+        self.tabs.addTab(page, page.title())
+        self.tabs.tabBar().setVisible(self.tabs.count() > 1)  # one page needs no tab: its heading says it
+        if spec.shortcut:
+            self._add_shortcut(QKeySequence(spec.shortcut), lambda key=spec.key: self.show_page(key))
+        return page
+
+    def page(self, key: str) -> Page:
+        return self._pages[key]
+
+    def pages(self) -> dict[str, Page]:
+        return dict(self._pages)
+
+    def show_page(self, key: str) -> Page:
+        page = self._pages[key]
+        self.tabs.setCurrentWidget(page)
+        return page
+
+    def current_page(self) -> Page | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, Page) else None
+
+    # --- shortcut actions ----------------------------------------------------------------------
+    def refresh_current(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.refresh()
+        self._load_start_state()
+
+    def reprint_selected(self) -> QWidget | None:
+        page = self.current_page()
+        if page is None or not page.can_reprint:
+            self.show_message(translate("MainWindow", "Nothing to reprint on this page."), theme.INFO)
+            return None
+        return page.reprint_selected()
+
+    def focus_lookup(self) -> bool:
+        for page in self._pages.values():
+            if page.has_lookup:
+                self.tabs.setCurrentWidget(page)
+                page.focus_lookup()
+                return True
+        return False
+
+    # --- messages and state --------------------------------------------------------------------
+    def show_message(self, text: str, severity: str = theme.INFO) -> None:
+        self.status.show_notice(text, severity)
+        hidden = not self.isVisible() or self.isMinimized()
+        if self.tray is not None and hidden and severity in (theme.ATTENTION, theme.FAULT):
+            self.tray.notify(text, severity)
+        elif severity in (theme.ATTENTION, theme.FAULT) and not self.isActiveWindow():
+            QApplication.alert(self)  # taskbar flash: the fallback when there is no tray
+
+    def severity(self) -> str:
+        return self._severity
+
+    def set_open_cases(self, count: int | None) -> None:
+        self.status.set_open_cases(count)
+
+    def _load_start_state(self) -> None:
+        try:
+            self.status.set_operator(self.services.operator())
+            self.status.set_printer_names(self.services.printer_names())
+            self._held_jobs = {job.job_id for job in self.services.held_jobs() if job.state == JOB_HELD}
+        except Exception as error:
+            log.warning("loading the window's start state failed: %s", error)
+            self.show_message(messages.error_text(error), theme.FAULT)
+        self._update_state()
+
+    def _on_printer_status(self, row: PrinterStatusRow) -> None:
+        self.status.set_printer_status(row)
+        self._update_state()
+
+    def _on_platform_status(self, row: PlatformStatusRow) -> None:
+        self.status.set_platform_status(row)
+        self._update_state()
+
+    def _on_job_changed(self, job: JobRow) -> None:
+        if job.state == JOB_HELD:
+            self._held_jobs.add(job.job_id)
+        else:
+            self._held_jobs.discard(job.job_id)
+        self._update_state()
+
+    def _on_file_refused(self, row: RefusedRow) -> None:
+        log.info("file refused: %s (%s) %s", row.path, row.reason, row.detail)
+        self.show_message(messages.refused_file_text(row), theme.ATTENTION)
+
+    def _on_notice(self, code: str, params: Any) -> None:
+        params = params if isinstance(params, dict) else {}
+        severity = messages.notice_severity(code)
+        if code in _CONDITIONS:
+            self._conditions[code] = severity
+        for condition, ending in _CONDITIONS.items():
+            if code == ending:
+                self._conditions.pop(condition, None)
+        self.show_message(messages.notice_text(code, params), severity)
+        self._update_state()
+
+    def _update_state(self) -> None:
+        held = theme.ATTENTION if self._held_jobs else theme.OK
+        severity = theme.worst(
+            self.status.printer_severity(), self.status.platform_severity(), held, *self._conditions.values()
+        )
+        severity = theme.OK if severity == theme.INFO else severity
+        summary = f"{self.status.printer_text()} · {self.status.platform_text()}"
+        # Without a tray, the window (and taskbar) icon carries the state colour.
+        self.setWindowIcon(state_icon(severity) if self.tray is None else app_icon())
+        if self.tray is not None:
+            self.tray.set_state(severity, summary)
+        if severity != self._severity:
+            self._severity = severity
+            self.state_changed.emit(severity)
+
+    # --- tray and closing ----------------------------------------------------------------------
+    def set_tray(self, tray: TrayIcon) -> None:
+        """Use a tray icon: it shows the state, and closing the window hides it to the tray."""
+        self.tray = tray
+        tray.show_window_requested.connect(self.bring_to_front)
+        tray.quit_requested.connect(self.quit)
+        self._update_state()
+
+    def bring_to_front(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def quit(self) -> None:
+        """Really close (not to the tray) and ask the app to quit."""
+        self._quitting = True
+        self.close()
+        self.quit_requested.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.tray is not None and self.tray.isVisible() and not self._quitting:
+            event.ignore()
+            self.hide()
+            if not self._told_about_tray:
+                self._told_about_tray = True
+                self.tray.notify(translate("MainWindow", "Still running in the tray; receipts keep printing."))
+            return
+        super().closeEvent(event)
+
+    # --- language ------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setWindowTitle(translate("MainWindow", "Cashier Companion"))
+        self._retranslate_tabs()
+        self._update_state()
+
+    def _retranslate_tabs(self) -> None:
+        for index in range(self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if isinstance(widget, Page):
+                self.tabs.setTabText(index, widget.title())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _add_shortcut(self, sequence: QKeySequence, slot: Any) -> None:
+        if sequence.isEmpty():
+            return
+        for existing in self._shortcuts:
+            if existing.key() == sequence:
+                return  # StandardKey.Refresh is F5 on most platforms: one shortcut per key
+        shortcut = QShortcut(sequence, self)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(slot)
+        self._shortcuts.append(shortcut)

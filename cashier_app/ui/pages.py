@@ -1,0 +1,108 @@
+"""Pages of the main window and the registry that lists them.
+
+A page is a QWidget subclass of `Page`; the window shows the registered pages as tabs, in `order`.
+To add one (the lookup page, the cases page, ...):
+
+    registry = default_registry()
+    registry.register(PageSpec("lookup", LookupPage, order=20, shortcut="F3"))
+    window = MainWindow(services, bridge, registry=registry)
+
+The window calls `refresh()` on F5 for the current page, `reprint_selected()` on Ctrl+P when the
+current page `can_reprint`, and on Ctrl+F shows the first page that `has_lookup` and calls its
+`focus_lookup()`. Pages report short texts for the status bar through `status_message`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QWidget
+
+from cashier_app.ui.bridge import ServiceBridge
+from cashier_app.ui.services import UiServices
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What a page may use: the services (actions, start-up data) and the bridge (live events)."""
+
+    services: UiServices
+    bridge: ServiceBridge
+
+
+class Page(QWidget):
+    """Base class for a page. Subclasses set up their widgets in __init__(context, parent)."""
+
+    status_message = Signal(str, str)  # text (already translated), severity (theme.OK/INFO/ATTENTION/FAULT)
+    title_changed = Signal()
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+
+    def title(self) -> str:
+        """The tab title, translated."""
+        raise NotImplementedError
+
+    # Ctrl+F shows the first page with a lookup field and calls focus_lookup() on it.
+    has_lookup: ClassVar[bool] = False
+    # Ctrl+P calls reprint_selected() on the current page when it can reprint.
+    can_reprint: ClassVar[bool] = False
+
+    def refresh(self) -> None:
+        """Reload from the services (F5)."""
+
+    def focus_lookup(self) -> None:
+        """Put the keyboard focus in this page's lookup field (scanner input lands there)."""
+
+    def reprint_selected(self) -> QWidget | None:
+        """Start a reprint of the selected item; returns the dialog it opened, if any."""
+        return None
+
+    def retranslate(self) -> None:
+        """Set every text again after a language change."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.title_changed.emit()
+        super().changeEvent(event)
+
+
+PageFactory = Callable[[PageContext], Page]
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str  # stable name ("receipts", "lookup", "cases")
+    factory: PageFactory  # usually the Page subclass itself
+    order: int = 100  # tabs are shown by ascending order
+    shortcut: str | None = None  # key sequence that shows the page, e.g. "F2"
+
+
+class PageRegistry:
+    def __init__(self) -> None:
+        self._specs: dict[str, PageSpec] = {}
+
+    def register(self, spec: PageSpec) -> None:
+        if spec.key in self._specs:
+            raise ValueError(f"page {spec.key!r} is already registered")
+        self._specs[spec.key] = spec
+
+    def specs(self) -> list[PageSpec]:
+        return sorted(self._specs.values(), key=lambda spec: (spec.order, spec.key))
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._specs
+
+
+def default_registry() -> PageRegistry:
+    """The pages every installation has (today: the receipts page)."""
+    from cashier_app.ui.receipts_page import ReceiptsPage
+
+    registry = PageRegistry()
+    registry.register(PageSpec("receipts", ReceiptsPage, order=10, shortcut="F2"))
+    return registry

@@ -1,0 +1,260 @@
+"""The receipts page: today's receipts, the day's totals, held print jobs, the last printed receipt."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cashier_app.ui import messages, theme
+from cashier_app.ui.formatting import format_fen
+from cashier_app.ui.held_jobs_banner import HeldJobsBanner
+from cashier_app.ui.pages import Page, PageContext
+from cashier_app.ui.reason_dialog import ReasonDialog, reprint_presets
+from cashier_app.ui.receipts_model import COL_ORDER, COL_PRINTED, COL_TIME, ReceiptsModel
+from cashier_app.ui.rows import ReceiptRow
+from cashier_app.ui.state_delegate import StatePillDelegate
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+# Width of the printed-receipt picture: a 58/80 mm receipt shown at a readable size beside the table.
+PREVIEW_WIDTH = 300
+
+
+class LastPrintPanel(QFrame):
+    """The picture of the last printed receipt (demo mode: rendered by the virtual printer)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lastPrintPanel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        self.title = QLabel()
+        self.title.setObjectName("panelTitle")
+        layout.addWidget(self.title)
+        self.picture = QLabel()
+        self.picture.setObjectName("lastPrintPicture")
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        scroll = QScrollArea()
+        scroll.setWidget(self.picture)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(scroll, 1)
+        self.setFixedWidth(PREVIEW_WIDTH + 48)
+        self._pixmap: QPixmap | None = None
+        self.setVisible(False)  # until something is printed: outside demo mode nothing ever is
+        self.retranslate()
+
+    def show_png(self, data: bytes) -> bool:
+        pixmap = QPixmap()
+        if not data or not pixmap.loadFromData(data, "PNG"):
+            log.warning("last printed receipt: not a PNG picture (%d bytes)", len(data))
+            return False
+        if pixmap.width() > PREVIEW_WIDTH:
+            pixmap = pixmap.scaledToWidth(PREVIEW_WIDTH, Qt.TransformationMode.SmoothTransformation)
+        self._pixmap = pixmap
+        self.picture.setPixmap(pixmap)
+        self.setVisible(True)
+        return True
+
+    def pixmap(self) -> QPixmap | None:
+        return self._pixmap
+
+    def retranslate(self) -> None:
+        self.title.setText(translate("ReceiptsPage", "Last printed receipt"))
+
+
+class ReceiptsPage(Page):
+    can_reprint = True
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setObjectName("receiptsPage")
+        self.model = ReceiptsModel(self)
+        self._dialog: ReasonDialog | None = None
+
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        self.totals = QLabel()
+        self.totals.setObjectName("dayTotals")
+        self.totals.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        header = QHBoxLayout()
+        header.addWidget(self.heading)
+        header.addStretch(1)
+        header.addWidget(self.totals)
+
+        self.banner = HeldJobsBanner(context.services, self._report_error, self)
+
+        self.table = QTableView()
+        self.table.setObjectName("receiptsTable")
+        self.table.setModel(self.model)
+        self.state_delegate = StatePillDelegate(self.table)
+        self.table.setItemDelegateForColumn(COL_PRINTED, self.state_delegate)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setCornerButtonEnabled(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(44)
+        horizontal = self.table.horizontalHeader()
+        horizontal.setHighlightSections(False)
+        horizontal.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        horizontal.setSectionResizeMode(COL_ORDER, QHeaderView.ResizeMode.Stretch)
+        horizontal.setMinimumSectionSize(90)
+
+        self.empty = QLabel()
+        self.empty.setObjectName("emptyHint")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.last_print = LastPrintPanel(self)
+
+        self.reprint_button = QPushButton()
+        self.reprint_button.setObjectName("reprintButton")
+        self.reprint_button.clicked.connect(self.reprint_selected)
+        self.refresh_button = QPushButton()
+        self.refresh_button.setObjectName("refreshButton")
+        self.refresh_button.clicked.connect(self.refresh)
+        actions = QHBoxLayout()
+        actions.addWidget(self.reprint_button)
+        actions.addStretch(1)
+        actions.addWidget(self.refresh_button)
+
+        left = QVBoxLayout()
+        left.setSpacing(10)
+        left.addLayout(header)
+        left.addWidget(self.banner)
+        left.addWidget(self.table, 1)
+        left.addWidget(self.empty)
+        left.addLayout(actions)
+        body = QHBoxLayout(self)
+        body.setContentsMargins(16, 12, 16, 12)
+        body.setSpacing(16)
+        body.addLayout(left, 1)
+        body.addWidget(self.last_print)
+
+        self.model.totals_changed.connect(self._update_totals)
+        self.model.rowsInserted.connect(self._keep_top_visible)
+        bridge = context.bridge
+        bridge.receipt_added.connect(self.model.add_receipt)
+        bridge.receipt_updated.connect(self.model.update_receipt)
+        bridge.print_job_changed.connect(self.banner.job_changed)
+        bridge.last_print_png.connect(self.last_print.show_png)
+
+        self.retranslate()
+        self.refresh()
+
+    # --- Page ----------------------------------------------------------------------------------
+    def title(self) -> str:
+        return translate("ReceiptsPage", "Today's receipts")
+
+    def refresh(self) -> None:
+        selected = self.selected_receipt()
+        try:
+            self.model.set_receipts(self.context.services.receipts_today())
+            self.banner.set_jobs(self.context.services.held_jobs())
+        except Exception as error:
+            log.warning("loading today's receipts failed: %s", error)
+            self._report_error(error)
+            return
+        if selected is not None:
+            self.select_receipt(selected.receipt_id)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.title())
+        self.empty.setText(translate("ReceiptsPage", "No receipts yet today. New receipts appear here by themselves."))
+        self.reprint_button.setText(translate("ReceiptsPage", "Reprint selected (Ctrl+P)"))
+        self.refresh_button.setText(translate("ReceiptsPage", "Refresh (F5)"))
+        self.model.retranslate()
+        self.banner.retranslate()
+        self.last_print.retranslate()
+        self._update_totals()
+
+    # --- receipts ------------------------------------------------------------------------------
+    def selected_receipt(self) -> ReceiptRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def select_receipt(self, receipt_id: int) -> bool:
+        for position, row in enumerate(self.model.rows()):
+            if row.receipt_id == receipt_id:
+                index = self.model.index(position, COL_TIME)
+                self.table.selectionModel().setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.table.scrollTo(index)
+                return True
+        return False
+
+    def reprint_selected(self) -> ReasonDialog | None:
+        """Ctrl+P: ask the reason, then queue a reprint of the selected receipt."""
+        row = self.selected_receipt()
+        if row is None:
+            self.status_message.emit(translate("ReceiptsPage", "Select a receipt in the table first."), theme.INFO)
+            return None
+        amount = format_fen(row.amount_fen, refund=row.kind == "REFUND")
+        prompt = translate("ReceiptsPage", "Reprint the receipt of order {order} ({amount})? Choose the reason.")
+        prompt = prompt.format(order=row.out_trade_no or "—", amount=amount)
+        dialog = ReasonDialog(
+            translate("ReceiptsPage", "Reprint receipt"),
+            prompt,
+            reprint_presets(),
+            translate("ReceiptsPage", "Reprint"),
+            self.window(),
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._reprint(row, dialog.reason()))
+        self._dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _reprint(self, row: ReceiptRow, reason: str) -> None:
+        try:
+            self.context.services.reprint(row.receipt_id, reason)
+        except Exception as error:
+            log.warning("reprint of receipt %s failed: %s", row.receipt_id, error)
+            self._report_error(error)
+            return
+        self.status_message.emit(
+            messages.notice_text("reprint_queued", {"out_trade_no": row.out_trade_no or "—"}), theme.INFO
+        )
+
+    # --- view helpers --------------------------------------------------------------------------
+    def _update_totals(self) -> None:
+        count = self.model.receipt_count()
+        text = translate("ReceiptsPage", "{count} receipts  ·  net {amount}").format(
+            count=count, amount=format_fen(self.model.net_total_fen())
+        )
+        refunds = self.model.refund_count()
+        if refunds:
+            text += " " + translate("ReceiptsPage", "(refunds: {count})").format(count=refunds)
+        self.totals.setText(text)
+        self.empty.setVisible(count == 0)
+        self.reprint_button.setEnabled(count > 0)
+
+    def _keep_top_visible(self) -> None:
+        # A new receipt arrives on top: keep it in view unless the cashier scrolled down to look at something.
+        if self.table.verticalScrollBar().value() <= self.table.verticalHeader().defaultSectionSize():
+            self.table.scrollToTop()
+
+    def _report_error(self, error: BaseException) -> None:
+        self.status_message.emit(messages.error_text(error), theme.FAULT)

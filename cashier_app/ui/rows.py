@@ -1,0 +1,90 @@
+"""Plain rows the services hand to the UI. No Qt here: the app builds them from journal rows and events.
+
+Codes (printed states, printer states, reasons) are machine words; `cashier_app.ui.messages` turns them
+into the cashier's language. Amounts are in fen (1 yuan = 100 fen), never floats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+# ReceiptRow.printed: what happened to the paper copy of a receipt.
+PRINTED: Final = "printed"  # the app printed it and the printer took every byte
+QUEUED: Final = "queued"  # waiting in the print queue
+HELD: Final = "held"  # the queue is held: the printer is out of paper, offline, ...
+OBSERVE: Final = "observe"  # observe mode: the till prints, the app only records
+NOT_PRINTED: Final = "not_printed"  # not printed and not queued (cancelled, refused by the printer)
+REPRINTED: Final = "reprinted"  # printed again on request, marked as a reprint
+PRINTED_STATES: Final = (PRINTED, QUEUED, HELD, OBSERVE, NOT_PRINTED, REPRINTED)
+
+# JobRow.state: the print queue's words plus "held" for a queued job the printer cannot take now.
+JOB_QUEUED: Final = "queued"
+JOB_SENDING: Final = "sending"
+JOB_HELD: Final = "held"
+JOB_DONE: Final = "done"
+JOB_CANCELLED: Final = "cancelled"
+JOB_FAILED: Final = "failed"
+JOB_STATES: Final = (JOB_QUEUED, JOB_SENDING, JOB_HELD, JOB_DONE, JOB_CANCELLED, JOB_FAILED)
+
+# PrinterStatusRow.state: "ok" or one of the printer fault codes (see messages.PRINTER_STATES).
+PRINTER_OK: Final = "ok"
+
+
+@dataclass(frozen=True)
+class ReceiptRow:
+    """One receipt of today, as the receipts table shows it."""
+
+    receipt_id: int
+    seen_at_local: str  # "HH:MM:SS", local time the file was taken
+    out_trade_no: str | None  # 商户订单号
+    amount_fen: int | None  # always positive; `kind` says whether it is a refund
+    channel: str | None  # Channel value: WECHAT / ALIPAY / UNIONPAY / BANKCARD
+    kind: str  # ReceiptKind value: SALE / REFUND
+    printed: str  # one of PRINTED_STATES
+    template: str | None = None  # which template wrote print.txt ("wechat-default", "vendor", ...)
+    encoding: str | None = None  # encoding print.txt was read with (gb18030, utf-8, ...)
+
+
+@dataclass(frozen=True)
+class JobRow:
+    """One print job; the UI shows the held ones in a banner with retry / cancel."""
+
+    job_id: int
+    receipt_id: int | None
+    printer: str
+    state: str  # one of JOB_STATES
+    out_trade_no: str | None = None
+    amount_fen: int | None = None
+    is_reprint: bool = False
+    attempts: int = 0
+    reason: str | None = None  # printer fault code that holds the job (paper_end, offline, ...)
+    detail: str = ""  # English technical detail, for the tooltip and the logs
+    created_at_local: str = ""  # "HH:MM:SS"
+
+
+@dataclass(frozen=True)
+class PrinterStatusRow:
+    """The last status read from one printer."""
+
+    printer: str  # the printer's configured name
+    state: str  # PRINTER_OK or a printer fault code (not_connected, paper_end, cover_open, ...)
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class PlatformStatusRow:
+    """Whether the merchant platform answers. reachable None: no platform configured."""
+
+    reachable: bool | None
+    detail: str = ""
+    reason: str | None = None  # platform reason code when not reachable (timeout, network, maintenance, ...)
+
+
+@dataclass(frozen=True)
+class RefusedRow:
+    """A watched file that was not taken as a receipt (kept aside, never printed)."""
+
+    path: str
+    reason: str  # RefusalReason value: "empty", "not text", "too large", "undecodable"
+    detail: str = ""
