@@ -1,0 +1,48 @@
+"""`cashier-app decode FILE.bin`: show what a printer would make of an ESC/POS job."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cashier_app.emulator.decoder import SUPPORTED_CHARSETS, decode
+from cashier_app.emulator.describe import describe_job
+
+if TYPE_CHECKING:
+    from cashier_app.app.cli import CommandContext, CommandRegistry
+
+
+def register(registry: CommandRegistry) -> None:
+    parser = registry.add("decode", "decode an ESC/POS job file: text with styles, codes, cuts and problems",
+                          _decode)
+    parser.add_argument("file", type=Path, metavar="FILE.bin", help="raw bytes sent to a printer")
+    parser.add_argument("--charset", default="gbk", choices=SUPPORTED_CHARSETS,
+                        help="the printer's character set in Chinese mode (default: gbk)")
+    parser.add_argument("--dots", type=int, default=384, help="paper width in dots: 384 (58 mm), 576 or 512 (80 mm)")
+    parser.add_argument("--png", type=Path, metavar="OUT.png", help="also draw the receipt to this file")
+    parser.add_argument("--commands", action="store_true", help="list every command with its byte offset")
+    parser.add_argument("--strict", action="store_true", help="exit with status 1 when anything is flagged")
+
+
+def _decode(args: argparse.Namespace, ctx: CommandContext) -> int:
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        print(f"decode: cannot read {args.file}: {exc}", file=sys.stderr)
+        return 2
+    if args.dots < 8:
+        print("decode: --dots must be at least 8", file=sys.stderr)
+        return 2
+    job = decode(data, charset=args.charset, dots=args.dots)
+    print(describe_job(job, show_commands=args.commands))
+    if args.png is not None:
+        from cashier_app.emulator.render import render_receipt
+
+        rendered = render_receipt(job, args.dots)
+        args.png.write_bytes(rendered.png)
+        print(f"picture: {args.png} ({rendered.width}x{rendered.height})")
+        for warning in rendered.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+    return 1 if args.strict and job.flags else 0
