@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import pytest
+
+from cashier_app.sandbox import SandboxServer
+from tests.sandbox.signed import SignedClient
+
+
+@pytest.fixture
+def sandbox() -> Iterator[SandboxServer]:
+    server = SandboxServer()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def client(sandbox: SandboxServer) -> Iterator[SignedClient]:
+    c = SignedClient(sandbox.base_url)
+    yield c
+    c.close()
+
+
+def new_key() -> str:
+    return "k-" + uuid.uuid4().hex
