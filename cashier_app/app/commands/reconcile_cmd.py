@@ -1,0 +1,138 @@
+"""`cashier-app reconcile once|status`: reconciliation from the command line.
+
+- `once`: one poll against the configured platform (one list request, plus one query per receipt
+  whose order was never listed), then the findings it raised or cleared. Missing receipts are not
+  reprinted from here (no print queue runs): their cases stay open for the cashier.
+- `status`: the list position, the last poll, a platform outage in progress and the open cases by
+  kind, from the journal alone.
+
+Exit codes: 0 done, 4 the platform could not be reached (never proof that an order is unpaid).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+from cashier_app.journal.db import Journal
+from cashier_app.platform.factory import build_client
+from cashier_app.reconcile.service import PollReport, Reconciler
+from cashier_app.reconcile.status import ReconcileStatus, read_status
+
+if TYPE_CHECKING:
+    from cashier_app.app.cli import CommandContext, CommandRegistry
+
+EXIT_OK, EXIT_UNREACHABLE = 0, 4
+
+KIND_WORDS = {
+    "paid_no_receipt": "已付款无小票 / paid, no receipt",
+    "receipt_without_payment": "有小票未付款 / receipt, order not paid",
+    "refund": "小票后已退款 / refunded after its receipt",
+    "stuck_payment": "支付中超时 / stuck in payment",
+    "doubled_receipt": "重复小票 / receipt printed twice",
+    "platform_fault": "平台连接中断 / platform unreachable",
+}
+
+
+def register(registry: CommandRegistry) -> None:
+    parser = registry.add("reconcile", "match the platform's orders with the receipts seen")
+    sub = parser.add_subparsers(dest="reconcile_command", metavar="ACTION")
+    once = sub.add_parser("once", help="poll the configured platform once and print what was found",
+                          description="poll the configured platform once and print what was found",
+                          parents=[registry.common])
+    once.add_argument("--json", action="store_true", help="print the result as JSON (for scripts)")
+    once.add_argument("--training", action="store_true", help="reconcile training receipts and cases")
+    once.set_defaults(handler=_once)
+    status = sub.add_parser("status", help="cursor, last poll and open cases by kind",
+                            description="cursor, last poll and open cases by kind", parents=[registry.common])
+    status.add_argument("--json", action="store_true", help="print the status as JSON (for scripts)")
+    status.add_argument("--training", action="store_true", help="the training cases and state")
+    status.set_defaults(handler=_status)
+
+
+def _once(args: argparse.Namespace, ctx: CommandContext) -> int:
+    config = ctx.config
+    ctx.paths.ensure()
+    journal = Journal(ctx.paths.journal_file)
+    try:
+        with build_client(config.platform) as client:
+            reconciler = Reconciler(journal, client, config.reconcile, actor="system", training=args.training)
+            report = reconciler.poll_once()
+    finally:
+        journal.close()
+    code = EXIT_OK if report.ok else EXIT_UNREACHABLE
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        stream = sys.stdout if report.ok else sys.stderr
+        print(_report_text(report), file=stream)
+    return code
+
+
+def _report_text(report: PollReport) -> str:
+    if not report.ok:
+        lines = [f"平台连接中断 / platform unreachable: {report.reason} ({report.detail})",
+                 "nothing is taken as unpaid; the next poll carries on from the saved position"]
+    else:
+        lines = [f"listed {report.listed} orders ({report.new_orders} new, {report.changed_orders} changed, "
+                 f"{report.repeated_orders} already seen){'; more pages follow' if report.more_pages else ''}",
+                 f"requests: {report.list_requests} list, {report.query_requests} queries for anomalies",
+                 f"findings: {report.findings}"]
+    for case in report.opened:
+        lines.append(f"  opened #{case.id} {KIND_WORDS.get(case.kind.value, case.kind.value)}"
+                     f" {case.out_trade_no or ''} {_yuan(case.amount)} {case.payment_state or ''}".rstrip())
+    for case in report.closed:
+        lines.append(f"  closed #{case.id} {case.kind.value} {case.out_trade_no or ''}"
+                     f" ({case.result.value if case.result else ''})")
+    return "\n".join(lines)
+
+
+def _yuan(amount: int | None) -> str:
+    return "" if amount is None else f"¥{amount / 100:.2f}"
+
+
+def _status(args: argparse.Namespace, ctx: CommandContext) -> int:
+    journal_file = ctx.paths.journal_file
+    if not journal_file.exists():
+        status: ReconcileStatus | None = None
+    else:
+        journal = Journal(journal_file)
+        try:
+            status = read_status(journal, training=args.training)
+        finally:
+            journal.close()
+    if args.json:
+        print(json.dumps(status.to_json() if status else {"journal": None}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if status is None:
+        print(f"no journal yet at {journal_file}: reconciliation has not run")
+        return EXIT_OK
+    print(_status_text(status))
+    return EXIT_OK
+
+
+def _status_text(status: ReconcileStatus) -> str:
+    pos = status.position
+    lines = [
+        f"list position: updated_since {pos.updated_since or '(not started)'}"
+        f"{', mid-scan (cursor saved)' if pos.cursor else ''}",
+        f"orders seen: {status.orders_seen} ({status.not_on_platform} not on the platform)",
+    ]
+    last: dict[str, Any] | None = status.last_poll
+    if last:
+        outcome = "ok" if last.get("ok") else f"failed ({last.get('reason')})"
+        lines.append(f"last poll: {last.get('at')} {outcome}, listed {last.get('listed')},"
+                     f" {last.get('query_requests')} queries, {last.get('findings')} findings")
+    else:
+        lines.append("last poll: never")
+    if status.outage:
+        lines.append(f"平台连接中断 / platform unreachable since {status.outage.since} ({status.outage.reason},"
+                     f" {status.outage.failures} failed polls)")
+    if status.open_cases:
+        lines.append("open cases:")
+        lines.extend(f"  {KIND_WORDS.get(kind, kind)}: {n}" for kind, n in status.open_cases.items())
+    else:
+        lines.append("open cases: none")
+    return "\n".join(lines)

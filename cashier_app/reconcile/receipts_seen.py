@@ -1,0 +1,31 @@
+"""The receipts the watcher recorded, as the reconciliation rules read them.
+
+A lean read of the journal's `receipts` table (columns of migration 0001): the rules need the
+number, kind, amount and when the receipt was seen, not its text, and they read a day of
+receipts on every poll.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from cashier_app.domain.reconcile import ReceiptSeen
+from cashier_app.journal.db import Journal
+
+
+def receipts_since(journal: Journal, since_utc: str, *, training: bool = False) -> list[ReceiptSeen]:
+    """Receipts recorded at or after `since_utc` (journal time, UTC ISO), of live or training mode.
+
+    Bank-card slips carry no merchant order number: they come back with `out_trade_no` None and
+    the rules never raise them as unmatched.
+    """
+    with journal.read() as conn:
+        rows = conn.execute(
+            "SELECT id, out_trade_no, kind, amount, created_at FROM receipts"
+            " WHERE created_at >= ? AND training = ? ORDER BY id",
+            (since_utc, int(training))).fetchall()
+    return [
+        ReceiptSeen(receipt_id=int(r["id"]), out_trade_no=r["out_trade_no"] or None, kind=str(r["kind"]),
+                    amount=r["amount"], seen_at=datetime.fromisoformat(r["created_at"]))
+        for r in rows
+    ]
