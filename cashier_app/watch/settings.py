@@ -18,3 +18,7 @@ class WatchSettings:
     # How often the polling fallback and the safety rescan look at the folders.
     poll_interval_s: float = field(default=1.0, metadata={"min": 0.05, "max": 60.0})
     rescan_interval_s: float = field(default=15.0, metadata={"min": 0.5, "max": 3600.0})
+    # At most this many bytes are read from a watched file; a larger file is archived cut short
+    # and refused as too large (a receipt is at most 64 KiB), so a stray log named print*.txt
+    # cannot fill the journal.
+    max_read_bytes: int = field(default=2 * 1024 * 1024, metadata={"min": 128 * 1024, "max": 64 * 1024 * 1024})
