@@ -12,6 +12,9 @@ VENV=.venv
 
 # System libraries Qt needs on Linux (even offscreen), and a CJK font for the virtual printer's pictures.
 SYSTEM_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libfontconfig1 libdbus-1-3 fonts-wqy-microhei)
+# What Qt's xcb platform plugin loads to show a real window (the tests run offscreen without them).
+WINDOW_PACKAGES=(libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0
+                 libxcb-xinerama0 libxcb-xkb1)
 
 ensure_system_packages() {
   [ "$(uname -s)" = Linux ] || return 0
@@ -51,7 +54,7 @@ cmd=${1:-help}
 shift || true
 case "$cmd" in
   demo)
-    ensure_system_packages "${SYSTEM_PACKAGES[@]}"
+    ensure_system_packages "${SYSTEM_PACKAGES[@]}" "${WINDOW_PACKAGES[@]}"
     ensure_venv
     exec "$VENV/bin/cashier-app" --demo "$@"
     ;;

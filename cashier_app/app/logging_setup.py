@@ -16,7 +16,9 @@ def setup_logging(log_dir: Path | None, level: int = logging.INFO, console: bool
     root = logging.getLogger()
     root.setLevel(level)
     for handler in list(root.handlers):
-        if getattr(handler, "_cashier_app", False):
+        # python-escpos calls logging.basicConfig() when imported; the app owns logging, so its
+        # plain stderr handler goes (subclasses, such as test capture handlers, stay).
+        if getattr(handler, "_cashier_app", False) or type(handler) is logging.StreamHandler:
             root.removeHandler(handler)
             handler.close()
     redactor = SecretRedactor()

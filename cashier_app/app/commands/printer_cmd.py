@@ -1,0 +1,223 @@
+"""`cashier-app printer status|test|discover|jobs`: the technician's printer tools."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+from cashier_app.printing.faults import PrinterFault, fault_text
+
+if TYPE_CHECKING:
+    from cashier_app.app.cli import CommandContext, CommandRegistry
+    from cashier_app.printing.settings import PrintingSettings
+
+
+def register(registry: CommandRegistry) -> None:
+    parser = registry.add("printer", "printer status, test page, discovery and the print queue")
+    sub = parser.add_subparsers(dest="printer_command", metavar="ACTION")
+
+    status = sub.add_parser("status", help="ask the printer(s) for their status (DLE EOT 1..4)",
+                            parents=[registry.common])
+    status.add_argument("name", nargs="?", help="printer name (default: every configured printer)")
+    status.add_argument("--json", action="store_true", help="machine-readable output")
+    status.set_defaults(handler=_status)
+
+    test = sub.add_parser("test", help="print a test page: name, profile, Chinese line, width ruler, QR code",
+                          parents=[registry.common])
+    test.add_argument("name", nargs="?", help="printer name (default: the default printer)")
+    test.add_argument("--force", action="store_true", help="send even when the printer reports a fault")
+    test.set_defaults(handler=_test)
+
+    discover = sub.add_parser(
+        "discover", parents=[registry.common],
+        help="list serial ports, USB printers, system queues; network printers only on hosts you name",
+    )
+    discover.add_argument("--hosts", nargs="+", default=[], metavar="HOST",
+                          help="probe these hosts for a printer port (nothing is scanned otherwise)")
+    discover.add_argument("--subnet-of-loopback", action="store_true",
+                          help="probe 127.0.0.1-127.0.0.254 (virtual printers on this computer)")
+    discover.add_argument("--port", type=int, action="append", metavar="PORT",
+                          help="printer port to probe (default 9100; repeat for more)")
+    discover.add_argument("--timeout", type=float, default=0.5, help="seconds per network probe")
+    discover.add_argument("--json", action="store_true", help="machine-readable output")
+    discover.set_defaults(handler=_discover)
+
+    jobs = sub.add_parser("jobs", help="list print jobs from the journal (default: those not yet printed)",
+                          parents=[registry.common])
+    jobs.add_argument("--held", action="store_true", help="only jobs held by a printer fault")
+    jobs.add_argument("--all", action="store_true", help="every job, printed and cancelled too")
+    jobs.add_argument("--printer", help="only this printer's jobs")
+    jobs.add_argument("--limit", type=int, default=100, help="at most this many (newest)")
+    jobs.add_argument("--json", action="store_true", help="machine-readable output")
+    jobs.set_defaults(handler=_jobs)
+
+
+def _printer_names(printing: PrintingSettings, name: str | None) -> list[str]:
+    if name is None:
+        return list(printing.printers)
+    if name not in printing.printers:
+        raise PrinterFault("not_configured", f"no printer named {name!r}; configured: {sorted(printing.printers)}")
+    return [name]
+
+
+def _status(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from cashier_app.printing.connections import close_quietly, describe_target, open_connection
+    from cashier_app.printing.status import PrinterStatus, query_status
+
+    printing = ctx.config.printing
+    try:
+        names = _printer_names(printing, args.name)
+    except PrinterFault as fault:
+        print(f"{fault_text(fault.code)} / {fault}", file=sys.stderr)
+        return 2
+    rows: list[dict[str, Any]] = []
+    all_ok = True
+    for name in names:
+        settings = printing.printers[name]
+        conn = None
+        try:
+            conn = open_connection(settings)
+            status = query_status(conn, settings.status_timeout_s)
+        except PrinterFault as fault:
+            status = PrinterStatus.unknown(fault.detail, fault.code)
+        finally:
+            close_quietly(conn)
+        all_ok = all_ok and status.can_print
+        rows.append({
+            "printer": name, "kind": settings.kind, "where": describe_target(settings),
+            "state": status.state.value, "can_print": status.can_print, "code": status.code,
+            "text": fault_text(status.code) if status.code else "就绪",
+            "flags": sorted(status.flags), "raw": {str(n): b.hex() for n, b in sorted(status.raw.items())},
+            "detail": status.detail,
+        })
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for row in rows:
+            print(f"{row['printer']}: {row['state']} — {row['text']}  [{row['kind']} {row['where']}]")
+            if row["flags"]:
+                print(f"  flags: {', '.join(row['flags'])}")
+            if row["raw"]:
+                print("  DLE EOT replies: " + " ".join(f"n{n}={v or '-'}" for n, v in row["raw"].items()))
+            if row["detail"]:
+                print(f"  detail: {row['detail']}")
+    return 0 if all_ok else 1
+
+
+def _test(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from cashier_app.printing.connections import close_quietly, describe_target, open_connection, send_job
+    from cashier_app.printing.status import PrinterState, query_status
+    from cashier_app.printing.test_page import build_test_page
+
+    printing = ctx.config.printing
+    name = args.name or printing.default_printer
+    try:
+        _printer_names(printing, name)
+    except PrinterFault as fault:
+        print(f"{fault_text(fault.code)} / {fault}", file=sys.stderr)
+        return 2
+    settings = printing.printers[name]
+    target = describe_target(settings)
+    page = build_test_page(name, printing, target)
+    for warning in page.warnings:
+        print(f"warning: {warning}")
+    conn = None
+    try:
+        conn = open_connection(settings)
+        confirm = False
+        if settings.check_status:
+            status = query_status(conn, settings.status_timeout_s)
+            print(f"status: {status.describe()}")
+            if status.state is PrinterState.UNKNOWN:
+                print("warning: the printer did not answer the status query; sending anyway")
+            elif not status.can_print and not args.force:
+                print(f"{fault_text(status.code)} / {status.code}: not sending (use --force to send anyway)",
+                      file=sys.stderr)
+                return 1
+            confirm = status.is_known
+        send_job(conn, page.payload, settings, confirm_with_status=confirm)
+    except PrinterFault as fault:
+        print(f"{fault_text(fault.code)} / {fault}", file=sys.stderr)
+        return 1
+    finally:
+        close_quietly(conn)
+    print(f"test page sent to {name} ({target}): {len(page.payload)} bytes")
+    return 0
+
+
+def _discover(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from cashier_app.printing import discovery
+
+    sections: dict[str, list[discovery.Found]] = {}
+    notes: list[str] = []
+    sections["serial"] = discovery.serial_ports()
+    usb_found, note = discovery.usb_devices()
+    sections["usb"] = usb_found
+    if note:
+        notes.append(note)
+    queues, note = discovery.system_queues()
+    sections["system queues"] = queues
+    if note:
+        notes.append(note)
+    hosts = list(args.hosts)
+    if args.subnet_of_loopback:
+        hosts += discovery.loopback_hosts()
+    if hosts:
+        sections["network"] = discovery.probe_network(dict.fromkeys(hosts), args.port or [9100], args.timeout)
+    else:
+        notes.append("network: no hosts given (use --hosts HOST... or --subnet-of-loopback); nothing scanned")
+    if args.json:
+        print(json.dumps({
+            "found": {k: [f.__dict__ for f in v] for k, v in sections.items()}, "notes": notes,
+        }, ensure_ascii=False, indent=2))
+        return 0
+    for title, found in sections.items():
+        print(f"{title}:")
+        if not found:
+            print("  (none)")
+        for f in found:
+            print(f"  {f.where}  {f.description}")
+            for line in f.settings_hint.splitlines():
+                print(f"      {line}")
+    for note in notes:
+        print(f"note: {note}")
+    return 0
+
+
+def _jobs(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from cashier_app.journal.db import Journal
+    from cashier_app.journal.print_jobs import HELD, PENDING, PrintJobStore
+
+    journal_file = ctx.paths.journal_file
+    if not journal_file.exists():
+        print(f"no journal yet at {journal_file}: no print jobs")
+        return 0
+    journal = Journal(journal_file)
+    try:
+        store = PrintJobStore(journal)
+        states = (HELD,) if args.held else None if args.all else PENDING
+        jobs = store.list_jobs(states, args.printer)[-args.limit:] if args.limit > 0 else []
+    finally:
+        journal.close()
+    if args.json:
+        print(json.dumps([{k: v for k, v in job.__dict__.items() if k != "payload"} | {
+            "payload_bytes": len(job.payload) if job.payload is not None else None} for job in jobs],
+            ensure_ascii=False, indent=2))
+        return 0
+    if not jobs:
+        print("no held print jobs" if args.held else "no print jobs")
+        return 0
+    for job in jobs:
+        copy = f" copy {job.copy_no}" + (" REPRINT" if job.is_reprint else "")
+        receipt = f"receipt {job.receipt_id}" if job.receipt_id is not None else "raw bytes"
+        line = f"#{job.id} {job.state:<9} {job.printer} {receipt}{copy} queued {job.created_at}"
+        if job.state == HELD and job.fault_code:
+            line += f"\n    held: {fault_text(job.fault_code)} ({job.fault_code}) {job.last_error or ''}"
+        if job.reason:
+            line += f"\n    reason: {job.reason}"
+        if job.cancel_reason:
+            line += f"\n    cancelled by {job.cancelled_by or '?'}: {job.cancel_reason}"
+        print(line)
+    return 0

@@ -1,0 +1,85 @@
+"""The window on top of the services: Qt application, single instance, tray, and the event bridge."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from cashier_app.app.services import AppServices
+from cashier_app.app.ui_adapter import AppUiServices, EventForwarder
+from cashier_app.ui.app_qt import SingleInstance, attach_tray, create_application, screenshot, tell_already_running
+from cashier_app.ui.bridge import ServiceBridge
+from cashier_app.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+class WindowApp:
+    """The services, the window and what joins them, for one run (also used by the UI tests)."""
+
+    def __init__(self, services: AppServices) -> None:
+        self.services = services
+        self.ui = AppUiServices(services)
+        self.bridge = ServiceBridge()
+        self.forwarder = EventForwarder(self.ui, self.bridge)
+        self.window: MainWindow | None = None
+
+    def start(self) -> MainWindow:
+        # Subscribe before starting, so the first receipt of the demo is not missed.
+        self.services.hub.subscribe(self.forwarder)
+        self.services.start()
+        self.window = MainWindow(self.ui, self.bridge)
+        # What happened before the window existed (printer status, platform reachability).
+        for event in self.services.current_state():
+            self.forwarder(event)
+        return self.window
+
+    def stop(self) -> None:
+        self.services.hub.unsubscribe(self.forwarder)
+        self.services.stop()
+
+
+def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: Path | None = None) -> int:
+    app = create_application(sys.argv[:1], services.config.general.language)
+    services.paths.ensure()
+    lock = SingleInstance(services.paths.data_dir)
+    if not lock.acquire():
+        tell_already_running()
+        return 1
+    joined = WindowApp(services)
+    try:
+        window = joined.start()
+    except Exception as exc:
+        log.exception("the app could not start")
+        QMessageBox.critical(None, app.applicationDisplayName(),
+                             app.translate("run", "The app could not start:") + f"\n{exc}")
+        lock.release()
+        return 2
+    attach_tray(app, window)
+    window.show()
+    if run_seconds > 0:
+        def finish() -> None:
+            if screenshot is not None:
+                _save_screenshot(window, screenshot)
+            app.quit()
+
+        QTimer.singleShot(int(run_seconds * 1000), finish)
+    try:
+        return int(app.exec())
+    finally:
+        joined.stop()
+        lock.release()
+        # Delete the widgets and the application while Python is still whole: left to the
+        # interpreter's finalisation, PySide6 can abort the process after a clean run.
+        window.deleteLater()
+        app.processEvents()
+        app.shutdown()
+
+
+def _save_screenshot(window: MainWindow, path: Path) -> None:
+    screenshot(window, path)
+    log.info("screenshot saved to %s", path)

@@ -1,0 +1,56 @@
+"""Running the app: with a window (default) or headless, on real configuration or on the demo's."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import threading
+from typing import TYPE_CHECKING
+
+from cashier_app.app.events import Event
+from cashier_app.app.logging_setup import setup_logging
+from cashier_app.app.services import AppServices, RunOptions
+
+if TYPE_CHECKING:
+    from cashier_app.app.cli import CommandContext
+
+log = logging.getLogger(__name__)
+
+
+def run_app(args: argparse.Namespace, ctx: CommandContext) -> int:
+    config = ctx.config
+    paths = ctx.paths
+    setup_logging(paths.log_dir, console=bool(args.headless))
+    options = RunOptions(demo=bool(args.demo), training=bool(args.training), scenario=args.scenario)
+    if args.lang:
+        config.general.language = args.lang
+    services = AppServices(config, paths, options)
+    if args.headless:
+        return _run_headless(services, args.run_seconds)
+    from cashier_app.app.qt_app import run_window
+
+    return run_window(services, run_seconds=args.run_seconds, screenshot=args.screenshot)
+
+
+def _run_headless(services: AppServices, run_seconds: float) -> int:
+    done = threading.Event()
+
+    def on_signal(signum: int, frame: object) -> None:
+        done.set()
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+
+    def log_event(event: Event) -> None:
+        log.info("%s", event)
+
+    services.hub.subscribe(log_event)
+    services.start()
+    log.info("running headless (%s); data in %s", "demo" if services.options.demo else "live",
+             services.paths.data_dir)
+    try:
+        done.wait(run_seconds if run_seconds > 0 else None)
+    finally:
+        services.stop()
+    return 0

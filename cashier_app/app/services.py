@@ -1,0 +1,367 @@
+"""The composition root's headless half: builds every service from the configuration, starts
+them in order, wires their callbacks to the event hub, and stops them in reverse order.
+
+No Qt here: `--headless` runs exactly this; the window (app/qt_app.py) sits on top of it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from cashier_app.app.config import AppConfig
+from cashier_app.app.events import (
+    CaseEvent,
+    Event,
+    EventHub,
+    JobEvent,
+    Notice,
+    PlatformEvent,
+    PrintedPicture,
+    PrinterEvent,
+    ReceiptEvent,
+    RefusedEvent,
+)
+from cashier_app.app.paths import AppPaths
+from cashier_app.domain.cases import Case
+from cashier_app.journal.cases import CaseStore
+from cashier_app.journal.db import Journal
+from cashier_app.journal.receipts import FileOutcome, ReceiptRecord, ReceiptStore
+from cashier_app.platform.client import PlatformClient
+from cashier_app.platform.order import Order
+from cashier_app.printing.faults import PrinterFault
+from cashier_app.printing.layout import LayoutOptions, ReprintMark, layout_receipt
+from cashier_app.printing.order_receipt import OrderReceiptError, layout_order_receipt
+from cashier_app.printing.profiles import resolve_profile
+from cashier_app.printing.queue import JOB_DONE, PRINTER_STATUS, PrintQueue, QueueEvent
+from cashier_app.printing.settings import PrinterSettings
+from cashier_app.reconcile.platform_health import PlatformHealth
+from cashier_app.reconcile.service import Reconciler
+from cashier_app.watch.events import WatchProblem
+from cashier_app.watch.intake import Intake, IntakeResult
+from cashier_app.watch.watcher import FolderWatcher
+
+log = logging.getLogger(__name__)
+
+SANDBOX_KEY = "sandbox-key-T0001-please-change"
+
+
+def store_tz(utc_offset: str) -> timezone:
+    sign = -1 if utc_offset.startswith("-") else 1
+    hours, minutes = utc_offset.lstrip("+-").split(":")
+    return timezone(sign * timedelta(hours=int(hours), minutes=int(minutes)))
+
+
+@dataclass
+class RunOptions:
+    demo: bool = False
+    training: bool = False
+    scenario: str | None = None
+    # Demo till: seconds between receipts (0: no demo feeder).
+    demo_interval_s: float = 4.0
+
+
+class AppServices:
+    """Every service of one running app. Build, `start()`, use, `stop()`."""
+
+    def __init__(self, config: AppConfig, paths: AppPaths, options: RunOptions | None = None,
+                 *, key_provider: Callable[[], str] | None = None) -> None:
+        self.options = options or RunOptions()
+        self.simulated = self.options.demo or self.options.training
+        if self.simulated:
+            # Demo and training keep their own journal: practice never mixes with real receipts.
+            sub = "training" if self.options.training else "demo"
+            paths = dataclasses.replace(paths, data_dir=paths.data_dir / sub)
+        self.config = config
+        self.paths = paths
+        self.hub = EventHub()
+        self.tz = store_tz(config.parser.utc_offset)
+        self._key_provider = key_provider
+        self._started: list[Callable[[], None]] = []
+        self.journal: Journal | None = None
+        self.sandbox: object | None = None
+        self.virtual_printer: object | None = None
+        self.client: PlatformClient | None = None
+        self.queue: PrintQueue | None = None
+        self.watcher: FolderWatcher | None = None
+        self.intake: Intake | None = None
+        self.feeder: object | None = None
+        self.reconciler: Reconciler | None = None
+
+    # -- life cycle -------------------------------------------------------------------------
+
+    @property
+    def operator(self) -> str:
+        return self.config.general.operator
+
+    @property
+    def mode(self) -> str:
+        return self.config.general.mode
+
+    def start(self) -> None:
+        self.paths.ensure()
+        try:
+            self.journal = Journal(self.paths.journal_file)
+            self._started.append(self.journal.close)
+            self.receipts = ReceiptStore(self.journal)
+            self.cases = CaseStore(self.journal)
+            if self.simulated:
+                self._start_simulators()
+            self._start_platform()
+            self._start_printing()
+            self._start_watching()
+            self._start_reconciler()
+            if self.options.demo and self.options.demo_interval_s > 0:
+                self._start_feeder()
+        except BaseException:
+            self.stop()
+            raise
+
+    def stop(self) -> None:
+        while self._started:
+            stop = self._started.pop()
+            try:
+                stop()
+            except Exception:
+                log.exception("stopping a service failed")
+
+    def current_state(self) -> list[Event]:
+        """Events that describe the state now, for a window opened after the services started."""
+        events: list[Event] = []
+        if self.queue is not None:
+            for name in self.config.printing.printers:
+                status = self.queue.printer_status(name)
+                events.append(PrinterEvent(name, status.code, status.describe()))
+        if self.reconciler is not None and self.reconciler.health is not None:
+            health = self.reconciler.health
+            events.append(PlatformEvent(health.reachable, health.reason, health.detail))
+        elif self.reconciler is None:
+            events.append(PlatformEvent(reachable=None))
+        return events
+
+    # -- simulators (demo, training) --------------------------------------------------------
+
+    def _start_simulators(self) -> None:
+        from cashier_app.emulator.server import ReceivedJob, VirtualPrinter
+        from cashier_app.sandbox.server import SandboxServer
+
+        scenario = self.options.scenario or ("training" if self.options.training else None)
+        sandbox = SandboxServer(db_path=self.paths.data_dir / "sandbox.sqlite3", scenario=scenario)
+        sandbox.start()
+        self._started.append(sandbox.stop)
+        self.sandbox = sandbox
+        self.config.platform = dataclasses.replace(self.config.platform, base_url=sandbox.base_url,
+                                                   merchant_no="M100001", terminal_no="T0001")
+        self._key_provider = lambda: SANDBOX_KEY
+
+        printer_name = self.config.printing.default_printer
+        current = self.config.printing.printers.get(printer_name, PrinterSettings())
+        profile = resolve_profile(self.config.printing, current.profile)
+
+        def on_job(job: ReceivedJob) -> None:
+            from cashier_app.emulator.render import render_png
+
+            try:
+                self.hub.publish(PrintedPicture(render_png(job.decoded, profile.dots)))
+            except Exception:
+                log.exception("virtual printer: could not draw the receipt")
+
+        printed_dir = self.paths.data_dir / "printed"
+        printer = VirtualPrinter(out_dir=printed_dir, charset=profile.charset, dots=profile.dots, on_job=on_job)
+        printer.start()
+        self._started.append(printer.stop)
+        self.virtual_printer = printer
+        self.config.printing.printers = {
+            printer_name: dataclasses.replace(current, kind="network", host="127.0.0.1", port=printer.port)
+        }
+        if not self.config.watch.folders:
+            inbox = self.paths.data_dir / "inbox"
+            inbox.mkdir(parents=True, exist_ok=True)
+            self.config.watch.folders = [str(inbox)]
+
+    def _start_feeder(self) -> None:
+        from cashier_app.app.demo_feeder import DemoFeeder, DemoOrder
+        from cashier_app.sandbox.server import SandboxServer
+
+        sandbox = self.sandbox
+        assert isinstance(sandbox, SandboxServer)
+
+        def create(order: DemoOrder) -> None:
+            sandbox.control.live_paid_order(
+                order.out_trade_no, order.amount, order.channel or "WECHAT",
+                channel_trade_no=order.channel_trade_no,
+            )
+
+        feeder = DemoFeeder(Path(self.config.watch.folders[0]), create, interval_s=self.options.demo_interval_s)
+        feeder.start()
+        self._started.append(feeder.stop)
+        self.feeder = feeder
+
+    # -- platform ---------------------------------------------------------------------------
+
+    def _start_platform(self) -> None:
+        if self._key_provider is None:
+            from cashier_app.platform.credentials import CredentialStore
+
+            store = CredentialStore(self.config.platform)
+            self._key_provider = store.key_provider()
+        self.client = PlatformClient(self.config.platform, self._key_provider)
+        self._started.append(self.client.close)
+
+    # -- printing ---------------------------------------------------------------------------
+
+    def _start_printing(self) -> None:
+        assert self.journal is not None
+        self.queue = PrintQueue(self.journal, self.config.printing, self._render_job, self._on_queue_event)
+        self.queue.start()
+        self._started.append(self.queue.stop)
+
+    def _render_job(self, job: object, printer: PrinterSettings) -> bytes:
+        from cashier_app.journal.print_jobs import PrintJobRecord
+
+        assert isinstance(job, PrintJobRecord)
+        if job.receipt_id is None:
+            raise ValueError(f"job {job.id} has neither bytes nor a receipt")
+        record = self.receipts.get(job.receipt_id)
+        if record is None:
+            raise ValueError(f"job {job.id}: receipt {job.receipt_id} is not in the journal")
+        profile = resolve_profile(self.config.printing, printer.profile)
+        mark = self._reprint_mark(job.copy_no, job.reason) if job.is_reprint else None
+        options = LayoutOptions.for_printer(printer, qr_data=record.receipt.out_trade_no, reprint=mark)
+        return layout_receipt(record.receipt.lines, profile, options).payload
+
+    def _reprint_mark(self, copy_no: int, reason: str | None) -> ReprintMark:
+        now = datetime.now(self.tz).strftime("%Y-%m-%d %H:%M:%S")
+        return ReprintMark(copy_no=max(copy_no, 2), reprinted_at=now, reason=reason or "")
+
+    def _on_queue_event(self, event: QueueEvent) -> None:
+        receipt_id = event.job.receipt_id if event.job is not None else None
+        if event.kind == PRINTER_STATUS and event.status is not None:
+            self.hub.publish(PrinterEvent(event.printer, event.status.code, event.status.describe()))
+            return
+        self.hub.publish(JobEvent(event.kind, event.printer, event.job_id, receipt_id,
+                                  event.fault_code, event.fault_detail))
+        if receipt_id is not None:
+            self.hub.publish(ReceiptEvent(receipt_id, updated=True))
+        if event.kind == JOB_DONE:
+            self.hub.publish(PrinterEvent(event.printer, ""))
+
+    def reprint_receipt(self, receipt_id: int, reason: str, operator: str | None = None) -> int:
+        """Queue a reprint (marked REPRINT with its copy number) and write it in the audit trail."""
+        assert self.queue is not None and self.journal is not None
+        operator = operator or self.operator
+        copies = self._copies_printed(receipt_id)
+        job_id = self.queue.enqueue(receipt_id, is_reprint=True, reason=reason, requested_by=operator)
+        with self.journal.tx() as conn:
+            conn.execute("UPDATE print_jobs SET copy_no = ? WHERE id = ?", (copies + 1, job_id))
+            conn.execute(
+                "INSERT INTO audit(at, actor, action, receipt_id, job_id, reason, training) VALUES (?,?,?,?,?,?,?)",
+                (datetime.now(self.tz).isoformat(), operator, "reprint", receipt_id, job_id, reason,
+                 int(self.options.training)),
+            )
+        return job_id
+
+    def print_order(self, order: Order, reason: str, operator: str | None = None) -> int:
+        """Print a paid order's receipt from the platform's record (its print.txt never came)."""
+        assert self.queue is not None and self.journal is not None
+        operator = operator or self.operator
+        name = self.config.printing.default_printer
+        printer = self.config.printing.printers[name]
+        profile = resolve_profile(self.config.printing, printer.profile)
+        options = LayoutOptions.for_printer(printer, reprint=self._reprint_mark(2, reason))
+        payload = layout_order_receipt(order.to_json(), profile, options).payload
+        job_id = self.queue.enqueue(None, is_reprint=True, reason=reason, requested_by=operator, payload=payload)
+        with self.journal.tx() as conn:
+            conn.execute(
+                "INSERT INTO audit(at, actor, action, job_id, reason, training) VALUES (?,?,?,?,?,?)",
+                (datetime.now(self.tz).isoformat(), operator, f"print_order:{order.out_trade_no}", job_id, reason,
+                 int(self.options.training)),
+            )
+        return job_id
+
+    def _copies_printed(self, receipt_id: int) -> int:
+        assert self.journal is not None
+        with self.journal.read() as conn:
+            row = conn.execute(
+                "SELECT COALESCE(MAX(copy_no), 0) FROM print_jobs WHERE receipt_id = ? AND state = 'done'",
+                (receipt_id,),
+            ).fetchone()
+        return max(int(row[0]), 1)
+
+    # -- watching ---------------------------------------------------------------------------
+
+    def _start_watching(self) -> None:
+        assert self.journal is not None
+        self.intake = Intake(self.journal, self.config.parser, self.paths.quarantine_dir,
+                             training=self.options.training)
+        self.intake.add_listener(self._on_intake)
+        settings = dataclasses.replace(self.config.watch)
+        if not settings.folders:
+            self.hub.publish(Notice("watch_not_configured"))
+            return
+        self.watcher = FolderWatcher(settings, self._on_write, on_error=self._on_watch_problem,
+                                     already_seen=self.intake.already_archived)
+        self.watcher.start()
+        self._started.append(self.watcher.stop)
+
+    def _on_write(self, write: object) -> None:
+        from cashier_app.watch.events import FinishedWrite
+
+        assert self.intake is not None and isinstance(write, FinishedWrite)
+        try:
+            self.intake.handle(write)
+        except Exception as exc:
+            log.exception("could not take %s", write.path)
+            self.hub.publish(Notice("intake_failed", {"path": str(write.path), "detail": str(exc)}))
+
+    def _on_intake(self, result: IntakeResult) -> None:
+        if result.outcome is FileOutcome.REFUSED:
+            self.hub.publish(RefusedEvent(str(result.write.path), result.refusal_reason or "",
+                                          result.refusal.detail if result.refusal else ""))
+            return
+        if result.outcome is not FileOutcome.RECEIPT or result.receipt is None:
+            return
+        record: ReceiptRecord = result.receipt
+        self.hub.publish(ReceiptEvent(record.id))
+        if self.mode == "print":
+            assert self.queue is not None
+            self.queue.enqueue(record.id)
+
+    def _on_watch_problem(self, problem: WatchProblem) -> None:
+        self.hub.publish(Notice(problem.code, {"path": str(problem.folder), "detail": problem.detail}))
+
+    # -- reconciliation ---------------------------------------------------------------------
+
+    def _start_reconciler(self) -> None:
+        if self.client is None or not self.config.reconcile.enabled:
+            self.hub.publish(PlatformEvent(reachable=None))
+            return
+        assert self.journal is not None
+        auto = self.config.reconcile.missing_receipt == "auto" and self.mode == "print"
+        self.reconciler = Reconciler(
+            self.journal, self.client, self.config.reconcile, training=self.options.training,
+            on_case=self._on_case, on_platform=self._on_platform,
+            print_missing_receipt=self._print_missing_receipt if auto else None,
+        )
+        reconciler = self.reconciler
+        reconciler.start()
+        # Stopped before the client closes (stop order is the reverse of this list).
+        self._started.append(lambda: None if reconciler.stop() else log.warning("reconciler did not stop in time"))
+
+    def _on_case(self, case: Case, created: bool) -> None:
+        assert case.id is not None
+        self.hub.publish(CaseEvent(case.id, case.kind.value, created, case.out_trade_no))
+
+    def _on_platform(self, health: PlatformHealth) -> None:
+        self.hub.publish(PlatformEvent(health.reachable, health.reason, health.detail))
+
+    def _print_missing_receipt(self, order: Order) -> int | None:
+        try:
+            return self.print_order(order, "paid_no_receipt", "system")
+        except (OrderReceiptError, PrinterFault) as exc:
+            log.warning("could not print the missing receipt of %s: %s", order.out_trade_no, exc)
+            return None

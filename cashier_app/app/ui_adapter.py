@@ -1,0 +1,290 @@
+"""The window's view of the services: UiServices over AppServices, and hub events → bridge signals.
+
+This is the only place that knows both the services' records and the UI's rows.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+from urllib.parse import urlsplit
+
+from cashier_app.app.events import (
+    CaseEvent,
+    Event,
+    JobEvent,
+    Notice,
+    PlatformEvent,
+    PrintedPicture,
+    PrinterEvent,
+    ReceiptEvent,
+    RefusedEvent,
+)
+from cashier_app.app.services import AppServices
+from cashier_app.domain.cases import Case, CaseKind, CaseResult, CaseStatus
+from cashier_app.journal.cases import CaseFilter, cases_to_csv
+from cashier_app.journal.print_jobs import HELD, PrintJobRecord
+from cashier_app.journal.receipt_print_state import print_states
+from cashier_app.journal.receipts import ReceiptRecord
+from cashier_app.ui.bridge import ServiceBridge
+from cashier_app.ui.rows import (
+    CaseQuery,
+    CaseRow,
+    CaseStepRow,
+    JobRow,
+    PlatformStatusRow,
+    PrinterStatusRow,
+    ReceiptRow,
+    RefusedRow,
+    StoreInfo,
+)
+
+
+class ServiceError(RuntimeError):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+class AppUiServices:
+    """UiServices for the main window. Called on the GUI thread; every call is a quick journal read
+    or a request written down for a worker thread."""
+
+    def __init__(self, services: AppServices) -> None:
+        self.services = services
+
+    # -- receipts ---------------------------------------------------------------------------
+
+    def receipts_today(self) -> list[ReceiptRow]:
+        records = self.services.receipts.receipts_today(self.services.config.parser.utc_offset)
+        return self.rows_for(records)
+
+    def receipt_row(self, receipt_id: int) -> ReceiptRow | None:
+        record = self.services.receipts.get(receipt_id)
+        return self.rows_for([record])[0] if record is not None else None
+
+    def rows_for(self, records: list[ReceiptRecord]) -> list[ReceiptRow]:
+        assert self.services.journal is not None
+        states = print_states(self.services.journal, [r.id for r in records])
+        observe = self.services.mode == "observe"
+        rows = []
+        for record in records:
+            state = states[record.id]
+            if observe and state == "not_printed":
+                state = "observe"
+            r = record.receipt
+            rows.append(ReceiptRow(
+                receipt_id=record.id,
+                seen_at_local=self._local_time(record.created_at),
+                out_trade_no=r.out_trade_no,
+                amount_fen=r.amount,
+                channel=r.channel.value if r.channel else None,
+                kind=r.kind.value,
+                printed=state,
+                template=r.template,
+                encoding=r.encoding,
+            ))
+        return rows
+
+    def reprint(self, receipt_id: int, reason: str) -> None:
+        if self.services.queue is None:
+            raise ServiceError("not_configured", "printing is not running")
+        self.services.reprint_receipt(receipt_id, reason)
+
+    # -- print jobs -------------------------------------------------------------------------
+
+    def retry_job(self, job_id: int) -> None:
+        assert self.services.queue is not None
+        self.services.queue.retry(job_id, self.operator())
+
+    def cancel_job(self, job_id: int, reason: str) -> None:
+        assert self.services.queue is not None
+        self.services.queue.cancel(job_id, reason, self.operator())
+
+    def held_jobs(self) -> list[JobRow]:
+        if self.services.queue is None:
+            return []
+        return [self.job_row(job) for job in self.services.queue.held_jobs()]
+
+    def job_row(self, job: PrintJobRecord) -> JobRow:
+        record = self.services.receipts.get(job.receipt_id) if job.receipt_id is not None else None
+        return JobRow(
+            job_id=job.id,
+            receipt_id=job.receipt_id,
+            printer=job.printer,
+            state=job.state,
+            out_trade_no=record.receipt.out_trade_no if record else (job.reason or None),
+            amount_fen=record.receipt.amount if record else None,
+            is_reprint=job.is_reprint,
+            attempts=job.attempts,
+            reason=job.fault_code if job.state == HELD else None,
+            detail=job.last_error or "",
+            created_at_local=self._local_time(job.created_at),
+        )
+
+    # -- who and where ----------------------------------------------------------------------
+
+    def operator(self) -> str:
+        return self.services.operator
+
+    def printer_names(self) -> list[str]:
+        return list(self.services.config.printing.printers)
+
+    def store_info(self) -> StoreInfo:
+        config = self.services.config
+        printing = config.printing
+        printer = printing.printers.get(printing.default_printer)
+        parts = urlsplit(config.platform.base_url)
+        return StoreInfo(
+            store_name=config.general.store_name,
+            operator=config.general.operator,
+            mode=config.general.mode,
+            printer_name=printing.default_printer,
+            printer_kind=printer.kind if printer is not None else "",
+            platform_host=parts.netloc or config.platform.base_url,
+            # general.support_contact is read if the configuration has it (the lead adds the setting).
+            support_contact=str(getattr(config.general, "support_contact", "") or ""),
+            training=self.services.options.training,
+            demo=self.services.options.demo,
+            watch_folders=tuple(config.watch.folders),
+        )
+
+    def training(self) -> bool:
+        return self.services.options.training
+
+    # -- lookup -----------------------------------------------------------------------------
+
+    def lookup_service(self) -> Any | None:
+        """The LookupService once the app has one (its calls block: the UI runs them on a worker)."""
+        return getattr(self.services, "lookup", None)
+
+    # -- cases ------------------------------------------------------------------------------
+
+    def _training_filter(self) -> bool | None:
+        # Training cases are shown only in training mode (which has its own journal anyway).
+        return None if self.services.options.training else False
+
+    def open_case_count(self) -> int:
+        if self.services.journal is None:
+            return 0
+        return self.services.cases.count_open(training=self.services.options.training)
+
+    def today(self) -> str:
+        return datetime.now(self.services.tz).date().isoformat()
+
+    def _day_range(self, day: str) -> tuple[str, str]:
+        start = datetime.combine(date.fromisoformat(day), time(0), self.services.tz)
+        end = start + timedelta(days=1)
+        utc = (start.astimezone(UTC), end.astimezone(UTC))
+        return utc[0].isoformat(timespec="microseconds"), utc[1].isoformat(timespec="microseconds")
+
+    def _find(self, query: CaseQuery) -> list[Case]:
+        kind = CaseKind(query.kind) if query.kind else None
+        status = CaseStatus(query.status) if query.status else None
+        since, until = self._day_range(query.day) if query.day else (None, None)
+        training = self._training_filter()
+        found = {c.id: c for c in self.services.cases.list(
+            CaseFilter(status=status, kind=kind, since_utc=since, until_utc=until, training=training))}
+        if query.with_open_of_any_day and query.day and status in (None, CaseStatus.OPEN):
+            for case in self.services.cases.list(CaseFilter(status=CaseStatus.OPEN, kind=kind, training=training)):
+                found.setdefault(case.id, case)
+        # Open first, then newest first.
+        return sorted(found.values(), key=lambda c: (c.status is CaseStatus.CLOSED, -(c.id or 0)))
+
+    def cases(self, query: CaseQuery) -> list[CaseRow]:
+        return [self.case_row(case, with_steps=False) for case in self._find(query)]
+
+    def case(self, case_id: int) -> CaseRow | None:
+        case = self.services.cases.get(case_id)
+        return self.case_row(case, with_steps=True) if case is not None else None
+
+    def close_case(self, case_id: int, result: str, note: str) -> CaseRow:
+        try:
+            outcome = CaseResult(result)
+        except ValueError:
+            raise ServiceError("invalid_result", f"unknown case result {result!r}") from None
+        case = self.services.cases.get(case_id)
+        if case is None:
+            raise ServiceError("case_not_found", f"no case {case_id}")
+        if case.status is CaseStatus.CLOSED:
+            raise ServiceError("case_closed", f"case {case_id} is already closed")
+        closed = self.services.cases.close_case(case_id, outcome, self.operator(), note)
+        return self.case_row(closed, with_steps=True)
+
+    def cases_csv(self, query: CaseQuery) -> bytes:
+        return cases_to_csv(self._find(query))
+
+    def case_counts(self, day: str) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for case in self._find(CaseQuery(day=day)):
+            counts[case.kind.value] = counts.get(case.kind.value, 0) + 1
+        return counts
+
+    def case_row(self, case: Case, *, with_steps: bool) -> CaseRow:
+        steps = tuple(
+            CaseStepRow(self._local_datetime(s.at), s.action.value, s.actor, s.state_seen, s.outcome, s.detail)
+            for s in case.steps
+        ) if with_steps else ()
+        return CaseRow(
+            case_id=case.id or 0,
+            kind=case.kind.value,
+            status=case.status.value,
+            opened_at_local=self._local_datetime(case.opened_at),
+            opened_by=case.opened_by,
+            out_trade_no=case.out_trade_no,
+            channel_trade_no=case.channel_trade_no,
+            amount_fen=case.amount,
+            payment_state=case.payment_state,
+            cause=case.cause,
+            result=case.result.value if case.result else None,
+            closed_at_local=self._local_datetime(case.closed_at) if case.closed_at else "",
+            closed_by=case.closed_by,
+            handling_seconds=case.handling_seconds,
+            training=case.training,
+            steps=steps,
+        )
+
+    def _local_time(self, utc_iso: str) -> str:
+        try:
+            return datetime.fromisoformat(utc_iso).astimezone(self.services.tz).strftime("%H:%M:%S")
+        except ValueError:
+            return ""
+
+    def _local_datetime(self, utc_iso: str) -> str:
+        try:
+            return datetime.fromisoformat(utc_iso).astimezone(self.services.tz).strftime("%Y-%m-%d %H:%M:%S")
+        except ValueError:
+            return ""
+
+
+class EventForwarder:
+    """Subscribed to the hub: turns each event into the bridge's signal (queued to the GUI thread)."""
+
+    def __init__(self, ui: AppUiServices, bridge: ServiceBridge) -> None:
+        self.ui = ui
+        self.bridge = bridge
+
+    def __call__(self, event: Event) -> None:
+        b = self.bridge
+        if isinstance(event, ReceiptEvent):
+            row = self.ui.receipt_row(event.receipt_id)
+            if row is not None:
+                (b.receipt_updated if event.updated else b.receipt_added).emit(row)
+        elif isinstance(event, JobEvent):
+            assert self.ui.services.queue is not None
+            job = self.ui.services.queue.job(event.job_id) if event.job_id is not None else None
+            if job is not None:
+                b.print_job_changed.emit(self.ui.job_row(job))
+        elif isinstance(event, PrinterEvent):
+            b.printer_status_changed.emit(PrinterStatusRow(event.printer, event.code or "ok", event.detail))
+        elif isinstance(event, PlatformEvent):
+            b.platform_status_changed.emit(PlatformStatusRow(event.reachable, event.detail, event.reason))
+        elif isinstance(event, RefusedEvent):
+            b.file_refused.emit(RefusedRow(event.path, event.reason, event.detail))
+        elif isinstance(event, PrintedPicture):
+            b.last_print_png.emit(event.png)
+        elif isinstance(event, Notice):
+            b.notice.emit(event.code, dict(event.params))
+        elif isinstance(event, CaseEvent):
+            b.notice.emit("case_opened" if event.created else "case_updated",
+                          {"kind": event.kind, "out_trade_no": event.out_trade_no or "", "case_id": event.case_id})
