@@ -254,10 +254,8 @@ class AppServices:
         """Queue a reprint (marked REPRINT with its copy number) and write it in the audit trail."""
         assert self.queue is not None and self.journal is not None
         operator = operator or self.operator
-        copies = self._copies_printed(receipt_id)
         job_id = self.queue.enqueue(receipt_id, is_reprint=True, reason=reason, requested_by=operator)
         with self.journal.tx() as conn:
-            conn.execute("UPDATE print_jobs SET copy_no = ? WHERE id = ?", (copies + 1, job_id))
             conn.execute(
                 "INSERT INTO audit(at, actor, action, receipt_id, job_id, reason, training) VALUES (?,?,?,?,?,?,?)",
                 (datetime.now(self.tz).isoformat(), operator, "reprint", receipt_id, job_id, reason,
@@ -282,15 +280,6 @@ class AppServices:
                  int(self.options.training)),
             )
         return job_id
-
-    def _copies_printed(self, receipt_id: int) -> int:
-        assert self.journal is not None
-        with self.journal.read() as conn:
-            row = conn.execute(
-                "SELECT COALESCE(MAX(copy_no), 0) FROM print_jobs WHERE receipt_id = ? AND state = 'done'",
-                (receipt_id,),
-            ).fetchone()
-        return max(int(row[0]), 1)
 
     # -- watching ---------------------------------------------------------------------------
 

@@ -45,6 +45,8 @@ class PrinterSettings:
     drawer_kick: bool = False
     # Ask DLE EOT status before each job (printers that do not answer can turn this off).
     check_status: bool = True
+    # How long to wait for the one-byte answer to a DLE EOT query; silence means "unknown".
+    status_timeout_s: float = field(default=0.5, metadata={"min": 0.05, "max": 10.0})
 
 
 def _default_profiles() -> dict[str, ProfileSettings]:
@@ -70,3 +72,8 @@ class PrintingSettings:
     # Backoff while the printer is faulty: first wait and the longest wait between tries.
     retry_initial_s: float = field(default=0.2, metadata={"min": 0.01, "max": 60.0})
     retry_max_s: float = field(default=5.0, metadata={"min": 0.1, "max": 600.0})
+    # Longest wait between probes of a printer that answers but cannot print (paper end, cover
+    # open, connection refused at once): probes are cheap, and the queue resumes within this
+    # much time of the printer being fixed. Printers that do not answer at all back off up to
+    # retry_max_s instead.
+    probe_max_s: float = field(default=0.5, metadata={"min": 0.05, "max": 60.0})

@@ -1,0 +1,62 @@
+"""Printer faults: a stable machine code for the UI, an English technical detail for technicians.
+
+The UI translates codes into the cashier's language; `FAULT_TEXT` holds the wording the
+command line and the UI share, so a cashier reads "打印机未连接" while the technician reads
+"127.0.0.1:9100: connection refused (errno 111)".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cashier_app.printing.status import PrinterStatus
+
+NOT_CONNECTED = "not_connected"
+OFFLINE = "offline"
+COVER_OPEN = "cover_open"
+PAPER_END = "paper_end"
+CUTTER_ERROR = "cutter_error"
+UNRECOVERABLE = "unrecoverable"
+TIMEOUT = "timeout"
+UNSUPPORTED_ON_PLATFORM = "unsupported_on_platform"
+SEND_FAILED = "send_failed"
+RENDER_FAILED = "render_failed"
+NOT_CONFIGURED = "not_configured"
+STATUS_UNKNOWN = "status_unknown"
+
+# (Chinese, English) text for the cashier; the detail stays technical and English.
+FAULT_TEXT: dict[str, tuple[str, str]] = {
+    NOT_CONNECTED: ("打印机未连接", "Printer not connected"),
+    OFFLINE: ("打印机离线", "Printer offline"),
+    COVER_OPEN: ("打印机盖未关好", "Printer cover open"),
+    PAPER_END: ("打印机缺纸", "Printer out of paper"),
+    CUTTER_ERROR: ("切刀故障", "Auto-cutter error"),
+    UNRECOVERABLE: ("打印机故障，请关机重启", "Printer error: switch it off and on again"),
+    TIMEOUT: ("打印机无响应", "Printer not responding"),
+    UNSUPPORTED_ON_PLATFORM: ("此电脑不支持该打印机连接方式", "This connection type is not available on this computer"),
+    SEND_FAILED: ("打印中断", "Printing was interrupted"),
+    RENDER_FAILED: ("小票内容无法生成", "The receipt could not be laid out"),
+    NOT_CONFIGURED: ("未配置该打印机", "No such printer in the configuration"),
+    STATUS_UNKNOWN: ("打印机状态未知", "Printer status unknown"),
+}
+
+
+def fault_text(code: str, language: str = "zh_CN") -> str:
+    """The cashier-facing words for a fault code (the code itself when unknown)."""
+    zh, en = FAULT_TEXT.get(code, (code, code))
+    return zh if language.startswith("zh") else en
+
+
+class PrinterFault(Exception):
+    """A printer could not be reached or cannot print now.
+
+    `code` is one of the constants above; `detail` names what the technician needs (host:port,
+    device path, errno); `status` is the decoded printer status when the fault came from one.
+    """
+
+    def __init__(self, code: str, detail: str, status: PrinterStatus | None = None) -> None:
+        super().__init__(f"{code}: {detail}")
+        self.code = code
+        self.detail = detail
+        self.status = status

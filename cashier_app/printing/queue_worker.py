@@ -1,0 +1,219 @@
+"""One printer's worker thread: takes its jobs in order, holds while the printer cannot print.
+
+A try at a job: lay it out, connect (or reuse the link kept while probing), ask the status,
+mark it sending, send, confirm, mark it done. A fault before `sending` holds the job as it is;
+a fault after it means the printer may have printed part of it, so the job is printed again as
+a reprint. Between tries the worker waits on an Event with backoff, so retry() and stop() cut
+the wait short and nothing spins.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from typing import TYPE_CHECKING
+
+from escpos.escpos import Escpos
+
+from cashier_app.journal.print_jobs import JobStateError, PrintJobRecord
+from cashier_app.printing import faults
+from cashier_app.printing.backoff import Backoff
+from cashier_app.printing.connections import close_quietly, describe_target, send_job
+from cashier_app.printing.faults import PrinterFault
+from cashier_app.printing.queue_events import JOB_DONE, JOB_HELD, JOB_SENDING, PRINTER_STATUS, QueueEvent
+from cashier_app.printing.settings import PrinterSettings
+from cashier_app.printing.status import PrinterState, PrinterStatus
+
+if TYPE_CHECKING:
+    from cashier_app.printing.queue import PrintQueue
+
+log = logging.getLogger(__name__)
+
+# Links whose opening is costly or has side effects (a USB reset) stay open between probes.
+_KEEP_OPEN_KINDS = frozenset({"usb", "serial"})
+
+
+class PrinterWorker(threading.Thread):
+    def __init__(self, queue: PrintQueue, name: str, settings: PrinterSettings) -> None:
+        super().__init__(name=f"print-{name}", daemon=True)
+        self.queue = queue
+        self.printer = name
+        self.settings = settings
+        self.status = PrinterStatus.unknown("not asked yet")
+        self._reported = False  # the first status learned is always reported, unknown too
+        self._wake_event = threading.Event()
+        self._retry_now = False
+        self._conn: Escpos | None = None
+        self._held: tuple[int, str] | None = None  # (job id, fault code) last reported as held
+        p = queue.printing
+        self._backoff = Backoff(p.retry_initial_s, max(p.retry_max_s, p.retry_initial_s))
+        self._probe_cap = p.probe_max_s
+
+    def wake(self, retry: bool = False) -> None:
+        if retry:
+            self._retry_now = True
+        self._wake_event.set()
+
+    # -- the loop --------------------------------------------------------------------------
+
+    def run(self) -> None:
+        try:
+            while not self.queue.stopping:
+                self._wake_event.clear()
+                job = self.queue.store.next_for(self.printer)
+                if job is None:
+                    self._drop_link()
+                    self._wake_event.wait()
+                    continue
+                started = time.monotonic()
+                try:
+                    fault = self._attempt(job)
+                except Exception as exc:
+                    # The journal or a driver failed in a way no fault code covers: keep the
+                    # thread alive and try again later rather than leave the printer unserved.
+                    log.exception("print worker for %s: unexpected error on job %s", self.printer, job.id)
+                    self._drop_link()
+                    fault = PrinterFault(faults.SEND_FAILED, f"unexpected error: {exc!r}")
+                    self._settle_after_error(job.id, fault)
+                    started = 0.0
+                self.queue.notify_changed()
+                if fault is None:
+                    self._backoff.reset()
+                    continue
+                cheap = fault.status is not None or time.monotonic() - started < self._probe_cap
+                delay = self._backoff.next_delay(self._probe_cap if cheap else None)
+                self._pause(delay, job.id)
+        except Exception:
+            log.exception("print worker for %s stopped on an unexpected error", self.printer)
+            raise
+        finally:
+            self._drop_link()
+
+    def _settle_after_error(self, job_id: int, fault: PrinterFault) -> None:
+        """A job the error left `sending` may be half-printed: print it again as a reprint."""
+        try:
+            job = self.queue.store.get(job_id)
+            if job is not None and job.state == "sending":
+                self.queue.store.interrupt(job_id, fault.code, fault.detail)
+        except Exception:
+            log.exception("print job %s stays 'sending' until the next start", job_id)
+
+    def _pause(self, delay: float, job_id: int) -> None:
+        """Wait before the next try; a retry, a stop, or a change at the head of the queue ends it."""
+        deadline = time.monotonic() + delay
+        while not self.queue.stopping:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return
+            if not self._wake_event.wait(remaining):
+                return
+            self._wake_event.clear()
+            if self._retry_now:
+                self._retry_now = False
+                self._backoff.reset()
+                return
+            head = self.queue.store.next_for(self.printer)
+            if head is None or head.id != job_id:
+                return
+
+    # -- one try ---------------------------------------------------------------------------
+
+    def _attempt(self, job: PrintJobRecord) -> PrinterFault | None:
+        """Try to print `job`; return the fault that held it, or None (printed, parked, or gone)."""
+        self._retry_now = False
+        try:
+            payload = job.payload if job.payload is not None else self.queue.render(job, self.settings)
+        except Exception as exc:
+            # Not the printer's fault: park this job for someone to look at, the others go on.
+            log.exception("print job %s could not be laid out", job.id)
+            self._hold(job, PrinterFault(faults.RENDER_FAILED, f"{type(exc).__name__}: {exc}"), parked=True)
+            return None
+        try:
+            conn = self._link()
+            confirm_with_status = self._check_status(conn)
+        except PrinterFault as fault:
+            # A printer that answered "cannot print" may keep its link for the next probe.
+            if fault.status is None or self.settings.kind not in _KEEP_OPEN_KINDS:
+                self._drop_link()
+            self._hold(job, fault)
+            return fault
+        try:
+            sending = self.queue.store.mark_sending(job.id, self.printer)
+        except JobStateError:
+            self._drop_link()
+            return None  # cancelled or moved meanwhile
+        self.queue.emit(QueueEvent(JOB_SENDING, self.printer, job.id, sending, self.status))
+        try:
+            send_job(conn, payload, self.settings, confirm_with_status=confirm_with_status)
+        except PrinterFault as fault:
+            self._drop_link()
+            self._report_status(PrinterStatus.unknown(fault.detail, fault.code))
+            held = self.queue.store.interrupt(job.id, fault.code, fault.detail)
+            log.warning("print job %s interrupted on %s: %s; it will be printed again as copy %s",
+                        job.id, self.printer, fault, held.copy_no)
+            self._held = (job.id, fault.code)
+            self.queue.emit(QueueEvent(JOB_HELD, self.printer, job.id, held, self.status,
+                                       fault.code, fault.detail))
+            return fault
+        finally:
+            # A network job ends when its connection closes.
+            if self.settings.kind not in _KEEP_OPEN_KINDS:
+                self._drop_link()
+        done = self.queue.store.mark_done(job.id)
+        self._held = None
+        if not self.settings.check_status and self.status.fault_code:
+            self._report_status(PrinterStatus.unknown("status not asked (check_status is off)"))
+        self.queue.emit(QueueEvent(JOB_DONE, self.printer, job.id, done, self.status))
+        return None
+
+    def _link(self) -> Escpos:
+        if self._conn is None:
+            try:
+                self._conn = self.queue.connect(self.settings)
+            except PrinterFault as fault:
+                self._report_status(PrinterStatus.unknown(fault.detail, fault.code))
+                raise
+        return self._conn
+
+    def _check_status(self, conn: Escpos) -> bool:
+        """Ask the printer before a job; raise PrinterFault when it says it cannot print.
+
+        Returns whether the end of the job can be confirmed by a status query too (not when the
+        printer stayed silent: it is still tried, and the status reported as unknown).
+        """
+        if not self.settings.check_status:
+            return False
+        status = self.queue.query(conn, self.settings.status_timeout_s)
+        self._report_status(status)
+        if status.state is PrinterState.UNKNOWN:
+            log.info("printer %s did not answer the status query; sending anyway", self.printer)
+            return False
+        if not status.can_print:
+            raise PrinterFault(status.code, f"{describe_target(self.settings)}: {status.describe()}", status)
+        return True
+
+    def _drop_link(self) -> None:
+        if self._conn is not None:
+            close_quietly(self._conn)
+            self._conn = None
+
+    def _hold(self, job: PrintJobRecord, fault: PrinterFault, parked: bool = False) -> None:
+        try:
+            held = self.queue.store.hold(job.id, fault.code, fault.detail, parked=parked, printer=self.printer)
+        except JobStateError:
+            return
+        # One event per change of cause, not one per probe.
+        if self._held != (job.id, fault.code):
+            self._held = (job.id, fault.code)
+            log.warning("print job %s held on %s: %s", job.id, self.printer, fault)
+            self.queue.emit(QueueEvent(JOB_HELD, self.printer, job.id, held, self.status, fault.code, fault.detail))
+
+    def _report_status(self, status: PrinterStatus) -> None:
+        before = self.status
+        self.status = status
+        changed = (before.state, before.fault_code, before.flags) != (status.state, status.fault_code, status.flags)
+        if changed or not self._reported:
+            self._reported = True
+            self.queue.emit(QueueEvent(PRINTER_STATUS, self.printer, status=status,
+                                       fault_code=status.code or None, fault_detail=status.detail or None))

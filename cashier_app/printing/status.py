@@ -1,0 +1,246 @@
+"""Printer status through `DLE EOT n` (specs/escpos.md "Status").
+
+Each query asks one byte back. A valid reply has the form 0xx1xx10 (`b & 0x93 == 0x12`); a
+reply of any other form, or none within the timeout, leaves the status UNKNOWN: silence is
+never taken for "fine" (python-escpos 3.1's `paper_status()` reports plenty of paper when the
+printer says nothing, so it is not used here).
+"""
+
+from __future__ import annotations
+
+import select
+import socket
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from cashier_app.printing import faults
+from cashier_app.printing.faults import PrinterFault
+
+DLE_EOT = b"\x10\x04"
+VALID_MASK = 0x93
+VALID_VALUE = 0x12
+ALL_MODES = (1, 2, 3, 4)
+
+
+class PrinterState(StrEnum):
+    READY = "ready"
+    OFFLINE = "offline"
+    COVER_OPEN = "cover_open"
+    PAPER_END = "paper_end"
+    PAPER_NEAR_END = "paper_near_end"
+    CUTTER_ERROR = "cutter_error"
+    UNRECOVERABLE = "unrecoverable"
+    UNKNOWN = "unknown"
+
+
+# Single bits per query (n -> bit -> flag); paper sensor pairs are handled apart.
+_BITS: dict[int, dict[int, str]] = {
+    1: {0x04: "drawer_pin3", 0x08: "offline", 0x20: "waiting_recovery", 0x40: "feed_button"},
+    2: {0x04: "cover_open", 0x08: "paper_fed_by_button", 0x20: "paper_end_stop", 0x40: "error"},
+    3: {0x04: "recoverable_error", 0x08: "autocutter_error", 0x20: "unrecoverable_error",
+        0x40: "auto_recoverable_error"},
+}
+# Paper sensor (n=4): both bits of a pair must be set.
+_PAPER_NEAR_END = 0x0C
+_PAPER_END = 0x60
+
+# Printing can go on in these states (near end: paper is low, not out).
+_PRINTABLE = frozenset({PrinterState.READY, PrinterState.PAPER_NEAR_END})
+
+STATE_FAULT_CODE: dict[PrinterState, str] = {
+    PrinterState.OFFLINE: faults.OFFLINE,
+    PrinterState.COVER_OPEN: faults.COVER_OPEN,
+    PrinterState.PAPER_END: faults.PAPER_END,
+    PrinterState.CUTTER_ERROR: faults.CUTTER_ERROR,
+    PrinterState.UNRECOVERABLE: faults.UNRECOVERABLE,
+    PrinterState.UNKNOWN: faults.STATUS_UNKNOWN,
+}
+
+
+def is_valid_reply(byte: int) -> bool:
+    return byte & VALID_MASK == VALID_VALUE
+
+
+def decode_byte(n: int, byte: int) -> frozenset[str] | None:
+    """The flags set in the reply to `DLE EOT n`, or None when the byte is not a status reply."""
+    if n not in ALL_MODES:
+        raise ValueError(f"DLE EOT n must be 1..4, not {n}")
+    if not is_valid_reply(byte):
+        return None
+    if n == 4:
+        found = set()
+        if byte & _PAPER_NEAR_END == _PAPER_NEAR_END:
+            found.add("paper_near_end")
+        if byte & _PAPER_END == _PAPER_END:
+            found.add("paper_end")
+        return frozenset(found)
+    return frozenset(flag for bit, flag in _BITS[n].items() if byte & bit)
+
+
+@dataclass(frozen=True)
+class PrinterStatus:
+    """What the printer said. `raw` holds each query's reply bytes (b"" when it said nothing)."""
+
+    state: PrinterState
+    flags: frozenset[str] = frozenset()
+    raw: dict[int, bytes] = field(default_factory=dict, hash=False)
+    detail: str = ""
+    # Set when the status comes from a connection failure rather than from the printer.
+    fault_code: str | None = None
+
+    @property
+    def can_print(self) -> bool:
+        return self.state in _PRINTABLE
+
+    @property
+    def is_known(self) -> bool:
+        return self.state is not PrinterState.UNKNOWN
+
+    @property
+    def code(self) -> str:
+        """The fault code for the UI: the connection's, the state's, or "" when ready."""
+        if self.fault_code:
+            return self.fault_code
+        return STATE_FAULT_CODE.get(self.state, "")
+
+    def describe(self) -> str:
+        raw = " ".join(f"n{n}={b.hex() or '-'}" for n, b in sorted(self.raw.items()))
+        parts = [self.state.value]
+        if self.flags:
+            parts.append(",".join(sorted(self.flags)))
+        if raw:
+            parts.append(raw)
+        if self.detail:
+            parts.append(self.detail)
+        return " | ".join(parts)
+
+    @classmethod
+    def unknown(cls, detail: str, fault_code: str | None = None) -> PrinterStatus:
+        return cls(PrinterState.UNKNOWN, detail=detail, fault_code=fault_code)
+
+
+def status_from_replies(replies: Mapping[int, bytes]) -> PrinterStatus:
+    """Decode the replies to the queries asked (n -> bytes; b"" = no reply)."""
+    flags: set[str] = set()
+    unanswered: list[str] = []
+    for n, reply in sorted(replies.items()):
+        if not reply:
+            unanswered.append(f"no reply to DLE EOT {n}")
+            continue
+        # A late reply to an earlier query can precede this one: the last byte is the answer.
+        decoded = decode_byte(n, reply[-1])
+        if decoded is None:
+            unanswered.append(f"invalid reply 0x{reply[-1]:02x} to DLE EOT {n}")
+            continue
+        flags |= decoded
+    state = _state_of(flags, bool(unanswered) or not replies)
+    return PrinterStatus(state, frozenset(flags), dict(replies), "; ".join(unanswered))
+
+
+def _state_of(flags: set[str], incomplete: bool) -> PrinterState:
+    # A fault the printer did report wins over what it left unsaid.
+    if "unrecoverable_error" in flags:
+        return PrinterState.UNRECOVERABLE
+    if "autocutter_error" in flags:
+        return PrinterState.CUTTER_ERROR
+    if "cover_open" in flags:
+        return PrinterState.COVER_OPEN
+    if flags & {"paper_end", "paper_end_stop"}:
+        return PrinterState.PAPER_END
+    if flags & {"offline", "error", "recoverable_error", "auto_recoverable_error", "waiting_recovery"}:
+        return PrinterState.OFFLINE
+    if incomplete:
+        return PrinterState.UNKNOWN
+    if "paper_near_end" in flags:
+        return PrinterState.PAPER_NEAR_END
+    return PrinterState.READY
+
+
+def can_read_status(conn: Any) -> bool:
+    """Only links with a way back can answer: network, USB (with an IN endpoint), serial."""
+    from escpos.printer import Network, Serial, Usb
+
+    return isinstance(conn, Network | Serial | Usb)
+
+
+def query_status(conn: Any, timeout: float = 0.5, modes: Iterable[int] = ALL_MODES) -> PrinterStatus:
+    """Ask `DLE EOT n` for each n on an open python-escpos connection and decode the replies.
+
+    Stops at the first silent query (a late answer would otherwise be taken for the next one).
+    Raises PrinterFault(send_failed) when the connection itself is broken.
+    """
+    if not can_read_status(conn):
+        return PrinterStatus.unknown(f"{type(conn).__name__} connections cannot read the printer's status")
+    replies: dict[int, bytes] = {}
+    for n in modes:
+        _discard_pending(conn)
+        try:
+            conn._raw(DLE_EOT + bytes([n]))
+        except Exception as exc:
+            raise PrinterFault(faults.SEND_FAILED, f"status query DLE EOT {n} could not be sent: {exc!r}") from exc
+        reply = read_reply(conn, timeout)
+        replies[n] = reply
+        if not reply:
+            break
+    return status_from_replies(replies)
+
+
+def _discard_pending(conn: Any) -> None:
+    """Drop bytes that arrived unasked (a late reply) before the next query."""
+    from escpos.printer import Network
+
+    if isinstance(conn, Network):
+        sock: socket.socket = conn.device
+        while True:
+            ready, _, _ = select.select([sock], [], [], 0)
+            if not ready:
+                return
+            try:
+                data = sock.recv(64)
+            except OSError as exc:
+                raise PrinterFault(faults.SEND_FAILED, f"connection broken: {exc!r}") from exc
+            if not data:
+                raise PrinterFault(faults.SEND_FAILED, "the printer closed the connection")
+
+
+def read_reply(conn: Any, timeout: float) -> bytes:
+    from escpos.printer import Network, Serial, Usb
+
+    if isinstance(conn, Network):
+        sock: socket.socket = conn.device
+        previous = sock.gettimeout()
+        sock.settimeout(timeout)
+        try:
+            data = sock.recv(16)
+        except TimeoutError:
+            return b""
+        except OSError as exc:
+            raise PrinterFault(faults.SEND_FAILED, f"connection broken while reading status: {exc!r}") from exc
+        finally:
+            sock.settimeout(previous)
+        if not data:
+            raise PrinterFault(faults.SEND_FAILED, "the printer closed the connection")
+        return bytes(data)
+    if isinstance(conn, Serial):
+        port = conn.device
+        previous = port.timeout
+        port.timeout = timeout
+        try:
+            first = port.read(1)
+            rest = port.read(port.in_waiting) if first and port.in_waiting else b""
+        finally:
+            port.timeout = previous
+        return bytes(first + rest)
+    if isinstance(conn, Usb):
+        import usb.core
+
+        try:
+            data = conn.device.read(conn.in_ep, 16, max(1, int(timeout * 1000)))
+        except usb.core.USBTimeoutError:
+            return b""
+        except usb.core.USBError as exc:
+            raise PrinterFault(faults.SEND_FAILED, f"USB read failed: {exc!r}") from exc
+        return bytes(data)
+    return b""

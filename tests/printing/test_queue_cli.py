@@ -1,0 +1,40 @@
+"""`cashier-app printer jobs` reads the journal the app writes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cashier_app.app.cli import main
+from cashier_app.app.paths import default_paths
+from cashier_app.journal.db import Journal
+from cashier_app.journal.print_jobs import PrintJobStore
+
+
+def test_jobs_lists_pending_and_held_jobs(isolated_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["printer", "jobs"]) == 0
+    assert "no print jobs" in capsys.readouterr().out
+
+    journal = Journal(default_paths().journal_file)
+    store = PrintJobStore(journal)
+    done = store.create(None, "receipt", payload=b"a")
+    store.mark_sending(done.id)
+    store.mark_done(done.id)
+    held = store.create(None, "receipt", payload=b"b")
+    store.hold(held.id, "paper_end", "127.0.0.1:9100: paper_end")
+    queued = store.create(None, "receipt", payload=b"c")
+    journal.close()
+
+    assert main(["printer", "jobs"]) == 0
+    out = capsys.readouterr().out
+    assert f"#{held.id} held" in out and "打印机缺纸" in out and f"#{queued.id} queued" in out
+    assert f"#{done.id} " not in out
+
+    assert main(["printer", "jobs", "--held", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [r["id"] for r in rows] == [held.id] and rows[0]["payload_bytes"] == 1
+
+    assert main(["printer", "jobs", "--all", "--json"]) == 0
+    assert [r["state"] for r in json.loads(capsys.readouterr().out)] == ["done", "held", "queued"]
