@@ -163,12 +163,9 @@ class AppServices:
         profile = resolve_profile(self.config.printing, current.profile)
 
         def on_job(job: ReceivedJob) -> None:
-            from cashier_app.emulator.render import render_png
-
-            try:
-                self.hub.publish(PrintedPicture(render_png(job.decoded, profile.dots)))
-            except Exception:
-                log.exception("virtual printer: could not draw the receipt")
+            # The virtual printer has drawn the job into its out folder already.
+            if job.png_path is not None and job.png_path.exists():
+                self.hub.publish(PrintedPicture(job.png_path.read_bytes()))
 
         printed_dir = self.paths.data_dir / "printed"
         printer = VirtualPrinter(out_dir=printed_dir, charset=profile.charset, dots=profile.dots, on_job=on_job)

@@ -554,6 +554,8 @@ class VirtualPrinter:
         self._record(session, raw, JobOutcome.REJECTED if not_ready else JobOutcome.PRINTED, ended_by)
 
     def _record(self, session: _Session, raw: bytes, outcome: JobOutcome, ended_by: str) -> None:
+        # The moment the last byte arrived, before decoding and drawing (which take far longer).
+        ended_at = datetime.now(UTC)
         decoded = decode(raw, charset=self.charset, dots=self.dots)
         with self._lock:
             number = self._next_number
@@ -572,7 +574,7 @@ class VirtualPrinter:
                     png_path.write_bytes(render_png(decoded, self.dots))
             except Exception:  # a broken picture must not lose the job
                 log.exception("virtual printer: could not write job %d to %s", number, self.out_dir)
-        job = ReceivedJob(number, raw, decoded, datetime.now(UTC), outcome, condition, ended_by, session.peer,
+        job = ReceivedJob(number, raw, decoded, ended_at, outcome, condition, ended_by, session.peer,
                           bin_path, png_path)
         log.info("virtual printer: job %d %s (%d bytes, %d lines, %d flags, ended by %s)", number,
                  outcome.value, len(raw), len(decoded.lines), len(decoded.flags), ended_by)

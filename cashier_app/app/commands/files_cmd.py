@@ -1,0 +1,44 @@
+"""`cashier-app files [--last N] [--json]`: was print.txt written, when, and by which template?
+
+For each watched folder: whether it exists and can be read and written, the files matching the
+patterns right now, and the newest versions the app recorded from it (outcome, template,
+encoding, order number). Reads the journal without changing it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cashier_app.app.cli import CommandContext, CommandRegistry
+
+
+def register(registry: CommandRegistry) -> None:
+    parser = registry.add("files", "was print.txt written, when, by which template (watched folders and journal)")
+    parser.add_argument("--last", type=_positive, default=10, metavar="N",
+                        help="versions to show per folder (default 10)")
+    parser.add_argument("--recent-minutes", type=float, default=60.0, metavar="M",
+                        help="what counts as written recently (default 60)")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.set_defaults(handler=_files)
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _files(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from cashier_app.diagnostics.file_activity import file_report
+
+    config = ctx.config
+    report = file_report(config.watch, ctx.paths.journal_file, last=args.last, recent_s=args.recent_minutes * 60)
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(report.to_text(), end="")
+    return 0

@@ -1,0 +1,277 @@
+"""Setting a printer up: can it be reached, what does it say about itself, and what to do about it.
+
+`check_printer` is what the UI's printer setup page and `cashier-app diagnose` call. It opens the
+printer with a short time limit, asks `DLE EOT 1..4` when the printer is set to answer status, and
+turns the outcome into a hint in plain words. Silence is "unknown", never "fine"
+(specs/escpos.md). System queues are asked through `lpstat` (or the Windows spooler) rather than
+opened, since opening one starts a print job.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+from cashier_app.printing import faults
+from cashier_app.printing.connections import close_quietly, describe_target, open_connection
+from cashier_app.printing.faults import PrinterFault, fault_text
+from cashier_app.printing.settings import PrinterSettings
+from cashier_app.printing.status import PrinterState, PrinterStatus, can_read_status, query_status
+
+from .outcomes import Outcome
+
+# Pseudo-codes for what is not a fault of the printer but still not "ready".
+STATUS_NOT_ASKED = "status_not_asked"  # check_status is off: the printer is not asked
+PAPER_NEAR_END = "paper_near_end"
+
+
+@dataclass(frozen=True)
+class PrinterCheck:
+    """What checking one printer found.
+
+    `code` is "" when the printer is ready, else a fault code of printing.faults (or one of the
+    pseudo-codes above); `detail` is technical English; `hint` says what to do, in plain words.
+    """
+
+    reachable: bool
+    code: str
+    detail: str
+    hint: str
+    hint_zh: str = ""
+    state: str = PrinterState.UNKNOWN.value
+    target: str = ""
+    can_print: bool = False
+    flags: tuple[str, ...] = ()
+    raw: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def outcome(self) -> Outcome:
+        if self.code == "" and self.can_print:
+            return Outcome.OK
+        if self.code in (PAPER_NEAR_END, STATUS_NOT_ASKED, faults.STATUS_UNKNOWN) and self.reachable:
+            return Outcome.WARNING  # it may well print, but nobody can say it will
+        return Outcome.FAULT
+
+    @property
+    def text_zh(self) -> str:
+        if not self.code:
+            return "打印机就绪"
+        return _EXTRA_TEXT.get(self.code, (fault_text(self.code, "zh_CN"), ""))[0]
+
+    @property
+    def text_en(self) -> str:
+        if not self.code:
+            return "ready"
+        return _EXTRA_TEXT.get(self.code, ("", fault_text(self.code, "en")))[1]
+
+    def to_json(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        data["outcome"] = self.outcome.value
+        return data
+
+
+_EXTRA_TEXT = {
+    STATUS_NOT_ASKED: ("未查询打印机状态", "Status not asked"),
+    PAPER_NEAR_END: ("打印纸快用完了", "Paper near its end"),
+}
+
+
+def hint_for(code: str, settings: PrinterSettings, timeout_s: float) -> tuple[str, str]:
+    """(English, Chinese) advice for a fault code, for this kind of printer."""
+    target = describe_target(settings)
+    if code == faults.NOT_CONNECTED:
+        return _not_connected_hint(settings, target)
+    fixed: dict[str, tuple[str, str]] = {
+        faults.OFFLINE: (
+            "The printer answers but says it is offline. Check that it is not paused (a lit error or "
+            "paper light), that the cover is shut and paper is loaded; press FEED once, or switch it off and on.",
+            "打印机已连接但处于离线状态：检查是否暂停、纸盖是否关好、是否有纸；可按一下走纸键或关机重启。"),
+        faults.COVER_OPEN: (
+            "The printer's cover is open: close it firmly until it clicks.",
+            "打印机纸盖没有关好：请用力按下直到听到“咔哒”声。"),
+        faults.PAPER_END: (
+            "The printer is out of paper: load a new roll, thermal side towards the print head, and close the cover.",
+            "打印机缺纸：请装入新纸卷（热敏面朝向打印头），然后关好纸盖。"),
+        PAPER_NEAR_END: (
+            "Paper is running low: it still prints, but have a new roll ready.",
+            "打印纸快用完了，仍可打印，请准备好新纸卷。"),
+        faults.CUTTER_ERROR: (
+            "The auto-cutter is jammed: open the cover, remove any stuck paper, close it, then switch the "
+            "printer off and on.",
+            "切刀卡住：打开纸盖取出卡纸，关好后关机重启打印机。"),
+        faults.UNRECOVERABLE: (
+            "The printer reports an unrecoverable error: switch it off, wait ten seconds, switch it on. "
+            "If it comes back, the printer needs service.",
+            "打印机报告严重故障：关机十秒后再开机；如仍出现，需要维修。"),
+        faults.STATUS_UNKNOWN: (
+            f"The printer did not answer the status query (DLE EOT) within {timeout_s:g} s. It may be busy, or "
+            "a model that cannot answer status: if it prints a test page, turn off check_status for this "
+            "printer in the configuration, so the app stops asking.",
+            f"打印机在 {timeout_s:g} 秒内没有回应状态查询。可能正忙，或该型号不支持状态查询：如果能打印测试页，"
+            "请在配置中关闭该打印机的 check_status。"),
+        STATUS_NOT_ASKED: (
+            "check_status is off for this printer, so faults (paper out, cover open) show only as prints that "
+            "never come out. Turn it on if the printer can answer status.",
+            "该打印机已关闭状态查询（check_status），缺纸或开盖时只会表现为不出小票。若打印机支持，请打开。"),
+        faults.UNSUPPORTED_ON_PLATFORM: (
+            "This kind of connection cannot be used on this computer; choose another kind (on Windows, "
+            "win32raw with the vendor's driver), or install what the detail names.",
+            "此电脑不支持该连接方式：请换一种连接方式（Windows 上可用 win32raw 配合厂商驱动）。"),
+        faults.NOT_CONFIGURED: (
+            "The printer's settings are incomplete: fill in what the detail names under [printing.printers].",
+            "打印机配置不完整：请在 [printing.printers] 中补全详细信息中提到的项目。"),
+        faults.TIMEOUT: (
+            "The printer stopped taking data: check the cable, then switch it off and on.",
+            "打印机不再接收数据：检查连接线后关机重启。"),
+        faults.SEND_FAILED: (
+            "The connection dropped: check the cable or the network, then try again.",
+            "连接中断：检查连接线或网络后重试。"),
+    }
+    return fixed.get(code, (f"See the detail ({target}).", f"请查看详细信息（{target}）。"))
+
+
+def _not_connected_hint(settings: PrinterSettings, target: str) -> tuple[str, str]:
+    kind = settings.kind
+    if kind == "network":
+        return (
+            f"Nothing answered at {target}. Check that the printer is switched on and its network cable is "
+            f"plugged in (link light on), that its IP address is {settings.host} (print its self-test page by "
+            f"holding FEED while switching it on) and that it listens on port {settings.port}"
+            f"{'' if settings.port == 9100 else ' (printers usually use 9100)'}; "
+            "check that this computer is on the same network.",
+            f"无法连接打印机 {target}：请确认打印机已开机、网线已插好（网口灯亮）、IP 地址为 {settings.host}"
+            f"（按住走纸键开机可打印自检页查看）、端口为 {settings.port}（通常为 9100），且电脑与打印机在同一网络。")
+    if kind == "usb":
+        return (
+            f"The USB printer {target} was not found or could not be opened. Check that it is switched on and "
+            "the USB cable is plugged in at both ends; check the vendor and product ids (cashier-app printer "
+            "discover); on Windows prefer kind = \"win32raw\" with the vendor's driver.",
+            f"找不到 USB 打印机 {target}：请确认已开机、USB 线两端已插好，核对厂商/产品编号；"
+            "Windows 上建议使用 win32raw 配合厂商驱动。")
+    if kind == "serial":
+        return (
+            f"The serial port {target} could not be opened. Check the port name (cashier-app printer discover), "
+            "that no other program (the till's own printing) holds the port, the cable, and that the baud rate "
+            "matches the printer's self-test page.",
+            f"无法打开串口 {target}：核对串口号、是否被其他程序（如收银程序）占用、连接线，"
+            "以及波特率是否与自检页一致。")
+    if kind == "file":
+        return (
+            f"The device {target} could not be opened: check the path, that the printer is switched on and "
+            "plugged in, and that this user may write to the device.",
+            f"无法打开设备 {target}：检查路径、打印机是否开机并连接，以及当前用户是否有写权限。")
+    return (
+        f"The system print queue {settings.queue_name or '(default)'} is missing or not accepting jobs: check "
+        "it in the system's printer settings, and that the printer is switched on and plugged in.",
+        f"系统打印队列 {settings.queue_name or '（默认）'} 不存在或未接受任务："
+        "请在系统打印机设置中检查，并确认打印机已开机连接。")
+
+
+def check_printer(settings: PrinterSettings, timeout_s: float = 2.0) -> PrinterCheck:
+    """Reach the printer within `timeout_s` and ask its status; never raises for printer trouble."""
+    target = describe_target(settings)
+    if settings.kind in ("cups", "lp", "win32raw"):
+        return _check_system_queue(settings, target, timeout_s)
+    quick = dataclasses.replace(settings, timeout_s=max(0.1, min(settings.timeout_s, timeout_s)))
+    reply_timeout = max(0.05, min(settings.status_timeout_s, timeout_s))
+    conn = None
+    try:
+        try:
+            conn = open_connection(quick)
+        except PrinterFault as fault:
+            return _result(False, fault.code, fault.detail, settings, reply_timeout, target)
+        if not settings.check_status:
+            return _result(True, STATUS_NOT_ASKED, f"{target}: connection opened; status not asked",
+                           settings, reply_timeout, target, can_print=True)
+        if not can_read_status(conn):
+            return _result(True, STATUS_NOT_ASKED, f"{target}: a {settings.kind} link cannot carry status back",
+                           settings, reply_timeout, target, can_print=True)
+        try:
+            status = query_status(conn, reply_timeout)
+        except PrinterFault as fault:
+            status = PrinterStatus.unknown(fault.detail, fault.code)
+    finally:
+        close_quietly(conn)
+    return _from_status(status, settings, reply_timeout, target)
+
+
+def _from_status(status: PrinterStatus, settings: PrinterSettings, timeout_s: float, target: str) -> PrinterCheck:
+    code = PAPER_NEAR_END if status.state is PrinterState.PAPER_NEAR_END else status.code
+    detail = f"{target}: {status.describe()}"
+    reachable = status.fault_code != faults.NOT_CONNECTED
+    return _result(reachable, code, detail, settings, timeout_s, target, status=status)
+
+
+def _result(  # noqa: PLR0917 - internal; every caller passes the same six facts
+        reachable: bool, code: str, detail: str, settings: PrinterSettings, timeout_s: float, target: str,
+            *, status: PrinterStatus | None = None, can_print: bool | None = None) -> PrinterCheck:
+    hint, hint_zh = ("The printer is ready.", "打印机就绪。") if not code else hint_for(code, settings, timeout_s)
+    return PrinterCheck(
+        reachable=reachable,
+        code=code,
+        detail=detail,
+        hint=hint,
+        hint_zh=hint_zh,
+        state=status.state.value if status else PrinterState.UNKNOWN.value,
+        target=target,
+        can_print=status.can_print if status else bool(can_print),
+        flags=tuple(sorted(status.flags)) if status else (),
+        raw={str(n): b.hex() for n, b in sorted(status.raw.items())} if status else {},
+    )
+
+
+def _check_system_queue(settings: PrinterSettings, target: str, timeout_s: float) -> PrinterCheck:
+    """A system queue: is it there and accepting jobs? (It cannot report paper or cover.)"""
+    name = settings.queue_name
+    if settings.kind == "win32raw":
+        found, detail = _windows_queue(name)
+    else:
+        found, detail = _cups_queue(name, timeout_s)
+    if found is None:
+        return _result(False, faults.UNSUPPORTED_ON_PLATFORM, f"{target}: {detail}", settings, timeout_s, target)
+    if not found:
+        return _result(False, faults.NOT_CONNECTED, f"{target}: {detail}", settings, timeout_s, target)
+    return _result(True, STATUS_NOT_ASKED, f"{target}: {detail}; a system queue cannot report paper or cover",
+                   settings, timeout_s, target, can_print=True)
+
+
+def _cups_queue(name: str, timeout_s: float) -> tuple[bool | None, str]:
+    lpstat = shutil.which("lpstat")
+    if lpstat is None or sys.platform.startswith("win"):
+        return None, "lpstat is not available on this computer"
+    args = [lpstat, "-p", name] if name else [lpstat, "-d"]
+    try:
+        done = subprocess.run(args, capture_output=True, text=True, timeout=max(1.0, timeout_s), check=False)
+    except (OSError, subprocess.SubprocessError) as exc:
+        return False, f"lpstat failed: {exc}"
+    out = " ".join((done.stdout + done.stderr).split())
+    if done.returncode != 0 or not out or "no system default" in out.lower():
+        return False, out or f"lpstat exit {done.returncode}"
+    if "disabled" in out.lower():
+        return False, out
+    return True, out
+
+
+def _windows_queue(name: str) -> tuple[bool | None, str]:
+    try:
+        import win32print  # type: ignore[import-not-found,import-untyped,unused-ignore]
+    except ImportError:
+        return None, "Win32Raw printing needs Windows and pywin32"
+    spooler: Any = win32print
+    try:
+        handle = spooler.OpenPrinter(name or spooler.GetDefaultPrinter())
+    except Exception as exc:
+        return False, f"no such printer queue: {exc}"
+    try:
+        info = spooler.GetPrinter(handle, 2)
+    finally:
+        spooler.ClosePrinter(handle)
+    status = int(info.get("Status", 0))
+    # PRINTER_STATUS_OFFLINE 0x80, PAPER_OUT 0x10, ERROR 0x2, PAUSED 0x1, NOT_AVAILABLE 0x1000
+    if status & (0x80 | 0x1000 | 0x1):
+        return False, f"spooler reports status 0x{status:x} (offline, paused or not available)"
+    return True, f"spooler status 0x{status:x}"

@@ -1,0 +1,123 @@
+"""`cashier-app files`: the technician's first question, answered from the journal and the folder."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from cashier_app.diagnostics.file_activity import file_report
+from cashier_app.journal.receipts import FileOutcome
+from cashier_app.watch.settings import WatchSettings
+
+from .conftest import Store
+
+
+def test_reports_each_version_with_outcome_template_encoding_and_order(
+        store: Store, samples_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wechat = (samples_dir / "wechat-default-gbk-crlf.txt").read_bytes()
+    store.till_writes("print.txt", wechat)
+    store.till_writes("print.txt", (samples_dir / "pos-vendor-template-utf8-bom.txt").read_bytes())
+    store.till_writes("print.txt", (samples_dir / "not-a-receipt.bin.txt").read_bytes())
+    store.till_writes("print.txt", wechat)  # the same bytes again: a duplicate, not a second receipt
+    (store.till / "notes.txt").write_text("not watched")
+
+    code, report = store.run_json(capsys, "files")
+
+    assert code == 0
+    (folder,) = report["folders"]
+    assert folder["folder"] == str(store.till)
+    assert (folder["exists"], folder["readable"], folder["writable"]) == (True, True, True)
+    assert [p["name"] for p in folder["present"]] == ["print.txt"]  # notes.txt does not match print*.txt
+    newest, refused, vendor, first = folder["versions"]
+    assert first["outcome"] == FileOutcome.RECEIPT
+    assert (first["template"], first["encoding"], first["out_trade_no"]) == ("wechat-default", "gb18030",
+                                                                              "202611220001")
+    assert (vendor["template"], vendor["encoding"], vendor["out_trade_no"]) == ("vendor", "utf-8", "202611220003")
+    assert refused["outcome"] == FileOutcome.REFUSED and refused["refusal_reason"] == "not text"
+    assert refused["template"] is None and refused["kept_aside_path"]
+    assert newest["outcome"] == FileOutcome.DUPLICATE and newest["duplicate_of"] == first["receipt_id"]
+    assert newest["out_trade_no"] == "202611220001" and newest["template"] == "wechat-default"
+    assert newest["size"] == len(wechat)
+    assert report["written_recently"] is True
+    assert "print.txt was last written" in report["headline"]
+    assert report["journal"]["schema_version"] >= 2
+
+
+def test_text_output_says_when_and_by_which_template(store: Store, samples_dir: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    store.till_writes("print.txt", (samples_dir / "alipay-default-gbk-crlf.txt").read_bytes())
+    capsys.readouterr()
+
+    assert store.run("files") == 0
+    out = capsys.readouterr().out
+
+    local_day = datetime.now().astimezone().strftime("%Y-%m-%d")
+    assert "by template alipay-default (gb18030, order 202611220002)" in out.splitlines()[0]
+    assert local_day in out.splitlines()[0]
+    assert "模板 alipay-default" in out.splitlines()[1]
+    assert "there now:" in out and "print.txt" in out
+
+
+def test_unknown_template_is_shown_by_fingerprint(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    own = "某某便利店\r\n单据号码：A1\r\n订单号：202611229999\r\n实付金额：5.00\r\n".encode("gbk")
+    store.till_writes("print_0001.txt", own)
+
+    _, report = store.run_json(capsys, "files")
+
+    (version,) = report["folders"][0]["versions"]
+    assert version["template"].startswith("unknown:") and len(version["template"]) == len("unknown:") + 8
+    assert version["out_trade_no"] == "202611229999"
+
+
+def test_last_n_limits_versions_per_folder(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    for n in range(5):
+        store.till_writes("print.txt", f"微信支付\r\n商户订单号：2026112200{n:02d}\r\n实付金额：1.00\r\n".encode("gbk"))
+
+    _, report = store.run_json(capsys, "files", "--last", "2")
+
+    versions = report["folders"][0]["versions"]
+    assert [v["out_trade_no"] for v in versions] == ["202611220004", "202611220003"]
+
+
+def test_missing_folder_and_no_journal_are_said_plainly(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    store.till.rmdir()
+
+    code, report = store.run_json(capsys, "files")
+
+    assert code == 0
+    folder = report["folders"][0]
+    assert folder["exists"] is False and "does not exist" in folder["problem"]
+    assert report["journal"]["exists"] is False
+    assert not store.journal_file.exists(), "reading must not create the journal"
+    assert "not recorded anything yet" in report["headline"]
+
+
+def test_old_activity_is_not_recent_and_versions_from_other_folders_are_listed(store: Store, tmp_path: Path) -> None:
+    long_ago = (datetime.now(UTC) - timedelta(hours=5)).isoformat(timespec="microseconds")
+    store.till_writes("print.txt", "微信支付\r\n商户订单号：202611220077\r\n实付金额：1.00\r\n".encode("gbk"),
+                      seen_at=long_ago)
+    moved = tmp_path / "new-till"
+    moved.mkdir()
+
+    report = file_report(WatchSettings(folders=[str(moved)]), store.journal_file, recent_s=3600)
+    assert report.folders[0].versions == ()
+    assert [v.out_trade_no for v in report.elsewhere] == ["202611220077"]
+    assert "No print.txt has been recorded" in report.headline()[0]
+
+    report = file_report(WatchSettings(folders=[str(store.till)]), store.journal_file, recent_s=3600)
+    assert report.to_json()["written_recently"] is False
+    assert "nothing in the last 60 minutes" in report.headline()[0]
+
+
+@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="permission bits do not bind here")
+def test_unwritable_folder_is_reported(store: Store) -> None:
+    store.till.chmod(0o555)
+    try:
+        report = file_report(WatchSettings(folders=[str(store.till)]), store.journal_file)
+    finally:
+        store.till.chmod(0o755)
+    folder = report.folders[0]
+    assert folder.readable and not folder.writable and "not writable" in (folder.problem or "")
