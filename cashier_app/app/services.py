@@ -63,6 +63,9 @@ class RunOptions:
     scenario: str | None = None
     # Demo till: seconds between receipts (0: no demo feeder).
     demo_interval_s: float = 4.0
+    # Training: seconds between staged exceptions, and how long the paper stays out.
+    training_step_s: float = 90.0
+    training_paper_out_s: float = 30.0
 
 
 class AppServices:
@@ -91,6 +94,7 @@ class AppServices:
         self.intake: Intake | None = None
         self.feeder: object | None = None
         self.reconciler: Reconciler | None = None
+        self.training: object | None = None
 
     # -- life cycle -------------------------------------------------------------------------
 
@@ -115,8 +119,10 @@ class AppServices:
             self._start_printing()
             self._start_watching()
             self._start_reconciler()
-            if self.options.demo and self.options.demo_interval_s > 0:
+            if self.simulated and self.options.demo_interval_s > 0:
                 self._start_feeder()
+            if self.options.training:
+                self._start_training()
         except BaseException:
             self.stop()
             raise
@@ -197,6 +203,24 @@ class AppServices:
         feeder.start()
         self._started.append(feeder.stop)
         self.feeder = feeder
+
+    def _start_training(self) -> None:
+        from cashier_app.app.training import TrainingDirector, steps_from_scenario
+        from cashier_app.emulator.server import VirtualPrinter
+        from cashier_app.sandbox.server import SandboxServer
+
+        sandbox, printer = self.sandbox, self.virtual_printer
+        assert isinstance(sandbox, SandboxServer) and isinstance(printer, VirtualPrinter)
+        # The staged orders carry their step and lesson in the sandbox's meta.
+        staged = [o for o in sandbox.control.state()["orders"] if isinstance(o.get("meta"), dict)]
+        director = TrainingDirector(
+            steps_from_scenario(staged), self.hub.publish,
+            lambda has_paper: printer.set_condition("online" if has_paper else "paper-end"),
+            step_interval_s=self.options.training_step_s, paper_out_s=self.options.training_paper_out_s,
+        )
+        director.start()
+        self._started.append(director.stop)
+        self.training = director
 
     # -- platform ---------------------------------------------------------------------------
 
