@@ -31,6 +31,7 @@ from cashier_app.domain.cases import Case
 from cashier_app.journal.cases import CaseStore
 from cashier_app.journal.db import Journal
 from cashier_app.journal.receipts import FileOutcome, ReceiptRecord, ReceiptStore
+from cashier_app.lookup import LookupService
 from cashier_app.platform.client import PlatformClient
 from cashier_app.platform.order import Order
 from cashier_app.printing.faults import PrinterFault
@@ -95,6 +96,7 @@ class AppServices:
         self.feeder: object | None = None
         self.reconciler: Reconciler | None = None
         self.training: object | None = None
+        self.lookup: LookupService | None = None
 
     # -- life cycle -------------------------------------------------------------------------
 
@@ -117,6 +119,11 @@ class AppServices:
                 self._start_simulators()
             self._start_platform()
             self._start_printing()
+            assert self.client is not None
+            self.lookup = LookupService(
+                self.client, self.cases, self.receipts, operator=lambda: self.operator,
+                training=self.options.training, reprint_receipt=self.reprint_receipt, print_order=self.print_order,
+            )
             self._start_watching()
             self._start_reconciler()
             if self.simulated and self.options.demo_interval_s > 0:

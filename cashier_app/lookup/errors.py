@@ -1,0 +1,39 @@
+"""Errors of the lookup service: a stable machine `code` for the UI, an English `detail` for the log."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cashier_app.lookup.view import LookupView
+
+
+class LookupServiceError(Exception):
+    code = "lookup_error"
+
+    def __init__(self, detail: str, *, reason: str = "", view: LookupView | None = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        # A finer code where one helps the UI say more (InvalidNumber: "empty" or "not_a_number").
+        self.reason = reason
+        # The view after the failed attempt was written into the case (PrintFailed): go on from it.
+        self.view = view
+
+
+class InvalidNumber(LookupServiceError):
+    """The input holds no order number (empty, or not one that can be read)."""
+
+    code = "invalid_number"
+
+
+class ActionNotAllowed(LookupServiceError):
+    """The action is not one the rules of the field allow for what the view shows
+    (closing an order whose state is not known, printing an order that is not paid ...)."""
+
+    code = "action_not_allowed"
+
+
+class PrintFailed(LookupServiceError):
+    """The print job could not be queued (the printer is not configured, the receipt is gone ...)."""
+
+    code = "print_failed"

@@ -1,0 +1,415 @@
+"""Lookup and sync: the cashier types or scans a number, the app says what became of the order.
+
+The service queries the platform by the number's shape (falling back to the other kind of
+number), reads the answer with the rules of the field (domain/guidance.py), and carries out the
+next step the cashier chooses: sync, close-and-pay-again, print or reprint, escalate. Every step is
+written into the order's case with its time, the operator and the state seen.
+
+Blocking: HTTP calls and the waits between polls run on the caller's thread (the page calls from
+a worker). Calls for one order are serialised; different orders may be handled at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+
+from cashier_app.domain.cases import DEFAULT_CAUSE, Case, CaseKind, CaseResult, CaseStatus, CaseStep, StepAction
+from cashier_app.domain.guidance import LookupOutcome, Verdict, Voucher, guide
+from cashier_app.domain.orders import OrderState
+from cashier_app.domain.receipt import ReceiptKind
+from cashier_app.journal.cases import CaseFilter, CaseStore
+from cashier_app.journal.db import utc_now
+from cashier_app.journal.receipts import ReceiptRecord, ReceiptStore
+from cashier_app.lookup.answers import Answer, read_answer
+from cashier_app.lookup.errors import ActionNotAllowed, InvalidNumber, PrintFailed
+from cashier_app.lookup.scan import read_number
+from cashier_app.lookup.view import CHANNEL, MERCHANT, UNPAID_STATES, LookupView, SyncProgress
+from cashier_app.platform.client import PlatformClient
+from cashier_app.platform.order import Order
+from cashier_app.platform.order_numbers import guess_number_kind
+from cashier_app.platform.results import NotClosable, OrderClosed, StateUnknown, SyncResult, UnknownReason
+
+log = logging.getLogger(__name__)
+
+# The platform refuses a second sync of one order within 5 s (spec: 429 FREQUENCY_LIMITED).
+MIN_SYNC_INTERVAL_S = 5.0
+# A sync the platform cannot run now: its record after the running (or the last) sync is read instead.
+_SYNC_BUSY = frozenset({UnknownReason.RATE_LIMITED, UnknownReason.SYNC_IN_PROGRESS})
+
+ReprintReceipt = Callable[[int, str, str], int]
+PrintOrder = Callable[[Order, str, str], int]
+
+
+class LookupService:
+    def __init__(
+        self,
+        client: PlatformClient,
+        cases: CaseStore,
+        receipts: ReceiptStore,
+        *,
+        operator: Callable[[], str],
+        training: bool = False,
+        reprint_receipt: ReprintReceipt,
+        print_order: PrintOrder,
+        sleep: Callable[[float], None] = time.sleep,
+        poll_delays: Sequence[float] = (1.0, 2.0, 4.0),
+        clock: Callable[[], float] = time.monotonic,
+        min_sync_interval_s: float = MIN_SYNC_INTERVAL_S,
+    ) -> None:
+        self.client = client
+        self.cases = cases
+        self.receipts = receipts
+        self.operator = operator
+        self.training = training
+        self._reprint_receipt = reprint_receipt
+        self._print_order = print_order
+        self._sleep = sleep
+        self.poll_delays = tuple(poll_delays)
+        self._clock = clock
+        self.min_sync_interval_s = min_sync_interval_s
+        self._locks: dict[str, threading.Lock] = {}
+        self._locks_guard = threading.Lock()
+
+    # -- reading the input ------------------------------------------------------------------
+
+    def normalise(self, raw: str) -> str | None:
+        """The order number in typed or scanned input (see lookup/scan.py), or None if there is none."""
+        scanned = read_number(raw)
+        return scanned.number if scanned is not None else None
+
+    # -- the page's actions -----------------------------------------------------------------
+
+    def lookup(self, raw: str, voucher: Voucher = Voucher.NOT_ASKED, *, kind: str | None = None) -> LookupView:
+        """Query the number in `raw`: as the number its shape (or a QR payload's field name)
+        suggests, falling back to the other kind. `kind` ("merchant"/"channel") forces one kind,
+        without fallback (the page's "query by merchant number")."""
+        if kind not in (None, MERCHANT, CHANNEL):
+            raise ValueError(f"kind must be {MERCHANT!r} or {CHANNEL!r}, not {kind!r}")
+        scanned = read_number(raw)
+        if scanned is None:
+            reason = "empty" if not raw.strip() else "not_a_number"
+            raise InvalidNumber(f"no order number in the input ({len(raw)} characters)", reason=reason)
+        number = scanned.number
+        first = kind or scanned.kind or (CHANNEL if guess_number_kind(number).is_channel_number else MERCHANT)
+        with self._order_lock(number):
+            steps: list[CaseStep] = []
+            answer = self._query(number, first, steps, fallback=kind is None)
+            log.info("lookup %s (%s, %s): %s", number, answer.kind, scanned.source.value, answer.step_outcome)
+            return self._settle(None, number, answer, voucher, steps)
+
+    def with_voucher(self, view: LookupView, voucher: Voucher) -> LookupView:
+        """The cashier asked the customer: re-read the same answer; no platform call."""
+        with self._view_lock(view):
+            note = CaseStep(utc_now(), StepAction.NOTE, self.operator(), view.state.value if view.state else None,
+                            f"voucher:{voucher.value}", "customer's payment voucher (支付凭证)")
+            return self._settle(view, view.number, _answer_of(view), voucher, [note], after_sync=view.after_sync)
+
+    def sync(self, view: LookupView, *, progress: Callable[[SyncProgress], None] | None = None) -> LookupView:
+        """Make the platform ask the channel again (补单). Still unpaid while the customer shows
+        paid: poll (query, or sync again once the platform allows it) after each of
+        `poll_delays`, then the guidance says escalate, with the dropped-order case ready.
+        `progress` is told before each wait (from this thread: the page relays it)."""
+        with self._view_lock(view):
+            steps: list[CaseStep] = []
+            answer, changed = self._sync_once(view, steps)
+            last_sync = self._clock()
+            polls = 0
+            if self._still_unpaid(answer) and view.voucher is not Voucher.NONE:
+                for delay in self.poll_delays:
+                    if progress is not None:
+                        progress(SyncProgress(polls + 1, len(self.poll_delays), delay,
+                                              answer.order.state if answer.order else None))
+                    self._sleep(delay)
+                    polls += 1
+                    if self._clock() - last_sync >= self.min_sync_interval_s:
+                        polled, again = self._sync_once(view, steps, poll=polls)
+                        last_sync = self._clock()
+                        changed = changed or bool(again)
+                    else:
+                        polled = self._query_once(answer.order.out_trade_no if answer.order else view.number,
+                                                  MERCHANT, steps, poll=polls)
+                    if polled.outcome is LookupOutcome.UNKNOWN:
+                        continue  # keep the last answer the platform gave; a fault proves nothing
+                    answer = polled
+                    if not self._still_unpaid(answer):
+                        break
+            action_kind = view.guidance.case_kind or CaseKind.DROPPED_ORDER.value
+            return self._settle(view, view.number, answer, view.voucher, steps, after_sync=True,
+                                sync_changed=changed, polls=polls, action_kind=action_kind)
+
+    def close_and_pay_again(self, view: LookupView) -> LookupView:
+        """Close the unpaid order so that it can no longer be paid; then the cashier may take
+        payment again under a new order number. Refused by the platform (ORDER_NOT_CLOSABLE):
+        the order is queried and guided again, for it may have been paid meanwhile."""
+        if not view.may_close or view.out_trade_no is None:
+            raise ActionNotAllowed(f"closing {view.number} is not allowed: outcome {view.outcome.value}, "
+                                   f"state {view.state.value if view.state else None}, "
+                                   f"verdict {view.guidance.verdict.value}")
+        number = view.out_trade_no
+        with self._view_lock(view):
+            actor = self.operator()
+            steps: list[CaseStep] = []
+            result = self.client.close_order(number)
+            answer = read_answer(result, MERCHANT, f"close out_trade_no={number}")
+            close_with: CaseResult | None = None
+            if isinstance(result, OrderClosed):
+                steps.append(answer.step(StepAction.CLOSE, actor, outcome="closed"))
+                close_with = CaseResult.CLOSED_AND_REPAID
+            elif isinstance(result, NotClosable):
+                steps.append(answer.step(StepAction.CLOSE, actor, outcome="not_closable"))
+                answer = self._query_once(number, MERCHANT, steps)
+                if answer.order is not None and answer.order.state is OrderState.CLOSED:
+                    close_with = CaseResult.CLOSED_AND_REPAID  # closed by an earlier attempt whose answer was lost
+            else:
+                steps.append(answer.step(StepAction.CLOSE, actor))
+            log.info("close %s: %s", number, steps[-1].outcome)
+            action_kind = view.guidance.case_kind or CaseKind.UNPAID.value
+            return self._settle(view, view.number, answer, view.voucher, steps, after_sync=view.after_sync,
+                                action_kind=action_kind, close_with=close_with)
+
+    def print_receipt(self, view: LookupView, reason: str) -> LookupView:
+        """Reprint the order's receipt (marked as a reprint), or print one from the platform's
+        record when the till's print.txt never came. Only for a paid (or partly refunded) order."""
+        order = view.order
+        if not view.may_print or order is None:
+            raise ActionNotAllowed(f"printing {view.number} is not allowed: outcome {view.outcome.value}, "
+                                   f"state {view.state.value if view.state else None}")
+        with self._view_lock(view):
+            actor = self.operator()
+            records = self._sale_receipts(order.out_trade_no)
+            answer = _answer_of(view)
+            if records:
+                action, receipt_id = StepAction.REPRINT, records[-1].id
+                what = f"receipt {receipt_id}"
+            else:
+                action, receipt_id = StepAction.PRINT, None
+                what = f"from the platform's order {order.out_trade_no}"
+            try:
+                if receipt_id is not None:
+                    job_id = self._reprint_receipt(receipt_id, reason, actor)
+                else:
+                    job_id = self._print_order(order, reason, actor)
+            except Exception as exc:
+                log.warning("print %s for %s failed: %s", what, order.out_trade_no, exc)
+                failed = answer.step(action, actor, outcome="print_failed", extra=f"{what}: {exc}")
+                kind = view.guidance.case_kind or _print_case_kind(records)
+                after = self._settle(view, view.number, answer, view.voucher, [failed], after_sync=view.after_sync,
+                                     action_kind=kind, polls=view.polls, sync_changed=view.sync_changed)
+                raise PrintFailed(f"could not queue the print of {what}: {exc}", view=after) from exc
+            step = answer.step(action, actor, outcome=f"job {job_id} queued", extra=f"{what}, reason: {reason}")
+            if view.after_sync:
+                result = CaseResult.SYNCED_PAID
+            else:
+                result = CaseResult.REPRINTED if records else CaseResult.PRINTED
+            kind = view.guidance.case_kind or _print_case_kind(records)
+            return self._settle(view, view.number, answer, view.voucher, [step], after_sync=view.after_sync,
+                                action_kind=kind, close_with=result, job_id=job_id, polls=view.polls,
+                                sync_changed=view.sync_changed)
+
+    def escalate(self, view: LookupView, note: str = "") -> LookupView:
+        """Hand the order to the manager: the case stays open with an ESCALATE step."""
+        with self._view_lock(view):
+            answer = _answer_of(view)
+            step = answer.step(StepAction.ESCALATE, self.operator(), outcome="escalated", extra=note)
+            kind = view.guidance.case_kind or _escalation_kind(view)
+            return self._settle(view, view.number, answer, view.voucher, [step], after_sync=view.after_sync,
+                                action_kind=kind, polls=view.polls, sync_changed=view.sync_changed)
+
+    def close_case(self, view: LookupView, result: CaseResult, note: str = "") -> LookupView:
+        """Close the order's case with a result the cashier chose (a case is opened if none is)."""
+        with self._view_lock(view):
+            kind = view.guidance.case_kind or _escalation_kind(view)
+            return self._settle(view, view.number, _answer_of(view), view.voucher, [], after_sync=view.after_sync,
+                                action_kind=kind, close_with=result, close_note=note, polls=view.polls,
+                                sync_changed=view.sync_changed, job_id=view.job_id)
+
+    # -- platform calls -----------------------------------------------------------------------
+
+    def _query(self, number: str, first: str, steps: list[CaseStep], *, fallback: bool) -> Answer:
+        answer = self._query_once(number, first, steps)
+        if not fallback or answer.outcome in (LookupOutcome.FOUND, LookupOutcome.UNKNOWN):
+            return answer
+        if first == MERCHANT and not _could_be_channel_number(number):
+            return answer
+        other = MERCHANT if first == CHANNEL else CHANNEL
+        second = self._query_once(number, other, steps)
+        # Found, or a fault (nothing can be concluded then): that answer stands. Otherwise the
+        # first answer does (a third-party number not queryable yet says more than "not found").
+        return second if second.outcome in (LookupOutcome.FOUND, LookupOutcome.UNKNOWN) else answer
+
+    def _query_once(self, number: str, kind: str, steps: list[CaseStep], *, poll: int = 0) -> Answer:
+        result = self.client.query(number) if kind == MERCHANT else self.client.query(channel_trade_no=number)
+        field = "out_trade_no" if kind == MERCHANT else "channel_trade_no"
+        answer = read_answer(result, kind, f"query {field}={number}")
+        steps.append(answer.step(StepAction.QUERY, self.operator(), extra=f"poll {poll}" if poll else ""))
+        return answer
+
+    def _sync_once(self, view: LookupView, steps: list[CaseStep], *, poll: int = 0) -> tuple[Answer, bool | None]:
+        if view.out_trade_no is not None:
+            kind, number = MERCHANT, view.out_trade_no
+            result = self.client.sync(number)
+        else:
+            kind, number = view.number_kind, view.number
+            result = self.client.sync(number) if kind == MERCHANT else self.client.sync(channel_trade_no=number)
+        field = "out_trade_no" if kind == MERCHANT else "channel_trade_no"
+        answer = read_answer(result, kind, f"sync {field}={number}")
+        extra = f"poll {poll}" if poll else ""
+        steps.append(answer.step(StepAction.SYNC, self.operator(), extra=extra))
+        if isinstance(result, StateUnknown) and result.reason in _SYNC_BUSY:
+            # Another sync of this order runs or just ran: its result is the platform's record.
+            return self._query_once(number, kind, steps, poll=poll), None
+        return answer, result.changed if isinstance(result, SyncResult) else None
+
+    @staticmethod
+    def _still_unpaid(answer: Answer) -> bool:
+        return answer.outcome is LookupOutcome.FOUND and answer.order is not None and \
+            answer.order.state in UNPAID_STATES
+
+    # -- reading the answer, writing the case -------------------------------------------------
+
+    def _settle(
+        self,
+        previous: LookupView | None,
+        number: str,
+        answer: Answer,
+        voucher: Voucher,
+        steps: list[CaseStep],
+        *,
+        after_sync: bool = False,
+        sync_changed: bool | None = None,
+        polls: int = 0,
+        job_id: int | None = None,
+        action_kind: str | None = None,
+        close_with: CaseResult | None = None,
+        close_note: str = "",
+    ) -> LookupView:
+        """Guide the answer, write the steps into the order's case (opening it when the answer or
+        the action calls for one), close the case when the matter is settled; the next view."""
+        order = answer.order
+        out_trade_no = order.out_trade_no if order is not None else (
+            previous.out_trade_no if previous is not None and previous.out_trade_no else
+            number if answer.kind == MERCHANT else None)
+        records = self._sale_receipts(out_trade_no) if out_trade_no else []
+        has_receipt = bool(records)
+        # After a sync, "still unpaid" is read as the customer showing paid; a customer who has
+        # no voucher gets the unpaid guidance instead (close, then take payment again).
+        guidance = guide(answer.outcome, order.state if order is not None else None, has_receipt=has_receipt,
+                         voucher=voucher, after_sync=after_sync and voucher is not Voucher.NONE,
+                         looked_up_by_channel_no=answer.kind == CHANNEL)
+        channel_no = order.channel_trade_no if order is not None else (number if answer.kind == CHANNEL else None)
+
+        case: Case | None = None
+        if previous is not None and previous.case_id is not None:
+            case = self.cases.get(previous.case_id)
+        if case is None:
+            wanted = action_kind or guidance.case_kind
+            case = self._find_open_case(out_trade_no, channel_no, wanted)
+            if case is None and wanted is not None:
+                case = self._open_case(CaseKind(wanted), out_trade_no, channel_no, order, answer)
+        pending = (previous.pending_steps if previous is not None else ()) + tuple(steps)
+        case_result: CaseResult | None = None
+        if case is not None and case.id is not None:
+            for step in pending:
+                self.cases.add_step(case.id, step)
+            if close_with is None and guidance.verdict is Verdict.MONEY_RETURNS:
+                # An order closed after the cashier asked to close it (the answer was lost): closed
+                # to be paid again. Otherwise the money goes back to the customer by itself.
+                closing = any(s.action is StepAction.CLOSE for s in (*case.steps, *pending))
+                closed = order is not None and order.state is OrderState.CLOSED
+                close_with = CaseResult.CLOSED_AND_REPAID if closing and closed else CaseResult.MONEY_RETURNS
+            pending = ()
+            if close_with is not None and case.status is CaseStatus.OPEN:
+                case = self.cases.close_case(case.id, close_with, self.operator(), close_note)
+            case_result = case.result
+        return LookupView(
+            number=number,
+            number_kind=answer.kind,
+            outcome=answer.outcome,
+            order=order,
+            guidance=guidance,
+            voucher=voucher,
+            has_receipt=has_receipt,
+            receipt_ids=tuple(r.id for r in records),
+            case_id=case.id if case is not None else None,
+            unknown_reason=answer.unknown_reason,
+            detail=answer.detail,
+            after_sync=after_sync,
+            sync_changed=sync_changed,
+            job_id=job_id,
+            polls=polls,
+            out_trade_no=out_trade_no,
+            pending_steps=pending,
+            case_result=case_result,
+        )
+
+    def _find_open_case(self, out_trade_no: str | None, channel_no: str | None, kind: str | None) -> Case | None:
+        """The order's open case (of `kind` if it has one of that kind), in this mode (training or not),
+        by either of its numbers: a case opened for a third-party number is the same order's."""
+        if out_trade_no is None and channel_no is None:
+            return None
+        found: list[Case] = []
+        if out_trade_no is not None:
+            found = self.cases.list(CaseFilter(status=CaseStatus.OPEN, training=self.training,
+                                               out_trade_no=out_trade_no, limit=50))
+        if not found and channel_no is not None:
+            found = [c for c in self.cases.list(CaseFilter(status=CaseStatus.OPEN, training=self.training))
+                     if c.channel_trade_no == channel_no]
+        for case in found:
+            if kind is not None and case.kind.value == kind:
+                return case
+        return found[0] if found else None
+
+    def _open_case(self, kind: CaseKind, out_trade_no: str | None, channel_no: str | None, order: Order | None,
+                   answer: Answer) -> Case:
+        case, _created = self.cases.open_case(
+            kind, actor=self.operator(), out_trade_no=out_trade_no, channel_trade_no=channel_no,
+            amount=order.total_amount if order is not None else None, payment_state=answer.state_seen,
+            cause=DEFAULT_CAUSE.get(kind, ""), training=self.training,
+            detail=f"raised at the lookup page: {answer.step_outcome}",
+        )
+        log.info("case %s (%s) opened for %s", case.id, kind.value, out_trade_no or channel_no)
+        return case
+
+    def _sale_receipts(self, out_trade_no: str) -> list[ReceiptRecord]:
+        return [r for r in self.receipts.find_by_out_trade_no(out_trade_no)
+                if r.receipt.kind is ReceiptKind.SALE and r.training == self.training]
+
+    # -- one call at a time per order ------------------------------------------------------------
+
+    @contextmanager
+    def _order_lock(self, number: str) -> Iterator[None]:
+        with self._locks_guard:
+            lock = self._locks.setdefault(number, threading.Lock())
+        with lock:
+            yield
+
+    def _view_lock(self, view: LookupView) -> AbstractContextManager[None]:
+        return self._order_lock(view.out_trade_no or view.number)
+
+
+def _answer_of(view: LookupView) -> Answer:
+    """The view's own answer, to be guided again without asking the platform."""
+    return Answer(view.outcome, view.order, view.number_kind, view.unknown_reason, view.detail)
+
+
+def _could_be_channel_number(number: str) -> bool:
+    """Third-party numbers are long runs of digits (WeChat 28, Alipay 28, UnionPay 21)."""
+    return number.isdigit() and 16 <= len(number) <= 32
+
+
+def _print_case_kind(records: list[ReceiptRecord]) -> str:
+    # A receipt on record that the customer has not got: the printer lost it. None at all: the
+    # till's print.txt never came.
+    return CaseKind.PRINTER_FAULT.value if records else CaseKind.PAID_NO_RECEIPT.value
+
+
+def _escalation_kind(view: LookupView) -> str:
+    if view.outcome is LookupOutcome.UNKNOWN or view.state is OrderState.UNKNOWN:
+        return CaseKind.PLATFORM_FAULT.value
+    if view.state in UNPAID_STATES:
+        return CaseKind.DROPPED_ORDER.value if view.voucher is not Voucher.NONE else CaseKind.UNPAID.value
+    return CaseKind.DROPPED_ORDER.value

@@ -1,0 +1,78 @@
+"""What the lookup page shows for one order: the platform's answer, the guidance, the case.
+
+A view is immutable: every action of the service takes one and returns the next, so that the
+page (on the GUI thread) and the worker running the action never share a changing object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cashier_app.domain.cases import CaseResult, CaseStep
+from cashier_app.domain.guidance import Action, Guidance, LookupOutcome, Voucher
+from cashier_app.domain.orders import OrderState
+from cashier_app.platform.order import Order
+
+MERCHANT = "merchant"  # out_trade_no, 商户订单号
+CHANNEL = "channel"  # channel_trade_no, 第三方订单号
+
+PRINTABLE_STATES = frozenset({OrderState.PAID, OrderState.PARTIAL_REFUNDED})
+UNPAID_STATES = frozenset({OrderState.CREATED, OrderState.USERPAYING})
+
+
+@dataclass(frozen=True)
+class LookupView:
+    number: str  # normalised input
+    number_kind: str  # "merchant" | "channel": the number the answer was given for
+    outcome: LookupOutcome
+    # The platform's record from the last answer; None unless `outcome` is FOUND (an order whose
+    # state is not known now is not shown with a state it had before).
+    order: Order | None
+    guidance: Guidance
+    voucher: Voucher
+    has_receipt: bool  # a sale receipt (print.txt) of this order is in the journal
+    receipt_ids: tuple[int, ...]  # those receipts, oldest first
+    case_id: int | None  # the order's open case, when there is one
+    unknown_reason: str | None = None  # UnknownReason value when outcome is UNKNOWN
+    detail: str = ""  # English technical detail for the tooltip/log
+    after_sync: bool = False
+    sync_changed: bool | None = None
+    job_id: int | None = None  # print job queued by the last action
+    polls: int = 0  # how many times sync/query was repeated while still unpaid
+    # -- added beside the page's API --------------------------------------------------------
+    # The merchant order number when known (from the order, or the number itself when it is
+    # one): actions on an order whose state became unknown still know which order it is.
+    out_trade_no: str | None = None
+    # Steps taken before the order had a case (a lookup of a paid order with its receipt):
+    # written into the case, with their own times, once an action opens one.
+    pending_steps: tuple[CaseStep, ...] = ()
+    # The result the case was closed with by the last action (None while it is open).
+    case_result: CaseResult | None = None
+
+    @property
+    def state(self) -> OrderState | None:
+        """The order's state as the platform answered it now; None when not found or not known."""
+        return self.order.state if self.order is not None else None
+
+    @property
+    def may_close(self) -> bool:
+        """Whether closing this order (before taking payment again) is allowed: only for an order
+        the platform answered as unpaid, when the guidance offers it (the customer has no voucher,
+        or was not asked yet). Never for a state that is not known."""
+        return (self.outcome is LookupOutcome.FOUND and self.state in UNPAID_STATES
+                and Action.CLOSE_AND_PAY_AGAIN in self.guidance.actions)
+
+    @property
+    def may_print(self) -> bool:
+        """Whether a receipt may be printed (or reprinted) for this order: only a paid one."""
+        return self.outcome is LookupOutcome.FOUND and self.state in PRINTABLE_STATES
+
+
+@dataclass(frozen=True)
+class SyncProgress:
+    """Reported by LookupService.sync before each wait while an order stays unpaid after a sync."""
+
+    poll: int  # 1, 2, ...: the poll about to be made
+    polls: int  # how many polls there will be at most
+    waiting_s: float  # the wait before it
+    state: OrderState | None  # the state the platform answered last

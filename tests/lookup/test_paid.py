@@ -1,0 +1,138 @@
+"""Paid orders: shown paid, reprinted (marked) when a receipt exists, printed from the order when none."""
+
+from __future__ import annotations
+
+import pytest
+
+from cashier_app.domain.cases import CaseKind, CaseResult, CaseStatus, StepAction
+from cashier_app.domain.guidance import Action, LookupOutcome, Verdict
+from cashier_app.lookup import ActionNotAllowed, PrintFailed
+from tests.lookup.conftest import Rig
+
+
+def test_paid_with_receipt_is_reprinted_marked_as_a_reprint(rig: Rig) -> None:
+    rig.order("2026112200010001", "PAID")
+    receipt_id = rig.record_sale("2026112200010001")
+
+    view = rig.service.lookup("2026112200010001")
+
+    assert view.outcome is LookupOutcome.FOUND and view.number_kind == "merchant"
+    assert view.guidance.verdict is Verdict.PAID
+    assert view.guidance.actions == (Action.REPRINT,)
+    assert view.has_receipt and view.receipt_ids == (receipt_id,)
+    assert view.may_print and not view.may_close
+    assert view.case_id is None  # nothing abnormal yet: no case
+    assert [s.action for s in view.pending_steps] == [StepAction.QUERY]
+
+    printed = rig.service.print_receipt(view, "customer lost it")
+
+    assert printed.job_id is not None
+    job = rig.printed(1)[0]
+    assert job.printed
+    text = job.text()
+    assert "重打小票 REPRINT" in text
+    assert "2026112200010001" in text
+    case = rig.case(printed.case_id)
+    assert case.kind is CaseKind.PRINTER_FAULT
+    assert (case.status, case.result) == (CaseStatus.CLOSED, CaseResult.REPRINTED)
+    assert printed.case_result is CaseResult.REPRINTED
+    actions = [s.action for s in case.steps]
+    assert actions == [StepAction.RAISED, StepAction.QUERY, StepAction.REPRINT, StepAction.CLOSE_CASE]
+    reprint = case.steps[2]
+    assert reprint.state_seen == "PAID" and reprint.outcome == f"job {printed.job_id} queued"
+    assert "customer lost it" in reprint.detail and f"receipt {receipt_id}" in reprint.detail
+
+
+def test_paid_without_receipt_is_printed_from_the_order(rig: Rig) -> None:
+    rig.order("2026112200010002", "PAID", subject="矿泉水 x2")
+
+    view = rig.service.lookup("2026112200010002")
+
+    assert view.guidance.verdict is Verdict.PAID
+    assert view.guidance.actions == (Action.PRINT,)
+    assert not view.has_receipt and view.receipt_ids == ()
+    case = rig.case(view.case_id)  # paid, no print.txt: an exception case from the start
+    assert case.kind is CaseKind.PAID_NO_RECEIPT and case.status is CaseStatus.OPEN
+    assert case.out_trade_no == "2026112200010002" and case.amount == 1250 and case.payment_state == "PAID"
+
+    printed = rig.service.print_receipt(view, "no print.txt")
+
+    job = rig.printed(1)[0]
+    assert "2026112200010002" in job.text()
+    case = rig.case(view.case_id)
+    assert (case.status, case.result) == (CaseStatus.CLOSED, CaseResult.PRINTED)
+    assert [s.action for s in case.steps] == [StepAction.RAISED, StepAction.QUERY, StepAction.PRINT,
+                                              StepAction.CLOSE_CASE]
+    assert printed.job_id is not None and rig.services.queue is not None
+    assert rig.services.queue.job(printed.job_id) is not None
+
+
+def test_a_second_lookup_reuses_the_open_case(rig: Rig) -> None:
+    rig.order("2026112200010003", "PAID")
+    first = rig.service.lookup("2026112200010003")
+    second = rig.service.lookup(" 2026 1122 0001 0003 ")
+    assert first.case_id is not None and second.case_id == first.case_id
+    case = rig.case(first.case_id)
+    assert [s.action for s in case.steps] == [StepAction.RAISED, StepAction.QUERY, StepAction.QUERY]
+    assert len(rig.all_cases()) == 1
+
+
+def test_partly_refunded_may_be_reprinted(rig: Rig) -> None:
+    rig.order("2026112200010004", "PARTIAL_REFUNDED", upstream="PARTIAL_REFUNDED")
+    rig.record_sale("2026112200010004")
+    view = rig.service.lookup("2026112200010004")
+    assert view.guidance.verdict is Verdict.PARTLY_REFUNDED and view.guidance.actions == (Action.REPRINT,)
+    printed = rig.service.print_receipt(view, "copy for refund desk")
+    assert "重打小票 REPRINT" in rig.printed(1)[0].text()
+    assert rig.case(printed.case_id).result is CaseResult.REPRINTED
+
+
+def test_found_by_its_third_party_number(rig: Rig) -> None:
+    created = rig.order("2026112200010005", "PAID")
+    channel_no = created["order"]["channel_trade_no"]
+    view = rig.service.lookup(channel_no)
+    assert view.outcome is LookupOutcome.FOUND and view.number_kind == "channel"
+    assert view.out_trade_no == "2026112200010005" and view.number == channel_no
+
+
+def test_unionpay_number_found_by_falling_back_to_the_third_party_kind(rig: Rig) -> None:
+    created = rig.order("2026112200010006", "PAID", channel="UNIONPAY")
+    query_id = created["order"]["channel_trade_no"]  # 21 digits: looks like a merchant number
+    view = rig.service.lookup(query_id)
+    assert view.outcome is LookupOutcome.FOUND and view.number_kind == "channel"
+    assert view.guidance.verdict is Verdict.PAID
+    case = rig.case(view.case_id)
+    queries = [s for s in case.steps if s.action is StepAction.QUERY]
+    assert [q.outcome for q in queries] == ["not_found", "PAID"]  # merchant first, then third-party
+
+
+def test_printing_an_unpaid_order_is_refused(rig: Rig) -> None:
+    rig.order("2026112200010007", "USERPAYING")
+    view = rig.service.lookup("2026112200010007")
+    with pytest.raises(ActionNotAllowed) as refused:
+        rig.service.print_receipt(view, "customer insists")
+    assert refused.value.code == "action_not_allowed"
+    assert rig.services.queue is not None and rig.services.queue.jobs() == []
+
+
+def test_a_print_that_cannot_be_queued_is_reported_and_recorded(rig: Rig) -> None:
+    rig.order("2026112200010008", "PAID")
+    view = rig.service.lookup("2026112200010008")
+    rig.services.config.printing.default_printer = "kitchen"  # a printer that is not configured
+    with pytest.raises(PrintFailed) as failed:
+        rig.service.print_receipt(view, "no print.txt")
+    assert failed.value.code == "print_failed"
+    case = rig.case(view.case_id)
+    assert case.status is CaseStatus.OPEN
+    assert case.steps[-1].action is StepAction.PRINT and case.steps[-1].outcome == "print_failed"
+    assert "kitchen" in case.steps[-1].detail
+    # Fixed: the cashier tries again from the view the failure returned; nothing is written twice.
+    rig.services.config.printing.default_printer = "receipt"
+    after = failed.value.view
+    assert after is not None and after.case_id == view.case_id
+    printed = rig.service.print_receipt(after, "no print.txt")
+    assert "2026112200010008" in rig.printed(1)[0].text()
+    steps = [(s.action, s.outcome) for s in rig.case(printed.case_id).steps]
+    assert steps == [(StepAction.RAISED, "paid_no_receipt"), (StepAction.QUERY, "PAID"),
+                     (StepAction.PRINT, "print_failed"), (StepAction.PRINT, f"job {printed.job_id} queued"),
+                     (StepAction.CLOSE_CASE, "printed")]
