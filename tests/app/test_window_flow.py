@@ -65,7 +65,10 @@ def test_receipt_flows_to_printer_and_window_then_cashier_reprints(
     assert "202611220001" in job.text() and "重打小票" not in job.text()
     assert "微信支付" in job.text()
 
-    # The cashier selects the receipt and presses Ctrl+P; the reason dialog opens; OK.
+    # The cashier goes to the receipts page (F2), selects the receipt and presses Ctrl+P; the reason
+    # dialog opens; a reason is chosen; OK.
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: window.current_page() is page, timeout=2_000)
     assert page.select_receipt(page.model.rows()[0].receipt_id)
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page._dialog is not None and page._dialog.isVisible(), timeout=5_000)
