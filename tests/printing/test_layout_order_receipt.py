@@ -29,28 +29,11 @@ from cashier_app.printing.order_receipt import (
 from cashier_app.printing.profiles import builtin_profiles
 from cashier_app.printing.text_width import WidthModel, text_width
 from tests.conftest import REPO
+from tests.spec_examples import SPEC_ORDER
 
 
 def _order(**changes: Any) -> dict[str, Any]:
-    order: dict[str, Any] = {
-        "out_trade_no": "202611220001",
-        "channel_trade_no": "4200001234202611221234567890",
-        "channel": "WECHAT",
-        "trade_type": "MICROPAY",
-        "state": "PAID",
-        "channel_state": "SUCCESS",
-        "total_amount": 1250,
-        "paid_amount": 1250,
-        "refund_amount": 0,
-        "subject": "门店消费",
-        "store_no": "S001",
-        "terminal_no": "T0001",
-        "operator": "01",
-        "created_at": "2026-11-22T10:31:01+08:00",
-        "paid_at": "2026-11-22T10:31:05+08:00",
-        "updated_at": "2026-11-22T10:31:05+08:00",
-        "last_synced_at": None,
-    }
+    order: dict[str, Any] = dict(SPEC_ORDER)
     order.update(changes)
     return order
 

@@ -22,6 +22,7 @@ from cashier_app.printing.layout import LayoutOptions, LayoutResult, ReprintMark
 from cashier_app.printing.order_receipt import layout_order_receipt
 from cashier_app.printing.profiles import Profile, builtin_profiles
 from tests.conftest import SAMPLES
+from tests.spec_examples import SPEC_ORDER
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 UPDATE = os.environ.get("UPDATE_SNAPSHOTS") == "1"
@@ -31,25 +32,7 @@ RECEIPT_SAMPLES = sorted(
     name for name, fields in EXPECTED.items() if isinstance(fields, dict) and "error" not in fields
 )
 
-ORDER = {
-    "out_trade_no": "202611220001",
-    "channel_trade_no": "4200001234202611221234567890",
-    "channel": "WECHAT",
-    "trade_type": "MICROPAY",
-    "state": "PAID",
-    "channel_state": "SUCCESS",
-    "total_amount": 1250,
-    "paid_amount": 1250,
-    "refund_amount": 0,
-    "subject": "门店消费",
-    "store_no": "S001",
-    "terminal_no": "T0001",
-    "operator": "01",
-    "created_at": "2026-11-22T10:31:01+08:00",
-    "paid_at": "2026-11-22T10:31:05+08:00",
-    "updated_at": "2026-11-22T10:31:05+08:00",
-    "last_synced_at": None,
-}
+ORDER = SPEC_ORDER
 
 
 def sample_lines(name: str) -> list[str]:
