@@ -1,0 +1,44 @@
+"""The key dialog's view of the platform: the OS credential store and a signed check request."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from cashier_app.platform.client import PlatformClient
+from cashier_app.platform.credentials import CredentialStore, account_name, backend_name, backend_warning
+from cashier_app.platform.results import OrderPage, StateUnknown, UnknownReason
+from cashier_app.platform.settings import PlatformSettings
+from cashier_app.ui.credentials_dialog import CredentialState, KeyCheck
+
+
+class PlatformCredentials:
+    """CredentialServices over the configured platform. The key only passes through; it is kept
+    by the OS credential store, never in a field of this object."""
+
+    def __init__(self, settings: PlatformSettings) -> None:
+        self.settings = settings
+        self.store = CredentialStore(settings)
+
+    def credential_state(self) -> CredentialState:
+        try:
+            has_key = self.store.has_key()
+        except Exception:
+            has_key = False
+        return CredentialState(backend_name(), backend_warning(), has_key, account_name(self.settings))
+
+    def store_key(self, key: str) -> None:
+        self.store.set_key(key)
+
+    def check_key(self) -> KeyCheck:
+        if not self.store.has_key():
+            return KeyCheck(False, "credentials_missing")
+        with PlatformClient(self.settings, self.store.key_provider(cache_s=0)) as client:
+            since = (datetime.now(UTC) - timedelta(minutes=1)).isoformat(timespec="seconds")
+            result = client.list_orders(since, page_size=1)
+        if isinstance(result, OrderPage):
+            return KeyCheck(True, "ok")
+        assert isinstance(result, StateUnknown)
+        if result.reason in (UnknownReason.CREDENTIALS, UnknownReason.BAD_SIGNATURE):
+            # With a wrong key the platform's answers cannot be verified either: both mean "wrong key".
+            return KeyCheck(False, UnknownReason.CREDENTIALS.value, result.detail)
+        return KeyCheck(False, result.reason.value, result.detail)
