@@ -13,9 +13,22 @@ from cashier_app.app.services import AppServices
 from cashier_app.app.ui_adapter import AppUiServices, EventForwarder
 from cashier_app.ui.app_qt import SingleInstance, attach_tray, create_application, screenshot, tell_already_running
 from cashier_app.ui.bridge import ServiceBridge
+from cashier_app.ui.cases_page import CasesPage
+from cashier_app.ui.help_page import HelpPage
+from cashier_app.ui.lookup_page import LookupPage
 from cashier_app.ui.main_window import MainWindow
+from cashier_app.ui.pages import PageRegistry, PageSpec, default_registry
 
 log = logging.getLogger(__name__)
+
+
+def app_registry() -> PageRegistry:
+    """The window's pages: lookup first (the cashier's everyday question), receipts, cases, help."""
+    registry = default_registry()
+    registry.register(PageSpec("lookup", LookupPage, order=5, shortcut="F3"))
+    registry.register(PageSpec("cases", CasesPage, order=30, shortcut="F4"))
+    registry.register(PageSpec("help", HelpPage, order=90, shortcut="F1"))
+    return registry
 
 
 class WindowApp:
@@ -32,15 +45,20 @@ class WindowApp:
         # Subscribe before starting, so the first receipt of the demo is not missed.
         self.services.hub.subscribe(self.forwarder)
         self.services.start()
-        self.window = MainWindow(self.ui, self.bridge)
+        self.window = MainWindow(self.ui, self.bridge, registry=app_registry())
         # What happened before the window existed (printer status, platform reachability).
         for event in self.services.current_state():
             self.forwarder(event)
         return self.window
 
     def stop(self) -> None:
+        """Stop the pages' worker threads (results still to come are dropped), then the services."""
         self.services.hub.unsubscribe(self.forwarder)
+        if self.window is not None:
+            self.window.shutdown()
         self.services.stop()
+        if self.window is not None:
+            self.window.wait_stopped()
 
 
 def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: Path | None = None) -> int:

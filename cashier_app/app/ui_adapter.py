@@ -6,7 +6,6 @@ This is the only place that knows both the services' records and the UI's rows.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
 from urllib.parse import urlsplit
 
 from cashier_app.app.events import (
@@ -26,6 +25,7 @@ from cashier_app.journal.cases import CaseFilter, cases_to_csv
 from cashier_app.journal.print_jobs import HELD, PrintJobRecord
 from cashier_app.journal.receipt_print_state import print_states
 from cashier_app.journal.receipts import ReceiptRecord
+from cashier_app.lookup import LookupService
 from cashier_app.ui.bridge import ServiceBridge
 from cashier_app.ui.rows import (
     CaseQuery,
@@ -154,9 +154,9 @@ class AppUiServices:
 
     # -- lookup -----------------------------------------------------------------------------
 
-    def lookup_service(self) -> Any | None:
-        """The LookupService once the app has one (its calls block: the UI runs them on a worker)."""
-        return getattr(self.services, "lookup", None)
+    def lookup_service(self) -> LookupService | None:
+        """The LookupService (its calls block: the UI runs them on a worker)."""
+        return self.services.lookup
 
     # -- cases ------------------------------------------------------------------------------
 
@@ -209,6 +209,9 @@ class AppUiServices:
         if case.status is CaseStatus.CLOSED:
             raise ServiceError("case_closed", f"case {case_id} is already closed")
         closed = self.services.cases.close_case(case_id, outcome, self.operator(), note)
+        # Everyone showing cases (status bar count, tray, cases page) hears of it through the hub.
+        self.services.hub.publish(CaseEvent(case_id, closed.kind.value, created=False,
+                                            out_trade_no=closed.out_trade_no))
         return self.case_row(closed, with_steps=True)
 
     def cases_csv(self, query: CaseQuery) -> bytes:

@@ -1,4 +1,8 @@
-"""The main window: pages as tabs (from the page registry), the status bar, shortcuts, tray and state."""
+"""The main window: pages as tabs (from the page registry), the status bar, shortcuts, tray and state.
+
+In training mode (--training) a banner across the top and the window title say so: nothing done here
+touches a real order.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from cashier_app.ui import messages, theme
+from cashier_app.ui.alerts import AlertCenter, overall_severity, state_summary
 from cashier_app.ui.bridge import ServiceBridge
 from cashier_app.ui.icons import app_icon, state_icon
 from cashier_app.ui.pages import Page, PageContext, PageRegistry, PageSpec, default_registry
@@ -23,6 +28,13 @@ translate = QCoreApplication.translate
 
 # Notices that describe a lasting condition, and the notice that ends it.
 _CONDITIONS = {"watch_folder_missing": "watch_folder_restored"}
+# Notices that change the number of open cases.
+_CASE_NOTICES = ("case_opened", "case_updated")
+
+TRAINING_BANNER_STYLE = (
+    "QLabel#trainingBanner { background: #6a1b9a; color: #ffffff; font-size: 20px; font-weight: bold;"
+    " padding: 10px 16px; }"
+)
 
 
 class MainWindow(QMainWindow):
@@ -50,6 +62,9 @@ class MainWindow(QMainWindow):
         self._severity = theme.OK
         self._pages: dict[str, Page] = {}
         self._shortcuts: list[QShortcut] = []
+        self._open_cases: int | None = None
+        self.alerts = AlertCenter(self)
+        self._training = self._ask_training()
 
         self.setWindowIcon(app_icon())
         self.resize(1280, 800)
@@ -58,7 +73,18 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("pageTabs")
         self.tabs.setDocumentMode(True)
-        self.setCentralWidget(self.tabs)
+        self.training_banner = QLabel()
+        self.training_banner.setObjectName("trainingBanner")
+        self.training_banner.setStyleSheet(TRAINING_BANNER_STYLE)
+        self.training_banner.setVisible(self._training)
+        central = QWidget()
+        central.setObjectName("centralArea")
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.training_banner)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
 
@@ -92,6 +118,7 @@ class MainWindow(QMainWindow):
         self._pages[spec.key] = page
         page.status_message.connect(self.show_message)
         page.title_changed.connect(self._retranslate_tabs)
+        page.cases_changed.connect(self.refresh_open_cases)
         self.tabs.addTab(page, page.title())
         self.tabs.tabBar().setVisible(self.tabs.count() > 1)  # one page needs no tab: its heading says it
         if spec.shortcut:
@@ -136,19 +163,39 @@ class MainWindow(QMainWindow):
         return False
 
     # --- messages and state --------------------------------------------------------------------
-    def show_message(self, text: str, severity: str = theme.INFO) -> None:
+    def show_message(self, text: str, severity: str = theme.INFO, *, notify: bool = True) -> None:
+        """Show a short text in the status bar; attention and faults also notify when the window is not in front."""
         self.status.show_notice(text, severity)
-        hidden = not self.isVisible() or self.isMinimized()
-        if self.tray is not None and hidden and severity in (theme.ATTENTION, theme.FAULT):
-            self.tray.notify(text, severity)
-        elif severity in (theme.ATTENTION, theme.FAULT) and not self.isActiveWindow():
-            QApplication.alert(self)  # taskbar flash: the fallback when there is no tray
+        if notify and severity in (theme.ATTENTION, theme.FAULT):
+            self.alerts.notify(text, severity)
 
     def severity(self) -> str:
         return self._severity
 
     def set_open_cases(self, count: int | None) -> None:
+        self._open_cases = count
         self.status.set_open_cases(count)
+        self._update_state()
+
+    def open_cases(self) -> int | None:
+        return self._open_cases
+
+    def refresh_open_cases(self) -> None:
+        try:
+            self.set_open_cases(self.services.open_case_count())
+        except Exception as error:
+            log.warning("counting open cases failed: %s", error)
+            self.set_open_cases(None)
+
+    def is_training(self) -> bool:
+        return self._training
+
+    def _ask_training(self) -> bool:
+        try:
+            return bool(self.services.training())
+        except Exception as error:
+            log.warning("asking for training mode failed: %s", error)
+            return False
 
     def _load_start_state(self) -> None:
         try:
@@ -158,14 +205,16 @@ class MainWindow(QMainWindow):
         except Exception as error:
             log.warning("loading the window's start state failed: %s", error)
             self.show_message(messages.error_text(error), theme.FAULT)
-        self._update_state()
+        self.refresh_open_cases()
 
     def _on_printer_status(self, row: PrinterStatusRow) -> None:
         self.status.set_printer_status(row)
+        self.alerts.printer_status(row)
         self._update_state()
 
     def _on_platform_status(self, row: PlatformStatusRow) -> None:
         self.status.set_platform_status(row)
+        self.alerts.platform_status(row)
         self._update_state()
 
     def _on_job_changed(self, job: JobRow) -> None:
@@ -187,16 +236,23 @@ class MainWindow(QMainWindow):
         for condition, ending in _CONDITIONS.items():
             if code == ending:
                 self._conditions.pop(condition, None)
+        if code in _CASE_NOTICES:
+            self.refresh_open_cases()
+            if code == "case_opened":
+                self.show_message(self.alerts.case_opened(params), severity, notify=False)
+            return  # an updated case needs no words: the count and the cases page show it
         self.show_message(messages.notice_text(code, params), severity)
         self._update_state()
 
     def _update_state(self) -> None:
-        held = theme.ATTENTION if self._held_jobs else theme.OK
-        severity = theme.worst(
-            self.status.printer_severity(), self.status.platform_severity(), held, *self._conditions.values()
+        severity = overall_severity(
+            self.status.printer_severity(),
+            self.status.platform_severity(),
+            held_jobs=len(self._held_jobs),
+            open_cases=self._open_cases or 0,
+            conditions=self._conditions.values(),
         )
-        severity = theme.OK if severity == theme.INFO else severity
-        summary = f"{self.status.printer_text()} · {self.status.platform_text()}"
+        summary = state_summary(self.status.printer_text(), self.status.platform_text(), self._open_cases)
         # Without a tray, the window (and taskbar) icon carries the state colour.
         self.setWindowIcon(state_icon(severity) if self.tray is None else app_icon())
         if self.tray is not None:
@@ -209,9 +265,22 @@ class MainWindow(QMainWindow):
     def set_tray(self, tray: TrayIcon) -> None:
         """Use a tray icon: it shows the state, and closing the window hides it to the tray."""
         self.tray = tray
+        self.alerts.set_tray(tray)
         tray.show_window_requested.connect(self.bring_to_front)
         tray.quit_requested.connect(self.quit)
         self._update_state()
+
+    def shutdown(self) -> None:
+        """Before the services stop: the pages drop results still to come and start nothing new."""
+        for page in self._pages.values():
+            try:
+                page.shutdown()
+            except Exception:
+                log.exception("stopping page %s failed", page.objectName())
+
+    def wait_stopped(self, timeout_ms: int = 10_000) -> bool:
+        """After the services stopped (their calls fail fast then): wait for the pages' worker threads."""
+        return all([page.wait_stopped(timeout_ms) for page in self._pages.values()])
 
     def bring_to_front(self) -> None:
         self.showNormal()
@@ -236,7 +305,11 @@ class MainWindow(QMainWindow):
 
     # --- language ------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.setWindowTitle(translate("MainWindow", "Cashier Companion"))
+        if self._training:
+            self.setWindowTitle(translate("MainWindow", "Cashier Companion — TRAINING"))
+        else:
+            self.setWindowTitle(translate("MainWindow", "Cashier Companion"))
+        self.training_banner.setText(translate("MainWindow", "Training mode — real orders are not affected"))
         self._retranslate_tabs()
         self._update_state()
 

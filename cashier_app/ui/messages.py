@@ -8,6 +8,7 @@ the next call. Unknown codes never crash: they fall back to a generic text namin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePath, PureWindowsPath
@@ -15,6 +16,7 @@ from typing import Any, Final
 
 from PySide6.QtCore import QCoreApplication
 
+from cashier_app.domain.cases import DEFAULT_CAUSE, CaseKind
 from cashier_app.ui.rows import PlatformStatusRow, PrinterStatusRow, RefusedRow
 from cashier_app.ui.theme import ATTENTION, FAULT, INFO, OK
 
@@ -132,6 +134,17 @@ PLATFORM_REASONS: Final[dict[str, Message]] = {
         FAULT,
         QT_TRANSLATE_NOOP("Messages", "Ask the technician to bind this terminal on the platform."),
     ),
+    "invalid_params": _m(
+        QT_TRANSLATE_NOOP("Messages", "the platform refused the request"),
+        FAULT,
+        QT_TRANSLATE_NOOP("Messages", "Call technical support."),
+    ),
+    "unreadable": _m(QT_TRANSLATE_NOOP("Messages", "the platform's answer could not be read"), FAULT),
+    "moved_backwards": _m(QT_TRANSLATE_NOOP("Messages", "the platform's answer contradicts an earlier one"), FAULT),
+    "sync_in_progress": _m(QT_TRANSLATE_NOOP("Messages", "a sync of this order is still running"), ATTENTION),
+    "idempotency_key_reused": _m(QT_TRANSLATE_NOOP("Messages", "the request was refused as a repeat"), FAULT),
+    "cancelled": _m(QT_TRANSLATE_NOOP("Messages", "the app is stopping"), ATTENTION),
+    "not_closable": _m(QT_TRANSLATE_NOOP("Messages", "the platform would not close the order"), ATTENTION),
     # Credential errors raised by the platform client (cashier_app.platform.credentials).
     "credentials_missing": _m(
         QT_TRANSLATE_NOOP("Messages", "merchant key missing"),
@@ -205,7 +218,25 @@ NOTICES: Final[dict[str, Message]] = {
         QT_TRANSLATE_NOOP("Messages", "Cashier Companion is already running. Look for it in the taskbar or tray."),
         INFO,
     ),
+    "case_opened": _m(
+        QT_TRANSLATE_NOOP("Messages", "New case: {kind}, order {out_trade_no}."),
+        ATTENTION,
+        QT_TRANSLATE_NOOP("Messages", "See the cases page."),
+    ),
+    "case_updated": _m(QT_TRANSLATE_NOOP("Messages", "Case {case_id} updated."), INFO),
+    "watch_not_configured": _m(
+        QT_TRANSLATE_NOOP("Messages", "No till folder is set up: receipts are not being picked up."),
+        FAULT,
+        QT_TRANSLATE_NOOP("Messages", "Ask the technician to set the till's print folder."),
+    ),
+    "intake_failed": _m(
+        QT_TRANSLATE_NOOP("Messages", "A receipt file could not be taken: {path}"),
+        FAULT,
+        QT_TRANSLATE_NOOP("Messages", "Call the technician."),
+    ),
 }
+# A case without an order number (printer or platform fault).
+CASE_OPENED_NO_ORDER: Final = QT_TRANSLATE_NOOP("Messages", "New case: {kind}.")
 NOTICE_UNKNOWN: Final = QT_TRANSLATE_NOOP("Messages", "Notice: {code}")
 ERROR_UNKNOWN: Final = QT_TRANSLATE_NOOP("Messages", "The action failed: {detail}")
 
@@ -238,6 +269,243 @@ JOB_STATES: Final[dict[str, str]] = {
     "failed": QT_TRANSLATE_NOOP("Messages", "Failed"),
 }
 UNKNOWN_CODE: Final = QT_TRANSLATE_NOOP("Messages", "Unknown ({code})")
+
+# The platform's order states (OrderState values), as the lookup page and the cases page say them.
+ORDER_STATES: Final[dict[str, str]] = {
+    "CREATED": QT_TRANSLATE_NOOP("Messages", "Not paid"),
+    "USERPAYING": QT_TRANSLATE_NOOP("Messages", "Paying"),
+    "PAID": QT_TRANSLATE_NOOP("Messages", "Paid"),
+    "PAY_FAILED": QT_TRANSLATE_NOOP("Messages", "Payment failed"),
+    "REVOKED": QT_TRANSLATE_NOOP("Messages", "Revoked"),
+    "CLOSED": QT_TRANSLATE_NOOP("Messages", "Closed"),
+    "PARTIAL_REFUNDED": QT_TRANSLATE_NOOP("Messages", "Partly refunded"),
+    "REFUNDED": QT_TRANSLATE_NOOP("Messages", "Refunded"),
+    "UNKNOWN": QT_TRANSLATE_NOOP("Messages", "State unknown"),
+}
+ORDER_STATE_SEVERITY: Final[dict[str, str]] = {
+    "CREATED": ATTENTION,
+    "USERPAYING": ATTENTION,
+    "PAID": OK,
+    "PAY_FAILED": ATTENTION,
+    "REVOKED": ATTENTION,
+    "CLOSED": ATTENTION,
+    "PARTIAL_REFUNDED": ATTENTION,
+    "REFUNDED": ATTENTION,
+    "UNKNOWN": FAULT,
+}
+
+# Exception cases (domain.cases): kinds, results, status, and the steps of a timeline.
+CASE_KINDS: Final[dict[str, str]] = {
+    "paid_no_receipt": QT_TRANSLATE_NOOP("Messages", "Paid, no receipt"),
+    "dropped_order": QT_TRANSLATE_NOOP("Messages", "Dropped order"),
+    "unpaid": QT_TRANSLATE_NOOP("Messages", "Not paid"),
+    "payment_failed": QT_TRANSLATE_NOOP("Messages", "Payment failed"),
+    "refund": QT_TRANSLATE_NOOP("Messages", "Refund"),
+    "stuck_payment": QT_TRANSLATE_NOOP("Messages", "Payment stuck"),
+    "printer_fault": QT_TRANSLATE_NOOP("Messages", "Printer fault"),
+    "platform_fault": QT_TRANSLATE_NOOP("Messages", "Platform fault"),
+    "doubled_receipt": QT_TRANSLATE_NOOP("Messages", "Receipt printed twice"),
+    "receipt_without_payment": QT_TRANSLATE_NOOP("Messages", "Receipt without payment"),
+}
+# The cause the system records when it raises a case of each kind (domain.cases.DEFAULT_CAUSE, English in
+# the journal), in the manager's words. A cause typed by a person is shown as typed.
+CASE_CAUSES: Final[dict[str, str]] = {
+    "paid_no_receipt": QT_TRANSLATE_NOOP("Messages", "Paid on the platform, no receipt from the till in time."),
+    "dropped_order": QT_TRANSLATE_NOOP("Messages", "Customer shows paid, the platform says unpaid (dropped order)."),
+    "unpaid": QT_TRANSLATE_NOOP("Messages", "The order is not paid and the customer has no voucher."),
+    "payment_failed": QT_TRANSLATE_NOOP("Messages", "The payment failed at the payment channel."),
+    "refund": QT_TRANSLATE_NOOP("Messages", "The order was refunded after its sale receipt."),
+    "stuck_payment": QT_TRANSLATE_NOOP("Messages", "The order waited for payment too long."),
+    "printer_fault": QT_TRANSLATE_NOOP("Messages", "A printer fault held the print queue."),
+    "platform_fault": QT_TRANSLATE_NOOP("Messages", "The merchant platform could not be reached."),
+    "doubled_receipt": QT_TRANSLATE_NOOP("Messages", "The same order was printed twice as an original."),
+    "receipt_without_payment": QT_TRANSLATE_NOOP(
+        "Messages", "A receipt was printed but the platform does not show the order paid."
+    ),
+}
+CASE_RESULTS: Final[dict[str, str]] = {
+    "reprinted": QT_TRANSLATE_NOOP("Messages", "Receipt reprinted"),
+    "printed": QT_TRANSLATE_NOOP("Messages", "Receipt printed"),
+    "synced_paid": QT_TRANSLATE_NOOP("Messages", "Paid after sync"),
+    "closed_and_repaid": QT_TRANSLATE_NOOP("Messages", "Order closed, payment taken again"),
+    "money_returns": QT_TRANSLATE_NOOP("Messages", "Money returned to the customer"),
+    "escalated": QT_TRANSLATE_NOOP("Messages", "Reported for handling"),
+    "resolved_by_itself": QT_TRANSLATE_NOOP("Messages", "Resolved by itself"),
+    "no_action_needed": QT_TRANSLATE_NOOP("Messages", "No action needed"),
+    "fixed": QT_TRANSLATE_NOOP("Messages", "Fault fixed"),
+    "other": QT_TRANSLATE_NOOP("Messages", "Other"),
+}
+CASE_STATUSES: Final[dict[str, str]] = {
+    "open": QT_TRANSLATE_NOOP("Messages", "Being handled"),
+    "closed": QT_TRANSLATE_NOOP("Messages", "Handled"),
+}
+STEP_ACTIONS: Final[dict[str, str]] = {
+    "raised": QT_TRANSLATE_NOOP("Messages", "Raised"),
+    "query": QT_TRANSLATE_NOOP("Messages", "Looked up"),
+    "sync": QT_TRANSLATE_NOOP("Messages", "Synced"),
+    "close": QT_TRANSLATE_NOOP("Messages", "Order closed"),
+    "print": QT_TRANSLATE_NOOP("Messages", "Printed"),
+    "reprint": QT_TRANSLATE_NOOP("Messages", "Reprinted"),
+    "note": QT_TRANSLATE_NOOP("Messages", "Note"),
+    "escalate": QT_TRANSLATE_NOOP("Messages", "Reported"),
+    "close_case": QT_TRANSLATE_NOOP("Messages", "Case closed"),
+}
+SYSTEM_ACTOR: Final = QT_TRANSLATE_NOOP("Messages", "System")
+# Short outcome codes the lookup writes into a case's steps (lookup/answers.py, lookup/service.py).
+STEP_OUTCOMES: Final[dict[str, str]] = {
+    "voucher:shown": QT_TRANSLATE_NOOP("Messages", "Customer shows a payment voucher"),
+    "voucher:none": QT_TRANSLATE_NOOP("Messages", "Customer has no payment voucher"),
+    "voucher:not_asked": QT_TRANSLATE_NOOP("Messages", "Customer not asked yet"),
+    "escalated": QT_TRANSLATE_NOOP("Messages", "Reported for handling"),
+    "closed": QT_TRANSLATE_NOOP("Messages", "Order closed"),
+    "not_closable": QT_TRANSLATE_NOOP("Messages", "The platform would not close the order"),
+    "print_failed": QT_TRANSLATE_NOOP("Messages", "Printing failed"),
+    "not_found": QT_TRANSLATE_NOOP("Messages", "Order not found"),
+    "not_queryable_yet": QT_TRANSLATE_NOOP("Messages", "Not findable by the third-party number yet"),
+}
+STEP_STATE_UNKNOWN: Final = QT_TRANSLATE_NOOP("Messages", "State unknown ({reason})")
+STEP_JOB_QUEUED: Final = QT_TRANSLATE_NOOP("Messages", "Print job {job} queued")
+
+# Which number the cashier typed or scanned (LookupView.number_kind).
+NUMBER_KINDS: Final[dict[str, str]] = {
+    "out_trade_no": QT_TRANSLATE_NOOP("Messages", "Merchant order number"),
+    "merchant": QT_TRANSLATE_NOOP("Messages", "Merchant order number"),
+    "channel_trade_no": QT_TRANSLATE_NOOP("Messages", "Third-party order number"),
+    "channel": QT_TRANSLATE_NOOP("Messages", "Third-party order number"),
+}
+
+# The lookup's verdict (domain.guidance.Verdict values): one sentence with the next step. The rule
+# that matters most: an error or an unreadable answer is never said to be "unpaid".
+VERDICTS: Final[dict[str, Message]] = {
+    "paid": _m(QT_TRANSLATE_NOOP("Messages", "Paid. You can reprint the receipt."), OK),
+    "partly_refunded": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Paid, partly refunded. You can reprint the receipt; the refund goes back by "
+            "itself.",
+        ),
+        ATTENTION,
+    ),
+    "possibly_dropped": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The customer has paid but the platform shows unpaid: possibly a dropped order. Press \"Sync order\".",
+        ),
+        ATTENTION,
+    ),
+    "still_unpaid_after_sync": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "Still unpaid after the sync. Do not take payment again; sync once more or report it for handling.",
+        ),
+        FAULT,
+    ),
+    "not_paid": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The payment did not go through. Close the order first, then take payment again "
+            "with a new order.",
+        ),
+        ATTENTION,
+    ),
+    "waiting_for_password": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The customer may still be entering the password. Wait; if they give up, close the order before taking "
+            "payment again.",
+        ),
+        ATTENTION,
+    ),
+    "ask_for_voucher": _m(
+        QT_TRANSLATE_NOOP("Messages", "The platform shows unpaid. Ask the customer first:"), ATTENTION
+    ),
+    "payment_failed": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The payment failed; the customer was not charged. You can take payment again "
+            "with a new order.",
+        ),
+        ATTENTION,
+    ),
+    "money_returns": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The order is closed, revoked or refunded: the money goes back to the customer by itself. No receipt to "
+            "print.",
+        ),
+        ATTENTION,
+    ),
+    "platform_unsure": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The platform cannot tell whether this order is paid. Press \"Sync order\" to ask the payment channel; "
+            "do not take payment again.",
+        ),
+        FAULT,
+    ),
+    "not_found": _m(
+        QT_TRANSLATE_NOOP("Messages", "No order with this number. Check the number and look it up again."), ATTENTION
+    ),
+    "not_queryable_yet": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The platform has not yet heard of this payment from the channel, so the third-party number finds "
+            "nothing yet. Look it up by the merchant order number.",
+        ),
+        ATTENTION,
+    ),
+    "state_unknown": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The order's state cannot be confirmed right now. Do not take payment again; look it up later or call "
+            "technical support.",
+        ),
+        FAULT,
+    ),
+}
+# PAID with no receipt yet: the next step is printing, not reprinting.
+VERDICT_PAID_NO_RECEIPT: Final = QT_TRANSLATE_NOOP("Messages", "Paid, but no receipt was printed. Print the receipt.")
+VERDICT_UNKNOWN: Final = QT_TRANSLATE_NOOP("Messages", "Result: {code}")
+
+# The lookup's next steps (domain.guidance.Action values), as button texts.
+ACTIONS: Final[dict[str, str]] = {
+    "reprint": QT_TRANSLATE_NOOP("Messages", "Reprint receipt"),
+    "print": QT_TRANSLATE_NOOP("Messages", "Print receipt"),
+    "sync": QT_TRANSLATE_NOOP("Messages", "Sync order"),
+    "close_and_pay_again": QT_TRANSLATE_NOOP("Messages", "Close order and take payment again"),
+    "query_by_merchant_no": QT_TRANSLATE_NOOP("Messages", "Look up by merchant order number"),
+    "query_again": QT_TRANSLATE_NOOP("Messages", "Look up again"),
+    "escalate": QT_TRANSLATE_NOOP("Messages", "Report for handling"),
+    "check_number": QT_TRANSLATE_NOOP("Messages", "Check the number"),
+}
+
+# Errors of the lookup and the cases (codes of the exceptions their services raise).
+ACTION_ERRORS: Final[dict[str, Message]] = {
+    "invalid_number": _m(
+        QT_TRANSLATE_NOOP("Messages", "This is not an order number."),
+        ATTENTION,
+        QT_TRANSLATE_NOOP("Messages", "Check the number and type or scan it again."),
+    ),
+    "case_not_found": _m(QT_TRANSLATE_NOOP("Messages", "This case no longer exists."), ATTENTION),
+    "case_closed": _m(QT_TRANSLATE_NOOP("Messages", "This case is already closed."), INFO),
+    "invalid_result": _m(QT_TRANSLATE_NOOP("Messages", "Choose how the case ended."), ATTENTION),
+    "action_not_allowed": _m(
+        QT_TRANSLATE_NOOP("Messages", "This step is not allowed for this order now."),
+        ATTENTION,
+        QT_TRANSLATE_NOOP("Messages", "Look the order up again."),
+    ),
+    "print_failed": _m(
+        QT_TRANSLATE_NOOP("Messages", "The receipt could not be sent to the print queue."),
+        FAULT,
+        QT_TRANSLATE_NOOP("Messages", "Check the printer, then try again."),
+    ),
+    "lookup_error": _m(QT_TRANSLATE_NOOP("Messages", "The lookup failed."), FAULT),
+    "lookup_unavailable": _m(
+        QT_TRANSLATE_NOOP("Messages", "Order lookup is not available."),
+        FAULT,
+        QT_TRANSLATE_NOOP("Messages", "Ask the technician to set up the merchant platform."),
+    ),
+}
 
 
 class _KeepMissing(dict[str, Any]):
@@ -280,6 +548,89 @@ def printed_text(printed: str) -> str:
 
 def job_state_text(state: str) -> str:
     return _lookup(JOB_STATES, state)
+
+
+def verdict_message(verdict: str) -> Message:
+    return VERDICTS.get(verdict, Message(VERDICT_UNKNOWN, ATTENTION))
+
+
+def verdict_text(verdict: str, *, has_receipt: bool = True) -> str:
+    if verdict == "paid" and not has_receipt:
+        return tr(VERDICT_PAID_NO_RECEIPT)
+    if verdict not in VERDICTS:
+        return tr(VERDICT_UNKNOWN, {"code": verdict})
+    return tr(VERDICTS[verdict].source)
+
+
+def action_text(action: str) -> str:
+    return _lookup(ACTIONS, action)
+
+
+def order_state_text(state: str | None) -> str:
+    """OrderState value in words; None (nothing seen yet) is "—"."""
+    if state is None:
+        return "—"
+    return _lookup(ORDER_STATES, state)
+
+
+def order_state_severity(state: str | None) -> str:
+    return ORDER_STATE_SEVERITY.get(state or "", INFO)
+
+
+def case_kind_text(kind: str) -> str:
+    return _lookup(CASE_KINDS, kind)
+
+
+def case_cause_text(kind: str, cause: str) -> str:
+    """The case's cause: the system's default for its kind in words, else the text as recorded."""
+    try:
+        default = DEFAULT_CAUSE.get(CaseKind(kind))
+    except ValueError:
+        default = None
+    if cause and cause == default and kind in CASE_CAUSES:
+        return tr(CASE_CAUSES[kind])
+    return cause
+
+
+def case_result_text(result: str | None) -> str:
+    return "" if not result else _lookup(CASE_RESULTS, result)
+
+
+def case_status_text(status: str) -> str:
+    return _lookup(CASE_STATUSES, status)
+
+
+def step_action_text(action: str) -> str:
+    return _lookup(STEP_ACTIONS, action)
+
+
+def step_outcome_code_text(outcome: str) -> str:
+    """A step's outcome code in words (unknown codes pass through as they are)."""
+    if outcome in STEP_OUTCOMES:
+        return tr(STEP_OUTCOMES[outcome])
+    if outcome.startswith("state_unknown:"):
+        return tr(STEP_STATE_UNKNOWN, {"reason": platform_reason_text(outcome.split(":", 1)[1])})
+    match = re.fullmatch(r"job (\d+) queued", outcome)
+    if match:
+        return tr(STEP_JOB_QUEUED, {"job": match.group(1)})
+    return outcome
+
+
+def actor_text(actor: str) -> str:
+    return tr(SYSTEM_ACTOR) if actor == "system" else actor
+
+
+def number_kind_text(kind: str | None) -> str:
+    return _lookup(NUMBER_KINDS, kind) if kind in NUMBER_KINDS else ""
+
+
+def case_opened_text(params: Mapping[str, Any]) -> str:
+    """A new case in words: its kind, and its order when it has one."""
+    kind = case_kind_text(str(params.get("kind") or ""))
+    order = str(params.get("out_trade_no") or "")
+    notice = NOTICES["case_opened"]
+    text = tr(notice.source, {**params, "kind": kind}) if order else tr(CASE_OPENED_NO_ORDER, {"kind": kind})
+    return f"{text} {tr(notice.hint)}"
 
 
 def printer_state(code: str) -> Message:
@@ -344,6 +695,8 @@ def notice_severity(code: str) -> str:
 
 
 def notice_text(code: str, params: Mapping[str, Any] | None = None) -> str:
+    if code == "case_opened":
+        return case_opened_text(params or {})
     notice = NOTICES.get(code)
     if notice is None:
         return tr(NOTICE_UNKNOWN, {"code": code})
@@ -357,7 +710,7 @@ def error_text(error: BaseException) -> str:
     """An exception from a service (with a `code` attribute) in the cashier's words."""
     code = getattr(error, "code", None)
     if isinstance(code, str):
-        for table in (PRINTER_STATES, PLATFORM_REASONS, REFUSALS, NOTICES):
+        for table in (ACTION_ERRORS, PRINTER_STATES, PLATFORM_REASONS, REFUSALS, NOTICES):
             if code in table:
                 message = table[code]
                 text = tr(message.source, getattr(error, "params", None))
@@ -368,12 +721,13 @@ def error_text(error: BaseException) -> str:
 def all_sources() -> list[str]:
     """Every source string of this module (for the translation completeness test)."""
     sources: list[str] = []
-    for table in (PRINTER_STATES, PLATFORM_REASONS, REFUSALS, NOTICES):
+    for table in (PRINTER_STATES, PLATFORM_REASONS, REFUSALS, NOTICES, ACTION_ERRORS, VERDICTS):
         for message in table.values():
             sources.append(message.source)
             if message.hint:
                 sources.append(message.hint)
-    for words in (CHANNELS, KINDS, PRINTED, JOB_STATES):
+    for words in (CHANNELS, KINDS, PRINTED, JOB_STATES, ORDER_STATES, CASE_KINDS, CASE_RESULTS, CASE_STATUSES,
+                  STEP_ACTIONS, NUMBER_KINDS, ACTIONS, CASE_CAUSES, STEP_OUTCOMES):
         sources.extend(words.values())
     sources.extend(
         [
@@ -386,6 +740,12 @@ def all_sources() -> list[str]:
             ERROR_UNKNOWN,
             CHANNEL_UNKNOWN,
             UNKNOWN_CODE,
+            CASE_OPENED_NO_ORDER,
+            SYSTEM_ACTOR,
+            VERDICT_PAID_NO_RECEIPT,
+            VERDICT_UNKNOWN,
+            STEP_STATE_UNKNOWN,
+            STEP_JOB_QUEUED,
         ]
     )
     return sources

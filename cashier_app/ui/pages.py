@@ -9,7 +9,8 @@ To add one (the lookup page, the cases page, ...):
 
 The window calls `refresh()` on F5 for the current page, `reprint_selected()` on Ctrl+P when the
 current page `can_reprint`, and on Ctrl+F shows the first page that `has_lookup` and calls its
-`focus_lookup()`. Pages report short texts for the status bar through `status_message`.
+`focus_lookup()`. Pages report short texts for the status bar through `status_message`. Before the
+app stops its services, the window calls `shutdown()` on every page (pages with worker threads stop them).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class Page(QWidget):
 
     status_message = Signal(str, str)  # text (already translated), severity (theme.OK/INFO/ATTENTION/FAULT)
     title_changed = Signal()
+    cases_changed = Signal()  # the page's actions may have opened or closed cases: the window recounts
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +66,13 @@ class Page(QWidget):
 
     def retranslate(self) -> None:
         """Set every text again after a language change."""
+
+    def shutdown(self) -> None:
+        """The app is quitting: drop results still to come and start nothing new (the services stop next)."""
+
+    def wait_stopped(self, timeout_ms: int = 10_000) -> bool:
+        """After shutdown() and the services' stop: wait for the page's worker threads to end."""
+        return True
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -88,3 +88,69 @@ class RefusedRow:
     path: str
     reason: str  # RefusalReason value: "empty", "not text", "too large", "undecodable"
     detail: str = ""
+
+
+# CaseRow.status
+CASE_OPEN: Final = "open"
+CASE_CLOSED: Final = "closed"
+
+
+@dataclass(frozen=True)
+class CaseStepRow:
+    """One step of a case's timeline. Codes (action, state_seen) are turned into words by ui.messages."""
+
+    at_local: str  # "YYYY-MM-DD HH:MM:SS", store time
+    action: str  # StepAction value: raised, query, sync, close, print, reprint, note, escalate, close_case
+    actor: str  # operator number, or "system"
+    state_seen: str | None = None  # OrderState value seen at this step
+    outcome: str = ""  # short code or text (a CaseResult value for close_case, "PAID", "job 12 queued", ...)
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One exception case, as the cases page lists it; `steps` is filled for the detail view."""
+
+    case_id: int
+    kind: str  # CaseKind value
+    status: str  # CASE_OPEN / CASE_CLOSED
+    opened_at_local: str  # "YYYY-MM-DD HH:MM:SS", store time
+    opened_by: str
+    out_trade_no: str | None = None
+    channel_trade_no: str | None = None
+    amount_fen: int | None = None
+    payment_state: str | None = None  # OrderState value last seen
+    cause: str = ""
+    result: str | None = None  # CaseResult value once closed
+    closed_at_local: str = ""
+    closed_by: str | None = None
+    handling_seconds: float | None = None
+    training: bool = False
+    steps: tuple[CaseStepRow, ...] = ()
+
+
+@dataclass(frozen=True)
+class CaseQuery:
+    """Which cases the cases page lists. day: ISO date of the store's local day (None: any day)."""
+
+    day: str | None = None
+    kind: str | None = None  # CaseKind value, None: every kind
+    status: str | None = None  # CASE_OPEN / CASE_CLOSED, None: both
+    # Open cases stay in view until closed: list the open ones of other days too.
+    with_open_of_any_day: bool = False
+
+
+@dataclass(frozen=True)
+class StoreInfo:
+    """This store's setup, for the help page (no secrets)."""
+
+    store_name: str
+    operator: str
+    mode: str  # "print" | "observe"
+    printer_name: str
+    printer_kind: str  # network, usb, serial, cups, win32raw, file ...
+    platform_host: str  # host (and port) of the merchant platform
+    support_contact: str = ""  # whom to call; empty when not configured
+    training: bool = False
+    demo: bool = False
+    watch_folders: tuple[str, ...] = ()

@@ -4,13 +4,16 @@ Every method is called on the GUI thread and must return quickly: reprint/retry/
 request down (the print queue does the work on its own thread and reports back through the bridge).
 Failures are raised as exceptions with a `code` attribute (a machine word, see ui.messages) and an
 English message; the window shows the code's text to the cashier.
+
+The one exception is `lookup_service()`: its methods call the merchant platform and block, so the
+lookup page calls them on a worker thread (ui.background) and never on the GUI thread.
 """
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
-from cashier_app.ui.rows import JobRow, ReceiptRow
+from cashier_app.ui.rows import CaseQuery, CaseRow, JobRow, ReceiptRow, StoreInfo
 
 
 @runtime_checkable
@@ -41,4 +44,49 @@ class UiServices(Protocol):
 
     def printer_names(self) -> list[str]:
         """Configured printers, in configuration order."""
+        ...
+
+    # --- exception cases (the manager's page, the status bar, the tray) -------------------------
+    def open_case_count(self) -> int:
+        """Open exception cases (of this mode: training cases in training mode only)."""
+        ...
+
+    def cases(self, query: CaseQuery) -> list[CaseRow]:
+        """Cases matching the query, open ones first, newest first; without their steps."""
+        ...
+
+    def case(self, case_id: int) -> CaseRow | None:
+        """One case with its timeline (steps)."""
+        ...
+
+    def close_case(self, case_id: int, result: str, note: str) -> CaseRow:
+        """Close an open case with a CaseResult value and the manager's note; returns it closed."""
+        ...
+
+    def cases_csv(self, query: CaseQuery) -> bytes:
+        """The listed cases (with their steps) as CSV, UTF-8 with a BOM (Excel on Chinese Windows)."""
+        ...
+
+    def case_counts(self, day: str) -> dict[str, int]:
+        """Cases opened on a local day (ISO date), per CaseKind value."""
+        ...
+
+    def today(self) -> str:
+        """The store's local date today (ISO), for the day picker's default."""
+        ...
+
+    # --- the store, the mode ----------------------------------------------------------------
+    def store_info(self) -> StoreInfo:
+        """This store's setup, for the help page and the window title."""
+        ...
+
+    def training(self) -> bool:
+        """True when the app runs in training mode (--training): nothing touches real orders."""
+        ...
+
+    def lookup_service(self) -> Any | None:
+        """The order lookup (cashier_app.lookup.LookupService), or None when it is not available.
+
+        Its methods block on HTTP: call them from a worker thread only.
+        """
         ...

@@ -2,10 +2,238 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Alerts</name>
+    <message>
+        <source>Open cases: {count}</source>
+        <translation>待处理异常：{count}</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>Cashier Companion</source>
         <translation>收银小票助手</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <source>Case {id}</source>
+        <translation>案例 {id}</translation>
+    </message>
+    <message>
+        <source>Case {id}: {kind}</source>
+        <translation>案例 {id}：{kind}</translation>
+    </message>
+    <message>
+        <source>Merchant order no.</source>
+        <translation>商户订单号</translation>
+    </message>
+    <message>
+        <source>Third-party order no.</source>
+        <translation>第三方订单号</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Payment state</source>
+        <translation>支付状态</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <source>Handled in</source>
+        <translation>处理用时</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>处理经过</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>State seen</source>
+        <translation>当时状态</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Choose the result</source>
+        <translation>请选择处理结果</translation>
+    </message>
+    <message>
+        <source>Note (what was done, who was called)</source>
+        <translation>备注（做了什么、联系了谁）</translation>
+    </message>
+    <message>
+        <source>Close case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+</context>
+<context>
+    <name>Cases</name>
+    <message>
+        <source>{h} h {m} min</source>
+        <translation>{h} 小时 {m} 分</translation>
+    </message>
+    <message>
+        <source>{m} min {s} s</source>
+        <translation>{m} 分 {s} 秒</translation>
+    </message>
+    <message>
+        <source>{s} s</source>
+        <translation>{s} 秒</translation>
+    </message>
+    <message>
+        <source>[Training] {kind}</source>
+        <translation>【培训】{kind}</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Merchant order no.</source>
+        <translation>商户订单号</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Payment state</source>
+        <translation>支付状态</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Handled in</source>
+        <translation>处理用时</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>处理结果</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>Cases</source>
+        <translation>异常案例</translation>
+    </message>
+    <message>
+        <source>Training cases</source>
+        <translation>培训案例</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>Open and closed</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Also open cases of other days</source>
+        <translation>同时显示其他日期未结案例</translation>
+    </message>
+    <message>
+        <source>No cases for this choice.</source>
+        <translation>没有符合条件的案例。</translation>
+    </message>
+    <message>
+        <source>Open case (Enter)</source>
+        <translation>查看案例（回车）</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>刷新（F5）</translation>
+    </message>
+    <message>
+        <source>{day}: no cases</source>
+        <translation>{day}：没有异常案例</translation>
+    </message>
+    <message>
+        <source>{day}: {total} cases — {parts}</source>
+        <translation>{day}：共 {total} 个案例 — {parts}</translation>
+    </message>
+    <message>
+        <source>Select a case in the table first.</source>
+        <translation>请先在表格中选择一个案例。</translation>
+    </message>
+    <message>
+        <source>Case {id} closed: {result}</source>
+        <translation>案例 {id} 已结案：{result}</translation>
+    </message>
+    <message>
+        <source>Export cases</source>
+        <translation>导出案例</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cases saved to {path}</source>
+        <translation>案例已保存到 {path}</translation>
     </message>
 </context>
 <context>
@@ -56,6 +284,348 @@
     </message>
 </context>
 <context>
+    <name>HelpPage</name>
+    <message>
+        <source>a network printer</source>
+        <translation>网络打印机</translation>
+    </message>
+    <message>
+        <source>a USB printer</source>
+        <translation>USB 打印机</translation>
+    </message>
+    <message>
+        <source>a serial-port printer</source>
+        <translation>串口打印机</translation>
+    </message>
+    <message>
+        <source>a printer of the system&apos;s print queue</source>
+        <translation>系统打印队列中的打印机</translation>
+    </message>
+    <message>
+        <source>a Windows printer</source>
+        <translation>Windows 打印机</translation>
+    </message>
+    <message>
+        <source>a printer device file</source>
+        <translation>打印机设备文件</translation>
+    </message>
+    <message>
+        <source>Help for {store}</source>
+        <translation>{store} 使用帮助</translation>
+    </message>
+    <message>
+        <source>Cashier {operator} · printer {printer} · platform {host}</source>
+        <translation>收银员 {operator} · 打印机 {printer} · 平台 {host}</translation>
+    </message>
+    <message>
+        <source>Training mode: practise freely, no real order is touched.</source>
+        <translation>培训模式：可以放心练习，不会影响任何真实订单。</translation>
+    </message>
+    <message>
+        <source>The till printed no receipt, or the customer&apos;s phone shows paid but the till says it failed.</source>
+        <translation>收银机没有打出小票，或者顾客手机显示已付款而收银机显示失败。</translation>
+    </message>
+    <message>
+        <source>The customer shows a payment voucher (支付凭证) but you have no receipt.</source>
+        <translation>顾客出示了支付凭证，但没有小票。</translation>
+    </message>
+    <message>
+        <source>The tray icon or the status bar turns amber or red, or a notification says a new case was raised.</source>
+        <translation>托盘图标或状态栏变成黄色或红色，或者弹出新异常的通知。</translation>
+    </message>
+    <message>
+        <source>Then press F3, scan or type the order number, and press Enter. The page says in one sentence what became of the order and what to do next; the highlighted button is the next step.</source>
+        <translation>这时按 F3，扫描或输入订单号，再按回车。页面会用一句话说明订单的情况和下一步怎么做；突出显示的按钮就是下一步。</translation>
+    </message>
+    <message>
+        <source>Never take payment again while the state is unknown or the customer shows a voucher: sync the order first. Take payment again only after the app has closed the first order.</source>
+        <translation>订单状态未知或顾客出示了支付凭证时，绝不要重新收款：请先同步订单。只有在本程序关闭原订单之后才能重新收款。</translation>
+    </message>
+    <message>
+        <source>How do I tell that an order is abnormal?</source>
+        <translation>怎样判断订单异常？</translation>
+    </message>
+    <message>
+        <source>Look at the status bar: it shows the state of printer {printer} ({kind}).</source>
+        <translation>看状态栏：那里显示打印机 {printer}（{kind}）的状态。</translation>
+    </message>
+    <message>
+        <source>Out of paper, cover open, offline: fix it; held receipts print by themselves once it is ready.</source>
+        <translation>缺纸、上盖打开、脱机：排除故障后，等待中的小票会自动打印。</translation>
+    </message>
+    <message>
+        <source>On the receipts page (F2), check that the till&apos;s receipt arrived at all. If it did not, the till did not write it: look the order up and print it from the platform&apos;s record.</source>
+        <translation>在“今日小票”页（F2）查看这张小票是否到达。如果没有，说明收银机没有写出小票：请查询订单，按平台记录打印小票。</translation>
+    </message>
+    <message>
+        <source>To print a receipt again: look the order up (F3) and press Reprint receipt. The copy is marked as a reprint (重打小票).</source>
+        <translation>要再打一张小票：查询订单（F3），点“补打小票”。补打的小票会标明“重打小票”。</translation>
+    </message>
+    <message>
+        <source>This till prints its own receipts; the app only records them. Check the till&apos;s printer first.</source>
+        <translation>本收银台由收银机自己打印小票，本程序只做记录。请先检查收银机的打印机。</translation>
+    </message>
+    <message>
+        <source>The printer printed nothing. What now?</source>
+        <translation>打印机什么都没打出来，怎么办？</translation>
+    </message>
+    <message>
+        <source>Every abnormal order is written down by itself as a case: who handled it, which order, its payment state, the cause, each step taken with its time, the result and how long it took.</source>
+        <translation>每笔异常订单都会自动记录为一个案例：谁处理的、哪笔订单、支付状态、原因、每一步操作及时间、结果和用时。</translation>
+    </message>
+    <message>
+        <source>Add what the app cannot know in the note when you report an order or close a case: what the customer said, whom you called.</source>
+        <translation>上报或结案时，请在备注里补充程序无法知道的信息：顾客说了什么、联系了谁。</translation>
+    </message>
+    <message>
+        <source>What is recorded, and what should I add?</source>
+        <translation>会记录什么？我需要补充什么？</translation>
+    </message>
+    <message>
+        <source>A lookup takes a few seconds.</source>
+        <translation>查询一般只需几秒钟。</translation>
+    </message>
+    <message>
+        <source>A sync asks the payment channel again and confirms a few more times, usually within ten seconds.</source>
+        <translation>同步会让平台重新向支付渠道确认，并自动再确认几次，通常十秒内完成。</translation>
+    </message>
+    <message>
+        <source>A third-party order number (第三方订单号) only finds the order once the platform has heard from the channel; the merchant order number (商户订单号) in the voucher&apos;s details always works.</source>
+        <translation>第三方订单号要等平台收到支付渠道的成功通知后才能查到；支付凭证详情里的商户订单号随时都能查询。</translation>
+    </message>
+    <message>
+        <source>A paid order with no receipt is raised as a case a few minutes after payment.</source>
+        <translation>已付款却没有小票的订单，会在付款几分钟后自动记录为异常案例。</translation>
+    </message>
+    <message>
+        <source>How long does it take?</source>
+        <translation>需要多长时间？</translation>
+    </message>
+    <message>
+        <source>Technical support: {contact}</source>
+        <translation>技术支持：{contact}</translation>
+    </message>
+    <message>
+        <source>Technical support: ask your store manager for the technician&apos;s number.</source>
+        <translation>技术支持：请向店长索取维护人员的电话。</translation>
+    </message>
+    <message>
+        <source>Tell them the order number, the case number and what the lookup page says. The merchant platform of this store is {host}.</source>
+        <translation>请告诉对方订单号、案例编号以及查询页面上显示的内容。本店的商户平台是 {host}。</translation>
+    </message>
+    <message>
+        <source>Whom do I call?</source>
+        <translation>遇到问题找谁？</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+</context>
+<context>
+    <name>LookupPage</name>
+    <message>
+        <source>Look up order</source>
+        <translation>查询订单</translation>
+    </message>
+    <message>
+        <source>Look up a paid order first.</source>
+        <translation>请先查询一笔已支付的订单。</translation>
+    </message>
+    <message>
+        <source>Reprint receipt</source>
+        <translation>补打小票</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>打印小票</translation>
+    </message>
+    <message>
+        <source>Print the receipt of order {order} again, marked as a reprint. Why?</source>
+        <translation>重新打印订单 {order} 的小票（标明为重打）。原因是？</translation>
+    </message>
+    <message>
+        <source>Customer asked</source>
+        <translation>顾客要求</translation>
+    </message>
+    <message>
+        <source>The till printed nothing</source>
+        <translation>收银机没有出小票</translation>
+    </message>
+    <message>
+        <source>Receipt unreadable</source>
+        <translation>小票看不清</translation>
+    </message>
+    <message>
+        <source>Printer fault fixed</source>
+        <translation>打印机故障已排除</translation>
+    </message>
+    <message>
+        <source>Close order {order}?</source>
+        <translation>关闭订单 {order}？</translation>
+    </message>
+    <message>
+        <source>After closing, this order can no longer be paid. Then take payment again with a new order number.</source>
+        <translation>关闭后这笔订单不能再付款。然后用新订单号重新收款。</translation>
+    </message>
+    <message>
+        <source>Close the order</source>
+        <translation>关闭订单</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Customer insists they paid</source>
+        <translation>顾客坚持已付款</translation>
+    </message>
+    <message>
+        <source>Still unpaid after several syncs</source>
+        <translation>多次同步仍未支付</translation>
+    </message>
+    <message>
+        <source>Platform unreachable for a long time</source>
+        <translation>平台长时间无法连接</translation>
+    </message>
+    <message>
+        <source>What should the manager know about order {order}?</source>
+        <translation>关于订单 {order}，需要告诉店长什么？</translation>
+    </message>
+    <message>
+        <source>Receipt of order {order} sent to the printer.</source>
+        <translation>订单 {order} 的小票已发送到打印机。</translation>
+    </message>
+    <message>
+        <source>Confirming, attempt {n}…</source>
+        <translation>第 {n} 次确认…</translation>
+    </message>
+    <message>
+        <source>Syncing with the payment channel…</source>
+        <translation>正在向支付渠道同步…</translation>
+    </message>
+    <message>
+        <source>Closing the order…</source>
+        <translation>正在关闭订单…</translation>
+    </message>
+    <message>
+        <source>Sending to the printer…</source>
+        <translation>正在发送到打印机…</translation>
+    </message>
+    <message>
+        <source>Reporting…</source>
+        <translation>正在上报…</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>正在查询…</translation>
+    </message>
+    <message>
+        <source>Type the merchant order number (商户订单号) from the voucher&apos;s details on the customer&apos;s phone, then press Enter.</source>
+        <translation>请输入顾客手机上支付凭证详情里的商户订单号，然后按回车。</translation>
+    </message>
+    <message>
+        <source>Merchant order number</source>
+        <translation>商户订单号</translation>
+    </message>
+    <message>
+        <source>Scan or type the merchant order number or the third-party number and press Enter. Esc clears.</source>
+        <translation>扫描或输入商户订单号或第三方订单号，按回车查询。按 Esc 清空。</translation>
+    </message>
+    <message>
+        <source>Scan or type an order number</source>
+        <translation>扫描或输入订单号</translation>
+    </message>
+    <message>
+        <source>Next order number — or Enter for the highlighted step</source>
+        <translation>下一个订单号 — 或直接按回车执行突出显示的操作</translation>
+    </message>
+    <message>
+        <source>Why: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <source>This order can no longer be paid: you may take payment again with a new order number.</source>
+        <translation>这笔订单已不能再付款，可以用新订单号重新收款。</translation>
+    </message>
+    <message>
+        <source>{action} (Enter)</source>
+        <translation>{action}（回车）</translation>
+    </message>
+    <message>
+        <source>Synced: the platform now shows {state}.</source>
+        <translation>同步完成：平台现在显示{state}。</translation>
+    </message>
+    <message>
+        <source>Synced: the platform still shows {state}.</source>
+        <translation>同步完成：平台仍显示{state}。</translation>
+    </message>
+    <message>
+        <source>Confirmed {n} times.</source>
+        <translation>共确认 {n} 次。</translation>
+    </message>
+    <message>
+        <source>Payment state</source>
+        <translation>支付状态</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Paid with</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Ordered at</source>
+        <translation>下单时间</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>支付时间</translation>
+    </message>
+    <message>
+        <source>Merchant order no.</source>
+        <translation>商户订单号</translation>
+    </message>
+    <message>
+        <source>Third-party order no.</source>
+        <translation>第三方订单号</translation>
+    </message>
+    <message>
+        <source>(refunded {amount})</source>
+        <translation>（已退款 {amount}）</translation>
+    </message>
+    <message>
+        <source>Case {id}</source>
+        <translation>案例 {id}</translation>
+    </message>
+    <message>
+        <source>closed: {result}</source>
+        <translation>已结案：{result}</translation>
+    </message>
+    <message>
+        <source>Case {id} · {kind} · {status}</source>
+        <translation>案例 {id} · {kind} · {status}</translation>
+    </message>
+    <message>
+        <source>Look up (Enter)</source>
+        <translation>查询（回车）</translation>
+    </message>
+    <message>
+        <source>Does the customer&apos;s phone show a payment voucher?</source>
+        <translation>顾客手机上有支付凭证吗？</translation>
+    </message>
+    <message>
+        <source>Yes (Y)</source>
+        <translation>有（Y）</translation>
+    </message>
+    <message>
+        <source>No (N)</source>
+        <translation>没有（N）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Nothing to reprint on this page.</source>
@@ -66,8 +636,16 @@
         <translation>程序仍在托盘中运行，小票照常打印。</translation>
     </message>
     <message>
+        <source>Cashier Companion — TRAINING</source>
+        <translation>收银小票助手 — 培训模式</translation>
+    </message>
+    <message>
         <source>Cashier Companion</source>
         <translation>收银小票助手</translation>
+    </message>
+    <message>
+        <source>Training mode — real orders are not affected</source>
+        <translation>培训模式 — 不会影响真实订单</translation>
     </message>
 </context>
 <context>
@@ -237,6 +815,38 @@
         <translation>请联系技术人员在平台上绑定本终端。</translation>
     </message>
     <message>
+        <source>the platform refused the request</source>
+        <translation>平台拒绝了请求</translation>
+    </message>
+    <message>
+        <source>Call technical support.</source>
+        <translation>请联系技术支持。</translation>
+    </message>
+    <message>
+        <source>the platform&apos;s answer could not be read</source>
+        <translation>无法识别平台的应答</translation>
+    </message>
+    <message>
+        <source>the platform&apos;s answer contradicts an earlier one</source>
+        <translation>平台的应答与之前的结果矛盾</translation>
+    </message>
+    <message>
+        <source>a sync of this order is still running</source>
+        <translation>这笔订单正在同步中</translation>
+    </message>
+    <message>
+        <source>the request was refused as a repeat</source>
+        <translation>请求被当作重复请求拒绝</translation>
+    </message>
+    <message>
+        <source>the app is stopping</source>
+        <translation>程序正在退出</translation>
+    </message>
+    <message>
+        <source>the platform would not close the order</source>
+        <translation>平台无法关闭这笔订单</translation>
+    </message>
+    <message>
         <source>merchant key missing</source>
         <translation>商户密钥缺失</translation>
     </message>
@@ -329,12 +939,404 @@
         <translation>密钥保存在备用存储（{backend}）中，而不是系统钥匙串。</translation>
     </message>
     <message>
+        <source>Not paid</source>
+        <translation>未支付</translation>
+    </message>
+    <message>
+        <source>Paying</source>
+        <translation>支付中</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <source>Payment failed</source>
+        <translation>支付失败</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Partly refunded</source>
+        <translation>部分退款</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>State unknown</source>
+        <translation>状态未知</translation>
+    </message>
+    <message>
+        <source>Paid, no receipt</source>
+        <translation>已付款无小票</translation>
+    </message>
+    <message>
+        <source>Dropped order</source>
+        <translation>掉单</translation>
+    </message>
+    <message>
+        <source>Payment stuck</source>
+        <translation>支付卡住</translation>
+    </message>
+    <message>
+        <source>Printer fault</source>
+        <translation>打印机故障</translation>
+    </message>
+    <message>
+        <source>Platform fault</source>
+        <translation>平台故障</translation>
+    </message>
+    <message>
+        <source>Receipt printed twice</source>
+        <translation>小票重复打印</translation>
+    </message>
+    <message>
+        <source>Receipt without payment</source>
+        <translation>有小票未付款</translation>
+    </message>
+    <message>
+        <source>Paid on the platform, no receipt from the till in time.</source>
+        <translation>平台显示已付款，但收银机没有按时出小票。</translation>
+    </message>
+    <message>
+        <source>Customer shows paid, the platform says unpaid (dropped order).</source>
+        <translation>顾客显示已付款，平台显示未支付（掉单）。</translation>
+    </message>
+    <message>
+        <source>The order is not paid and the customer has no voucher.</source>
+        <translation>订单未支付，顾客也没有支付凭证。</translation>
+    </message>
+    <message>
+        <source>The payment failed at the payment channel.</source>
+        <translation>支付渠道返回支付失败。</translation>
+    </message>
+    <message>
+        <source>The order was refunded after its sale receipt.</source>
+        <translation>订单在打印销售小票后被退款。</translation>
+    </message>
+    <message>
+        <source>The order waited for payment too long.</source>
+        <translation>订单等待支付的时间过长。</translation>
+    </message>
+    <message>
+        <source>A printer fault held the print queue.</source>
+        <translation>打印机故障，打印队列暂停。</translation>
+    </message>
+    <message>
+        <source>The merchant platform could not be reached.</source>
+        <translation>无法连接商户平台。</translation>
+    </message>
+    <message>
+        <source>The same order was printed twice as an original.</source>
+        <translation>同一订单的小票被当作原件打印了两次。</translation>
+    </message>
+    <message>
+        <source>A receipt was printed but the platform does not show the order paid.</source>
+        <translation>已打印小票，但平台显示订单未支付。</translation>
+    </message>
+    <message>
+        <source>Receipt reprinted</source>
+        <translation>已补打小票</translation>
+    </message>
+    <message>
+        <source>Receipt printed</source>
+        <translation>已打印小票</translation>
+    </message>
+    <message>
+        <source>Paid after sync</source>
+        <translation>同步后已支付</translation>
+    </message>
+    <message>
+        <source>Order closed, payment taken again</source>
+        <translation>已关单并重新收款</translation>
+    </message>
+    <message>
+        <source>Money returned to the customer</source>
+        <translation>款项原路退回</translation>
+    </message>
+    <message>
+        <source>Reported for handling</source>
+        <translation>已上报处理</translation>
+    </message>
+    <message>
+        <source>Resolved by itself</source>
+        <translation>已自动恢复</translation>
+    </message>
+    <message>
+        <source>No action needed</source>
+        <translation>无需处理</translation>
+    </message>
+    <message>
+        <source>Fault fixed</source>
+        <translation>故障已排除</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Being handled</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Handled</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>发现异常</translation>
+    </message>
+    <message>
+        <source>Looked up</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Order closed</source>
+        <translation>关闭订单</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>上报</translation>
+    </message>
+    <message>
+        <source>Case closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Customer shows a payment voucher</source>
+        <translation>顾客有支付凭证</translation>
+    </message>
+    <message>
+        <source>Customer has no payment voucher</source>
+        <translation>顾客没有支付凭证</translation>
+    </message>
+    <message>
+        <source>Customer not asked yet</source>
+        <translation>还没有询问顾客</translation>
+    </message>
+    <message>
+        <source>The platform would not close the order</source>
+        <translation>平台无法关闭这笔订单</translation>
+    </message>
+    <message>
+        <source>Order not found</source>
+        <translation>未找到订单</translation>
+    </message>
+    <message>
+        <source>Not findable by the third-party number yet</source>
+        <translation>第三方订单号暂时查不到</translation>
+    </message>
+    <message>
+        <source>State unknown ({reason})</source>
+        <translation>状态未知（{reason}）</translation>
+    </message>
+    <message>
+        <source>Print job {job} queued</source>
+        <translation>打印任务 {job} 已排队</translation>
+    </message>
+    <message>
+        <source>Merchant order number</source>
+        <translation>商户订单号</translation>
+    </message>
+    <message>
+        <source>Third-party order number</source>
+        <translation>第三方订单号</translation>
+    </message>
+    <message>
+        <source>Paid. You can reprint the receipt.</source>
+        <translation>已支付。可以补打小票。</translation>
+    </message>
+    <message>
+        <source>Paid, partly refunded. You can reprint the receipt; the refund goes back by itself.</source>
+        <translation>已支付，部分退款。可以补打小票；退款部分会原路退回顾客。</translation>
+    </message>
+    <message>
+        <source>The customer has paid but the platform shows unpaid: possibly a dropped order. Press &quot;Sync order&quot;.</source>
+        <translation>顾客已付款但平台显示未支付，可能是掉单。请点&quot;同步订单&quot;。</translation>
+    </message>
+    <message>
+        <source>Still unpaid after the sync. Do not take payment again; sync once more or report it for handling.</source>
+        <translation>同步后平台仍显示未支付。请勿重新收款；可以再同步一次，或上报处理。</translation>
+    </message>
+    <message>
+        <source>The payment did not go through. Close the order first, then take payment again with a new order.</source>
+        <translation>支付未成功。请先关闭原订单，再用新订单号重新收款。</translation>
+    </message>
+    <message>
+        <source>The customer may still be entering the password. Wait; if they give up, close the order before taking payment again.</source>
+        <translation>顾客可能还在输入支付密码，请稍等；如果顾客放弃，请先关闭原订单，再重新收款。</translation>
+    </message>
+    <message>
+        <source>The platform shows unpaid. Ask the customer first:</source>
+        <translation>平台显示未支付。请先问顾客：</translation>
+    </message>
+    <message>
+        <source>The payment failed; the customer was not charged. You can take payment again with a new order.</source>
+        <translation>支付失败，顾客没有被扣款。可以用新订单号重新收款。</translation>
+    </message>
+    <message>
+        <source>The order is closed, revoked or refunded: the money goes back to the customer by itself. No receipt to print.</source>
+        <translation>订单已关闭/撤销/退款，款项会自动原路退回顾客，无需打印小票。</translation>
+    </message>
+    <message>
+        <source>The platform cannot tell whether this order is paid. Press &quot;Sync order&quot; to ask the payment channel; do not take payment again.</source>
+        <translation>平台也无法确定这笔订单是否已支付。请点&quot;同步订单&quot;向支付渠道确认；请勿重新收款。</translation>
+    </message>
+    <message>
+        <source>No order with this number. Check the number and look it up again.</source>
+        <translation>没有找到这个订单号。请核对号码后再查。</translation>
+    </message>
+    <message>
+        <source>The platform has not yet heard of this payment from the channel, so the third-party number finds nothing yet. Look it up by the merchant order number.</source>
+        <translation>平台还没有收到支付渠道的成功通知，第三方订单号暂时查不到。请用商户订单号查询。</translation>
+    </message>
+    <message>
+        <source>The order&apos;s state cannot be confirmed right now. Do not take payment again; look it up later or call technical support.</source>
+        <translation>暂时无法确认订单状态，请勿重新收款，稍后再查或联系技术支持。</translation>
+    </message>
+    <message>
+        <source>Paid, but no receipt was printed. Print the receipt.</source>
+        <translation>已支付，但还没有打印小票。请打印小票。</translation>
+    </message>
+    <message>
+        <source>Result: {code}</source>
+        <translation>结果：{code}</translation>
+    </message>
+    <message>
+        <source>Reprint receipt</source>
+        <translation>补打小票</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>打印小票</translation>
+    </message>
+    <message>
+        <source>Sync order</source>
+        <translation>同步订单</translation>
+    </message>
+    <message>
+        <source>Close order and take payment again</source>
+        <translation>关闭订单并重新收款</translation>
+    </message>
+    <message>
+        <source>Look up by merchant order number</source>
+        <translation>按商户订单号查询</translation>
+    </message>
+    <message>
+        <source>Look up again</source>
+        <translation>再查一次</translation>
+    </message>
+    <message>
+        <source>Report for handling</source>
+        <translation>上报处理</translation>
+    </message>
+    <message>
+        <source>Check the number</source>
+        <translation>核对号码</translation>
+    </message>
+    <message>
+        <source>This is not an order number.</source>
+        <translation>这不是有效的订单号。</translation>
+    </message>
+    <message>
+        <source>Check the number and type or scan it again.</source>
+        <translation>请核对后重新输入或扫描。</translation>
+    </message>
+    <message>
+        <source>This case no longer exists.</source>
+        <translation>这个案例已不存在。</translation>
+    </message>
+    <message>
+        <source>This case is already closed.</source>
+        <translation>这个案例已经结案。</translation>
+    </message>
+    <message>
+        <source>Choose how the case ended.</source>
+        <translation>请选择处理结果。</translation>
+    </message>
+    <message>
+        <source>This step is not allowed for this order now.</source>
+        <translation>这笔订单现在不能执行这个操作。</translation>
+    </message>
+    <message>
+        <source>Look the order up again.</source>
+        <translation>请重新查询订单。</translation>
+    </message>
+    <message>
+        <source>The receipt could not be sent to the print queue.</source>
+        <translation>小票无法加入打印队列。</translation>
+    </message>
+    <message>
+        <source>Check the printer, then try again.</source>
+        <translation>请检查打印机后重试。</translation>
+    </message>
+    <message>
+        <source>The lookup failed.</source>
+        <translation>查询失败。</translation>
+    </message>
+    <message>
+        <source>Order lookup is not available.</source>
+        <translation>订单查询不可用。</translation>
+    </message>
+    <message>
+        <source>Ask the technician to set up the merchant platform.</source>
+        <translation>请维护人员配置商户平台。</translation>
+    </message>
+    <message>
         <source>Ask the technician to set up the system keyring.</source>
         <translation>请联系技术人员设置系统钥匙串。</translation>
     </message>
     <message>
         <source>Cashier Companion is already running. Look for it in the taskbar or tray.</source>
         <translation>收银小票助手已经在运行。请在任务栏或托盘中找到它。</translation>
+    </message>
+    <message>
+        <source>New case: {kind}, order {out_trade_no}.</source>
+        <translation>新异常：{kind}，订单 {out_trade_no}。</translation>
+    </message>
+    <message>
+        <source>See the cases page.</source>
+        <translation>请查看“异常案例”页。</translation>
+    </message>
+    <message>
+        <source>Case {case_id} updated.</source>
+        <translation>案例 {case_id} 已更新。</translation>
+    </message>
+    <message>
+        <source>No till folder is set up: receipts are not being picked up.</source>
+        <translation>没有设置收银机的小票文件夹：小票不会被读取。</translation>
+    </message>
+    <message>
+        <source>Ask the technician to set the till&apos;s print folder.</source>
+        <translation>请维护人员设置收银机的打印文件夹。</translation>
+    </message>
+    <message>
+        <source>A receipt file could not be taken: {path}</source>
+        <translation>无法读取小票文件：{path}</translation>
+    </message>
+    <message>
+        <source>New case: {kind}.</source>
+        <translation>新异常：{kind}。</translation>
     </message>
     <message>
         <source>Notice: {code}</source>

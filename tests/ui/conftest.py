@@ -3,16 +3,23 @@ the window, and the language switch (restored after each test: nothing global le
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from cashier_app.app.config import AppConfig
+from cashier_app.app.paths import default_paths
+from cashier_app.app.qt_app import WindowApp
+from cashier_app.app.services import AppServices, RunOptions
+from cashier_app.emulator.server import VirtualPrinter
+from cashier_app.lookup import LookupService
+from cashier_app.sandbox.server import SandboxServer
 from cashier_app.ui.bridge import ServiceBridge
 from cashier_app.ui.i18n import install_translator, remove_translators
 from cashier_app.ui.main_window import MainWindow
-from cashier_app.ui.rows import JobRow, ReceiptRow
+from cashier_app.ui.rows import CaseQuery, CaseRow, JobRow, ReceiptRow, StoreInfo
 
 
 class ServiceError(Exception):
@@ -58,6 +65,40 @@ class ListServices:
 
     def printer_names(self) -> list[str]:
         return list(self.printers)
+
+    # Cases, store, lookup: the window's start state asks for these; pages over real services test them.
+    open_cases: int = 0
+    training_mode: bool = False
+
+    def open_case_count(self) -> int:
+        return self.open_cases
+
+    def cases(self, query: CaseQuery) -> list[CaseRow]:
+        return []
+
+    def case(self, case_id: int) -> CaseRow | None:
+        return None
+
+    def close_case(self, case_id: int, result: str, note: str) -> CaseRow:
+        raise ServiceError("case_not_found", f"no case {case_id}")
+
+    def cases_csv(self, query: CaseQuery) -> bytes:
+        return "\ufeff".encode()
+
+    def case_counts(self, day: str) -> dict[str, int]:
+        return {}
+
+    def today(self) -> str:
+        return "2024-06-11"
+
+    def store_info(self) -> StoreInfo:
+        return StoreInfo("测试门店", self.operator_name, "print", "前台", "network", "pay.example.com")
+
+    def training(self) -> bool:
+        return self.training_mode
+
+    def lookup_service(self) -> None:
+        return None
 
 
 def receipt(receipt_id: int, time: str, amount: int | None = 1250, **changes: object) -> ReceiptRow:
@@ -124,3 +165,65 @@ def language(qapp: QApplication) -> Iterator[object]:
     yield switch
     remove_translators(qapp)
     qapp.processEvents()
+
+
+# --- the real app: services on loopback (sandbox, virtual printer, queue, journal) and its window ---------
+
+
+@dataclass
+class LiveApp:
+    """WindowApp over real AppServices in demo mode (no demo till: the tests write what they need)."""
+
+    joined: WindowApp
+    services: AppServices
+
+    @property
+    def window(self) -> MainWindow:
+        window = self.joined.window
+        assert window is not None
+        return window
+
+    @property
+    def sandbox(self) -> SandboxServer:
+        assert isinstance(self.services.sandbox, SandboxServer)
+        return self.services.sandbox
+
+    @property
+    def printer(self) -> VirtualPrinter:
+        assert isinstance(self.services.virtual_printer, VirtualPrinter)
+        return self.services.virtual_printer
+
+
+def _lookup_service(services: AppServices) -> LookupService:
+    """The app's LookupService, with the sync's polling delays short (the tests' only tuning)."""
+    lookup = services.lookup
+    assert lookup is not None
+    lookup.poll_delays = (0.05, 0.05)
+    return lookup
+
+
+@pytest.fixture
+def make_live_app(qtbot) -> Iterator[Callable[..., LiveApp]]:
+    """make_live_app(training=False) -> LiveApp; everything is stopped after the test."""
+    started: list[WindowApp] = []
+
+    def make(*, training: bool = False, store_name: str = "测试门店") -> LiveApp:
+        config = AppConfig()
+        config.general.store_name = store_name
+        config.general.operator = "07"
+        config.reconcile.enabled = False  # cases come from the tests' own lookups: nothing raised behind their back
+        config.platform.max_attempts = 1  # a platform fault is a fault at once, not after retries
+        config.platform.backoff_base_s = 0.01
+        config.platform.backoff_max_s = 0.05
+        options = RunOptions(demo=not training, training=training, demo_interval_s=0)
+        services = AppServices(config, default_paths(), options)
+        joined = WindowApp(services)
+        started.append(joined)
+        window = joined.start()
+        qtbot.addWidget(window)
+        _lookup_service(services)
+        return LiveApp(joined, services)
+
+    yield make
+    for joined in started:
+        joined.stop()

@@ -217,7 +217,7 @@ def test_status_bar_in_english(window: MainWindow, bridge) -> None:
     assert status.printer_text() == "Printer ready"
     assert status.printer_label.severity() == "ok"
     assert status.platform_text() == "Platform OK"
-    assert status.cases_label.text() == "Open cases: —"
+    assert status.cases_label.text() == "Open cases: 0"  # asked of the services at start
     assert status.operator_label.text() == "Cashier: 01 王芳"
     assert window.severity() == "ok"
     bridge.printer_status_changed.emit(PrinterStatusRow("前台", "paper_end", "paper end sensor"))

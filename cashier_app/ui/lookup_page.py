@@ -1,0 +1,799 @@
+"""The lookup page: the cashier types or scans a number, the app says what became of the order and
+offers the next step (reprint, sync, close and take payment again, report it).
+
+Keyboard first, scanner friendly: the big field keeps the focus. A scanner "types" the number and
+ends with Enter; Enter looks the number up (on a worker thread: the platform may take seconds), and
+the field is emptied for the next scan while the result stays on screen. Enter on the empty field
+runs the highlighted next step; Y / N answer the voucher question; Esc clears the field.
+
+Every platform call runs on the page's BackgroundRunner; the page only shows LookupViews
+(cashier_app.lookup.view), which are immutable, so the worker and the page never share state.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cashier_app.domain.guidance import Action, LookupOutcome, Verdict, Voucher
+from cashier_app.ui import messages, theme
+from cashier_app.ui.background import BackgroundRunner
+from cashier_app.ui.formatting import format_fen
+from cashier_app.ui.pages import Page, PageContext
+from cashier_app.ui.reason_dialog import ReasonDialog
+from cashier_app.ui.rows import CASE_OPEN, CaseRow
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+# The guidance's codes the page reacts to (domain/guidance.py decides; the page only shows and asks).
+VERDICT_ASK_FOR_VOUCHER = Verdict.ASK_FOR_VOUCHER.value
+OUTCOME_UNKNOWN = LookupOutcome.UNKNOWN.value
+MERCHANT_KIND = "merchant"  # LookupView.number_kind of a merchant order number (lookup.view.MERCHANT)
+ACTION_REPRINT = Action.REPRINT.value
+ACTION_PRINT = Action.PRINT.value
+ACTION_SYNC = Action.SYNC.value
+ACTION_CLOSE = Action.CLOSE_AND_PAY_AGAIN.value
+ACTION_QUERY_MERCHANT = Action.QUERY_BY_MERCHANT_NO.value
+ACTION_QUERY_AGAIN = Action.QUERY_AGAIN.value
+ACTION_ESCALATE = Action.ESCALATE.value
+ACTION_CHECK_NUMBER = Action.CHECK_NUMBER.value
+
+# How many of the case's latest steps the page shows (the cases page has the whole timeline).
+CASE_STEPS_SHOWN = 4
+
+_VERDICT_FONT_PX = 26
+
+
+class PageError(Exception):
+    """A step the page itself refuses (no lookup service, a step not allowed): shown like a service error."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def _value(code: Any) -> str:
+    """An enum member's value, or the text itself."""
+    return str(getattr(code, "value", code))
+
+
+def _time_text(moment: Any) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M:%S") if moment is not None else "—"
+
+
+class LookupInput(QLineEdit):
+    """The big field. Enter with text: look it up; Enter on the empty field: the default next step."""
+
+    submitted = Signal(str)
+    enter_on_empty = Signal()
+    cleared = Signal()
+    voucher_answered = Signal(bool)  # Y / N while the voucher question shows and nothing is typed
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.voucher_question_open = False
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            text = self.text().strip()
+            if text:
+                self.submitted.emit(text)
+            else:
+                self.enter_on_empty.emit()
+            event.accept()
+            return
+        if key == Qt.Key.Key_Escape:
+            self.clear()
+            self.cleared.emit()
+            event.accept()
+            return
+        if self.voucher_question_open and not self.text() and key in (Qt.Key.Key_Y, Qt.Key.Key_N):
+            self.voucher_answered.emit(key == Qt.Key.Key_Y)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class LookupPage(Page):
+    has_lookup = True
+    can_reprint = True
+
+    # A LookupView was shown (after every lookup and step): for tests and the window.
+    view_shown = Signal(object)
+    # A step failed: the error (already shown on the page).
+    action_failed = Signal(object)
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setObjectName("lookupPage")
+        self.view: Any | None = None  # cashier_app.lookup.LookupView
+        self.case_row: CaseRow | None = None
+        self.dialog: QWidget | None = None
+        self._forced_kind: str | None = None
+        self._busy_kind = ""
+        self._poll = 0
+        self._error_text = ""
+        self.runner = BackgroundRunner(self)
+        self.action_buttons: list[QPushButton] = []
+
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        self.hint = QLabel()
+        self.hint.setObjectName("lookupHint")
+        self.hint.setWordWrap(True)
+
+        self.input = LookupInput()
+        self.input.setObjectName("lookupInput")
+        self.input.setMaxLength(512)  # a QR payload with its URL fits
+        self.input.setClearButtonEnabled(True)
+        font = QFont(self.input.font())
+        font.setPixelSize(30)
+        self.input.setFont(font)
+        self.input.setMinimumHeight(64)
+        self.input.setStyleSheet("QLineEdit#lookupInput { padding: 4px 14px; border: 2px solid #1f5fa8;"
+                                 " border-radius: 10px; background: #ffffff; }")
+        self.input.submitted.connect(self._on_submitted)
+        self.input.enter_on_empty.connect(self.run_default_action)
+        self.input.cleared.connect(self._on_cleared)
+        self.input.voucher_answered.connect(self.answer_voucher)
+        self.setFocusProxy(self.input)
+        self.lookup_button = QPushButton()
+        self.lookup_button.setObjectName("lookupButton")
+        self.lookup_button.setMinimumHeight(64)
+        self.lookup_button.clicked.connect(lambda: self._on_submitted(self.input.text().strip()))
+        input_row = QHBoxLayout()
+        input_row.addWidget(self.input, 1)
+        input_row.addWidget(self.lookup_button)
+
+        self.busy_bar = QProgressBar()
+        self.busy_bar.setObjectName("busyBar")
+        self.busy_bar.setRange(0, 0)  # "working", no percentage: a platform call has none
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setMaximumHeight(8)
+        self.busy_label = QLabel()
+        self.busy_label.setObjectName("busyLabel")
+        busy_row = QHBoxLayout()
+        busy_row.addWidget(self.busy_label)
+        busy_row.addWidget(self.busy_bar, 1)
+        self.busy_box = QWidget()
+        self.busy_box.setLayout(busy_row)
+        busy_row.setContentsMargins(0, 0, 0, 0)
+        self.busy_box.setVisible(False)
+
+        # --- the answer -------------------------------------------------------------------------
+        self.result = QFrame()
+        self.result.setObjectName("lookupResult")
+        self.result.setFrameShape(QFrame.Shape.StyledPanel)
+        self.result.setStyleSheet("QFrame#lookupResult { background: #ffffff; border: 1px solid #dadce0;"
+                                  " border-radius: 10px; }  QFrame#lookupResult QLabel { border: none; }")
+        result_layout = QVBoxLayout(self.result)
+        result_layout.setContentsMargins(20, 16, 20, 16)
+        result_layout.setSpacing(12)
+
+        self.verdict = QLabel()
+        self.verdict.setObjectName("verdictText")
+        self.verdict.setWordWrap(True)
+        self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        result_layout.addWidget(self.verdict)
+        self.reason = QLabel()
+        self.reason.setObjectName("verdictReason")
+        self.reason.setWordWrap(True)
+        result_layout.addWidget(self.reason)
+        self.next_note = QLabel()
+        self.next_note.setObjectName("nextNote")
+        self.next_note.setWordWrap(True)
+        result_layout.addWidget(self.next_note)
+
+        self.voucher_box = QFrame()
+        self.voucher_box.setObjectName("voucherBox")
+        voucher_row = QHBoxLayout(self.voucher_box)
+        voucher_row.setContentsMargins(0, 0, 0, 0)
+        self.voucher_question = QLabel()
+        self.voucher_question.setObjectName("voucherQuestion")
+        self.voucher_yes = QPushButton()
+        self.voucher_yes.setObjectName("voucherYes")
+        self.voucher_yes.clicked.connect(lambda: self.answer_voucher(True))
+        self.voucher_no = QPushButton()
+        self.voucher_no.setObjectName("voucherNo")
+        self.voucher_no.clicked.connect(lambda: self.answer_voucher(False))
+        voucher_row.addWidget(self.voucher_question)
+        voucher_row.addWidget(self.voucher_yes)
+        voucher_row.addWidget(self.voucher_no)
+        voucher_row.addStretch(1)
+        result_layout.addWidget(self.voucher_box)
+
+        self.actions_row = QHBoxLayout()
+        self.actions_row.setSpacing(10)
+        result_layout.addLayout(self.actions_row)
+
+        self.sync_note = QLabel()
+        self.sync_note.setObjectName("syncNote")
+        self.sync_note.setWordWrap(True)
+        result_layout.addWidget(self.sync_note)
+
+        self.facts = QGridLayout()
+        self.facts.setHorizontalSpacing(24)
+        self.facts.setVerticalSpacing(6)
+        self.fact_names: dict[str, QLabel] = {}
+        self.fact_values: dict[str, QLabel] = {}
+        fact_keys = ("state", "amount", "channel", "created", "paid", "out_trade_no", "channel_trade_no")
+        for position, key in enumerate(fact_keys):
+            name = QLabel()
+            name.setStyleSheet(f"color: {theme.NEUTRAL_FOREGROUND};")
+            value = QLabel()
+            value.setObjectName(f"fact_{key}")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            row, column = divmod(position, 2)
+            self.facts.addWidget(name, row, column * 2)
+            self.facts.addWidget(value, row, column * 2 + 1)
+            self.fact_names[key] = name
+            self.fact_values[key] = value
+        self.facts.setColumnStretch(1, 1)
+        self.facts.setColumnStretch(3, 1)
+        result_layout.addLayout(self.facts)
+
+        self.case_label = QLabel()
+        self.case_label.setObjectName("caseSummary")
+        self.case_label.setWordWrap(True)
+        self.case_label.setTextFormat(Qt.TextFormat.PlainText)
+        result_layout.addWidget(self.case_label)
+
+        self.error = QLabel()
+        self.error.setObjectName("lookupError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(f"color: {theme.FOREGROUND[theme.FAULT]}; font-weight: bold;")
+        self.error.setVisible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(12)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.hint)
+        layout.addLayout(input_row)
+        layout.addWidget(self.busy_box)
+        layout.addWidget(self.error)
+        layout.addWidget(self.result)
+        layout.addStretch(1)
+        self.result.setVisible(False)
+
+        self.runner.busy_changed.connect(self._set_busy)
+        self.retranslate()
+
+    # --- Page ---------------------------------------------------------------------------------
+    def title(self) -> str:
+        return translate("LookupPage", "Look up order")
+
+    def focus_lookup(self) -> None:
+        self.input.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.input.selectAll()
+
+    def refresh(self) -> None:
+        """F5: look the shown order up again."""
+        if self.view is not None and not self.runner.is_busy():
+            self.run_action(ACTION_QUERY_AGAIN)
+
+    def reprint_selected(self) -> QWidget | None:
+        """Ctrl+P: reprint the shown order's receipt, when it is paid."""
+        if self.view is None or not getattr(self.view, "may_print", False):
+            self.status_message.emit(translate("LookupPage", "Look up a paid order first."), theme.INFO)
+            return None
+        return self.ask_print(ACTION_REPRINT if self.view.has_receipt else ACTION_PRINT)
+
+    def shutdown(self) -> None:
+        self.runner.cancel()
+
+    def wait_stopped(self, timeout_ms: int = 10_000) -> bool:
+        return self.runner.wait(timeout_ms)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.input.isEnabled():
+            self.input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # --- the service --------------------------------------------------------------------------
+    def service(self) -> Any | None:
+        try:
+            return self.context.services.lookup_service()
+        except Exception as error:
+            log.warning("the lookup service is not available: %s", error)
+            return None
+
+    def _start(self, busy_kind: str, call: Callable[[Any], Any], *, progress: bool = False) -> bool:
+        """Run call(service) on the worker; its LookupView is shown when it comes back."""
+        service = self.service()
+        if service is None:
+            self._show_error_code("lookup_unavailable")
+            return False
+        if self.runner.is_busy():
+            return False
+        self._busy_kind = busy_kind
+        self._poll = 0
+        self.error.setVisible(False)
+        self._render_busy()
+        if progress:
+            self.runner.run_with_progress(lambda report: call((service, report)), success=self.show_view,
+                                          failure=self._on_failure, progress=self._on_progress)
+        else:
+            self.runner.run(lambda: call(service), success=self.show_view, failure=self._on_failure)
+        return True
+
+    # --- looking up ---------------------------------------------------------------------------
+    def lookup(self, raw: str, *, kind: str | None = None, voucher: Any | None = None) -> bool:
+        """Look `raw` up (typed, scanned or a QR payload); False when nothing was started."""
+        raw = raw.strip()
+        if not raw:
+            return False
+
+        def call(service: Any) -> Any:
+            arguments: dict[str, Any] = {}
+            if kind is not None:
+                arguments["kind"] = kind
+            if voucher is not None:
+                arguments["voucher"] = voucher
+            return service.lookup(raw, **arguments)
+
+        return self._start("lookup", call)
+
+    def _on_submitted(self, text: str) -> None:
+        if not text:
+            return
+        kind, self._forced_kind = self._forced_kind, None
+        if self.lookup(text, kind=kind):
+            self.input.clear()
+            self._render_hint()
+
+    def _on_cleared(self) -> None:
+        self._forced_kind = None
+        self._render_hint()
+
+    def answer_voucher(self, shown: bool) -> bool:
+        """The customer's phone shows a payment voucher (True) or not (False)."""
+        view = self.view
+        if view is None or _value(view.guidance.verdict) != VERDICT_ASK_FOR_VOUCHER:
+            return False
+        voucher = Voucher.SHOWN if shown else Voucher.NONE
+        return self._start("voucher", lambda service: service.with_voucher(view, voucher))
+
+    # --- the next steps -----------------------------------------------------------------------
+    def next_steps(self) -> list[str]:
+        return [] if self.view is None else [_value(action) for action in self.view.guidance.actions]
+
+    def run_default_action(self) -> bool:
+        """Enter on the empty field: the first step the guidance offers."""
+        actions = self.next_steps()
+        if not actions or self.runner.is_busy() or self.voucher_box.isVisible():
+            return False
+        self.run_action(actions[0])
+        return True
+
+    def run_action(self, action: str) -> QWidget | None:
+        """Carry out a next step; returns the dialog it opened first, if any."""
+        view = self.view
+        if view is None or self.runner.is_busy():
+            return None
+        if action in (ACTION_REPRINT, ACTION_PRINT):
+            return self.ask_print(action)
+        if action == ACTION_CLOSE:
+            return self.ask_close()
+        if action == ACTION_ESCALATE:
+            return self.ask_escalate()
+        if action == ACTION_SYNC:
+            self.sync()
+        elif action == ACTION_QUERY_AGAIN:
+            self.lookup(view.number, voucher=view.voucher)
+        elif action == ACTION_QUERY_MERCHANT:
+            self._forced_kind = MERCHANT_KIND
+            self.input.clear()
+            self._render_hint()
+            self.focus_lookup()
+        elif action == ACTION_CHECK_NUMBER:
+            self.input.setText(view.number)
+            self.focus_lookup()
+        else:
+            log.warning("unknown lookup action %r", action)
+        return None
+
+    def sync(self) -> bool:
+        view = self.view
+        if view is None:
+            return False
+
+        def call(args: tuple[Any, Callable[[Any], None]]) -> Any:
+            service, report = args
+            # A service that reports each poll takes a `progress` callable; older ones just block.
+            if "progress" in inspect.signature(service.sync).parameters:
+                return service.sync(view, progress=report)
+            return service.sync(view)
+
+        return self._start("sync", call, progress=True)
+
+    def ask_print(self, action: str) -> ReasonDialog | None:
+        """Reprint (or print from the platform's record): ask the reason, default "customer asked"."""
+        view = self.view
+        if view is None:
+            return None
+        order = view.order.out_trade_no if view.order is not None else view.number
+        reprint = action == ACTION_REPRINT
+        title = translate("LookupPage", "Reprint receipt") if reprint else translate("LookupPage", "Print receipt")
+        prompt = translate("LookupPage", "Print the receipt of order {order} again, marked as a reprint. Why?")
+        presets = [
+            translate("LookupPage", "Customer asked"),
+            translate("LookupPage", "The till printed nothing"),
+            translate("LookupPage", "Receipt unreadable"),
+            translate("LookupPage", "Printer fault fixed"),
+        ]
+        dialog = ReasonDialog(title, prompt.format(order=order), presets, messages.action_text(action), self.window())
+        dialog.setObjectName("printReasonDialog")
+        dialog.reason_box.setCurrentIndex(0)  # the usual reason, ready for Enter
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._print(view, dialog.reason()))
+        dialog.finished.connect(self._dialog_finished)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def ask_close(self) -> QMessageBox | None:
+        """Close the unpaid order before taking payment again: confirm first."""
+        view = self.view
+        if view is None or not getattr(view, "may_close", False):
+            self._show_error_code("action_not_allowed")
+            return None
+        order = view.order.out_trade_no if view.order is not None else view.number
+        box = QMessageBox(self.window())
+        box.setObjectName("closeOrderConfirm")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(messages.action_text(ACTION_CLOSE))
+        box.setText(translate("LookupPage", "Close order {order}?").format(order=order))
+        box.setInformativeText(translate(
+            "LookupPage",
+            "After closing, this order can no longer be paid. Then take payment again with a new order number.",
+        ))
+        confirm = box.addButton(translate("LookupPage", "Close the order"), QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton(translate("LookupPage", "Back"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)  # closing is never a stray Enter away
+        box.setEscapeButton(back)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def decided(result: int) -> None:
+            if box.clickedButton() is confirm:
+                self._start("close", lambda service: service.close_and_pay_again(view))
+            self._dialog_finished(result)
+
+        box.finished.connect(decided)
+        self.dialog = box
+        box.open()
+        return box
+
+    def ask_escalate(self) -> ReasonDialog | None:
+        """Report the order for handling (the manager sees the case): a note first."""
+        view = self.view
+        if view is None:
+            return None
+        presets = [
+            translate("LookupPage", "Customer insists they paid"),
+            translate("LookupPage", "Still unpaid after several syncs"),
+            translate("LookupPage", "Platform unreachable for a long time"),
+        ]
+        dialog = ReasonDialog(
+            messages.action_text(ACTION_ESCALATE),
+            translate("LookupPage", "What should the manager know about order {order}?").format(order=view.number),
+            presets,
+            messages.action_text(ACTION_ESCALATE),
+            self.window(),
+        )
+        dialog.setObjectName("escalateDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._escalate(view, dialog.reason()))
+        dialog.finished.connect(self._dialog_finished)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _print(self, view: Any, reason: str) -> None:
+        # The reason is read here, on the GUI thread: the dialog is gone by the time the worker runs.
+        self._start("print", lambda service: service.print_receipt(view, reason))
+
+    def _escalate(self, view: Any, note: str) -> None:
+        self._start("escalate", lambda service: service.escalate(view, note))
+
+    def _dialog_finished(self, _result: int) -> None:
+        self.dialog = None  # deleted on close
+        self.focus_lookup()
+
+    # --- results ------------------------------------------------------------------------------
+    def show_view(self, view: Any) -> None:
+        previous_job = getattr(self.view, "job_id", None) if self.view is not None else None
+        kind = self._busy_kind
+        self.view = view
+        self._error_text = ""
+        self.error.setVisible(False)
+        self.case_row = self._load_case(view.case_id)
+        self._render_view()
+        self.result.setVisible(True)
+        if kind == "print" and view.job_id is not None and view.job_id != previous_job:
+            order = view.order.out_trade_no if view.order is not None else view.number
+            self.status_message.emit(
+                translate("LookupPage", "Receipt of order {order} sent to the printer.").format(order=order), theme.OK
+            )
+        self.cases_changed.emit()
+        self.view_shown.emit(view)
+
+    def _on_failure(self, error: BaseException) -> None:
+        log.warning("lookup step failed: %s", error)
+        self._error_text = messages.error_text(error)
+        self.error.setText(self._error_text)
+        self.error.setVisible(True)
+        self.status_message.emit(self._error_text, theme.ATTENTION if getattr(error, "code", "") in (
+            "invalid_number", "action_not_allowed") else theme.FAULT)
+        self.cases_changed.emit()  # a failed print is written into the case too
+        self.action_failed.emit(error)
+
+    def _show_error_code(self, code: str) -> None:
+        self._on_failure(PageError(code))
+
+    def _on_progress(self, payload: Any) -> None:
+        if isinstance(payload, int):
+            self._poll = payload
+        else:
+            self._poll = int(getattr(payload, "poll", self._poll + 1))
+        self._render_busy()
+
+    def _load_case(self, case_id: int | None) -> CaseRow | None:
+        if case_id is None:
+            return None
+        try:
+            return self.context.services.case(case_id)
+        except Exception as error:
+            log.warning("loading case %s failed: %s", case_id, error)
+            return None
+
+    # --- view ---------------------------------------------------------------------------------
+    def _set_busy(self, busy: bool) -> None:
+        self.input.setEnabled(not busy)
+        self.lookup_button.setEnabled(not busy)
+        for button in (*self.action_buttons, self.voucher_yes, self.voucher_no):
+            button.setEnabled(not busy)
+        self.busy_box.setVisible(busy)
+        if not busy:
+            self._busy_kind = ""
+            if self.dialog is None or not self.dialog.isVisible():
+                self.input.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._render_busy()
+
+    def is_busy(self) -> bool:
+        return self.runner.is_busy()
+
+    def _render_busy(self) -> None:
+        kind = self._busy_kind
+        if kind == "sync":
+            if self._poll:
+                text = translate("LookupPage", "Confirming, attempt {n}…").format(n=self._poll + 1)
+            else:
+                text = translate("LookupPage", "Syncing with the payment channel…")
+        elif kind == "close":
+            text = translate("LookupPage", "Closing the order…")
+        elif kind == "print":
+            text = translate("LookupPage", "Sending to the printer…")
+        elif kind == "escalate":
+            text = translate("LookupPage", "Reporting…")
+        else:
+            text = translate("LookupPage", "Looking up…")
+        self.busy_label.setText(text)
+
+    def busy_text(self) -> str:
+        return self.busy_label.text() if self.runner.is_busy() else ""
+
+    def _render_hint(self) -> None:
+        if self._forced_kind == MERCHANT_KIND:
+            self.hint.setText(translate(
+                "LookupPage",
+                "Type the merchant order number (商户订单号) from the voucher's details on the customer's phone, "
+                "then press Enter.",
+            ))
+            self.input.setPlaceholderText(translate("LookupPage", "Merchant order number"))
+            return
+        self.hint.setText(translate(
+            "LookupPage",
+            "Scan or type the merchant order number or the third-party number and press Enter. Esc clears.",
+        ))
+        if self.view is None:
+            self.input.setPlaceholderText(translate("LookupPage", "Scan or type an order number"))
+        else:
+            self.input.setPlaceholderText(translate(
+                "LookupPage", "Next order number — or Enter for the highlighted step"))
+
+    def verdict_text(self) -> str:
+        return self.verdict.text()
+
+    def _render_view(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        guidance = view.guidance
+        verdict = _value(guidance.verdict)
+        severity = _value(guidance.severity)
+        foreground = theme.FOREGROUND.get(severity, theme.NEUTRAL_FOREGROUND)
+        background = theme.BACKGROUND.get(severity, "#ffffff")
+        self.verdict.setText(messages.verdict_text(verdict, has_receipt=bool(view.has_receipt)))
+        self.verdict.setStyleSheet(
+            f"QLabel#verdictText {{ color: {foreground}; background: {background}; font-size: {_VERDICT_FONT_PX}px;"
+            " font-weight: bold; padding: 14px 16px; border-radius: 8px; }"
+        )
+        self.verdict.setProperty("severity", severity)
+
+        reason = ""
+        if _value(view.outcome) == OUTCOME_UNKNOWN and view.unknown_reason:
+            reason = translate("LookupPage", "Why: {reason}").format(
+                reason=messages.platform_reason_text(view.unknown_reason))
+            hint = messages.platform_hint(view.unknown_reason)
+            if hint:
+                reason += " " + hint
+        self.reason.setText(reason)
+        self.reason.setVisible(bool(reason))
+        self.reason.setToolTip(view.detail or "")
+        self.verdict.setToolTip(view.detail or "")
+
+        next_note = ""
+        if guidance.may_take_payment_again:
+            next_note = translate("LookupPage", "This order can no longer be paid: you may take payment again with "
+                                                "a new order number.")
+        self.next_note.setText(next_note)
+        self.next_note.setVisible(bool(next_note))
+
+        asking = verdict == VERDICT_ASK_FOR_VOUCHER
+        self.voucher_box.setVisible(asking)
+        self.input.voucher_question_open = asking
+        self._render_actions()
+        self._render_sync_note()
+        self._render_facts()
+        self._render_case()
+        self._render_hint()
+
+    def _render_actions(self) -> None:
+        while self.actions_row.count():
+            item = self.actions_row.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.action_buttons = []
+        actions = self.next_steps()
+        asking = self.voucher_box.isVisibleTo(self.result)
+        for position, action in enumerate(actions):
+            button = QPushButton(messages.action_text(action))
+            button.setObjectName(f"action_{action}")
+            button.setProperty("action", action)
+            button.setMinimumHeight(52)
+            button.setAutoDefault(False)
+            default = position == 0 and not asking
+            button.setProperty("defaultAction", default)
+            if default:
+                # Enter on the empty field runs it: say so on the button.
+                button.setText(translate("LookupPage", "{action} (Enter)").format(action=messages.action_text(action)))
+                button.setStyleSheet("QPushButton { background: #c8102e; border: 1px solid #a50d25; color: #ffffff;"
+                                     " font-weight: bold; font-size: 19px; padding: 0 24px; border-radius: 8px; }"
+                                     " QPushButton:disabled { background: #e8aab4; }")
+            button.clicked.connect(lambda _checked=False, code=action: self.run_action(code))
+            button.setEnabled(not self.runner.is_busy())
+            self.actions_row.addWidget(button)
+            self.action_buttons.append(button)
+        self.actions_row.addStretch(1)
+
+    def action_button(self, action: str) -> QPushButton | None:
+        for button in self.action_buttons:
+            if button.property("action") == action:
+                return button
+        return None
+
+    def _render_sync_note(self) -> None:
+        view = self.view
+        text = ""
+        if view is not None and view.after_sync:
+            state = messages.order_state_text(_value(view.state) if view.state is not None else None)
+            if view.sync_changed:
+                text = translate("LookupPage", "Synced: the platform now shows {state}.").format(state=state)
+            elif view.state is not None:
+                text = translate("LookupPage", "Synced: the platform still shows {state}.").format(state=state)
+            if view.polls:
+                text += " " + translate("LookupPage", "Confirmed {n} times.").format(n=view.polls + 1)
+        self.sync_note.setText(text)
+        self.sync_note.setVisible(bool(text))
+
+    def _render_facts(self) -> None:
+        view = self.view
+        names = {
+            "state": translate("LookupPage", "Payment state"),
+            "amount": translate("LookupPage", "Amount"),
+            "channel": translate("LookupPage", "Paid with"),
+            "created": translate("LookupPage", "Ordered at"),
+            "paid": translate("LookupPage", "Paid at"),
+            "out_trade_no": translate("LookupPage", "Merchant order no."),
+            "channel_trade_no": translate("LookupPage", "Third-party order no."),
+        }
+        for key, label in self.fact_names.items():
+            label.setText(names[key])
+        order = view.order if view is not None else None
+        values = self.fact_values
+        if view is None:
+            return
+        state_code = _value(order.state) if order is not None else None
+        if order is None and _value(view.outcome) == OUTCOME_UNKNOWN:
+            state_code = "UNKNOWN"  # not known now: never shown as unpaid
+        values["state"].setText(messages.order_state_text(state_code))
+        state_colour = theme.FOREGROUND.get(messages.order_state_severity(state_code), theme.NEUTRAL_FOREGROUND)
+        values["state"].setStyleSheet(f"color: {state_colour}; font-weight: bold; font-size: 20px;")
+        values["state"].setProperty("stateCode", state_code or "")
+        if order is not None:
+            amount = format_fen(order.total_amount)
+            if order.refund_amount:
+                amount += "  " + translate("LookupPage", "(refunded {amount})").format(
+                    amount=format_fen(order.refund_amount))
+            values["amount"].setText(amount)
+            values["channel"].setText(messages.channel_text(_value(order.channel)))
+            values["created"].setText(_time_text(order.created_at))
+            values["paid"].setText(_time_text(order.paid_at))
+            values["out_trade_no"].setText(order.out_trade_no)
+            values["channel_trade_no"].setText(order.channel_trade_no or "—")
+        else:
+            merchant = getattr(view, "out_trade_no", None) or (view.number if view.number_kind == MERCHANT_KIND
+                                                                 else None)
+            for key in ("amount", "channel", "created", "paid"):
+                values[key].setText("—")
+            values["out_trade_no"].setText(merchant or "—")
+            values["channel_trade_no"].setText(view.number if view.number_kind != MERCHANT_KIND else "—")
+
+    def _render_case(self) -> None:
+        view = self.view
+        case = self.case_row
+        if view is None or view.case_id is None:
+            self.case_label.setVisible(False)
+            self.case_label.setText("")
+            return
+        if case is None:
+            text = translate("LookupPage", "Case {id}").format(id=view.case_id)
+        else:
+            status = messages.case_status_text(case.status) if case.status == CASE_OPEN or not case.result else (
+                translate("LookupPage", "closed: {result}").format(result=messages.case_result_text(case.result)))
+            text = translate("LookupPage", "Case {id} · {kind} · {status}").format(
+                id=case.case_id, kind=messages.case_kind_text(case.kind), status=status)
+            # In time order (steps taken before the case was opened are written into it with their own times).
+            for step in sorted(case.steps, key=lambda step: step.at_local)[-CASE_STEPS_SHOWN:]:
+                line = f"{step.at_local[-8:]}  {messages.step_action_text(step.action)}"
+                if step.state_seen:
+                    line += f"  {messages.order_state_text(step.state_seen)}"
+                text += "\n  " + line
+        self.case_label.setText(text)
+        self.case_label.setVisible(True)
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.title())
+        self.lookup_button.setText(translate("LookupPage", "Look up (Enter)"))
+        self.voucher_question.setText(translate("LookupPage", "Does the customer's phone show a payment voucher?"))
+        self.voucher_yes.setText(translate("LookupPage", "Yes (Y)"))
+        self.voucher_no.setText(translate("LookupPage", "No (N)"))
+        self._render_hint()
+        self._render_busy()
+        if self.view is not None:
+            self._render_view()
+        else:
+            self._render_facts()
+        if self._error_text:
+            self.error.setText(self._error_text)

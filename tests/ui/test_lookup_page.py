@@ -1,0 +1,243 @@
+"""The lookup page against the real services: sandbox platform and virtual printer on loopback, print
+queue and journal in tmp. Each rule of the field is driven from the keyboard, as a cashier would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from cashier_app.app.demo_feeder import DemoFeeder, DemoOrder
+from cashier_app.ui.lookup_page import LookupPage
+from cashier_app.ui.reason_dialog import ReasonDialog
+from tests.ui.conftest import LiveApp
+
+WAIT_MS = 15_000
+
+
+@pytest.fixture
+def app(make_live_app, language) -> LiveApp:
+    language("zh_CN")
+    return make_live_app()
+
+
+def lookup_page(app: LiveApp) -> LookupPage:
+    page = app.window.page("lookup")
+    assert isinstance(page, LookupPage)
+    return page
+
+
+def look_up(qtbot, page: LookupPage, number: str) -> None:
+    """Type (or scan) a number and press Enter, as the scanner does; wait for the answer."""
+    qtbot.keyClicks(page.input, number)
+    with qtbot.waitSignal(page.view_shown, timeout=WAIT_MS):
+        qtbot.keyClick(page.input, Qt.Key.Key_Return)
+
+
+def press_enter_for_result(qtbot, page: LookupPage) -> None:
+    with qtbot.waitSignal(page.view_shown, timeout=WAIT_MS):
+        qtbot.keyClick(page.input, Qt.Key.Key_Return)
+
+
+def accept_reason(qtbot, page: LookupPage, expected_reason: str | None = None, note: str = "") -> None:
+    dialog = page.dialog
+    assert isinstance(dialog, ReasonDialog) and dialog.isVisible()
+    if expected_reason is not None:
+        assert dialog.reason() == expected_reason
+    line = dialog.reason_box.lineEdit()
+    assert line is not None
+    if note:
+        line.insert(note)  # as an input method would (QTest cannot type Chinese keys)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert ok is not None and ok.isEnabled()
+    with qtbot.waitSignal(page.view_shown, timeout=WAIT_MS):
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+
+def paid_with_receipt(app: LiveApp, qtbot) -> DemoOrder:
+    """The demo till: a paid order whose print.txt is written, read and printed."""
+    sandbox = app.sandbox
+
+    def create(order: DemoOrder) -> None:
+        sandbox.control.live_paid_order(order.out_trade_no, order.amount, order.channel or "WECHAT",
+                                        channel_trade_no=order.channel_trade_no)
+
+    feeder = DemoFeeder(Path(app.services.config.watch.folders[0]), create, interval_s=60, missing_every=1000)
+    order = feeder.feed_one()
+    qtbot.waitUntil(lambda: len(app.printer.jobs) >= 1, timeout=WAIT_MS)
+    return order
+
+
+def test_starts_on_the_lookup_page_with_the_field_focused_and_f3_ctrl_f_return(app: LiveApp, qtbot) -> None:
+    window = app.window
+    tabs = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert tabs == ["查询订单", "今日小票", "异常案例", "帮助"]
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    page = lookup_page(app)
+    assert window.current_page() is page
+    qtbot.waitUntil(page.input.hasFocus)
+    qtbot.keyClick(window, Qt.Key.Key_F2)
+    assert window.current_page() is window.page("receipts")
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    assert window.current_page() is page
+    window.show_page("help")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page() is page
+    qtbot.waitUntil(page.input.hasFocus)
+    assert page.input.placeholderText() == "扫描或输入订单号"
+
+
+def test_paid_order_with_its_receipt_is_reprinted_marked_as_a_reprint(app: LiveApp, qtbot) -> None:
+    order = paid_with_receipt(app, qtbot)
+    page = lookup_page(app)
+    look_up(qtbot, page, order.out_trade_no)
+    assert page.verdict_text() == "已支付。可以补打小票。"
+    assert page.verdict.property("severity") == "ok"
+    assert page.fact_values["state"].text() == "已支付"
+    assert page.fact_values["amount"].text() == f"¥{order.amount // 100}.{order.amount % 100:02d}"
+    assert page.fact_values["out_trade_no"].text() == order.out_trade_no
+    assert page.input.text() == ""  # ready for the next scan
+    assert page.next_steps() == ["reprint"]
+    button = page.action_button("reprint")
+    assert button is not None and button.text() == "补打小票（回车）"
+
+    qtbot.keyClick(page.input, Qt.Key.Key_Return)  # Enter on the empty field: the highlighted step
+    accept_reason(qtbot, page, expected_reason="顾客要求")
+    jobs = app.printer.wait_for_jobs(2, timeout=WAIT_MS / 1000)
+    assert "重打小票" in jobs[1].text()
+    assert order.out_trade_no in jobs[1].text()
+    assert page.view is not None and page.view.job_id is not None
+    assert "已补打小票" in page.case_label.text()  # the case is written down and closed with its result
+
+
+def test_dropped_order_asks_for_the_voucher_then_sync_finds_it_paid_and_prints(app: LiveApp, qtbot) -> None:
+    number = "20260611093000017"
+    app.sandbox.control.live_paid_order(number, 2590, "ALIPAY", notify=False)  # the channel's notice is lost
+    page = lookup_page(app)
+    look_up(qtbot, page, number)
+    assert page.verdict_text() == "平台显示未支付。请先问顾客："
+    assert page.voucher_box.isVisible() or page.voucher_box.isVisibleTo(page)
+    assert page.voucher_question.text() == "顾客手机上有支付凭证吗？"
+    assert page.fact_values["state"].text() == "支付中"
+    assert "未支付" not in page.verdict_text() or "平台显示未支付" in page.verdict_text()
+
+    with qtbot.waitSignal(page.view_shown, timeout=WAIT_MS):
+        qtbot.keyClick(page.input, Qt.Key.Key_Y)  # the customer shows the voucher
+    assert page.verdict_text() == '顾客已付款但平台显示未支付，可能是掉单。请点"同步订单"。'
+    assert page.next_steps()[0] == "sync"
+    assert not page.voucher_box.isVisibleTo(page)
+
+    qtbot.keyClick(page.input, Qt.Key.Key_Return)  # sync, the highlighted step
+    assert page.is_busy()
+    assert not page.input.isEnabled()  # no second lookup while the platform is asked
+    assert page.busy_text() == "正在向支付渠道同步…"
+    with qtbot.waitSignal(page.view_shown, timeout=WAIT_MS):
+        pass
+    assert page.input.isEnabled()
+    assert page.fact_values["state"].text() == "已支付"
+    assert page.sync_note.text() == "同步完成：平台现在显示已支付。"
+    assert page.verdict_text() == "已支付，但还没有打印小票。请打印小票。"
+    assert page.next_steps() == ["print"]
+
+    qtbot.keyClick(page.input, Qt.Key.Key_Return)
+    accept_reason(qtbot, page, expected_reason="顾客要求")
+    jobs = app.printer.wait_for_jobs(1, timeout=WAIT_MS / 1000)
+    assert "重打小票" in jobs[0].text()
+    assert "同步后已支付" in page.case_label.text()
+
+
+def test_still_unpaid_after_sync_polls_and_offers_escalation(app: LiveApp, qtbot) -> None:
+    number = "20260611093000018"
+    app.sandbox.control.create_orders([{"out_trade_no": number, "state": "USERPAYING", "total_amount": 880}])
+    page = lookup_page(app)
+    look_up(qtbot, page, number)
+    with qtbot.waitSignal(page.view_shown, timeout=WAIT_MS):
+        qtbot.mouseClick(page.voucher_yes, Qt.MouseButton.LeftButton)
+    press_enter_for_result(qtbot, page)  # sync
+    assert page.verdict_text() == "同步后平台仍显示未支付。请勿重新收款；可以再同步一次，或上报处理。"
+    assert page.verdict.property("severity") == "fault"
+    assert page.sync_note.text() == "同步完成：平台仍显示支付中。 共确认 3 次。"
+    assert page.next_steps() == ["sync", "escalate"]
+    assert page.action_button("close_and_pay_again") is None
+
+    escalate = page.action_button("escalate")
+    assert escalate is not None
+    qtbot.mouseClick(escalate, Qt.MouseButton.LeftButton)
+    accept_reason(qtbot, page, note="顾客出示了付款截图")
+    assert "掉单" in page.case_label.text()
+    assert "上报" in page.case_label.text()
+    assert app.window.open_cases() == 1
+    assert app.window.status.cases_label.text() == "待处理异常：1"
+
+
+def test_unpaid_order_without_voucher_is_closed_before_paying_again(app: LiveApp, qtbot) -> None:
+    number = "20260611093000019"
+    app.sandbox.control.create_orders([{"out_trade_no": number, "state": "CREATED", "total_amount": 990}])
+    page = lookup_page(app)
+    look_up(qtbot, page, number)
+    assert page.fact_values["state"].text() == "未支付"
+    with qtbot.waitSignal(page.view_shown, timeout=WAIT_MS):
+        qtbot.keyClick(page.input, Qt.Key.Key_N)  # no voucher on the phone
+    assert page.verdict_text() == "支付未成功。请先关闭原订单，再用新订单号重新收款。"
+    assert page.next_steps() == ["close_and_pay_again"]
+
+    qtbot.keyClick(page.input, Qt.Key.Key_Return)
+    box = page.dialog
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert number in box.text()
+    assert box.defaultButton() is not None and box.defaultButton().text() == "返回"  # never closed by a stray Enter
+    confirm = next(b for b in box.buttons() if b.text() == "关闭订单")
+    with qtbot.waitSignal(page.view_shown, timeout=WAIT_MS):
+        qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
+    assert page.fact_values["state"].text() == "已关闭"
+    assert page.verdict_text() == "订单已关闭/撤销/退款，款项会自动原路退回顾客，无需打印小票。"
+    assert page.next_note.text() == "这笔订单已不能再付款，可以用新订单号重新收款。"
+    assert "已关单并重新收款" in page.case_label.text()
+    closed = [o for o in app.sandbox.control.state()["orders"] if o["order"]["out_trade_no"] == number]
+    assert closed and closed[0]["order"]["state"] == "CLOSED"
+
+
+def test_platform_fault_is_state_unknown_never_unpaid_and_offers_no_close(app: LiveApp, qtbot) -> None:
+    number = "20260611093000020"
+    app.sandbox.control.create_orders([{"out_trade_no": number, "state": "CREATED", "total_amount": 500}])
+    app.sandbox.control.inject_faults(status=503, for_requests=1000)
+    page = lookup_page(app)
+    look_up(qtbot, page, number)
+    assert page.verdict_text() == "暂时无法确认订单状态，请勿重新收款，稍后再查或联系技术支持。"
+    assert page.fact_values["state"].text() == "状态未知"
+    assert "未支付" not in page.verdict_text()
+    assert page.reason.text().startswith("原因：")
+    assert page.next_steps() == ["query_again", "escalate"]
+    assert page.action_button("close_and_pay_again") is None
+    assert not page.voucher_box.isVisibleTo(page)
+    assert page.ask_close() is None  # refused by the page too
+    assert page.error.text() == "这笔订单现在不能执行这个操作。 请重新查询订单。"
+
+    app.sandbox.control.clear_faults()
+    press_enter_for_result(qtbot, page)  # look up again, the highlighted step
+    assert page.fact_values["state"].text() == "未支付"
+    assert page.verdict_text() == "平台显示未支付。请先问顾客："
+
+
+def test_not_a_number_is_said_so_and_esc_clears(app: LiveApp, qtbot) -> None:
+    page = lookup_page(app)
+    qtbot.keyClicks(page.input, "??")
+    with qtbot.waitSignal(page.action_failed, timeout=WAIT_MS):
+        qtbot.keyClick(page.input, Qt.Key.Key_Return)
+    assert page.error.text() == "这不是有效的订单号。 请核对后重新输入或扫描。"
+    qtbot.keyClicks(page.input, "123")
+    qtbot.keyClick(page.input, Qt.Key.Key_Escape)
+    assert page.input.text() == ""
+
+
+def test_a_number_from_a_scanned_voucher_qr_code_is_looked_up(app: LiveApp, qtbot) -> None:
+    number = "20260611093000021"
+    app.sandbox.control.live_paid_order(number, 1800, "WECHAT")
+    page = lookup_page(app)
+    look_up(qtbot, page, f"https://pay.example.com/v?out_trade_no={number}&sign=ab12")
+    assert page.fact_values["out_trade_no"].text() == number
+    assert page.verdict_text() == "已支付，但还没有打印小票。请打印小票。"
