@@ -45,6 +45,8 @@ class GeneralSettings:
     # The cashier's operator number, written into every case step.
     operator: str = "01"
     store_name: str = "演示门店"
+    # Whom the cashier calls when the help page's steps do not solve it (shown on the help page).
+    support_contact: str = ""
     # Where the journal and the archive live; empty = the user data folder.
     data_dir: str = ""
 

@@ -123,6 +123,7 @@ class AppServices:
             self.lookup = LookupService(
                 self.client, self.cases, self.receipts, operator=lambda: self.operator,
                 training=self.options.training, reprint_receipt=self.reprint_receipt, print_order=self.print_order,
+                on_case=self._on_case,
             )
             self._start_watching()
             self._start_reconciler()
@@ -185,8 +186,10 @@ class AppServices:
         printer.start()
         self._started.append(printer.stop)
         self.virtual_printer = printer
+        # The default printer becomes the virtual one; other configured printers stay as they are.
         self.config.printing.printers = {
-            printer_name: dataclasses.replace(current, kind="network", host="127.0.0.1", port=printer.port)
+            **self.config.printing.printers,
+            printer_name: dataclasses.replace(current, kind="network", host="127.0.0.1", port=printer.port),
         }
         if not self.config.watch.folders:
             inbox = self.paths.data_dir / "inbox"

@@ -59,8 +59,11 @@ class LookupService:
         poll_delays: Sequence[float] = (1.0, 2.0, 4.0),
         clock: Callable[[], float] = time.monotonic,
         min_sync_interval_s: float = MIN_SYNC_INTERVAL_S,
+        on_case: Callable[[Case, bool], None] | None = None,
     ) -> None:
         self.client = client
+        # Told when a lookup opens (True) or closes (False) a case, so alerts and lists hear of it.
+        self._on_case = on_case
         self.cases = cases
         self.receipts = receipts
         self.operator = operator
@@ -324,6 +327,7 @@ class LookupService:
             pending = ()
             if close_with is not None and case.status is CaseStatus.OPEN:
                 case = self.cases.close_case(case.id, close_with, self.operator(), close_note)
+                self._tell(case, False)
             case_result = case.result
         return LookupView(
             number=number,
@@ -365,14 +369,22 @@ class LookupService:
 
     def _open_case(self, kind: CaseKind, out_trade_no: str | None, channel_no: str | None, order: Order | None,
                    answer: Answer) -> Case:
-        case, _created = self.cases.open_case(
+        case, created = self.cases.open_case(
             kind, actor=self.operator(), out_trade_no=out_trade_no, channel_trade_no=channel_no,
             amount=order.total_amount if order is not None else None, payment_state=answer.state_seen,
             cause=DEFAULT_CAUSE.get(kind, ""), training=self.training,
             detail=f"raised at the lookup page: {answer.step_outcome}",
         )
         log.info("case %s (%s) opened for %s", case.id, kind.value, out_trade_no or channel_no)
+        self._tell(case, created)
         return case
+
+    def _tell(self, case: Case, created: bool) -> None:
+        if self._on_case is not None:
+            try:
+                self._on_case(case, created)
+            except Exception:
+                log.exception("the case listener failed for case %s", case.id)
 
     def _sale_receipts(self, out_trade_no: str) -> list[ReceiptRecord]:
         return [r for r in self.receipts.find_by_out_trade_no(out_trade_no)

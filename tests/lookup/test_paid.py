@@ -136,3 +136,14 @@ def test_a_print_that_cannot_be_queued_is_reported_and_recorded(rig: Rig) -> Non
     assert steps == [(StepAction.RAISED, "paid_no_receipt"), (StepAction.QUERY, "PAID"),
                      (StepAction.PRINT, "print_failed"), (StepAction.PRINT, f"job {printed.job_id} queued"),
                      (StepAction.CLOSE_CASE, "printed")]
+
+
+def test_cases_opened_and_closed_by_a_lookup_are_told(rig: Rig) -> None:
+    told: list[tuple[int | None, str, bool]] = []
+    service = rig.make_service(on_case=lambda case, created: told.append((case.id, case.status.value, created)))
+    rig.order("2026112200010009", "PAID")
+    view = service.lookup("2026112200010009")  # paid, no receipt: a case opens
+    assert view.case_id is not None
+    assert told == [(view.case_id, "open", True)]
+    service.print_receipt(view, "receipt never came")
+    assert told[-1] == (view.case_id, "closed", False)
