@@ -5,9 +5,13 @@ This is the only place that knows both the services' records and the UI's rows.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 from urllib.parse import urlsplit
 
+from cashier_app.app.credentials_adapter import PlatformCredentials
 from cashier_app.app.events import (
     CaseEvent,
     Event,
@@ -20,12 +24,14 @@ from cashier_app.app.events import (
     RefusedEvent,
 )
 from cashier_app.app.services import AppServices
+from cashier_app.app.training import TrainingDirector
 from cashier_app.domain.cases import Case, CaseKind, CaseResult, CaseStatus
 from cashier_app.journal.cases import CaseFilter, cases_to_csv
-from cashier_app.journal.print_jobs import HELD, PrintJobRecord
+from cashier_app.journal.print_jobs import HELD, JobStateError, PrintJobRecord
 from cashier_app.journal.receipt_print_state import print_states
 from cashier_app.journal.receipts import ReceiptRecord
 from cashier_app.lookup import LookupService
+from cashier_app.printing.queue import PrintQueue
 from cashier_app.ui.bridge import ServiceBridge
 from cashier_app.ui.rows import (
     CaseQuery,
@@ -44,6 +50,15 @@ class ServiceError(RuntimeError):
     def __init__(self, code: str, message: str) -> None:
         super().__init__(message)
         self.code = code
+
+
+@contextmanager
+def _job_step() -> Iterator[None]:
+    """A job printed or cancelled meanwhile (by its worker, or in another window) is said so, by its code."""
+    try:
+        yield
+    except JobStateError as error:
+        raise ServiceError("job_state_changed", str(error)) from error
 
 
 class AppUiServices:
@@ -93,13 +108,31 @@ class AppUiServices:
 
     # -- print jobs -------------------------------------------------------------------------
 
+    def _queue(self) -> PrintQueue:
+        if self.services.queue is None:
+            raise ServiceError("not_configured", "printing is not running")
+        return self.services.queue
+
     def retry_job(self, job_id: int) -> None:
-        assert self.services.queue is not None
-        self.services.queue.retry(job_id, self.operator())
+        with _job_step():
+            self._queue().retry(job_id, self.operator())
 
     def cancel_job(self, job_id: int, reason: str) -> None:
-        assert self.services.queue is not None
-        self.services.queue.cancel(job_id, reason, self.operator())
+        with _job_step():
+            self._queue().cancel(job_id, reason, self.operator())
+
+    def move_job(self, job_id: int, printer: str) -> None:
+        """Send a queued or held job to another configured printer; who did it goes into the audit trail."""
+        with _job_step():
+            job = self._queue().move(job_id, printer)
+        journal = self.services.journal
+        assert journal is not None
+        with journal.tx() as conn:
+            conn.execute(
+                "INSERT INTO audit(at, actor, action, receipt_id, job_id, reason, training) VALUES (?,?,?,?,?,?,?)",
+                (datetime.now(self.services.tz).isoformat(), self.operator(), "move_job", job.receipt_id, job_id,
+                 f"{job.moved_from or '?'} -> {printer}", int(self.services.options.training)),
+            )
 
     def held_jobs(self) -> list[JobRow]:
         if self.services.queue is None:
@@ -142,8 +175,7 @@ class AppUiServices:
             printer_name=printing.default_printer,
             printer_kind=printer.kind if printer is not None else "",
             platform_host=parts.netloc or config.platform.base_url,
-            # general.support_contact is read if the configuration has it (the lead adds the setting).
-            support_contact=str(getattr(config.general, "support_contact", "") or ""),
+            support_contact=config.general.support_contact,
             training=self.services.options.training,
             demo=self.services.options.demo,
             watch_folders=tuple(config.watch.folders),
@@ -151,6 +183,22 @@ class AppUiServices:
 
     def training(self) -> bool:
         return self.services.options.training
+
+    def training_step(self) -> dict[str, Any] | None:
+        director = self.services.training
+        if not isinstance(director, TrainingDirector):
+            return None
+        step = director.current
+        if step is None:
+            return None
+        return {"step": step.number, "of": len(director.steps), "case": step.case,
+                "out_trade_no": step.out_trade_no or "", "lesson": step.lesson, "lesson_en": step.lesson_en}
+
+    # -- the technician's settings ------------------------------------------------------------
+
+    def credential_services(self) -> PlatformCredentials:
+        """The platform key of the configured terminal (in demo and training: the sandbox's terminal)."""
+        return PlatformCredentials(self.services.config.platform)
 
     # -- lookup -----------------------------------------------------------------------------
 

@@ -34,6 +34,22 @@ MAX_KEY_BYTES = 2560
 MIN_KEY_CHARS = 8
 
 # Backends that keep the key in a plain file or nowhere: usable, but the user is told.
+# Bumped whenever this process stores or deletes an account's key (any CredentialStore instance),
+# so that cached key providers pick up a corrected key at once instead of after their cache time.
+_generations: dict[str, int] = {}
+_generations_lock = threading.Lock()
+
+
+def _generation(account: str) -> int:
+    with _generations_lock:
+        return _generations.get(account, 0)
+
+
+def _key_changed(account: str) -> None:
+    with _generations_lock:
+        _generations[account] = _generations.get(account, 0) + 1
+
+
 _FALLBACK_MODULES = ("keyrings.alt.file", "keyrings.alt.Gnome", "keyring.backends.null")
 
 _FIX_HINT = (
@@ -132,6 +148,7 @@ class CredentialStore:
         key = validate_key(key)
         SecretRedactor.register(key)
         self._run("write", lambda: keyring.set_password(self.service, self.account, key))
+        _key_changed(self.account)
         log.info("API key stored for %s in %s", self.account, backend_name())
 
     def delete_key(self) -> bool:
@@ -144,21 +161,24 @@ class CredentialStore:
             if self.get_key() is None:
                 return False
             raise
+        _key_changed(self.account)
         log.info("API key deleted for %s from %s", self.account, backend_name())
         return True
 
     def key_provider(self, cache_s: float = 300.0) -> Callable[[], str]:
-        """A key provider for PlatformClient that reads the store at most every `cache_s` seconds."""
+        """A key provider for PlatformClient that reads the store at most every `cache_s` seconds,
+        and at once after this process stored or deleted the key."""
         lock = threading.Lock()
-        cached: list[tuple[str, float]] = []
+        cached: list[tuple[str, float, int]] = []
 
         def provide() -> str:
             with lock:
                 now = time.monotonic()
-                if cached and now - cached[0][1] < cache_s:
+                generation = _generation(self.account)
+                if cached and now - cached[0][1] < cache_s and cached[0][2] == generation:
                     return cached[0][0]
                 key = self.require_key()
-                cached[:] = [(key, now)]
+                cached[:] = [(key, now, generation)]
                 return key
 
         return provide

@@ -4,10 +4,11 @@ OS credential store and nowhere else. The dialog never shows a stored key, only 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cashier_app.ui import messages
 from cashier_app.ui.background import BackgroundRunner
+from cashier_app.ui.messages import QT_TRANSLATE_NOOP
 
-
-def translate(text: str) -> str:
-    return QCoreApplication.translate("CredentialsDialog", text)
+# Called with the context spelled out at each call, so that pyside6-lupdate collects the strings.
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -54,51 +56,74 @@ class CredentialServices(Protocol):
 
 
 class CredentialsDialog(QDialog):
+    """Opened by the technician (main window: Settings → Platform key…, Ctrl+K)."""
+
     def __init__(self, services: CredentialServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("credentialsDialog")
         self._services = services
         self._runner = BackgroundRunner(parent=self)
-        self.setWindowTitle(translate("Platform key"))
-        self.setMinimumWidth(520)
+        self._state: CredentialState | None = None
+        # The last outcome as (source text, its parameters), so a language switch can say it again; a
+        # parameter that is words is kept as the call that says them.
+        self._outcome: tuple[str, dict[str, str | Callable[[], str]]] | None = None
+        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
-        form = QFormLayout()
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        self.form = QFormLayout()
         self.account = QLabel()
+        self.account.setObjectName("credentialAccount")
         self.backend = QLabel()
         self.backend.setWordWrap(True)
         self.stored = QLabel()
-        form.addRow(translate("Terminal"), self.account)
-        form.addRow(translate("Credential store"), self.backend)
-        form.addRow(translate("Key"), self.stored)
-        layout.addLayout(form)
+        self.stored.setObjectName("credentialStored")
+        self.account_label = QLabel()
+        self.backend_label = QLabel()
+        self.stored_label = QLabel()
+        self.form.addRow(self.account_label, self.account)
+        self.form.addRow(self.backend_label, self.backend)
+        self.form.addRow(self.stored_label, self.stored)
+        layout.addLayout(self.form)
         self.key_input = QLineEdit()
+        self.key_input.setObjectName("credentialKeyInput")
         self.key_input.setEchoMode(QLineEdit.EchoMode.Password)
-        self.key_input.setPlaceholderText(translate("Type or paste the new key"))
         layout.addWidget(self.key_input)
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
         self.outcome.setObjectName("credentialOutcome")
         layout.addWidget(self.outcome)
-        buttons = QDialogButtonBox()
-        self.save_button = QPushButton(translate("Save key"))
-        self.check_button = QPushButton(translate("Check with the platform"))
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.check_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.buttons = QDialogButtonBox()
+        self.save_button = QPushButton()
+        self.check_button = QPushButton()
+        self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.addButton(self.check_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
         self.save_button.clicked.connect(self.save)
         self.check_button.clicked.connect(self.check)
         self.key_input.returnPressed.connect(self.save)
         self.key_input.textChanged.connect(lambda text: self.save_button.setEnabled(bool(text.strip())))
         self.save_button.setEnabled(False)
+        self.retranslate()
         self.refresh()
 
     def refresh(self) -> None:
-        state = self._services.credential_state()
-        self.account.setText(state.account)
-        self.backend.setText(state.backend + (f"\n⚠ {state.warning}" if state.warning else ""))
-        self.stored.setText(translate("stored") if state.has_key else translate("not stored"))
-        self.check_button.setEnabled(state.has_key)
+        self._state = self._services.credential_state()
+        self.account.setText(self._state.account)
+        self.check_button.setEnabled(self._state.has_key)
+        self._show_state()
+
+    def _show_state(self) -> None:
+        state = self._state
+        if state is None:
+            return
+        warning = translate("CredentialsDialog", "Warning: {warning}").format(warning=state.warning)
+        self.backend.setText(state.backend + (f"\n⚠ {warning}" if state.warning else ""))
+        self.stored.setText(
+            translate("CredentialsDialog", "stored") if state.has_key else translate("CredentialsDialog", "not stored")
+        )
 
     def save(self) -> None:
         key = self.key_input.text().strip()
@@ -107,32 +132,81 @@ class CredentialsDialog(QDialog):
         try:
             self._services.store_key(key)
         except Exception as exc:
-            code = getattr(exc, "code", "credential_error")
-            self.outcome.setText(translate("The key was not saved ({code}).").format(code=code))
+            code = str(getattr(exc, "code", "credential_error"))
+            # The store's errors never hold the key; the English detail is for the technician.
+            self.outcome.setToolTip(str(exc))
+            refused: BaseException = exc  # `exc` itself is unbound once the except clause ends
+            self._say("The key was not saved: {reason} ({code})", reason=lambda: messages.error_text(refused),
+                      code=code)
             return
         finally:
             # The key does not stay in the widget (nor in an undo history) once handed over.
             self.key_input.clear()
-        self.outcome.setText(translate("The key is saved in the credential store."))
+        self.outcome.setToolTip("")
+        self._say("The key is saved in the credential store.")
         self.refresh()
 
     def check(self) -> None:
         self.check_button.setEnabled(False)
-        self.outcome.setText(translate("Checking with the platform…"))
+        self.outcome.setToolTip("")
+        self._say("Checking with the platform…")
         self._runner.run(self._services.check_key, success=self._checked, failure=self._check_failed)
 
     def _checked(self, result: object) -> None:
         assert isinstance(result, KeyCheck)
         self.check_button.setEnabled(True)
+        self.outcome.setToolTip(result.detail)
         if result.ok:
-            self.outcome.setText(translate("The platform accepts the key."))
+            self._say("The platform accepts the key.")
         else:
-            self.outcome.setText(translate("The platform did not accept the key ({code}).").format(code=result.code))
+            self._say("The platform did not accept the key: {reason} ({code})",
+                      reason=lambda: messages.platform_reason_text(result.code), code=result.code)
 
     def _check_failed(self, error: BaseException) -> None:
         self.check_button.setEnabled(True)
-        self.outcome.setText(translate("The check failed: {error}").format(error=type(error).__name__))
+        self.outcome.setToolTip(str(error))
+        self._say("The check failed: {error}", error=lambda: messages.error_text(error))
+
+    def _say(self, source: str, **params: str | Callable[[], str]) -> None:
+        self._outcome = (source, params)
+        self._show_outcome()
+
+    def _show_outcome(self) -> None:
+        if self._outcome is None:
+            self.outcome.setText("")
+            return
+        source, params = self._outcome
+        values = {name: value() if callable(value) else value for name, value in params.items()}
+        self.outcome.setText(translate("CredentialsDialog", source).format(**values))
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(translate("CredentialsDialog", "Platform key"))
+        self.account_label.setText(translate("CredentialsDialog", "Terminal"))
+        self.backend_label.setText(translate("CredentialsDialog", "Credential store"))
+        self.stored_label.setText(translate("CredentialsDialog", "Key"))
+        self.key_input.setPlaceholderText(translate("CredentialsDialog", "Type or paste the new key"))
+        self.save_button.setText(translate("CredentialsDialog", "Save key"))
+        self.check_button.setText(translate("CredentialsDialog", "Check with the platform"))
+        self.close_button.setText(translate("CredentialsDialog", "Close"))
+        self._show_state()
+        self._show_outcome()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def done(self, result: int) -> None:
         self._runner.stop()
         super().done(result)
+
+
+# The outcomes _say() shows, marked for pyside6-lupdate (they are translated when shown).
+_OUTCOMES = (
+    QT_TRANSLATE_NOOP("CredentialsDialog", "The key was not saved: {reason} ({code})"),
+    QT_TRANSLATE_NOOP("CredentialsDialog", "The key is saved in the credential store."),
+    QT_TRANSLATE_NOOP("CredentialsDialog", "Checking with the platform…"),
+    QT_TRANSLATE_NOOP("CredentialsDialog", "The platform accepts the key."),
+    QT_TRANSLATE_NOOP("CredentialsDialog", "The platform did not accept the key: {reason} ({code})"),
+    QT_TRANSLATE_NOOP("CredentialsDialog", "The check failed: {error}"),
+)

@@ -1,15 +1,17 @@
-"""The "held print jobs" banner: shown while the printer cannot take jobs; retry or cancel (with a reason)."""
+"""The "held print jobs" banner: shown while the printer cannot take jobs; retry, cancel (with a reason), or,
+when the store has more than one printer, send a job to another configured printer."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cashier_app.ui import messages
 from cashier_app.ui.formatting import format_fen
+from cashier_app.ui.printer_choice_dialog import PrinterChoiceDialog
 from cashier_app.ui.reason_dialog import ReasonDialog, cancel_presets
 from cashier_app.ui.rows import JOB_HELD, JobRow
 from cashier_app.ui.services import UiServices
@@ -24,9 +26,10 @@ ErrorReporter = Callable[[BaseException], None]
 
 
 class _JobLine(QWidget):
-    def __init__(self, job: JobRow, banner: HeldJobsBanner) -> None:
+    def __init__(self, job: JobRow, banner: HeldJobsBanner, other_printers: list[str]) -> None:
         super().__init__(banner)
         self.job = job
+        self.other_printers = other_printers
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel()
@@ -35,10 +38,15 @@ class _JobLine(QWidget):
         self.retry_button.setObjectName("retryJobButton")
         self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("cancelJobButton")
+        self.move_button = QPushButton()
+        self.move_button.setObjectName("moveJobButton")
+        self.move_button.setVisible(bool(other_printers))  # one printer: nowhere else to send it
         self.retry_button.clicked.connect(lambda: banner.retry(job.job_id))
+        self.move_button.clicked.connect(lambda: banner.ask_move(job.job_id))
         self.cancel_button.clicked.connect(lambda: banner.ask_cancel(job.job_id))
         layout.addWidget(self.label, 1)
         layout.addWidget(self.retry_button)
+        layout.addWidget(self.move_button)
         layout.addWidget(self.cancel_button)
         self.retranslate()
 
@@ -53,11 +61,16 @@ class _JobLine(QWidget):
         self.label.setText(text)
         self.label.setToolTip(job.detail)
         self.retry_button.setText(translate("HeldJobsBanner", "Retry"))
+        self.move_button.setText(translate("HeldJobsBanner", "Other printer…"))
+        self.move_button.setToolTip(translate("HeldJobsBanner", "Print this receipt on another printer of the store"))
         self.cancel_button.setText(translate("HeldJobsBanner", "Cancel…"))
 
 
 class HeldJobsBanner(QFrame):
     """Keeps the set of held jobs from print_job_changed; hides itself when there are none."""
+
+    # A job was sent to another printer: the text to tell the cashier (translated).
+    job_moved = Signal(str)
 
     def __init__(self, services: UiServices, report_error: ErrorReporter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,7 +78,7 @@ class HeldJobsBanner(QFrame):
         self._services = services
         self._report_error = report_error
         self._jobs: dict[int, JobRow] = {}
-        self._dialog: ReasonDialog | None = None
+        self._dialog: ReasonDialog | PrinterChoiceDialog | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(8)
@@ -146,12 +159,50 @@ class HeldJobsBanner(QFrame):
             log.warning("cancel of job %s failed: %s", job_id, error)
             self._report_error(error)
 
+    def other_printers(self, job: JobRow) -> list[str]:
+        """The configured printers other than the job's own, in configuration order."""
+        try:
+            names = self._services.printer_names()
+        except Exception as error:
+            log.warning("listing the printers failed: %s", error)
+            return []
+        return [name for name in names if name != job.printer]
+
+    def ask_move(self, job_id: int) -> PrinterChoiceDialog | None:
+        """Ask which printer (the first other one is chosen already); the job moves when the operator confirms."""
+        job = self._jobs.get(job_id)
+        if job is None:
+            return None
+        printers = self.other_printers(job)
+        if not printers:
+            return None
+        dialog = PrinterChoiceDialog(job.out_trade_no or str(job_id), printers, self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.move_job(job_id, dialog.printer()))
+        self._dialog = dialog
+        dialog.open()
+        return dialog
+
+    def move_job(self, job_id: int, printer: str) -> bool:
+        """Send the job to `printer`; True when the services took it (the bridge then reports it queued there)."""
+        job = self._jobs.get(job_id)
+        try:
+            self._services.move_job(job_id, printer)
+        except Exception as error:
+            log.warning("moving job %s to printer %s failed: %s", job_id, printer, error)
+            self._report_error(error)
+            return False
+        log.info("job %s sent to printer %s", job_id, printer)
+        order = (job.out_trade_no if job else None) or str(job_id)
+        self.job_moved.emit(messages.notice_text("job_moved", {"out_trade_no": order, "printer": printer}))
+        return True
+
     # --- view ----------------------------------------------------------------------------------
     def _rebuild(self) -> None:
         for line in self._lines:
             self._lines_box.removeWidget(line)
             line.deleteLater()
-        self._lines = [_JobLine(job, self) for job in self.jobs()[:MAX_LINES]]
+        self._lines = [_JobLine(job, self, self.other_printers(job)) for job in self.jobs()[:MAX_LINES]]
         for line in self._lines:
             self._lines_box.addWidget(line)
         self.setVisible(bool(self._jobs))

@@ -23,6 +23,9 @@ PSEUDO_ENV: Final = "CASHIER_APP_PSEUDO_L10N"
 
 # Translators we installed, kept referenced (Qt does not own them) so they can be removed again.
 _installed: list[QTranslator] = []
+# The language the window speaks now ("zh_CN" or "en"): texts that come in both languages from the
+# services (the training lessons) pick theirs by it.
+_current: dict[str, str] = {"language": "en"}
 
 
 def resolve_language(language: str, system: QLocale | None = None) -> str:
@@ -71,8 +74,14 @@ def _load(translator: QTranslator, path: str) -> bool:
     return ok
 
 
+def current_language() -> str:
+    """The language of the user interface now: "zh_CN" or "en" (English source strings)."""
+    return _current["language"]
+
+
 def remove_translators(app: QCoreApplication | None = None) -> None:
     """Remove the translators install_translator put in (the UI falls back to English source strings)."""
+    _current["language"] = "en"
     app = app or QCoreApplication.instance()
     while _installed:
         translator = _installed.pop()
@@ -99,6 +108,9 @@ def install_translator(app: QCoreApplication, language: str = "auto") -> str:
         app_catalogue = QTranslator()
         if not _load(app_catalogue, str(TRANSLATIONS_DIR / f"{TRANSLATION_BASENAME}_{resolved}.qm")):
             app_catalogue = None
+    # Chinese only with its catalogue: without it the window speaks the English source strings. Set before
+    # the last translator goes in, as installing it makes the widgets retranslate.
+    _current["language"] = "zh_CN" if app_catalogue is not None else "en"
     if pseudo_enabled():
         pseudo = PseudoTranslator(app_catalogue)
         app.installTranslator(pseudo)

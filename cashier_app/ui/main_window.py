@@ -1,7 +1,9 @@
 """The main window: pages as tabs (from the page registry), the status bar, shortcuts, tray and state.
 
 In training mode (--training) a banner across the top and the window title say so: nothing done here
-touches a real order.
+touches a real order. The banner also shows the step being practised and its lesson.
+
+The Settings menu holds what the technician sets up in the store: the platform key (Ctrl+K).
 """
 
 from __future__ import annotations
@@ -10,12 +12,13 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from cashier_app.ui import messages, theme
 from cashier_app.ui.alerts import AlertCenter, overall_severity, state_summary
 from cashier_app.ui.bridge import ServiceBridge
+from cashier_app.ui.credentials_dialog import CredentialsDialog
 from cashier_app.ui.icons import app_icon, state_icon
 from cashier_app.ui.pages import Page, PageContext, PageRegistry, PageSpec, default_registry
 from cashier_app.ui.rows import JOB_HELD, JobRow, PlatformStatusRow, PrinterStatusRow, RefusedRow
@@ -30,10 +33,14 @@ translate = QCoreApplication.translate
 _CONDITIONS = {"watch_folder_missing": "watch_folder_restored"}
 # Notices that change the number of open cases.
 _CASE_NOTICES = ("case_opened", "case_updated")
+# Training mode's notices (app/training.py): shown in the banner and told as a desktop notification.
+_TRAINING_NOTICES = ("training_step", "training_paper_refilled")
 
 TRAINING_BANNER_STYLE = (
-    "QLabel#trainingBanner { background: #6a1b9a; color: #ffffff; font-size: 20px; font-weight: bold;"
-    " padding: 10px 16px; }"
+    "QFrame#trainingArea { background: #6a1b9a; }"
+    " QFrame#trainingArea QLabel { background: transparent; color: #ffffff; }"
+    " QLabel#trainingBanner { font-size: 20px; font-weight: bold; padding: 10px 16px 4px 16px; }"
+    " QLabel#trainingLesson { font-size: 18px; padding: 0 16px 10px 16px; }"
 )
 
 
@@ -63,6 +70,8 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, Page] = {}
         self._shortcuts: list[QShortcut] = []
         self._open_cases: int | None = None
+        self._training_step: dict[str, Any] | None = None  # params of the last training_step notice
+        self._credentials_dialog: CredentialsDialog | None = None
         self.alerts = AlertCenter(self)
         self._training = self._ask_training()
 
@@ -73,20 +82,32 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("pageTabs")
         self.tabs.setDocumentMode(True)
+        self.training_area = QFrame()
+        self.training_area.setObjectName("trainingArea")
+        self.training_area.setStyleSheet(TRAINING_BANNER_STYLE)
         self.training_banner = QLabel()
         self.training_banner.setObjectName("trainingBanner")
-        self.training_banner.setStyleSheet(TRAINING_BANNER_STYLE)
-        self.training_banner.setVisible(self._training)
+        self.training_lesson = QLabel()  # "Step 2/5: <lesson>", once the first step is announced
+        self.training_lesson.setObjectName("trainingLesson")
+        self.training_lesson.setWordWrap(True)
+        self.training_lesson.setVisible(False)
+        banner_column = QVBoxLayout(self.training_area)
+        banner_column.setContentsMargins(0, 0, 0, 0)
+        banner_column.setSpacing(0)
+        banner_column.addWidget(self.training_banner)
+        banner_column.addWidget(self.training_lesson)
+        self.training_area.setVisible(self._training)
         central = QWidget()
         central.setObjectName("centralArea")
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(self.training_banner)
+        column.addWidget(self.training_area)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
+        self._build_menus()
 
         for spec in (registry or default_registry()).specs():
             self.add_page(spec)
@@ -139,6 +160,47 @@ class MainWindow(QMainWindow):
     def current_page(self) -> Page | None:
         widget = self.tabs.currentWidget()
         return widget if isinstance(widget, Page) else None
+
+    # --- menus -------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        self.settings_menu = QMenu(self)
+        self.settings_menu.setObjectName("settingsMenu")
+        self.credentials_action = QAction(self)
+        self.credentials_action.setObjectName("credentialsAction")
+        self.credentials_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.credentials_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.credentials_action.triggered.connect(self.open_credentials)
+        self.settings_menu.addAction(self.credentials_action)
+        self.menuBar().addMenu(self.settings_menu)
+
+    def open_credentials(self) -> CredentialsDialog | None:
+        """Settings → Platform key… (Ctrl+K): the technician enters or checks the terminal's key."""
+        if self._credentials_dialog is not None:  # open already: bring it forward, never a second one
+            self._credentials_dialog.raise_()
+            self._credentials_dialog.activateWindow()
+            return self._credentials_dialog
+        try:
+            credentials = self.services.credential_services()
+            if credentials is None:
+                self.show_message(translate("MainWindow", "This app has no merchant platform to set a key for."),
+                                  theme.INFO)
+                return None
+            dialog = CredentialsDialog(credentials, self)
+        except Exception as error:  # the credential store can fail to answer: say so, never crash
+            log.warning("opening the platform key dialog failed: %s", error)
+            self.show_message(messages.error_text(error), theme.FAULT)
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._credentials_closed)
+        self._credentials_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def credentials_dialog(self) -> CredentialsDialog | None:
+        return self._credentials_dialog
+
+    def _credentials_closed(self) -> None:
+        self._credentials_dialog = None
 
     # --- shortcut actions ----------------------------------------------------------------------
     def refresh_current(self) -> None:
@@ -197,6 +259,39 @@ class MainWindow(QMainWindow):
             log.warning("asking for training mode failed: %s", error)
             return False
 
+    def training_step(self) -> dict[str, Any] | None:
+        """The training step shown in the banner (its notice's params), if any."""
+        return dict(self._training_step) if self._training_step is not None else None
+
+    def show_training_step(self, params: dict[str, Any]) -> None:
+        self._training_step = dict(params)
+        self._show_training_lesson()
+
+    def _show_training_lesson(self) -> None:
+        step = self._training_step
+        self.training_lesson.setText(messages.training_step_text(step) if step else "")
+        self.training_lesson.setVisible(self._training and step is not None)
+
+    def _load_training_step(self) -> None:
+        # A step announced before the window connected to the bridge is only known by asking.
+        if not self._training or self._training_step is not None:
+            return
+        try:
+            step = self.services.training_step()
+        except Exception as error:
+            log.warning("asking for the training step failed: %s", error)
+            return
+        if step:
+            self.show_training_step(step)
+
+    def _on_training_notice(self, code: str, params: dict[str, Any]) -> None:
+        if code == "training_step":
+            self.show_training_step(params)
+        text = messages.notice_text(code, params)
+        self.show_message(text, messages.notice_severity(code), notify=False)
+        # The trainee is told of every step, even with the window in front: the banner alone is easily missed.
+        self.alerts.notify(text, messages.notice_severity(code), always=True)
+
     def _load_start_state(self) -> None:
         try:
             self.status.set_operator(self.services.operator())
@@ -206,6 +301,7 @@ class MainWindow(QMainWindow):
             log.warning("loading the window's start state failed: %s", error)
             self.show_message(messages.error_text(error), theme.FAULT)
         self.refresh_open_cases()
+        self._load_training_step()
 
     def _on_printer_status(self, row: PrinterStatusRow) -> None:
         self.status.set_printer_status(row)
@@ -230,6 +326,9 @@ class MainWindow(QMainWindow):
 
     def _on_notice(self, code: str, params: Any) -> None:
         params = params if isinstance(params, dict) else {}
+        if code in _TRAINING_NOTICES:
+            self._on_training_notice(code, params)
+            return
         severity = messages.notice_severity(code)
         if code in _CONDITIONS:
             self._conditions[code] = severity
@@ -272,6 +371,8 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Before the services stop: the pages drop results still to come and start nothing new."""
+        if self._credentials_dialog is not None:
+            self._credentials_dialog.reject()  # stops its worker (a key check in flight)
         for page in self._pages.values():
             try:
                 page.shutdown()
@@ -310,6 +411,9 @@ class MainWindow(QMainWindow):
         else:
             self.setWindowTitle(translate("MainWindow", "Cashier Companion"))
         self.training_banner.setText(translate("MainWindow", "Training mode — real orders are not affected"))
+        self._show_training_lesson()
+        self.settings_menu.setTitle(translate("MainWindow", "&Settings"))
+        self.credentials_action.setText(translate("MainWindow", "Platform &key…"))
         self._retranslate_tabs()
         self._update_state()
 

@@ -17,6 +17,7 @@ from typing import Any, Final
 from PySide6.QtCore import QCoreApplication
 
 from cashier_app.domain.cases import DEFAULT_CAUSE, CaseKind
+from cashier_app.ui.i18n import current_language
 from cashier_app.ui.rows import PlatformStatusRow, PrinterStatusRow, RefusedRow
 from cashier_app.ui.theme import ATTENTION, FAULT, INFO, OK
 
@@ -233,6 +234,15 @@ NOTICES: Final[dict[str, Message]] = {
         QT_TRANSLATE_NOOP("Messages", "A receipt file could not be taken: {path}"),
         FAULT,
         QT_TRANSLATE_NOOP("Messages", "Call the technician."),
+    ),
+    "job_moved": _m(
+        QT_TRANSLATE_NOOP("Messages", "The receipt of order {out_trade_no} goes to printer {printer}."), INFO
+    ),
+    # Training mode (app/training.py): each staged exception is announced with its lesson, which comes
+    # in both languages; training_step_text() picks the one the window speaks.
+    "training_step": _m(QT_TRANSLATE_NOOP("Messages", "Training step {step}/{of}: {lesson}"), INFO),
+    "training_paper_refilled": _m(
+        QT_TRANSLATE_NOOP("Messages", "Training: the paper roll is back in; the held receipts print now."), OK
     ),
 }
 # A case without an order number (printer or platform fault).
@@ -499,6 +509,11 @@ ACTION_ERRORS: Final[dict[str, Message]] = {
         FAULT,
         QT_TRANSLATE_NOOP("Messages", "Check the printer, then try again."),
     ),
+    "job_state_changed": _m(
+        QT_TRANSLATE_NOOP("Messages", "This print job has just been printed or cancelled."),
+        INFO,
+        QT_TRANSLATE_NOOP("Messages", "Look at the receipts list for its state."),
+    ),
     "lookup_error": _m(QT_TRANSLATE_NOOP("Messages", "The lookup failed."), FAULT),
     "lookup_unavailable": _m(
         QT_TRANSLATE_NOOP("Messages", "Order lookup is not available."),
@@ -694,9 +709,19 @@ def notice_severity(code: str) -> str:
     return notice.severity if notice else INFO
 
 
+def training_step_text(params: Mapping[str, Any]) -> str:
+    """ "Step 2/5: <lesson>", with the lesson in the language the window speaks (the other when it is missing)."""
+    chinese, english = str(params.get("lesson") or ""), str(params.get("lesson_en") or "")
+    lesson = (chinese or english) if current_language() == "zh_CN" else (english or chinese)
+    return tr(NOTICES["training_step"].source,
+              {"step": params.get("step", "?"), "of": params.get("of", "?"), "lesson": lesson}).strip()
+
+
 def notice_text(code: str, params: Mapping[str, Any] | None = None) -> str:
     if code == "case_opened":
         return case_opened_text(params or {})
+    if code == "training_step":
+        return training_step_text(params or {})
     notice = NOTICES.get(code)
     if notice is None:
         return tr(NOTICE_UNKNOWN, {"code": code})

@@ -99,6 +99,7 @@ class ReceiptsPage(Page):
         header.addWidget(self.totals)
 
         self.banner = HeldJobsBanner(context.services, self._report_error, self)
+        self.banner.job_moved.connect(lambda text: self.status_message.emit(text, theme.INFO))
 
         self.table = QTableView()
         self.table.setObjectName("receiptsTable")

@@ -1,6 +1,6 @@
 """What the window may ask of the app. No Qt here: the app implements it over the real services.
 
-Every method is called on the GUI thread and must return quickly: reprint/retry/cancel only write the
+Every method is called on the GUI thread and must return quickly: reprint/retry/cancel/move only write the
 request down (the print queue does the work on its own thread and reports back through the bridge).
 Failures are raised as exceptions with a `code` attribute (a machine word, see ui.messages) and an
 English message; the window shows the code's text to the cashier.
@@ -11,9 +11,12 @@ lookup page calls them on a worker thread (ui.background) and never on the GUI t
 
 from __future__ import annotations
 
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from cashier_app.ui.rows import CaseQuery, CaseRow, JobRow, ReceiptRow, StoreInfo
+
+if TYPE_CHECKING:  # the dialog module is Qt; this one stays free of it
+    from cashier_app.ui.credentials_dialog import CredentialServices
 
 
 @runtime_checkable
@@ -32,6 +35,10 @@ class UiServices(Protocol):
 
     def cancel_job(self, job_id: int, reason: str) -> None:
         """Cancel a queued or held job; the reason goes into the journal."""
+        ...
+
+    def move_job(self, job_id: int, printer: str) -> None:
+        """Send a queued or held job to another configured printer (one of printer_names())."""
         ...
 
     def held_jobs(self) -> list[JobRow]:
@@ -82,6 +89,18 @@ class UiServices(Protocol):
 
     def training(self) -> bool:
         """True when the app runs in training mode (--training): nothing touches real orders."""
+        ...
+
+    def training_step(self) -> dict[str, Any] | None:
+        """In training mode, the step being practised now: the params of its "training_step" notice
+        (step, of, case, out_trade_no, lesson, lesson_en, at); None before the first step or outside training.
+        Later steps come as notices through the bridge."""
+        ...
+
+    # --- the technician's settings ------------------------------------------------------------
+    def credential_services(self) -> CredentialServices | None:
+        """The platform key's store and check (ui.credentials_dialog.CredentialServices), or None when this
+        app has no platform to set a key for. Its check_key() blocks on HTTP: the dialog runs it on a worker."""
         ...
 
     def lookup_service(self) -> Any | None:

@@ -237,6 +237,77 @@
     </message>
 </context>
 <context>
+    <name>CredentialsDialog</name>
+    <message>
+        <source>Warning: {warning}</source>
+        <translation>警告：{warning}</translation>
+    </message>
+    <message>
+        <source>stored</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>not stored</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>Platform key</source>
+        <translation>平台密钥</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Credential store</source>
+        <translation>凭据存储</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Type or paste the new key</source>
+        <translation>输入或粘贴新的密钥</translation>
+    </message>
+    <message>
+        <source>Save key</source>
+        <translation>保存密钥</translation>
+    </message>
+    <message>
+        <source>Check with the platform</source>
+        <translation>向平台验证</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The key was not saved: {reason} ({code})</source>
+        <translation>密钥未保存：{reason}（{code}）</translation>
+    </message>
+    <message>
+        <source>The key is saved in the credential store.</source>
+        <translation>密钥已保存到系统凭据存储。</translation>
+    </message>
+    <message>
+        <source>Checking with the platform…</source>
+        <translation>正在向平台验证…</translation>
+    </message>
+    <message>
+        <source>The platform accepts the key.</source>
+        <translation>平台已接受该密钥。</translation>
+    </message>
+    <message>
+        <source>The platform did not accept the key: {reason} ({code})</source>
+        <translation>平台未接受该密钥：{reason}（{code}）</translation>
+    </message>
+    <message>
+        <source>The check failed: {error}</source>
+        <translation>验证失败：{error}</translation>
+    </message>
+</context>
+<context>
     <name>HeldJobsBanner</name>
     <message>
         <source>job {id}</source>
@@ -253,6 +324,14 @@
     <message>
         <source>Retry</source>
         <translation>重试</translation>
+    </message>
+    <message>
+        <source>Other printer…</source>
+        <translation>转到其他打印机…</translation>
+    </message>
+    <message>
+        <source>Print this receipt on another printer of the store</source>
+        <translation>在本店的另一台打印机上打印这张小票</translation>
     </message>
     <message>
         <source>Cancel…</source>
@@ -628,6 +707,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>This app has no merchant platform to set a key for.</source>
+        <translation>本程序没有可设置密钥的商户平台。</translation>
+    </message>
+    <message>
         <source>Nothing to reprint on this page.</source>
         <translation>此页面没有可补打的内容。</translation>
     </message>
@@ -646,6 +729,14 @@
     <message>
         <source>Training mode — real orders are not affected</source>
         <translation>培训模式 — 不会影响真实订单</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Platform &amp;key…</source>
+        <translation>平台密钥(&amp;K)…</translation>
     </message>
 </context>
 <context>
@@ -937,6 +1028,18 @@
     <message>
         <source>Secrets are kept in a fallback store ({backend}), not the system keyring.</source>
         <translation>密钥保存在备用存储（{backend}）中，而不是系统钥匙串。</translation>
+    </message>
+    <message>
+        <source>The receipt of order {out_trade_no} goes to printer {printer}.</source>
+        <translation>订单 {out_trade_no} 的小票已转到打印机 {printer}。</translation>
+    </message>
+    <message>
+        <source>Training step {step}/{of}: {lesson}</source>
+        <translation>第 {step}/{of} 步：{lesson}</translation>
+    </message>
+    <message>
+        <source>Training: the paper roll is back in; the held receipts print now.</source>
+        <translation>培训：新纸卷已装好，暂停的小票正在打印。</translation>
     </message>
     <message>
         <source>Not paid</source>
@@ -1291,6 +1394,14 @@
         <translation>请检查打印机后重试。</translation>
     </message>
     <message>
+        <source>This print job has just been printed or cancelled.</source>
+        <translation>这个打印任务刚刚已打印或已取消。</translation>
+    </message>
+    <message>
+        <source>Look at the receipts list for its state.</source>
+        <translation>请在小票列表中查看它的状态。</translation>
+    </message>
+    <message>
         <source>The lookup failed.</source>
         <translation>查询失败。</translation>
     </message>
@@ -1425,6 +1536,25 @@
     <message>
         <source>Unknown ({code})</source>
         <translation>未知（{code}）</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterChoiceDialog</name>
+    <message>
+        <source>Print on another printer</source>
+        <translation>转到其他打印机</translation>
+    </message>
+    <message>
+        <source>Print the receipt of order {order} on this printer instead:</source>
+        <translation>改用下面这台打印机打印订单 {order} 的小票：</translation>
+    </message>
+    <message>
+        <source>Send to this printer</source>
+        <translation>转到这台打印机</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QApplication
@@ -39,6 +40,7 @@ class ListServices:
     reprints: list[tuple[int, str]] = field(default_factory=list)
     retried: list[int] = field(default_factory=list)
     cancelled: list[tuple[int, str]] = field(default_factory=list)
+    moved: list[tuple[int, str]] = field(default_factory=list)
     fail_with: Exception | None = None
 
     def receipts_today(self) -> list[ReceiptRow]:
@@ -56,6 +58,11 @@ class ListServices:
 
     def cancel_job(self, job_id: int, reason: str) -> None:
         self.cancelled.append((job_id, reason))
+
+    def move_job(self, job_id: int, printer: str) -> None:
+        if self.fail_with is not None:
+            raise self.fail_with
+        self.moved.append((job_id, printer))
 
     def held_jobs(self) -> list[JobRow]:
         return list(self.held)
@@ -97,8 +104,20 @@ class ListServices:
     def training(self) -> bool:
         return self.training_mode
 
+    # The training step now (the params of its notice), as the app's director would report it.
+    current_step: dict[str, Any] | None = None
+
+    def training_step(self) -> dict[str, Any] | None:
+        return self.current_step
+
     def lookup_service(self) -> None:
         return None
+
+    # The key dialog's services (the real PlatformCredentials is tested in test_credentials_dialog.py).
+    credentials: Any = None
+
+    def credential_services(self) -> Any:
+        return self.credentials
 
 
 def receipt(receipt_id: int, time: str, amount: int | None = 1250, **changes: object) -> ReceiptRow:

@@ -130,8 +130,8 @@ def test_help_page_speaks_of_this_store(make_live_app, language) -> None:
     assert "打印机 receipt（网络打印机）" in text
     assert "打印机什么都没打出来，怎么办？" in text
     assert "技术支持：请向店长索取维护人员的电话。" in text
-    # A support contact, once the configuration has one (general.support_contact).
-    app.services.config.general.support_contact = "李工 138-0000-0000"  # type: ignore[attr-defined]
+    # The store's support contact (general.support_contact), once the technician has set it.
+    app.services.config.general.support_contact = "李工 138-0000-0000"
     page.refresh()
     assert "技术支持：李工 138-0000-0000" in page.text()
     language("en")
