@@ -12,7 +12,6 @@ Every platform call runs on the page's BackgroundRunner; the page only shows Loo
 
 from __future__ import annotations
 
-import inspect
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -419,10 +418,8 @@ class LookupPage(Page):
 
         def call(args: tuple[Any, Callable[[Any], None]]) -> Any:
             service, report = args
-            # A service that reports each poll takes a `progress` callable; older ones just block.
-            if "progress" in inspect.signature(service.sync).parameters:
-                return service.sync(view, progress=report)
-            return service.sync(view)
+            # The service reports each poll, so the page can say "第 2 次确认…" while it waits.
+            return service.sync(view, progress=report)
 
         return self._start("sync", call, progress=True)
 
