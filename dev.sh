@@ -56,6 +56,12 @@ case "$cmd" in
   demo)
     ensure_system_packages "${SYSTEM_PACKAGES[@]}" "${WINDOW_PACKAGES[@]}"
     ensure_venv
+    if [ "$(uname -s)" = Linux ] && [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [[ " $* " != *" --headless "* ]]; then
+      # Qt cannot open a window without a display: run the same demo headless rather than fail.
+      echo "no display found: starting the demo headless (receipts still flow to the virtual printer;"
+      echo "events are logged below). Run it from a desktop session, or under xvfb-run, to see the window."
+      set -- --headless "$@"
+    fi
     exec "$VENV/bin/cashier-app" --demo "$@"
     ;;
   test)
