@@ -4,6 +4,9 @@ In training mode (--training) a banner across the top and the window title say s
 touches a real order. The banner also shows the step being practised and its lesson.
 
 The Settings menu holds what the technician sets up in the store: the platform key (Ctrl+K).
+
+Orders paid for without a receipt, waiting for the cashier, are listed in a banner under it, above
+every page; F9 prints the first one's receipt (ui/missing_receipt_banner.py).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from cashier_app.ui.alerts import AlertCenter, overall_severity, state_summary
 from cashier_app.ui.bridge import ServiceBridge
 from cashier_app.ui.credentials_dialog import CredentialsDialog
 from cashier_app.ui.icons import app_icon, state_icon
+from cashier_app.ui.missing_receipt_banner import PAID_NO_RECEIPT, MissingReceiptBanner
 from cashier_app.ui.pages import Page, PageContext, PageRegistry, PageSpec, default_registry
 from cashier_app.ui.rows import JOB_HELD, JobRow, PlatformStatusRow, PrinterStatusRow, RefusedRow
 from cashier_app.ui.services import UiServices
@@ -97,12 +101,16 @@ class MainWindow(QMainWindow):
         banner_column.addWidget(self.training_banner)
         banner_column.addWidget(self.training_lesson)
         self.training_area.setVisible(self._training)
+        self.missing_receipts = MissingReceiptBanner(services, self)
+        self.missing_receipts.status_message.connect(self.show_message)
+        self.missing_receipts.cases_changed.connect(self.refresh_open_cases)
         central = QWidget()
         central.setObjectName("centralArea")
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.training_area)
+        column.addWidget(self.missing_receipts)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.status = StatusBar(self)
@@ -117,6 +125,7 @@ class MainWindow(QMainWindow):
         self._add_shortcut(QKeySequence(QKeySequence.StandardKey.Print), self.reprint_selected)
         self._add_shortcut(QKeySequence("Ctrl+P"), self.reprint_selected)
         self._add_shortcut(QKeySequence("Ctrl+F"), self.focus_lookup)
+        self._add_shortcut(QKeySequence("F9"), self.print_missing_receipt)
 
         bridge.printer_status_changed.connect(self._on_printer_status)
         bridge.platform_status_changed.connect(self._on_platform_status)
@@ -216,6 +225,10 @@ class MainWindow(QMainWindow):
             return None
         return page.reprint_selected()
 
+    def print_missing_receipt(self) -> bool:
+        """F9: print the receipt of the first paid order in the banner (no dialog: the banner says which)."""
+        return self.missing_receipts.print_first()
+
     def focus_lookup(self) -> bool:
         for page in self._pages.values():
             if page.has_lookup:
@@ -301,6 +314,7 @@ class MainWindow(QMainWindow):
             log.warning("loading the window's start state failed: %s", error)
             self.show_message(messages.error_text(error), theme.FAULT)
         self.refresh_open_cases()
+        self.missing_receipts.reload()
         self._load_training_step()
 
     def _on_printer_status(self, row: PrinterStatusRow) -> None:
@@ -337,11 +351,23 @@ class MainWindow(QMainWindow):
                 self._conditions.pop(condition, None)
         if code in _CASE_NOTICES:
             self.refresh_open_cases()
+            self.missing_receipts.case_notice(code, params)
             if code == "case_opened":
-                self.show_message(self.alerts.case_opened(params), severity, notify=False)
+                self._tell_case_opened(params, severity)
             return  # an updated case needs no words: the count and the cases page show it
         self.show_message(messages.notice_text(code, params), severity)
         self._update_state()
+
+    def _tell_case_opened(self, params: dict[str, Any], severity: str) -> None:
+        banner_text = None
+        if params.get("kind") == PAID_NO_RECEIPT and isinstance(params.get("case_id"), int):
+            banner_text = self.missing_receipts.notice_text(params["case_id"])
+        if banner_text is None:
+            self.show_message(self.alerts.case_opened(params), severity, notify=False)
+            return
+        # Waiting in the banner: say which key prints it, rather than pointing to the cases page.
+        self.alerts.notify(banner_text, theme.ATTENTION)
+        self.show_message(banner_text, theme.ATTENTION, notify=False)
 
     def _update_state(self) -> None:
         severity = overall_severity(
@@ -373,6 +399,7 @@ class MainWindow(QMainWindow):
         """Before the services stop: the pages drop results still to come and start nothing new."""
         if self._credentials_dialog is not None:
             self._credentials_dialog.reject()  # stops its worker (a key check in flight)
+        self.missing_receipts.shutdown()
         for page in self._pages.values():
             try:
                 page.shutdown()
@@ -381,7 +408,8 @@ class MainWindow(QMainWindow):
 
     def wait_stopped(self, timeout_ms: int = 10_000) -> bool:
         """After the services stopped (their calls fail fast then): wait for the pages' worker threads."""
-        return all([page.wait_stopped(timeout_ms) for page in self._pages.values()])
+        stopped = [page.wait_stopped(timeout_ms) for page in self._pages.values()]
+        return all([*stopped, self.missing_receipts.wait_stopped(timeout_ms)])
 
     def bring_to_front(self) -> None:
         self.showNormal()

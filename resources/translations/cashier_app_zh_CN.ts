@@ -1539,6 +1539,65 @@
     </message>
 </context>
 <context>
+    <name>MissingReceiptBanner</name>
+    <message>
+        <source>Not printed: the state of order {order} cannot be confirmed right now ({reason}). Do not take payment again; try again in a moment.</source>
+        <translation>未打印：暂时无法确认订单 {order} 的状态（{reason}）。请勿重新收款，稍后再试。</translation>
+    </message>
+    <message>
+        <source>Not printed: order {order} is {state} now.</source>
+        <translation>未打印：订单 {order} 现在是“{state}”。</translation>
+    </message>
+    <message>
+        <source>Not printed: {verdict}</source>
+        <translation>未打印：{verdict}</translation>
+    </message>
+    <message>
+        <source>Paid, no receipt printed: order {order}  {amount}</source>
+        <translation>已付款未出小票：订单 {order}  {amount}</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>打印小票</translation>
+    </message>
+    <message>
+        <source>Print this order&apos;s receipt from the platform&apos;s record, marked as a reprint</source>
+        <translation>按平台的订单记录打印这笔订单的小票（标为重打）</translation>
+    </message>
+    <message>
+        <source>Checking the order with the platform, then printing…</source>
+        <translation>正在向平台确认订单，随后打印…</translation>
+    </message>
+    <message>
+        <source>Paid, no receipt printed: order {order} {amount}. Press F9 to print its receipt.</source>
+        <translation>已付款未出小票：订单 {order} {amount}。按 F9 打印小票。</translation>
+    </message>
+    <message>
+        <source>Paid, no receipt printed: order {order} {amount}. Its print button is in the banner at the top.</source>
+        <translation>已付款未出小票：订单 {order} {amount}。请点窗口顶部提示条里的“打印小票”。</translation>
+    </message>
+    <message>
+        <source>No paid order is waiting for its receipt.</source>
+        <translation>没有等待打印小票的已付款订单。</translation>
+    </message>
+    <message>
+        <source>Still printing order {order}; one moment.</source>
+        <translation>正在打印订单 {order}，请稍候。</translation>
+    </message>
+    <message>
+        <source>Receipt of order {order} sent to the printer (marked as a reprint).</source>
+        <translation>订单 {order} 的小票已送去打印（标为重打）。</translation>
+    </message>
+    <message>
+        <source>Not printed: {reason}</source>
+        <translation>未打印：{reason}</translation>
+    </message>
+    <message>
+        <source>and {count} more orders waiting for their receipt (see the cases page)</source>
+        <translation>另有 {count} 单等待打印小票（见“异常案例”页）</translation>
+    </message>
+</context>
+<context>
     <name>PrinterChoiceDialog</name>
     <message>
         <source>Print on another printer</source>
