@@ -78,6 +78,10 @@ def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: P
         lock.release()
         return 2
     attach_tray(app, window)
+    if services.options.demo:
+        # A newcomer's first look is the whole path working: receipts arriving and printing. At a
+        # real till the lookup page stays first, its input focused for the scanner.
+        window.show_page("receipts")
     window.show()
     if run_seconds > 0:
         def finish() -> None:
