@@ -10,7 +10,7 @@ import dataclasses
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from pathlib import Path
 
 from cashier_app.app.config import AppConfig
@@ -30,7 +30,7 @@ from cashier_app.app.paths import AppPaths
 from cashier_app.domain.cases import Case
 from cashier_app.journal.cases import CaseStore
 from cashier_app.journal.db import Journal
-from cashier_app.journal.receipts import FileOutcome, ReceiptRecord, ReceiptStore
+from cashier_app.journal.receipts import FileOutcome, ReceiptRecord, ReceiptStore, parse_utc_offset
 from cashier_app.lookup import LookupService
 from cashier_app.platform.client import PlatformClient
 from cashier_app.platform.order import Order
@@ -49,12 +49,6 @@ from cashier_app.watch.watcher import FolderWatcher
 log = logging.getLogger(__name__)
 
 SANDBOX_KEY = "sandbox-key-T0001-please-change"
-
-
-def store_tz(utc_offset: str) -> timezone:
-    sign = -1 if utc_offset.startswith("-") else 1
-    hours, minutes = utc_offset.lstrip("+-").split(":")
-    return timezone(sign * timedelta(hours=int(hours), minutes=int(minutes)))
 
 
 @dataclass
@@ -83,7 +77,7 @@ class AppServices:
         self.config = config
         self.paths = paths
         self.hub = EventHub()
-        self.tz = store_tz(config.parser.utc_offset)
+        self.tz = parse_utc_offset(config.parser.utc_offset)
         self._key_provider = key_provider
         self._started: list[Callable[[], None]] = []
         self.journal: Journal | None = None
