@@ -8,6 +8,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from cashier_app.domain.cases import Case, CaseKind, CaseResult, CaseStatus, CaseStep, StepAction
+from cashier_app.domain.money import yuan
 from cashier_app.journal.db import Journal, utc_now
 
 
@@ -174,7 +175,7 @@ def cases_to_csv(cases: list[Case]) -> bytes:
                            for s in c.steps)
         writer.writerow([
             c.id, c.kind.value, c.status.value, c.opened_at, c.opened_by, c.out_trade_no or "",
-            c.channel_trade_no or "", "" if c.amount is None else f"{c.amount / 100:.2f}", c.payment_state or "",
+            c.channel_trade_no or "", "" if c.amount is None else yuan(c.amount), c.payment_state or "",
             c.cause, c.result.value if c.result else "", c.closed_at or "", c.closed_by or "",
             "" if c.handling_seconds is None else f"{c.handling_seconds:.0f}", steps, int(c.training),
         ])

@@ -25,12 +25,12 @@ import dataclasses
 import re
 from collections.abc import Mapping
 from datetime import datetime, timedelta, timezone
-from decimal import Decimal
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
 import cashier_app
+from cashier_app.domain.money import yuan
 from cashier_app.printing.layout import LayoutOptions, LayoutResult, layout_receipt
 from cashier_app.printing.profiles import Profile
 from cashier_app.printing.text_width import WidthModel, centre, text_width
@@ -117,11 +117,6 @@ def check_template(template: ReceiptTemplate) -> None:
             raise OrderReceiptError(
                 TEMPLATE_INVALID, f"template {template.name!r} line {number}: @rule takes one character"
             )
-
-
-def yuan(fen: int) -> str:
-    """1250 → '12.50' (Decimal, never float)."""
-    return str((Decimal(fen) / 100).quantize(Decimal("0.01")))
 
 
 def store_time(value: Any) -> str | None:

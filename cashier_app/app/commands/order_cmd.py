@@ -12,6 +12,7 @@ import sys
 from datetime import datetime, time
 from typing import TYPE_CHECKING, Any
 
+from cashier_app.domain.money import yuan
 from cashier_app.domain.orders import OrderState
 from cashier_app.platform.factory import build_client
 from cashier_app.platform.order import Order, OrderFormatError, parse_time
@@ -220,7 +221,7 @@ def _order_text(order: Order) -> list[str]:
 
 
 def _yuan(fen: int) -> str:
-    return f"¥{fen // 100}.{fen % 100:02d}"
+    return f"¥{yuan(fen)}"
 
 
 def _emit(args: argparse.Namespace, data: dict[str, Any], text: list[str], code: int) -> int:

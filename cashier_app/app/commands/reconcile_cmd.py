@@ -16,6 +16,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from cashier_app.domain.money import yuan
 from cashier_app.journal.db import Journal
 from cashier_app.platform.factory import build_client
 from cashier_app.reconcile.service import PollReport, Reconciler
@@ -90,7 +91,7 @@ def _report_text(report: PollReport) -> str:
 
 
 def _yuan(amount: int | None) -> str:
-    return "" if amount is None else f"¥{amount / 100:.2f}"
+    return "" if amount is None else f"¥{yuan(amount)}"
 
 
 def _status(args: argparse.Namespace, ctx: CommandContext) -> int:
