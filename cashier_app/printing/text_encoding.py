@@ -22,6 +22,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from cashier_app.domain.numbers import fullwidth_to_ascii
+
 DOUBLE_BYTE_CHARSETS = frozenset({"gb18030", "gbk", "gb2312", "big5"})
 SINGLE_BYTE_CHARSETS = frozenset({"cp437", "cp850", "cp858", "cp866", "cp1252"})
 MULTI_BYTE_CHARSETS = DOUBLE_BYTE_CHARSETS | {"utf-8"}
@@ -88,10 +90,6 @@ _INVISIBLE = frozenset(
 )
 _SPACES = frozenset("\xa0\u2028\u2029")
 _NOT_TEXT = re.compile("[\ue000-\uf8ff\ud800-\udfff]")
-
-_FULLWIDTH_FIRST = 0xFF01
-_FULLWIDTH_LAST = 0xFF5E
-_FULLWIDTH_OFFSET = 0xFEE0
 
 CODECS: dict[str, str] = {name: name for name in SUPPORTED_CHARSETS}
 
@@ -165,10 +163,9 @@ class TextEncoder:
         for candidate in REPLACEMENTS.get(ch, ()):
             if self.can_encode(candidate):
                 return candidate, False
-        if _FULLWIDTH_FIRST <= code <= _FULLWIDTH_LAST:
-            ascii_twin = chr(code - _FULLWIDTH_OFFSET)
-            if self.can_encode(ascii_twin):
-                return ascii_twin, False
+        ascii_twin = fullwidth_to_ascii(ch)
+        if ascii_twin != ch and self.can_encode(ascii_twin):
+            return ascii_twin, False
         decomposed = unicodedata.normalize("NFKD", ch)
         base = "".join(c for c in decomposed if not unicodedata.combining(c))
         if base and base != ch and base.isascii() and base.isprintable():
