@@ -38,7 +38,7 @@ from cashier_app.printing.faults import PrinterFault
 from cashier_app.printing.layout import LayoutOptions, ReprintMark, layout_receipt
 from cashier_app.printing.order_receipt import OrderReceiptError, layout_order_receipt
 from cashier_app.printing.profiles import resolve_profile
-from cashier_app.printing.queue import JOB_DONE, PRINTER_STATUS, PrintQueue, QueueEvent
+from cashier_app.printing.queue import PRINTER_STATUS, PrintQueue, QueueEvent
 from cashier_app.printing.settings import PrinterSettings
 from cashier_app.reconcile.platform_health import PlatformHealth
 from cashier_app.reconcile.service import Reconciler
@@ -272,8 +272,6 @@ class AppServices:
                                   event.fault_code, event.fault_detail))
         if receipt_id is not None:
             self.hub.publish(ReceiptEvent(receipt_id, updated=True))
-        if event.kind == JOB_DONE:
-            self.hub.publish(PrinterEvent(event.printer, ""))
 
     def reprint_receipt(self, receipt_id: int, reason: str, operator: str | None = None) -> int:
         """Queue a reprint (marked REPRINT with its copy number) and write it in the audit trail."""
