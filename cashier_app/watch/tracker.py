@@ -60,6 +60,11 @@ class _Pending:
     due: float
     seq: int
     initial: bool
+    since: float = 0.0  # when the file was first seen settling (kept while it keeps changing)
+
+
+# The longest a settled write waits behind an older one that is still settling (see run_due).
+HOLD_BEHIND_S = 2.0
 
 
 class WriteTracker:
@@ -141,6 +146,19 @@ class WriteTracker:
             else:
                 ready.append((path, pending, current))
         ready.sort(key=lambda item: (item[2].mtime_ns, item[1].seq, natural_key(item[0])))
+        # Hand writes out in the order they were written, across passes too: a file written after one
+        # that is still settling (caught mid-write, so its settle restarted) waits for it, for at most
+        # HOLD_BEHIND_S, so that one file that never stops changing cannot hold the till's receipts up.
+        ready_paths = {path for path, _, _ in ready}
+        settling = [p for path, p in self._pending.items()
+                    if path not in ready_paths and now - p.since < HOLD_BEHIND_S]
+        if settling:
+            oldest = min(p.look.mtime_ns for p in settling)
+            wake = min(p.due for p in settling)
+            held = [item for item in ready if item[2].mtime_ns > oldest]
+            for _, pending, _ in held:
+                pending.due = wake  # looked at again with the one it waits for, not spun on
+            ready = [item for item in ready if item[2].mtime_ns <= oldest]
         for path, pending, _ in ready:
             del self._pending[path]
             self._take(path, initial=pending.initial, close_events=False, now=now)
@@ -173,6 +191,7 @@ class WriteTracker:
             due=now + self._settle_s,
             seq=existing.seq if existing else self._seq,
             initial=initial or (existing.initial if existing else False),
+            since=existing.since if existing else now,
         )
 
     def _take(self, path: str, *, initial: bool, close_events: bool, now: float) -> None:
