@@ -3,7 +3,8 @@
 The key is read from standard input (no echo on a terminal), never from the command line (it would
 stay in the shell history and the process list) and never printed.
 check exits 0 when a key is stored and the platform accepts it, 1 when none is stored, 2 when the
-platform rejects it or cannot be reached (or the store cannot be used).
+platform rejects it or cannot be reached (or the store cannot be used). With sign-in on, set and delete
+need `--as NUMBER` of a person who may change the key (exit 6 otherwise); both go into the audit trail.
 """
 
 from __future__ import annotations
@@ -14,6 +15,11 @@ import sys
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from cashier_app.app.cli_access import CommandRefused, add_person_option, person_for, refused
+from cashier_app.domain.access import ProtectedAction
+from cashier_app.domain.audit import AuditAction
+from cashier_app.journal.audit import AuditStore
+from cashier_app.journal.db import Journal
 from cashier_app.platform.client import PlatformClient
 from cashier_app.platform.credentials import (
     CredentialError,
@@ -34,16 +40,43 @@ EXIT_OK, EXIT_MISSING, EXIT_REJECTED = 0, 1, 2
 def register(registry: CommandRegistry) -> None:
     parser = registry.add("credentials", "store, check or delete this terminal's API key (OS credential store)")
     sub = parser.add_subparsers(dest="credentials_command", metavar="ACTION")
-    sub.add_parser("set", help="store the API key, read from standard input (one line, not shown)",
-                   parents=[registry.common]).set_defaults(handler=_set)
+    set_key = sub.add_parser("set", help="store the API key, read from standard input (one line, not shown)",
+                             parents=[registry.common])
+    add_person_option(set_key)
+    set_key.set_defaults(handler=_set)
     sub.add_parser("check", help="is a key stored, and does the platform accept it? (exit 0 ok, 1 missing, "
                    "2 rejected or unreachable)", parents=[registry.common]).set_defaults(handler=_check)
-    sub.add_parser("delete", help="remove the stored API key",
-                   parents=[registry.common]).set_defaults(handler=_delete)
+    delete = sub.add_parser("delete", help="remove the stored API key", parents=[registry.common])
+    add_person_option(delete)
+    delete.set_defaults(handler=_delete)
+
+
+def _who(args: argparse.Namespace, ctx: CommandContext) -> str | int:
+    """The person changing the key (with sign-in on: `--as` and a PIN), or the exit code refusing it."""
+    ctx.paths.ensure()
+    journal = Journal(ctx.paths.journal_file)
+    try:
+        return person_for(args, ctx, journal, ProtectedAction.CHANGE_KEY).actor
+    except CommandRefused as error:
+        return refused(error)
+    finally:
+        journal.close()
+
+
+def _audit(ctx: CommandContext, action: AuditAction, actor: str) -> None:
+    """That the key changed, for which account: never the key."""
+    journal = Journal(ctx.paths.journal_file)
+    try:
+        AuditStore(journal).record(action, actor, detail=f"{account_name(ctx.config.platform)} (command line)")
+    finally:
+        journal.close()
 
 
 def _set(args: argparse.Namespace, ctx: CommandContext) -> int:
     settings = ctx.config.platform
+    who = _who(args, ctx)
+    if isinstance(who, int):
+        return who
     _warn_backend()
     if sys.stdin.isatty():
         key = getpass.getpass(f"API key for {account_name(settings)} (not shown): ")
@@ -54,6 +87,7 @@ def _set(args: argparse.Namespace, ctx: CommandContext) -> int:
     except CredentialError as exc:
         print(f"错误 / error ({exc.code}): {exc}", file=sys.stderr)
         return EXIT_REJECTED
+    _audit(ctx, AuditAction.KEY_CHANGED, who)
     print(f"密钥已保存 / API key stored for {account_name(settings)} in {backend_name()}")
     return EXIT_OK
 
@@ -89,6 +123,9 @@ def _check(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 def _delete(args: argparse.Namespace, ctx: CommandContext) -> int:
     settings = ctx.config.platform
+    who = _who(args, ctx)
+    if isinstance(who, int):
+        return who
     try:
         deleted = CredentialStore(settings).delete_key()
     except CredentialStoreUnavailable as exc:
@@ -97,6 +134,7 @@ def _delete(args: argparse.Namespace, ctx: CommandContext) -> int:
     if not deleted:
         print(f"未保存密钥 / no API key was stored for {account_name(settings)}")
         return EXIT_MISSING
+    _audit(ctx, AuditAction.KEY_DELETED, who)
     print(f"密钥已删除 / API key deleted for {account_name(settings)}")
     return EXIT_OK
 
