@@ -18,9 +18,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from cashier_app.ui import messages, theme
+from cashier_app.ui import messages
 from cashier_app.ui.rows import NEEDS_MANAGER_PIN, NEEDS_SIGN_IN
 from cashier_app.ui.services import AccessServices, UiServices
+from cashier_app.ui.widgets import error_label, ok_cancel, pin_edit
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -50,24 +51,15 @@ class ManagerPinDialog(QDialog):
         self.number_edit.setObjectName("managerNumber")
         self.number_edit.setMaxLength(16)
         self.pin_label = QLabel()
-        self.pin_edit = QLineEdit()
-        self.pin_edit.setObjectName("managerPin")
-        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin_edit.setMaxLength(12)
+        self.pin_edit = pin_edit("managerPin")
         self.number_label.setBuddy(self.number_edit)
         self.pin_label.setBuddy(self.pin_edit)
         form.addRow(self.number_label, self.number_edit)
         form.addRow(self.pin_label, self.pin_edit)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("managerPinError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {theme.FOREGROUND[theme.FAULT]};")
-        self.error.setVisible(False)
+        self.error = error_label("managerPinError")
         layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         layout.addWidget(self.buttons)
         self.number_edit.returnPressed.connect(self.pin_edit.setFocus)
         self.retranslate()

@@ -14,10 +14,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QMenu,
     QStackedWidget,
     QVBoxLayout,
@@ -30,6 +28,7 @@ from cashier_app.ui.manager_pin import access_of
 from cashier_app.ui.rows import ALLOWED, PersonRow
 from cashier_app.ui.services import AccessServices
 from cashier_app.ui.sign_in_screen import PinsDiffer, SignInScreen
+from cashier_app.ui.widgets import error_label, ok_cancel, pin_edit
 
 if TYPE_CHECKING:
     from cashier_app.ui.main_window import MainWindow
@@ -233,25 +232,15 @@ class ChangePinDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         form = QFormLayout()
-        self.old_edit, self.new_edit, self.again_edit = QLineEdit(), QLineEdit(), QLineEdit()
+        self.old_edit, self.new_edit, self.again_edit = pin_edit("oldPin"), pin_edit("newPin"), pin_edit("newPinAgain")
         self.labels = [QLabel(), QLabel(), QLabel()]
-        for label, edit, name in zip(self.labels, (self.old_edit, self.new_edit, self.again_edit),
-                                     ("oldPin", "newPin", "newPinAgain"), strict=True):
-            edit.setObjectName(name)
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-            edit.setMaxLength(12)
+        for label, edit in zip(self.labels, (self.old_edit, self.new_edit, self.again_edit), strict=True):
             label.setBuddy(edit)
             form.addRow(label, edit)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setObjectName("changePinError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {theme.FOREGROUND[theme.FAULT]};")
-        self.error.setVisible(False)
+        self.error = error_label("changePinError")
         layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         layout.addWidget(self.buttons)
         self.setWindowTitle(translate("SignInGate", "Change my PIN"))
         self.labels[0].setText(translate("SignInGate", "&Current PIN"))

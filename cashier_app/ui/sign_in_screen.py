@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QPushButto
 from cashier_app.ui import messages, theme
 from cashier_app.ui.rows import PersonRow
 from cashier_app.ui.services import AccessServices
+from cashier_app.ui.widgets import error_label, pin_edit
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -68,15 +69,9 @@ class SignInScreen(QWidget):
         self.name_edit.setObjectName("personName")
         self.name_edit.setMaxLength(40)
         self.pin_label = QLabel()
-        self.pin_edit = QLineEdit()
-        self.pin_edit.setObjectName("personPin")
-        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin_edit.setMaxLength(12)
+        self.pin_edit = pin_edit("personPin")
         self.pin_again_label = QLabel()
-        self.pin_again_edit = QLineEdit()
-        self.pin_again_edit.setObjectName("personPinAgain")
-        self.pin_again_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin_again_edit.setMaxLength(12)
+        self.pin_again_edit = pin_edit("personPinAgain")
         for label, edit in ((self.number_label, self.number_edit), (self.name_label, self.name_edit),
                             (self.pin_label, self.pin_edit), (self.pin_again_label, self.pin_again_edit)):
             label.setBuddy(edit)
@@ -84,11 +79,7 @@ class SignInScreen(QWidget):
         self._form = form
         card.addLayout(form)
 
-        self.error = QLabel()
-        self.error.setObjectName("signInError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {theme.FOREGROUND[theme.FAULT]};")
-        self.error.setVisible(False)
+        self.error = error_label("signInError")
         card.addWidget(self.error)
         self.button = QPushButton()
         self.button.setObjectName("signInButton")

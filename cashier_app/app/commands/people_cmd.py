@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from cashier_app.app.cli_access import CommandRefused, add_person_option, person_for, read_secret, refused
@@ -82,9 +83,28 @@ def _new_pin(args: argparse.Namespace, number: str) -> str | None:
     return first
 
 
-def _add(args: argparse.Namespace, ctx: CommandContext) -> int:
+def _change(ctx: CommandContext, change: Callable[[Journal], str]) -> int:
+    """Run one change on the journal; say what it did, or why it was refused."""
     journal = _open(ctx)
     try:
+        done = change(journal)
+    except CommandRefused as error:
+        return refused(error)
+    except (PeopleError, PinRefused) as error:
+        return _usage(f"{error} ({error.code})")
+    finally:
+        journal.close()
+    print(done)
+    return EXIT_OK
+
+
+class _NoPin(PeopleError):
+    def __init__(self) -> None:
+        super().__init__("no_pin", "no PIN given: use --pin-stdin or run it on a terminal")
+
+
+def _add(args: argparse.Namespace, ctx: CommandContext) -> int:
+    def add(journal: Journal) -> str:
         people = PeopleStore(journal)
         if people.count_active_managers() == 0 and args.role != Role.MANAGER.value:
             print("注意 / note: the store has no manager yet: add one (--role manager) before switching sign-in on",
@@ -92,16 +112,11 @@ def _add(args: argparse.Namespace, ctx: CommandContext) -> int:
         by = _manager(args, ctx, journal)
         pin = _new_pin(args, args.number)
         if pin is None:
-            return _usage("no PIN given: use --pin-stdin or run it on a terminal")
+            raise _NoPin()
         person = people.add(args.number, args.name, Role(args.role), pin, by=by)
-    except CommandRefused as error:
-        return refused(error)
-    except (PeopleError, PinRefused) as error:
-        return _usage(f"{error} ({error.code})")
-    finally:
-        journal.close()
-    print(f"已添加 / added: {person.label} ({ROLE_WORDS[person.role]})")
-    return EXIT_OK
+        return f"已添加 / added: {person.label} ({ROLE_WORDS[person.role]})"
+
+    return _change(ctx, add)
 
 
 def _list(args: argparse.Namespace, ctx: CommandContext) -> int:
@@ -143,36 +158,23 @@ def _enable(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def _set_disabled(args: argparse.Namespace, ctx: CommandContext, disabled: bool) -> int:
-    journal = _open(ctx)
-    try:
-        by = _manager(args, ctx, journal)
-        person = PeopleStore(journal).set_disabled(args.number, disabled, by=by)
-    except CommandRefused as error:
-        return refused(error)
-    except PeopleError as error:
-        return _usage(f"{error} ({error.code})")
-    finally:
-        journal.close()
-    print(f"{'已停用 / disabled' if disabled else '已启用 / enabled'}: {person.label}")
-    return EXIT_OK
+    def change(journal: Journal) -> str:
+        person = PeopleStore(journal).set_disabled(args.number, disabled, by=_manager(args, ctx, journal))
+        return f"{'已停用 / disabled' if disabled else '已启用 / enabled'}: {person.label}"
+
+    return _change(ctx, change)
 
 
 def _set_pin(args: argparse.Namespace, ctx: CommandContext) -> int:
-    journal = _open(ctx)
-    try:
+    def change(journal: Journal) -> str:
         by = _manager(args, ctx, journal)
         pin = _new_pin(args, args.number)
         if pin is None:
-            return _usage("no PIN given: use --pin-stdin or run it on a terminal")
+            raise _NoPin()
         person = PeopleStore(journal).set_pin(args.number, pin, by=by)
-    except CommandRefused as error:
-        return refused(error)
-    except (PeopleError, PinRefused) as error:
-        return _usage(f"{error} ({error.code})")
-    finally:
-        journal.close()
-    print(f"PIN 已更新 / new PIN set for {person.label}")
-    return EXIT_OK
+        return f"PIN 已更新 / new PIN set for {person.label}"
+
+    return _change(ctx, change)
 
 
 def _usage(message: str) -> int:
