@@ -12,7 +12,7 @@
     <name>Application</name>
     <message>
         <source>Cashier Companion</source>
-        <translation>收银小票助手</translation>
+        <translation>收银伴侣</translation>
     </message>
 </context>
 <context>
@@ -720,11 +720,11 @@
     </message>
     <message>
         <source>Cashier Companion — TRAINING</source>
-        <translation>收银小票助手 — 培训模式</translation>
+        <translation>收银伴侣 — 培训模式</translation>
     </message>
     <message>
         <source>Cashier Companion</source>
-        <translation>收银小票助手</translation>
+        <translation>收银伴侣</translation>
     </message>
     <message>
         <source>Training mode — real orders are not affected</source>
@@ -1419,7 +1419,7 @@
     </message>
     <message>
         <source>Cashier Companion is already running. Look for it in the taskbar or tray.</source>
-        <translation>收银小票助手已经在运行。请在任务栏或托盘中找到它。</translation>
+        <translation>收银伴侣已经在运行。请在任务栏或托盘中找到它。</translation>
     </message>
     <message>
         <source>New case: {kind}, order {out_trade_no}.</source>
@@ -1760,7 +1760,7 @@
     <name>Tray</name>
     <message>
         <source>Cashier Companion</source>
-        <translation>收银小票助手</translation>
+        <translation>收银伴侣</translation>
     </message>
     <message>
         <source>Show window</source>
