@@ -838,6 +838,14 @@
         <translation>请联系技术人员设置打印机。</translation>
     </message>
     <message>
+        <source>The printer&apos;s address is not a receipt printer</source>
+        <translation>打印机地址上的设备不是小票打印机</translation>
+    </message>
+    <message>
+        <source>Call the technician: the printer&apos;s address or port is wrong.</source>
+        <translation>请联系技术员：打印机的地址或端口设置有误。</translation>
+    </message>
+    <message>
         <source>This printer connection does not work on this computer</source>
         <translation>本机不支持此打印机连接方式</translation>
     </message>
