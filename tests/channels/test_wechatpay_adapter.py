@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import time
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 import requests
@@ -175,7 +176,7 @@ def test_request_outside_the_window_is_refused_with_wechats_words(wechat: Contro
 def test_request_signature_checked_by_the_emulator(wechat: Control, wechat_server: SandboxServer) -> None:
     info = keys_info(wechat_server)
     wechat.create({"out_trade_no": "WX0015", "state": "PAID", "upstream_state": "PAID"})
-    key = rsa_keys.load_private_pem(open(info["files"]["merchant_private_key"], "rb").read())
+    key = rsa_keys.load_private_pem(Path(info["files"]["merchant_private_key"]).read_bytes())
     url = f"/v3/pay/transactions/out-trade-no/WX0015?mchid={info['mchid']}"
     ts, nonce = str(int(time.time())), signing.new_nonce()
     signature = rsa_keys.sign(key, signing.request_message("GET", url, ts, nonce, b""))
