@@ -17,6 +17,7 @@ from typing import Any, TypeVar, Union
 
 import tomli_w
 
+from cashier_app.app.config_paths import path_problems
 from cashier_app.domain.receipt_labels import DEFAULT_LABELS, ParserSettings
 from cashier_app.domain.reconcile_settings import ReconcileSettings
 from cashier_app.platform.settings import PlatformSettings
@@ -81,6 +82,9 @@ class AppConfig:
                 raise ConfigError(f"parser.labels.{key}", f"unknown field; allowed: {sorted(DEFAULT_LABELS)}")
             if not labels or any(not label.strip() for label in labels):
                 raise ConfigError(f"parser.labels.{key}", "must be a non-empty list of non-empty labels")
+        problems = path_problems(self)
+        if problems:
+            raise ConfigError(*problems[0])
 
 
 def load_config(path: Path | None) -> AppConfig:
