@@ -11,22 +11,28 @@ from PySide6.QtWidgets import QMessageBox
 
 from cashier_app.app.services import AppServices
 from cashier_app.app.ui_adapter import AppUiServices, EventForwarder
+from cashier_app.domain.access import ProtectedAction
 from cashier_app.ui.app_qt import SingleInstance, attach_tray, create_application, screenshot, tell_already_running
+from cashier_app.ui.audit_page import AuditPage
 from cashier_app.ui.bridge import ServiceBridge
 from cashier_app.ui.cases_page import CasesPage
 from cashier_app.ui.help_page import HelpPage
 from cashier_app.ui.lookup_page import LookupPage
 from cashier_app.ui.main_window import MainWindow
 from cashier_app.ui.pages import PageRegistry, PageSpec, default_registry
+from cashier_app.ui.people_page import PeoplePage
 
 log = logging.getLogger(__name__)
 
 
 def app_registry() -> PageRegistry:
-    """The window's pages: lookup first (the cashier's everyday question), receipts, cases, help."""
+    """The window's pages: lookup first (the cashier's everyday question), receipts, cases, the manager's
+    people and audit trail (shown to those who may), help."""
     registry = default_registry()
     registry.register(PageSpec("lookup", LookupPage, order=5, shortcut="F3"))
     registry.register(PageSpec("cases", CasesPage, order=30, shortcut="F4"))
+    registry.register(PageSpec("audit", AuditPage, order=70, requires=ProtectedAction.VIEW_AUDIT.value))
+    registry.register(PageSpec("people", PeoplePage, order=75, requires=ProtectedAction.MANAGE_PEOPLE.value))
     registry.register(PageSpec("help", HelpPage, order=90, shortcut="F1"))
     return registry
 

@@ -16,6 +16,85 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <source>job {job}</source>
+        <translation>打印任务 {job}</translation>
+    </message>
+    <message>
+        <source>case {case}</source>
+        <translation>案例 {case}</translation>
+    </message>
+    <message>
+        <source>{count} rows</source>
+        <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>授权店长</translation>
+    </message>
+    <message>
+        <source>Order / job / case</source>
+        <translation>订单 / 打印任务 / 案例</translation>
+    </message>
+    <message>
+        <source>Reason and detail</source>
+        <translation>原因与详情</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出操作记录</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Audit trail saved to {path}</source>
+        <translation>操作记录已保存到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>CaseDialog</name>
     <message>
         <source>Case {id}</source>
@@ -1846,6 +1925,117 @@
     <message>
         <source>and {count} more orders waiting for their receipt (see the cases page)</source>
         <translation>另有 {count} 单等待打印小票（见“异常案例”页）</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <source>New PIN for {number}</source>
+        <translation>为 {number} 设置新 PIN</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>Person &amp;number</source>
+        <translation>人员编号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>PIN(&amp;P)</translation>
+    </message>
+    <message>
+        <source>PIN &amp;again</source>
+        <translation>再次输入 PIN(&amp;A)</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>New PIN set for {person}.</source>
+        <translation>已为 {person} 设置新 PIN。</translation>
+    </message>
+    <message>
+        <source>{person} added ({role}).</source>
+        <translation>已添加 {person}（{role}）。</translation>
+    </message>
+    <message>
+        <source>{person} can no longer sign in.</source>
+        <translation>{person} 已停用，不能再登录。</translation>
+    </message>
+    <message>
+        <source>{person} can sign in again.</source>
+        <translation>{person} 已重新启用，可以登录。</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Locked until {time}</source>
+        <translation>锁定至 {time}</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Enable again</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>People sign in with their number and PIN. A cashier needs a manager&apos;s PIN for protected actions; a technician sets the till up.</source>
+        <translation>人员用编号和 PIN 登录。收银员进行受保护的操作需要店长输入 PIN；技术员负责设置收银台。</translation>
+    </message>
+    <message>
+        <source>Sign-in is off at this till ([signin] enabled = false): the people added here sign in once it is switched on.</source>
+        <translation>本收银台未开启登录（[signin] enabled = false）：开启后，在此添加的人员即可登录。</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <source>Add a person…</source>
+        <translation>添加人员…</translation>
+    </message>
+    <message>
+        <source>New PIN…</source>
+        <translation>设置新 PIN…</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
     </message>
 </context>
 <context>
