@@ -140,6 +140,7 @@ class AppServices:
             )
             self._start_watching()
             self._start_reconciler()
+            self._start_reminders()
             if self.simulated and self.options.demo_interval_s > 0:
                 self._start_feeder()
             if self.options.training:
@@ -180,6 +181,15 @@ class AppServices:
         self.people = PeopleStore(people_journal, training=self.options.training)
         self.session = SignInSession(self.people, self.audit, self.config.signin,
                                      default_operator=self.config.general.operator, training=self.options.training)
+
+    def _start_reminders(self) -> None:
+        from cashier_app.app.case_reminders import EscalationReminders
+
+        reminders = EscalationReminders(self.cases, self.config.cases, self.tz, self.hub.publish,
+                                        training=self.options.training)
+        reminders.start()
+        self._started.append(reminders.stop)
+        self.reminders = reminders
 
     # -- simulators (demo, training) --------------------------------------------------------
 

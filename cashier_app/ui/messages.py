@@ -195,6 +195,12 @@ NOTICES: Final[dict[str, Message]] = {
         QT_TRANSLATE_NOOP("Messages", "Printer {printer} is ready again; held receipts are printing."), OK
     ),
     "platform_restored": _m(QT_TRANSLATE_NOOP("Messages", "Connection to the platform restored."), OK),
+    "escalation_overdue": _m(
+        QT_TRANSLATE_NOOP("Messages", "Case {case_id} (order {out_trade_no}) was reported {days} working days ago "
+                                      "and is still open."),
+        ATTENTION,
+        QT_TRANSLATE_NOOP("Messages", "Ask the platform again, or close the case on the cases page."),
+    ),
     "reprint_queued": _m(QT_TRANSLATE_NOOP("Messages", "Reprint of order {out_trade_no} queued."), INFO),
     "job_cancelled": _m(QT_TRANSLATE_NOOP("Messages", "Print job for order {out_trade_no} cancelled."), INFO),
     "interrupted_job_reprinted": _m(
@@ -377,6 +383,9 @@ STEP_OUTCOMES: Final[dict[str, str]] = {
     "print_failed": QT_TRANSLATE_NOOP("Messages", "Printing failed"),
     "not_found": QT_TRANSLATE_NOOP("Messages", "Order not found"),
     "not_queryable_yet": QT_TRANSLATE_NOOP("Messages", "Not findable by the third-party number yet"),
+    "contact_recorded": QT_TRANSLATE_NOOP("Messages", "Customer contact recorded"),
+    "contact_removed": QT_TRANSLATE_NOOP("Messages", "Customer contact removed"),
+    "escalation_overdue": QT_TRANSLATE_NOOP("Messages", "Overdue: no answer within the working days allowed"),
 }
 STEP_STATE_UNKNOWN: Final = QT_TRANSLATE_NOOP("Messages", "State unknown ({reason})")
 STEP_JOB_QUEUED: Final = QT_TRANSLATE_NOOP("Messages", "Print job {job} queued")
@@ -461,6 +470,22 @@ VERDICTS: Final[dict[str, Message]] = {
     "not_found": _m(
         QT_TRANSLATE_NOOP("Messages", "No order with this number. Check the number and look it up again."), ATTENTION
     ),
+    "not_found_not_charged": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "No such order on the platform, and the customer's phone shows no payment: the customer was not "
+            "charged. It is safe to take payment again.",
+        ),
+        OK,
+    ),
+    "not_found_but_paid": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The customer shows a payment voucher, but the platform has no order with this number. Look up the "
+            "merchant order number shown in the voucher's details. Do not take payment again.",
+        ),
+        ATTENTION,
+    ),
     "not_queryable_yet": _m(
         QT_TRANSLATE_NOOP(
             "Messages",
@@ -503,6 +528,7 @@ ACTION_ERRORS: Final[dict[str, Message]] = {
     ),
     "case_not_found": _m(QT_TRANSLATE_NOOP("Messages", "This case no longer exists."), ATTENTION),
     "case_closed": _m(QT_TRANSLATE_NOOP("Messages", "This case is already closed."), INFO),
+    "empty_note": _m(QT_TRANSLATE_NOOP("Messages", "Write the note first."), INFO),
     "invalid_result": _m(QT_TRANSLATE_NOOP("Messages", "Choose how the case ended."), ATTENTION),
     "action_not_allowed": _m(
         QT_TRANSLATE_NOOP("Messages", "This step is not allowed for this order now."),

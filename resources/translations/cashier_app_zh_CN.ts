@@ -97,6 +97,14 @@
 <context>
     <name>CaseDialog</name>
     <message>
+        <source>{days} working days ago</source>
+        <translation>{days} 个工作日前</translation>
+    </message>
+    <message>
+        <source>{age}: overdue, ask the platform again</source>
+        <translation>{age}：已超时，请再次询问平台</translation>
+    </message>
+    <message>
         <source>Case {id}</source>
         <translation>案例 {id}</translation>
     </message>
@@ -141,6 +149,22 @@
         <translation>处理用时</translation>
     </message>
     <message>
+        <source>Channel</source>
+        <translation>支付渠道</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>支付时间</translation>
+    </message>
+    <message>
+        <source>Reported for handling</source>
+        <translation>上报处理</translation>
+    </message>
+    <message>
+        <source>Customer contact</source>
+        <translation>顾客联系方式</translation>
+    </message>
+    <message>
         <source>What happened</source>
         <translation>处理经过</translation>
     </message>
@@ -163,6 +187,34 @@
     <message>
         <source>Outcome</source>
         <translation>结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Add to the record</source>
+        <translation>补充记录</translation>
+    </message>
+    <message>
+        <source>Note: what was done, what the customer said</source>
+        <translation>备注：做了什么、顾客说了什么</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Report for handling</source>
+        <translation>上报处理</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s phone or contact (optional)</source>
+        <translation>顾客电话或联系方式（可选）</translation>
+    </message>
+    <message>
+        <source>Save contact</source>
+        <translation>保存联系方式</translation>
     </message>
     <message>
         <source>Close the case</source>
@@ -234,6 +286,10 @@
     <message>
         <source>Result</source>
         <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Reported {days} working days ago</source>
+        <translation>已上报 {days} 个工作日</translation>
     </message>
 </context>
 <context>
@@ -767,6 +823,10 @@
         <translation>案例 {id} · {kind} · {status}</translation>
     </message>
     <message>
+        <source>reported {days} working days ago</source>
+        <translation>已上报 {days} 个工作日</translation>
+    </message>
+    <message>
         <source>Look up (Enter)</source>
         <translation>查询（回车）</translation>
     </message>
@@ -1108,6 +1168,14 @@
         <translation>平台连接已恢复。</translation>
     </message>
     <message>
+        <source>Case {case_id} (order {out_trade_no}) was reported {days} working days ago and is still open.</source>
+        <translation>案例 {case_id}（订单 {out_trade_no}）已上报 {days} 个工作日，仍未结案。</translation>
+    </message>
+    <message>
+        <source>Ask the platform again, or close the case on the cases page.</source>
+        <translation>请再次询问平台，或在“异常案例”页结案。</translation>
+    </message>
+    <message>
         <source>Reprint of order {out_trade_no} queued.</source>
         <translation>订单 {out_trade_no} 的补打已加入打印队列。</translation>
     </message>
@@ -1364,6 +1432,18 @@
         <translation>第三方订单号暂时查不到</translation>
     </message>
     <message>
+        <source>Customer contact recorded</source>
+        <translation>已记录顾客联系方式</translation>
+    </message>
+    <message>
+        <source>Customer contact removed</source>
+        <translation>已删除顾客联系方式</translation>
+    </message>
+    <message>
+        <source>Overdue: no answer within the working days allowed</source>
+        <translation>已超时：规定工作日内未得到答复</translation>
+    </message>
+    <message>
         <source>State unknown ({reason})</source>
         <translation>状态未知（{reason}）</translation>
     </message>
@@ -1422,6 +1502,14 @@
     <message>
         <source>No order with this number. Check the number and look it up again.</source>
         <translation>没有找到这个订单号。请核对号码后再查。</translation>
+    </message>
+    <message>
+        <source>No such order on the platform, and the customer&apos;s phone shows no payment: the customer was not charged. It is safe to take payment again.</source>
+        <translation>平台上没有这笔订单，顾客手机上也没有支付记录：顾客没有被扣款。可以放心重新收款。</translation>
+    </message>
+    <message>
+        <source>The customer shows a payment voucher, but the platform has no order with this number. Look up the merchant order number shown in the voucher&apos;s details. Do not take payment again.</source>
+        <translation>顾客出示了支付凭证，但平台上没有这个单号的订单。请按凭证详情中的商户订单号查询。不要重新收款。</translation>
     </message>
     <message>
         <source>The platform has not yet heard of this payment from the channel, so the third-party number finds nothing yet. Look it up by the merchant order number.</source>
@@ -1486,6 +1574,10 @@
     <message>
         <source>This case is already closed.</source>
         <translation>这个案例已经结案。</translation>
+    </message>
+    <message>
+        <source>Write the note first.</source>
+        <translation>请先写好备注。</translation>
     </message>
     <message>
         <source>Choose how the case ended.</source>
@@ -2231,6 +2323,82 @@
     <message>
         <source>yes</source>
         <translation>是</translation>
+    </message>
+    <message>
+        <source>Case no.</source>
+        <translation>案例编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation>发现人</translation>
+    </message>
+    <message>
+        <source>Third-party order no.</source>
+        <translation>第三方订单号</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>支付渠道</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>支付时间</translation>
+    </message>
+    <message>
+        <source>Payment state</source>
+        <translation>支付状态</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Customer contact</source>
+        <translation>顾客联系方式</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>结案人</translation>
+    </message>
+    <message>
+        <source>Handled in (min)</source>
+        <translation>处理时长（分钟）</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <source>Working days since escalated</source>
+        <translation>上报后工作日数</translation>
+    </message>
+    <message>
+        <source>Steps (time, action, person, payment state, outcome, note)</source>
+        <translation>处理过程（时间、操作、人员、支付状态、结果、备注）</translation>
     </message>
 </context>
 <context>

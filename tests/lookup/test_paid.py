@@ -40,7 +40,7 @@ def test_paid_with_receipt_is_reprinted_marked_as_a_reprint(rig: Rig) -> None:
     assert actions == [StepAction.RAISED, StepAction.QUERY, StepAction.REPRINT, StepAction.CLOSE_CASE]
     reprint = case.steps[2]
     assert reprint.state_seen == "PAID" and reprint.outcome == f"job {printed.job_id} queued"
-    assert "customer lost it" in reprint.detail and f"receipt {receipt_id}" in reprint.detail
+    assert reprint.note == "customer lost it" and f"receipt {receipt_id}" in reprint.detail
 
 
 def test_paid_without_receipt_is_printed_from_the_order(rig: Rig) -> None:
