@@ -26,11 +26,14 @@ from cashier_app.app.events import (
 from cashier_app.app.services import AppServices
 from cashier_app.app.training import TrainingDirector
 from cashier_app.domain.cases import Case, CaseKind, CaseResult, CaseStatus
+from cashier_app.journal import audit
+from cashier_app.journal.audit import AuditStore
 from cashier_app.journal.cases import CaseFilter, cases_to_csv
 from cashier_app.journal.print_jobs import HELD, JobStateError, PrintJobRecord
 from cashier_app.journal.receipt_print_state import print_states
 from cashier_app.journal.receipts import ReceiptRecord
 from cashier_app.lookup import LookupService
+from cashier_app.paper import PaperRefused
 from cashier_app.printing.queue import PrintQueue
 from cashier_app.ui.bridge import ServiceBridge
 from cashier_app.ui.rows import (
@@ -104,7 +107,11 @@ class AppUiServices:
     def reprint(self, receipt_id: int, reason: str) -> None:
         if self.services.queue is None:
             raise ServiceError("not_configured", "printing is not running")
-        self.services.reprint_receipt(receipt_id, reason)
+        try:
+            self.services.reprint_receipt(receipt_id, reason)
+        except PaperRefused as refused:
+            # The receipt's original (or a copy) is still on its way: a second job would print twice.
+            raise ServiceError(f"paper_{refused.code}", str(refused)) from refused
 
     # -- print jobs -------------------------------------------------------------------------
 
@@ -119,7 +126,11 @@ class AppUiServices:
 
     def cancel_job(self, job_id: int, reason: str) -> None:
         with _job_step():
-            self._queue().cancel(job_id, reason, self.operator())
+            job = self._queue().cancel(job_id, reason, self.operator())
+        journal = self.services.journal
+        assert journal is not None
+        AuditStore(journal).add(self.operator(), audit.CANCEL_JOB, receipt_id=job.receipt_id, job_id=job_id,
+                                reason=reason, printer=job.printer, training=self.services.options.training)
 
     def move_job(self, job_id: int, printer: str) -> None:
         """Send a queued or held job to another configured printer; who did it goes into the audit trail."""
@@ -127,12 +138,9 @@ class AppUiServices:
             job = self._queue().move(job_id, printer)
         journal = self.services.journal
         assert journal is not None
-        with journal.tx() as conn:
-            conn.execute(
-                "INSERT INTO audit(at, actor, action, receipt_id, job_id, reason, training) VALUES (?,?,?,?,?,?,?)",
-                (datetime.now(self.services.tz).isoformat(), self.operator(), "move_job", job.receipt_id, job_id,
-                 f"{job.moved_from or '?'} -> {printer}", int(self.services.options.training)),
-            )
+        AuditStore(journal).add(self.operator(), audit.MOVE_JOB, receipt_id=job.receipt_id, job_id=job_id,
+                                reason=f"{job.moved_from or '?'} -> {printer}", printer=printer,
+                                training=self.services.options.training)
 
     def held_jobs(self) -> list[JobRow]:
         if self.services.queue is None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from cashier_app.domain.orders import OrderState
+from cashier_app.domain.paper import PaperStatus
 
 
 class LookupOutcome(StrEnum):
@@ -77,12 +78,14 @@ def guide(
     outcome: LookupOutcome,
     state: OrderState | None = None,
     *,
-    has_receipt: bool = False,
+    paper: PaperStatus = PaperStatus.NONE,
     voucher: Voucher = Voucher.NOT_ASKED,
     after_sync: bool = False,
     looked_up_by_channel_no: bool = False,
 ) -> Guidance:
-    """The verdict and next steps for one lookup result."""
+    """The verdict and next steps for one lookup result. `paper`: what the order's receipt has had
+    (domain/paper.py): printing is offered only when nothing is printed or on its way, a reprint
+    only once the original is printed."""
     if outcome is LookupOutcome.UNKNOWN:
         return Guidance(Verdict.STATE_UNKNOWN, (Action.QUERY_AGAIN, Action.ESCALATE), Severity.FAULT,
                         case_kind="platform_fault")
@@ -94,16 +97,26 @@ def guide(
         return Guidance(Verdict.NOT_FOUND, actions, Severity.ATTENTION)
     if state is None:
         raise ValueError("a found order has a state")
-    return _guide_found(state, has_receipt=has_receipt, voucher=voucher, after_sync=after_sync)
+    return _guide_found(state, paper=paper, voucher=voucher, after_sync=after_sync)
 
 
-def _guide_found(state: OrderState, *, has_receipt: bool, voucher: Voucher, after_sync: bool) -> Guidance:
-    print_action = Action.REPRINT if has_receipt else Action.PRINT
+def _print_actions(paper: PaperStatus) -> tuple[Action, ...]:
+    """Print the original when there is none; a reprint once it is out; nothing while it is on its way
+    (it prints by itself: a second job would give the customer two)."""
+    if paper is PaperStatus.NONE:
+        return (Action.PRINT,)
+    if paper is PaperStatus.PRINTED:
+        return (Action.REPRINT,)
+    return ()
+
+
+def _guide_found(state: OrderState, *, paper: PaperStatus, voucher: Voucher, after_sync: bool) -> Guidance:
     if state is OrderState.PAID:
-        kind = None if has_receipt else "paid_no_receipt"
-        return Guidance(Verdict.PAID, (print_action,), Severity.OK, case_kind=kind)
+        kind = "paid_no_receipt" if paper is PaperStatus.NONE else None
+        severity = Severity.OK if paper is PaperStatus.PRINTED else Severity.ATTENTION
+        return Guidance(Verdict.PAID, _print_actions(paper), severity, case_kind=kind)
     if state is OrderState.PARTIAL_REFUNDED:
-        return Guidance(Verdict.PARTLY_REFUNDED, (print_action,), Severity.ATTENTION, case_kind="refund")
+        return Guidance(Verdict.PARTLY_REFUNDED, _print_actions(paper), Severity.ATTENTION, case_kind="refund")
     if state in (OrderState.CREATED, OrderState.USERPAYING):
         if after_sync:
             # Synced and still unpaid while the customer shows paid: poll a little, then escalate.
