@@ -30,12 +30,16 @@ from cashier_app.app.events import (
 from cashier_app.app.paths import AppPaths
 from cashier_app.domain.cases import Case
 from cashier_app.journal.app_state import first_started
+from cashier_app.journal.audit import AuditStore
 from cashier_app.journal.cases import CaseStore
 from cashier_app.journal.db import Journal
 from cashier_app.journal.receipts import FileOutcome, ReceiptRecord, ReceiptStore, parse_utc_offset
 from cashier_app.lookup import LookupService
 from cashier_app.paper import JobRenderer, PaperDesk, PaperRefused, Reason, Want
-from cashier_app.platform.client import PlatformClient
+from cashier_app.people.session import SignInSession
+from cashier_app.people.store import PeopleStore
+from cashier_app.platform.adapter import PlatformAdapter
+from cashier_app.platform.factory import build_adapter
 from cashier_app.platform.order import Order
 from cashier_app.printing.faults import PrinterFault
 from cashier_app.printing.order_receipt import OrderReceiptError
@@ -85,7 +89,7 @@ class AppServices:
         self.journal: Journal | None = None
         self.sandbox: object | None = None
         self.virtual_printer: object | None = None
-        self.client: PlatformClient | None = None
+        self.client: PlatformAdapter | None = None
         self.queue: PrintQueue | None = None
         self.paper: PaperDesk | None = None
         self.watcher: FolderWatcher | None = None
@@ -94,12 +98,23 @@ class AppServices:
         self.reconciler: Reconciler | None = None
         self.training: object | None = None
         self.lookup: LookupService | None = None
+        self.session: SignInSession | None = None
+        # People sign in with the store's own numbers and PINs in demo and training too: they live in
+        # the real journal, whichever journal this run writes its receipts and cases to.
+        self.people_journal_file = (paths if not self.simulated else self._real_paths(paths)).journal_file
+
+    @staticmethod
+    def _real_paths(paths: AppPaths) -> AppPaths:
+        return dataclasses.replace(paths, data_dir=paths.data_dir.parent)
 
     # -- life cycle -------------------------------------------------------------------------
 
     @property
     def operator(self) -> str:
-        return self.config.general.operator
+        """Who does what is being done now: the person signed in, or general.operator on a one-person till."""
+        if self.session is None:
+            return self.config.general.operator
+        return self.session.actor
 
     @property
     def mode(self) -> str:
@@ -112,6 +127,8 @@ class AppServices:
             self._started.append(self.journal.close)
             self.receipts = ReceiptStore(self.journal)
             self.cases = CaseStore(self.journal)
+            self.audit = AuditStore(self.journal)
+            self._start_session()
             if self.simulated:
                 self._start_simulators()
             self._start_platform()
@@ -121,6 +138,7 @@ class AppServices:
             self.lookup = LookupService(
                 self.client, self.cases, self.receipts, operator=lambda: self.operator, paper=self.paper,
                 training=self.options.training, on_case=self._on_case,
+                authorize=self.session.authorize if self.session is not None else None, audit=self.audit,
             )
             self._start_watching()
             self._start_reconciler()
@@ -153,6 +171,17 @@ class AppServices:
         elif self.reconciler is None:
             events.append(PlatformEvent(reachable=None))
         return events
+
+    def _start_session(self) -> None:
+        assert self.journal is not None
+        if self.people_journal_file == self.paths.journal_file:
+            people_journal = self.journal
+        else:
+            people_journal = Journal(self.people_journal_file)
+            self._started.append(people_journal.close)
+        self.people = PeopleStore(people_journal, training=self.options.training)
+        self.session = SignInSession(self.people, self.audit, self.config.signin,
+                                     default_operator=self.config.general.operator, training=self.options.training)
 
     # -- simulators (demo, training) --------------------------------------------------------
 
@@ -237,7 +266,7 @@ class AppServices:
 
             store = CredentialStore(self.config.platform)
             self._key_provider = store.key_provider()
-        self.client = PlatformClient(self.config.platform, self._key_provider)
+        self.client = build_adapter(self.config.platform, key_provider=self._key_provider)
         self._started.append(self.client.close)
 
     # -- printing ---------------------------------------------------------------------------
@@ -263,18 +292,20 @@ class AppServices:
         if receipt_id is not None:
             self.hub.publish(ReceiptEvent(receipt_id, updated=True))
 
-    def reprint_receipt(self, receipt_id: int, reason: str, operator: str | None = None) -> int:
+    def reprint_receipt(self, receipt_id: int, reason: str, operator: str | None = None,
+                        approved_by: str | None = None) -> int:
         """A copy of a receipt a person asked for (Ctrl+P): through the paper desk, which writes the
         audit row. Raises PaperRefused when the receipt's original is still on its way."""
         assert self.paper is not None
         return self.paper.request(receipt_id=receipt_id, want=Want.COPY, reason=reason,
-                                  person=operator or self.operator).job_id
+                                  person=operator or self.operator, approved_by=approved_by).job_id
 
-    def print_order(self, order: Order, reason: str, operator: str | None = None) -> int:
+    def print_order(self, order: Order, reason: str, operator: str | None = None,
+                    approved_by: str | None = None) -> int:
         """A paid order's original receipt (its print.txt never came): through the paper desk."""
         assert self.paper is not None
         return self.paper.request(order=order, want=Want.ORIGINAL, reason=reason,
-                                  person=operator or self.operator).job_id
+                                  person=operator or self.operator, approved_by=approved_by).job_id
 
     # -- watching ---------------------------------------------------------------------------
 

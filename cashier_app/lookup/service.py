@@ -16,12 +16,16 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from typing import Any, Protocol
 
+from cashier_app.domain.access import ProtectedAction
+from cashier_app.domain.audit import AuditAction
 from cashier_app.domain.cases import DEFAULT_CAUSE, Case, CaseKind, CaseResult, CaseStatus, CaseStep, StepAction
 from cashier_app.domain.guidance import LookupOutcome, Verdict, Voucher, guide
 from cashier_app.domain.orders import OrderState
 from cashier_app.domain.paper import PaperStatus, Want
 from cashier_app.domain.receipt import ReceiptKind
+from cashier_app.journal.audit import AuditStore
 from cashier_app.journal.cases import CaseFilter, CaseStore
 from cashier_app.journal.db import utc_now
 from cashier_app.journal.receipts import ReceiptRecord, ReceiptStore
@@ -30,7 +34,7 @@ from cashier_app.lookup.errors import ActionNotAllowed, InvalidNumber, PaperChan
 from cashier_app.lookup.scan import read_number
 from cashier_app.lookup.view import CHANNEL, MERCHANT, UNPAID_STATES, LookupView, SyncProgress
 from cashier_app.paper import PaperDesk, PaperRefused, PaperState
-from cashier_app.platform.client import PlatformClient
+from cashier_app.platform.adapter import PlatformAdapter
 from cashier_app.platform.order import Order
 from cashier_app.platform.order_numbers import guess_number_kind
 from cashier_app.platform.results import NotClosable, OrderClosed, StateUnknown, SyncResult, UnknownReason
@@ -43,10 +47,22 @@ MIN_SYNC_INTERVAL_S = 5.0
 _SYNC_BUSY = frozenset({UnknownReason.RATE_LIMITED, UnknownReason.SYNC_IN_PROGRESS})
 
 
+class Approval(Protocol):
+    @property
+    def actor(self) -> str: ...
+
+    @property
+    def approved_by(self) -> str | None: ...
+
+
+# Checks (and uses up) the right to a protected action; raises when it is missing (people/session.py).
+Authorize = Callable[[ProtectedAction], Approval]
+
+
 class LookupService:
     def __init__(
         self,
-        client: PlatformClient,
+        client: PlatformAdapter,
         cases: CaseStore,
         receipts: ReceiptStore,
         *,
@@ -58,8 +74,13 @@ class LookupService:
         clock: Callable[[], float] = time.monotonic,
         min_sync_interval_s: float = MIN_SYNC_INTERVAL_S,
         on_case: Callable[[Case, bool], None] | None = None,
+        authorize: Authorize | None = None,
+        audit: AuditStore | None = None,
     ) -> None:
         self.client = client
+        # Reprints, closing an order and closing a case are protected: who may, and whose PIN allowed it.
+        self._authorize = authorize
+        self._audit = audit
         # Told when a lookup opens (True) or closes (False) a case, so alerts and lists hear of it.
         self._on_case = on_case
         self.cases = cases
@@ -151,7 +172,7 @@ class LookupService:
                                    f"verdict {view.guidance.verdict.value}")
         number = view.out_trade_no
         with self._view_lock(view):
-            actor = self.operator()
+            actor, approved_by = self._check(ProtectedAction.CLOSE_ORDER)
             steps: list[CaseStep] = []
             result = self.client.close_order(number)
             answer = read_answer(result, MERCHANT, f"close out_trade_no={number}")
@@ -166,10 +187,15 @@ class LookupService:
                     close_with = CaseResult.CLOSED_AND_REPAID  # closed by an earlier attempt whose answer was lost
             else:
                 steps.append(answer.step(StepAction.CLOSE, actor))
+            if approved_by:
+                steps[0] = _approved(steps[0], approved_by)
             log.info("close %s: %s", number, steps[-1].outcome)
             action_kind = view.guidance.case_kind or CaseKind.UNPAID.value
-            return self._settle(view, view.number, answer, view.voucher, steps, after_sync=view.after_sync,
-                                action_kind=action_kind, close_with=close_with)
+            settled = self._settle(view, view.number, answer, view.voucher, steps, after_sync=view.after_sync,
+                                   action_kind=action_kind, close_with=close_with)
+            self._audited(AuditAction.CLOSE_ORDER, actor, approved_by, out_trade_no=number,
+                          case_id=settled.case_id, detail=steps[0].outcome)
+            return settled
 
     def print_receipt(self, view: LookupView, reason: str) -> LookupView:
         """Print the order's receipt through the paper desk: its original when the order has had no
@@ -184,13 +210,14 @@ class LookupService:
             raise ActionNotAllowed(f"printing {view.number} is not allowed: outcome {view.outcome.value}, "
                                    f"state {view.state.value if view.state else None}")
         with self._view_lock(view):
-            actor = self.operator()
             answer = _answer_of(view)
             want = Want.COPY if view.paper is PaperStatus.PRINTED else Want.ORIGINAL
+            # A copy of a receipt the customer had is a reprint (protected); the order's first paper is not.
+            actor, approved_by = self._check(ProtectedAction.REPRINT) if want is Want.COPY else (self.operator(), None)
             action = StepAction.REPRINT if want is Want.COPY else StepAction.PRINT
             kind = view.guidance.case_kind
             try:
-                job = self.paper.request(order=order, want=want, reason=reason, person=actor)
+                job = self.paper.request(order=order, want=want, reason=reason, person=actor, approved_by=approved_by)
             except PaperRefused as refused:
                 if refused.paper is None:  # not the paper's state: no such printer, not paid ...
                     failed = answer.step(action, actor, outcome="print_failed", extra=refused.detail)
@@ -212,8 +239,9 @@ class LookupService:
                 raise PrintFailed(f"could not queue the print of {order.out_trade_no}: {exc}", view=after) from exc
             source = f"receipt {job.receipt_id}" if job.receipt_id is not None else "the platform's record"
             what = "original" if job.original else f"copy {job.copy_no}"
+            approval = f", approved by manager {approved_by}" if approved_by else ""
             step = answer.step(action, actor, outcome=f"job {job.job_id} queued",
-                               extra=f"{what} from {source}, reason: {reason}")
+                               extra=f"{what} from {source}, reason: {reason}{approval}")
             if view.after_sync:
                 result = CaseResult.SYNCED_PAID
             else:
@@ -243,10 +271,27 @@ class LookupService:
     def close_case(self, view: LookupView, result: CaseResult, note: str = "") -> LookupView:
         """Close the order's case with a result the cashier chose (a case is opened if none is)."""
         with self._view_lock(view):
+            actor, approved_by = self._check(ProtectedAction.CLOSE_CASE)
+            if approved_by:
+                note = f"{note} (approved by manager {approved_by})".strip()
             kind = view.guidance.case_kind or _escalation_kind(view)
-            return self._settle(view, view.number, _answer_of(view), view.voucher, [], after_sync=view.after_sync,
-                                action_kind=kind, close_with=result, close_note=note, polls=view.polls,
-                                sync_changed=view.sync_changed, job_id=view.job_id)
+            settled = self._settle(view, view.number, _answer_of(view), view.voucher, [], after_sync=view.after_sync,
+                                   action_kind=kind, close_with=result, close_note=note, polls=view.polls,
+                                   sync_changed=view.sync_changed, job_id=view.job_id)
+            self._audited(AuditAction.CLOSE_CASE, actor, approved_by, out_trade_no=view.out_trade_no,
+                          case_id=settled.case_id, detail=result.value, reason=note)
+            return settled
+
+    def _audited(self, action: AuditAction, actor: str, approved_by: str | None, **fields: Any) -> None:
+        if self._audit is not None:
+            self._audit.record(action, actor, approved_by=approved_by, training=self.training, **fields)
+
+    def _check(self, action: ProtectedAction) -> tuple[str, str | None]:
+        """(who does it, the manager who approved it) for a protected action; raises when it is not allowed."""
+        if self._authorize is None:
+            return self.operator(), None
+        approval = self._authorize(action)
+        return approval.actor, approval.approved_by
 
     # -- platform calls -----------------------------------------------------------------------
 
@@ -279,7 +324,12 @@ class LookupService:
         field = "out_trade_no" if kind == MERCHANT else "channel_trade_no"
         answer = read_answer(result, kind, f"sync {field}={number}")
         extra = f"poll {poll}" if poll else ""
-        steps.append(answer.step(StepAction.SYNC, self.operator(), extra=extra))
+        if self.client.capabilities.channel_is_platform:
+            # Nobody further to ask: the "sync" was a fresh query of the channel itself.
+            fresh = "fresh query: the platform is the payment channel"
+            steps.append(answer.step(StepAction.QUERY, self.operator(), extra=f"{fresh}; {extra}" if extra else fresh))
+        else:
+            steps.append(answer.step(StepAction.SYNC, self.operator(), extra=extra))
         if isinstance(result, StateUnknown) and result.reason in _SYNC_BUSY:
             # Another sync of this order runs or just ran: its result is the platform's record.
             return self._query_once(number, kind, steps, poll=poll), None
@@ -322,7 +372,7 @@ class LookupService:
         # no voucher gets the unpaid guidance instead (close, then take payment again).
         guidance = guide(answer.outcome, order.state if order is not None else None, paper=status,
                          voucher=voucher, after_sync=after_sync and voucher is not Voucher.NONE,
-                         looked_up_by_channel_no=answer.kind == CHANNEL)
+                         looked_up_by_channel_no=answer.kind == CHANNEL, capabilities=self.client.capabilities)
         channel_no = order.channel_trade_no if order is not None else (number if answer.kind == CHANNEL else None)
 
         case: Case | None = None
@@ -374,6 +424,8 @@ class LookupService:
             printed_by=_printed_by(paper),
             held_job_ids=tuple(j.id for j in paper.held_jobs) if paper is not None else (),
             held_fault=next((j.fault_code for j in paper.held_jobs), None) if paper is not None else None,
+            platform=self.client.capabilities.kind.value,
+            channel_is_platform=self.client.capabilities.channel_is_platform,
         )
 
     def _find_open_case(self, out_trade_no: str | None, channel_no: str | None, kind: str | None) -> Case | None:
@@ -432,6 +484,11 @@ class LookupService:
 def _answer_of(view: LookupView) -> Answer:
     """The view's own answer, to be guided again without asking the platform."""
     return Answer(view.outcome, view.order, view.number_kind, view.unknown_reason, view.detail)
+
+
+def _approved(step: CaseStep, manager: str) -> CaseStep:
+    detail = f"{step.detail}; approved by manager {manager}" if step.detail else f"approved by manager {manager}"
+    return CaseStep(step.at, step.action, step.actor, step.state_seen, step.outcome, detail)
 
 
 def _could_be_channel_number(number: str) -> bool:

@@ -57,6 +57,10 @@ class LookupView:
     printed_by: str | None = None  # who asked for the original ("system": the till's print.txt or reconciliation)
     held_job_ids: tuple[int, ...] = ()  # the order's jobs waiting for the printer
     held_fault: str | None = None  # why (a printer fault code)
+    # Which platform answered (PlatformKind value), and whether it is the payment channel itself
+    # (WeChat Pay, Alipay): then a "sync" is a fresh query and its answer is the truth.
+    platform: str = "mp-v1"
+    channel_is_platform: bool = False
 
     @property
     def state(self) -> OrderState | None:

@@ -19,6 +19,7 @@ Who calls what:
     * ``reason``: the person's own words, or a ``domain.paper.Reason`` code for the app's own prints
       (it is printed on a reprint's mark as words, never as a code);
     * ``person``: who asked: the signed-in person, "system" for reconciliation;
+    * ``approved_by``: the manager whose PIN allowed a protected reprint (people/session.py), if any;
     * ``printer``: a configured printer's name (default: the default printer).
   Returns the ``PaperJob`` written (the audit row names the person, the reason and the copy number,
   in UTC). Raises ``PaperRefused`` with a code when nothing was written:
@@ -43,6 +44,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from cashier_app.domain.audit import AuditAction
 from cashier_app.domain.orders import OrderState
 from cashier_app.domain.paper import (
     DONE,
@@ -61,7 +63,6 @@ from cashier_app.domain.paper import (
     paper_key,
 )
 from cashier_app.domain.receipt import ReceiptKind
-from cashier_app.journal import audit
 from cashier_app.journal.audit import AuditStore
 from cashier_app.journal.db import Journal
 from cashier_app.journal.print_jobs import PrintJobRecord, PrintJobStore
@@ -160,6 +161,7 @@ class PaperDesk:
         self._announce = announce
         self.jobs = PrintJobStore(journal)
         self.receipts = ReceiptStore(journal)
+        self.audit = AuditStore(journal)
 
     def set_announcer(self, announce: Announce | None) -> None:
         """Who wakes the printer after a job is written (the print queue; None from the command line)."""
@@ -168,7 +170,7 @@ class PaperDesk:
     # -- asking for paper ----------------------------------------------------------------------
 
     def request(self, *, receipt_id: int | None = None, order: Order | None = None, want: Want, reason: str,
-                person: str, printer: str | None = None) -> PaperJob:
+                person: str, approved_by: str | None = None, printer: str | None = None) -> PaperJob:
         """Write the job the rules allow for a receipt or an order (see the module's docstring)."""
         if (receipt_id is None) == (order is None):
             raise ValueError("give exactly one of receipt_id and order")
@@ -195,9 +197,13 @@ class PaperDesk:
                 raise PaperRefused(decision.value, _refusal_detail(decision, key, state), state)
             job = self._write(conn, decision, key, name, receipt_id=source.id if source is not None else None,
                               order_json=order_json, reason=reason, person=person, out_trade_no=number)
-            action = audit.PRINT if decision.original else audit.REPRINT
-            AuditStore.record(conn, person, action, reason=reason, receipt_id=job.receipt_id, job_id=job.job_id,
-                              out_trade_no=number, copy_no=decision.copy_no, printer=name, training=self.training)
+            if not decision.original:
+                action = AuditAction.REPRINT
+            else:
+                action = AuditAction.PRINT_ORDER if order_json is not None else AuditAction.PRINT
+            self.audit.record(action, person, reason=reason, receipt_id=job.receipt_id, job_id=job.job_id,
+                              out_trade_no=number, copy_no=decision.copy_no, printer=name, approved_by=approved_by,
+                              training=self.training, conn=conn)
         log.info("paper: %s of %s (copy %d) for %s, job %d on %s", "original" if job.original else "reprint", key,
                  job.copy_no, person, job.job_id, name)
         self.announce(job.job_id)

@@ -7,7 +7,7 @@ import pytest
 from cashier_app.domain.cases import CaseKind, CaseResult, CaseStatus, StepAction
 from cashier_app.domain.guidance import Action, LookupOutcome, Verdict
 from cashier_app.domain.paper import PaperStatus
-from cashier_app.journal.audit import AuditStore
+from cashier_app.journal.audit import AuditFilter, AuditStore
 from cashier_app.lookup import ActionNotAllowed, PrintFailed
 from tests.lookup.conftest import Rig
 
@@ -37,7 +37,7 @@ def test_paid_with_receipt_is_reprinted_marked_as_a_reprint(rig: Rig) -> None:
     # A customer asking for a copy is no exception (nor a printer fault): no case, an audit row.
     assert printed.case_id is None and rig.all_cases() == []
     assert printed.paper is PaperStatus.PRINTED
-    [row] = AuditStore(rig.services.receipts.journal).rows(out_trade_no="2026112200010001")
+    [row] = AuditStore(rig.services.receipts.journal).list(AuditFilter(out_trade_no="2026112200010001"))
     assert (row.action, row.actor, row.reason, row.copy_no, row.job_id, row.receipt_id) == (
         "reprint", "07", "customer lost it", 2, printed.job_id, receipt_id)
     assert row.at.endswith("+00:00")  # UTC, like every other timestamp of the journal

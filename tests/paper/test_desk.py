@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from cashier_app.journal.audit import AuditStore
+from cashier_app.journal.audit import AuditFilter, AuditStore
 from cashier_app.journal.db import Journal
 from cashier_app.journal.print_jobs import PrintJobStore
 from cashier_app.paper import PaperDesk, PaperRefused, PaperStatus, Want
@@ -28,7 +28,7 @@ def test_the_tills_receipt_gets_its_original_and_a_repeat_gets_none(desk: PaperD
     assert none is None and again.paper == "repeat"
     jobs = PrintJobStore(journal).list_jobs()
     assert [(j.receipt_id, j.original, j.paper_key) for j in jobs] == [(first.id, True, "2026112200010001")]
-    assert AuditStore(journal).rows() == []  # the till's own receipts are not a person's request
+    assert AuditStore(journal).list() == []  # the till's own receipts are not a person's request
 
 
 def test_an_original_on_its_way_is_not_printed_twice_by_anyone(desk: PaperDesk, journal: Journal) -> None:
@@ -54,7 +54,7 @@ def test_a_copy_names_its_person_reason_and_number_in_utc(desk: PaperDesk, journ
     assert (copy.original, copy.is_reprint, copy.copy_no, copy.receipt_id) == (False, True, 2, record.id)
     stored = PrintJobStore(journal).require(copy.job_id)
     assert stored.is_reprint and stored.requested_by == "07" and stored.reason == "顾客要求"
-    [row] = AuditStore(journal).rows()
+    [row] = AuditStore(journal).list()
     assert (row.actor, row.action, row.reason, row.copy_no, row.job_id, row.out_trade_no) == (
         "07", "reprint", "顾客要求", 2, copy.job_id, "2026112200010003")
     assert row.at.endswith("+00:00")
@@ -73,8 +73,8 @@ def test_an_order_without_receipt_is_printed_from_the_platforms_record_once(desk
     assert job.original and job.receipt_id is None and job.copy_no == 1
     stored = PrintJobStore(journal).require(job.job_id)
     assert json.loads(stored.order_json or "")["out_trade_no"] == "2026112200010004"
-    [row] = AuditStore(journal).rows(out_trade_no="2026112200010004")
-    assert (row.action, row.actor) == ("print", "system")
+    [row] = AuditStore(journal).list(AuditFilter(out_trade_no="2026112200010004"))
+    assert (row.action, row.actor) == ("print_order", "system")
     # The till's print.txt comes late: recorded, not printed a second time.
     late, none = take_in(desk, print_txt("2026112200010004"))
     assert none is None and late.paper == "repeat"
@@ -120,7 +120,7 @@ def test_an_unknown_printer_or_receipt_writes_nothing(desk: PaperDesk, journal: 
     with pytest.raises(PaperRefused) as missing:
         desk.request(receipt_id=999, want=Want.COPY, reason="x", person="07")
     assert missing.value.code == "no_such_receipt"
-    assert PrintJobStore(journal).list_jobs() == [] and AuditStore(journal).rows() == []
+    assert PrintJobStore(journal).list_jobs() == [] and AuditStore(journal).list() == []
 
 
 def test_training_orders_are_documents_apart_from_real_ones(journal: Journal) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from cashier_app.app.demo_feeder import DemoFeeder, DemoOrder
-from cashier_app.journal.audit import AuditStore
+from cashier_app.journal.audit import AuditFilter, AuditStore
 from cashier_app.ui.lookup_page import LookupPage
 from cashier_app.ui.reason_dialog import ReasonDialog
 from tests.ui.conftest import LiveApp
@@ -116,7 +116,7 @@ def test_paid_order_with_its_receipt_is_reprinted_marked_as_a_reprint(app: LiveA
     # A customer's copy is no exception case: the audit trail names who asked, why, and the copy.
     assert page.view.case_id is None and page.case_label.text() == ""
     assert app.services.journal is not None
-    [row] = AuditStore(app.services.journal).rows(out_trade_no=order.out_trade_no)
+    [row] = AuditStore(app.services.journal).list(AuditFilter(out_trade_no=order.out_trade_no))
     assert (row.action, row.reason, row.copy_no) == ("reprint", "顾客要求", 2)
 
 

@@ -8,15 +8,15 @@ ALTER TABLE print_jobs ADD COLUMN original INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE print_jobs ADD COLUMN order_json TEXT;
 
 -- Jobs written before this migration: the document of a receipt's job, and a job printed from the
--- platform's record named its order in the audit row ('print_order:<number>').
+-- platform's record named its order in its audit row (action 'print_order', migration 0005).
 UPDATE print_jobs SET paper_key = (
     SELECT CASE WHEN r.kind = 'SALE' AND r.out_trade_no IS NOT NULL AND r.out_trade_no != ''
                 THEN r.out_trade_no ELSE 'receipt:' || r.id END
     FROM receipts r WHERE r.id = print_jobs.receipt_id)
 WHERE receipt_id IS NOT NULL;
 UPDATE print_jobs SET paper_key = (
-    SELECT substr(a.action, length('print_order:') + 1) FROM audit a
-    WHERE a.job_id = print_jobs.id AND a.action LIKE 'print_order:%' LIMIT 1)
+    SELECT a.out_trade_no FROM audit a
+    WHERE a.job_id = print_jobs.id AND a.action = 'print_order' AND a.out_trade_no IS NOT NULL LIMIT 1)
 WHERE receipt_id IS NULL AND paper_key IS NULL;
 -- The first job of each document that was not cancelled is its original (earlier runs could have
 -- printed two, the later one is a copy from now on).
@@ -33,12 +33,7 @@ ALTER TABLE receipts ADD COLUMN paper TEXT;
 UPDATE receipts SET paper = 'original' WHERE EXISTS (SELECT 1 FROM print_jobs j WHERE j.receipt_id = receipts.id);
 CREATE INDEX receipts_paper ON receipts(paper) WHERE paper = 'pending';
 
--- The audit trail names the order and the copy, and its times are UTC like every other timestamp
--- (earlier rows were written in store time with an offset).
-ALTER TABLE audit ADD COLUMN out_trade_no TEXT;
+-- The paper desk's audit rows name the copy and the printer too.
 ALTER TABLE audit ADD COLUMN copy_no INTEGER;
 ALTER TABLE audit ADD COLUMN printer TEXT;
-UPDATE audit SET at = COALESCE(strftime('%Y-%m-%dT%H:%M:%f', at) || '000+00:00', at) WHERE at NOT LIKE '%+00:00';
-UPDATE audit SET out_trade_no = substr(action, length('print_order:') + 1), action = 'print_order'
-WHERE action LIKE 'print_order:%';
 CREATE INDEX audit_order ON audit(out_trade_no, id);
