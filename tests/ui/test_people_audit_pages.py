@@ -82,15 +82,15 @@ def test_audit_export_after_a_reprint_a_cancel_and_a_close(make_live_app, qtbot,
     services = app.window.services
     inbox = Path(app.services.config.watch.folders[0])
     till_writes(inbox, (samples_dir / "wechat-default-gbk-crlf.txt").read_bytes())
-    app.printer.wait_for_jobs(1, timeout=10)
+    queue = app.services.queue
+    assert queue is not None
+    qtbot.waitUntil(lambda: [job.state for job in queue.jobs()] == ["done"], timeout=WAIT_MS)  # the original first
     receipts = app.services.receipts.receipts_today(app.services.config.parser.utc_offset)
     services.reprint(receipts[0].id, "顾客要求")
     app.printer.wait_for_jobs(2, timeout=10)
     # A job held by an empty printer, cancelled; a case closed.
     app.printer.set_condition("paper-end")
     till_writes(inbox, (samples_dir / "alipay-default-gbk-crlf.txt").read_bytes())
-    queue = app.services.queue
-    assert queue is not None
     qtbot.waitUntil(lambda: bool(queue.held_jobs()), timeout=WAIT_MS)
     held = queue.held_jobs()[0]
     services.cancel_job(held.id, "卡纸，顾客不要了")
