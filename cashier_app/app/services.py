@@ -380,7 +380,9 @@ class AppServices:
             self.journal, self.client, self.config.reconcile, training=self.options.training,
             on_case=self._on_case, on_platform=self._on_platform,
             print_missing_receipt=self._print_missing_receipt if auto else None,
-            watched_since=datetime.fromisoformat(first_started(self.journal)),
+            # A real till never watched what was paid before it first started. In demo and training every
+            # order is staged on the sandbox for the person trying it (its "paid, no receipt" orders too).
+            watched_since=None if self.simulated else datetime.fromisoformat(first_started(self.journal)),
         )
         reconciler = self.reconciler
         reconciler.start()
