@@ -22,6 +22,9 @@ class CaseKind(StrEnum):
     PLATFORM_FAULT = "platform_fault"
     DOUBLED_RECEIPT = "doubled_receipt"
     RECEIPT_WITHOUT_PAYMENT = "receipt_without_payment"
+    AMOUNT_MISMATCH = "amount_mismatch"
+    REFUND_NOT_ON_PLATFORM = "refund_not_on_platform"
+    REFUND_WITHOUT_RECEIPT = "refund_without_receipt"
 
 
 class CaseStatus(StrEnum):
@@ -115,6 +118,9 @@ DEFAULT_CAUSE: dict[CaseKind, str] = {
     CaseKind.PLATFORM_FAULT: "merchant platform unreachable",
     CaseKind.DOUBLED_RECEIPT: "the same order number printed twice as an original",
     CaseKind.RECEIPT_WITHOUT_PAYMENT: "receipt printed but the platform does not show the order paid",
+    CaseKind.AMOUNT_MISMATCH: "the receipt's amount is not the amount on the platform",
+    CaseKind.REFUND_NOT_ON_PLATFORM: "refund receipt printed, but the platform shows no refund for the order",
+    CaseKind.REFUND_WITHOUT_RECEIPT: "refunded on the platform, but no refund receipt was printed",
 }
 
 

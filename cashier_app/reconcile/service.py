@@ -406,7 +406,8 @@ class Reconciler:
         key = self._key_prefix + finding.key
         if key in self._raised_keys:
             return
-        detail = f"receipts {', '.join(str(i) for i in finding.receipt_ids)}" if finding.receipt_ids else ""
+        receipts = f"receipts {', '.join(str(i) for i in finding.receipt_ids)}" if finding.receipt_ids else ""
+        detail = "; ".join(part for part in (finding.detail, receipts) if part)
         adopted = self._adopt(finding, key, detail) if finding.kind is CaseKind.PAID_NO_RECEIPT else None
         if adopted is not None:
             case, created = adopted, True

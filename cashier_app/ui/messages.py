@@ -327,6 +327,9 @@ CASE_KINDS: Final[dict[str, str]] = {
     "platform_fault": QT_TRANSLATE_NOOP("Messages", "Platform fault"),
     "doubled_receipt": QT_TRANSLATE_NOOP("Messages", "Receipt printed twice"),
     "receipt_without_payment": QT_TRANSLATE_NOOP("Messages", "Receipt without payment"),
+    "amount_mismatch": QT_TRANSLATE_NOOP("Messages", "Amount differs from the platform"),
+    "refund_not_on_platform": QT_TRANSLATE_NOOP("Messages", "Refund receipt, no refund on the platform"),
+    "refund_without_receipt": QT_TRANSLATE_NOOP("Messages", "Refund without a refund receipt"),
 }
 # The cause the system records when it raises a case of each kind (domain.cases.DEFAULT_CAUSE, English in
 # the journal), in the manager's words. A cause typed by a person is shown as typed.
@@ -342,6 +345,13 @@ CASE_CAUSES: Final[dict[str, str]] = {
     "doubled_receipt": QT_TRANSLATE_NOOP("Messages", "The same order was printed twice as an original."),
     "receipt_without_payment": QT_TRANSLATE_NOOP(
         "Messages", "A receipt was printed but the platform does not show the order paid."
+    ),
+    "amount_mismatch": QT_TRANSLATE_NOOP("Messages", "The receipt's amount is not the amount on the platform."),
+    "refund_not_on_platform": QT_TRANSLATE_NOOP(
+        "Messages", "A refund receipt was printed, but the platform shows no refund for the order."
+    ),
+    "refund_without_receipt": QT_TRANSLATE_NOOP(
+        "Messages", "The order was refunded on the platform, but no refund receipt was printed."
     ),
 }
 CASE_RESULTS: Final[dict[str, str]] = {

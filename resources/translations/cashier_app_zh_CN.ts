@@ -1292,6 +1292,18 @@
         <translation>有小票未付款</translation>
     </message>
     <message>
+        <source>Amount differs from the platform</source>
+        <translation>金额与平台不符</translation>
+    </message>
+    <message>
+        <source>Refund receipt, no refund on the platform</source>
+        <translation>有退款小票，平台无退款</translation>
+    </message>
+    <message>
+        <source>Refund without a refund receipt</source>
+        <translation>已退款但无退款小票</translation>
+    </message>
+    <message>
         <source>Paid on the platform, no receipt from the till in time.</source>
         <translation>平台显示已付款，但收银机没有按时出小票。</translation>
     </message>
@@ -1330,6 +1342,18 @@
     <message>
         <source>A receipt was printed but the platform does not show the order paid.</source>
         <translation>已打印小票，但平台显示订单未支付。</translation>
+    </message>
+    <message>
+        <source>The receipt&apos;s amount is not the amount on the platform.</source>
+        <translation>小票金额与平台记录的金额不一致。</translation>
+    </message>
+    <message>
+        <source>A refund receipt was printed, but the platform shows no refund for the order.</source>
+        <translation>已打印退款小票，但平台上该订单没有退款记录。</translation>
+    </message>
+    <message>
+        <source>The order was refunded on the platform, but no refund receipt was printed.</source>
+        <translation>平台上该订单已退款，但没有打印退款小票。</translation>
     </message>
     <message>
         <source>Receipt reprinted</source>

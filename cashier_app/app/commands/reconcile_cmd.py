@@ -34,6 +34,9 @@ KIND_WORDS = {
     "stuck_payment": "支付中超时 / stuck in payment",
     "doubled_receipt": "重复小票 / receipt printed twice",
     "platform_fault": "平台连接中断 / platform unreachable",
+    "amount_mismatch": "金额与平台不符 / amount differs from the platform",
+    "refund_not_on_platform": "有退款小票，平台无退款 / refund receipt, no refund on the platform",
+    "refund_without_receipt": "平台已退款，无退款小票 / refunded, no refund receipt",
 }
 
 
