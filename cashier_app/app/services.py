@@ -235,7 +235,11 @@ class AppServices:
 
             store = CredentialStore(self.config.platform)
             self._key_provider = store.key_provider()
-        self.client = build_adapter(self.config.platform, key_provider=self._key_provider)
+        assert self.journal is not None
+        from cashier_app.reconcile.bill_store import BillStore
+
+        ledger = BillStore(self.journal, training=self.options.training)
+        self.client = build_adapter(self.config.platform, key_provider=self._key_provider, refunds=ledger.refunded)
         self._started.append(self.client.close)
 
     # -- printing ---------------------------------------------------------------------------

@@ -321,6 +321,7 @@ CASE_KINDS: Final[dict[str, str]] = {
     "platform_fault": QT_TRANSLATE_NOOP("Messages", "Platform fault"),
     "doubled_receipt": QT_TRANSLATE_NOOP("Messages", "Receipt printed twice"),
     "receipt_without_payment": QT_TRANSLATE_NOOP("Messages", "Receipt without payment"),
+    "amount_mismatch": QT_TRANSLATE_NOOP("Messages", "Amount mismatch"),
 }
 # The cause the system records when it raises a case of each kind (domain.cases.DEFAULT_CAUSE, English in
 # the journal), in the manager's words. A cause typed by a person is shown as typed.
@@ -337,6 +338,7 @@ CASE_CAUSES: Final[dict[str, str]] = {
     "receipt_without_payment": QT_TRANSLATE_NOOP(
         "Messages", "A receipt was printed but the platform does not show the order paid."
     ),
+    "amount_mismatch": QT_TRANSLATE_NOOP("Messages", "The receipt's amount is not the amount the platform took."),
 }
 CASE_RESULTS: Final[dict[str, str]] = {
     "reprinted": QT_TRANSLATE_NOOP("Messages", "Receipt reprinted"),

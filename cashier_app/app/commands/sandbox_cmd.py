@@ -113,7 +113,8 @@ def _print_channel(sandbox: SandboxServer, keys_out: Path | None) -> None:
         print(f"  public key ID {info['public_key_id']}, platform certificate serial "
               f"{info['platform_certificate_serial']}")
         print("  config:")
-        print(f'    [platform]\n    kind = "wechatpay-v3"\n    [platform.wechatpay]\n    base_url = "{sandbox.base_url}"')
+        print('    [platform]\n    kind = "wechatpay-v3"\n    [platform.wechatpay]')
+        print(f'    base_url = "{sandbox.base_url}"')
         print(f'    mchid = "{info["mchid"]}"\n    merchant_serial_no = "{info["merchant_serial_no"]}"')
         print(f'    public_key_id = "{info["public_key_id"]}"\n    public_key_file = "{files["public_key"]}"')
         print(f"  then: cashier-app credentials set --kind merchant-private-key < {files['merchant_private_key']}")
