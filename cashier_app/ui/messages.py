@@ -379,6 +379,7 @@ STEP_OUTCOMES: Final[dict[str, str]] = {
     "print_failed": QT_TRANSLATE_NOOP("Messages", "Printing failed"),
     "not_found": QT_TRANSLATE_NOOP("Messages", "Order not found"),
     "not_queryable_yet": QT_TRANSLATE_NOOP("Messages", "Not findable by the third-party number yet"),
+    "not_started": QT_TRANSLATE_NOOP("Messages", "No payment started for this number yet"),
 }
 STEP_STATE_UNKNOWN: Final = QT_TRANSLATE_NOOP("Messages", "State unknown ({reason})")
 STEP_JOB_QUEUED: Final = QT_TRANSLATE_NOOP("Messages", "Print job {job} queued")
@@ -479,6 +480,30 @@ VERDICTS: Final[dict[str, Message]] = {
         ),
         FAULT,
     ),
+    "channel_says_unpaid": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The payment channel itself says this order is not paid; there is nothing to sync. Check that the "
+            "voucher shows this merchant order number and this store, then look it up again.",
+        ),
+        ATTENTION,
+    ),
+    "not_started_yet": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "No payment has started for this number yet: the customer has not scanned the code, or the number is "
+            "wrong. The code can still be paid: do not take payment again; ask the customer and look it up again.",
+        ),
+        ATTENTION,
+    ),
+}
+# Where the platform is the payment channel (WeChat Pay, Alipay), "look up again" is the sync: say so.
+CHANNEL_IS_TRUTH: Final = QT_TRANSLATE_NOOP(
+    "Messages", "{platform} is the payment channel itself: its answer is final, a fresh look-up is the sync.")
+PLATFORM_NAMES: Final[dict[str, str]] = {
+    "mp-v1": QT_TRANSLATE_NOOP("Messages", "The merchant platform"),
+    "wechatpay-v3": QT_TRANSLATE_NOOP("Messages", "WeChat Pay"),
+    "alipay": QT_TRANSLATE_NOOP("Messages", "Alipay"),
 }
 # PAID with no receipt yet: the next step is printing, not reprinting.
 VERDICT_PAID_NO_RECEIPT: Final = QT_TRANSLATE_NOOP("Messages", "Paid, but no receipt was printed. Print the receipt.")
@@ -552,6 +577,15 @@ def _lookup(table: Mapping[str, str], code: str | None) -> str:
     if code is not None and code in table:
         return tr(table[code])
     return tr(UNKNOWN_CODE, {"code": code or "?"})
+
+
+def channel_truth_text(platform: str) -> str:
+    """Said on the lookup page where the platform is the payment channel (no sync to offer)."""
+    return tr(CHANNEL_IS_TRUTH, {"platform": _lookup(PLATFORM_NAMES, platform)})
+
+
+def platform_name(platform: str) -> str:
+    return _lookup(PLATFORM_NAMES, platform)
 
 
 def channel_text(channel: str | None) -> str:

@@ -226,7 +226,7 @@ def make_live_app(qtbot) -> Iterator[Callable[..., LiveApp]]:
     """make_live_app(training=False) -> LiveApp; everything is stopped after the test."""
     started: list[WindowApp] = []
 
-    def make(*, training: bool = False, store_name: str = "测试门店") -> LiveApp:
+    def make(*, training: bool = False, store_name: str = "测试门店", platform: str = "mp-v1") -> LiveApp:
         config = AppConfig()
         config.general.store_name = store_name
         config.general.operator = "07"
@@ -234,7 +234,7 @@ def make_live_app(qtbot) -> Iterator[Callable[..., LiveApp]]:
         config.platform.max_attempts = 1  # a platform fault is a fault at once, not after retries
         config.platform.backoff_base_s = 0.01
         config.platform.backoff_max_s = 0.05
-        options = RunOptions(demo=not training, training=training, demo_interval_s=0)
+        options = RunOptions(demo=not training, training=training, demo_interval_s=0, platform=platform)
         services = AppServices(config, default_paths(), options)
         joined = WindowApp(services)
         started.append(joined)
