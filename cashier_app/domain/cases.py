@@ -118,7 +118,7 @@ DEFAULT_CAUSE: dict[CaseKind, str] = {
     CaseKind.PLATFORM_FAULT: "merchant platform unreachable",
     CaseKind.DOUBLED_RECEIPT: "the same order number printed twice as an original",
     CaseKind.RECEIPT_WITHOUT_PAYMENT: "receipt printed but the platform does not show the order paid",
-    CaseKind.AMOUNT_MISMATCH: "the receipt's amount is not the amount on the platform",
+    CaseKind.AMOUNT_MISMATCH: "the receipt's amount is not the amount the platform took",
     CaseKind.REFUND_NOT_ON_PLATFORM: "refund receipt printed, but the platform shows no refund for the order",
     CaseKind.REFUND_WITHOUT_RECEIPT: "refunded on the platform, but no refund receipt was printed",
 }

@@ -327,7 +327,7 @@ CASE_KINDS: Final[dict[str, str]] = {
     "platform_fault": QT_TRANSLATE_NOOP("Messages", "Platform fault"),
     "doubled_receipt": QT_TRANSLATE_NOOP("Messages", "Receipt printed twice"),
     "receipt_without_payment": QT_TRANSLATE_NOOP("Messages", "Receipt without payment"),
-    "amount_mismatch": QT_TRANSLATE_NOOP("Messages", "Amount differs from the platform"),
+    "amount_mismatch": QT_TRANSLATE_NOOP("Messages", "Amount mismatch"),
     "refund_not_on_platform": QT_TRANSLATE_NOOP("Messages", "Refund receipt, no refund on the platform"),
     "refund_without_receipt": QT_TRANSLATE_NOOP("Messages", "Refund without a refund receipt"),
 }
@@ -346,7 +346,7 @@ CASE_CAUSES: Final[dict[str, str]] = {
     "receipt_without_payment": QT_TRANSLATE_NOOP(
         "Messages", "A receipt was printed but the platform does not show the order paid."
     ),
-    "amount_mismatch": QT_TRANSLATE_NOOP("Messages", "The receipt's amount is not the amount on the platform."),
+    "amount_mismatch": QT_TRANSLATE_NOOP("Messages", "The receipt's amount is not the amount the platform took."),
     "refund_not_on_platform": QT_TRANSLATE_NOOP(
         "Messages", "A refund receipt was printed, but the platform shows no refund for the order."
     ),
@@ -396,6 +396,7 @@ STEP_OUTCOMES: Final[dict[str, str]] = {
     "contact_recorded": QT_TRANSLATE_NOOP("Messages", "Customer contact recorded"),
     "contact_removed": QT_TRANSLATE_NOOP("Messages", "Customer contact removed"),
     "escalation_overdue": QT_TRANSLATE_NOOP("Messages", "Overdue: no answer within the working days allowed"),
+    "not_started": QT_TRANSLATE_NOOP("Messages", "No payment started for this number yet"),
 }
 STEP_STATE_UNKNOWN: Final = QT_TRANSLATE_NOOP("Messages", "State unknown ({reason})")
 STEP_JOB_QUEUED: Final = QT_TRANSLATE_NOOP("Messages", "Print job {job} queued")
@@ -512,6 +513,30 @@ VERDICTS: Final[dict[str, Message]] = {
         ),
         FAULT,
     ),
+    "channel_says_unpaid": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The payment channel itself says this order is not paid; there is nothing to sync. Check that the "
+            "voucher shows this merchant order number and this store, then look it up again.",
+        ),
+        ATTENTION,
+    ),
+    "not_started_yet": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "No payment has started for this number yet: the customer has not scanned the code, or the number is "
+            "wrong. The code can still be paid: do not take payment again; ask the customer and look it up again.",
+        ),
+        ATTENTION,
+    ),
+}
+# Where the platform is the payment channel (WeChat Pay, Alipay), "look up again" is the sync: say so.
+CHANNEL_IS_TRUTH: Final = QT_TRANSLATE_NOOP(
+    "Messages", "{platform} is the payment channel itself: its answer is final, a fresh look-up is the sync.")
+PLATFORM_NAMES: Final[dict[str, str]] = {
+    "mp-v1": QT_TRANSLATE_NOOP("Messages", "The merchant platform"),
+    "wechatpay-v3": QT_TRANSLATE_NOOP("Messages", "WeChat Pay"),
+    "alipay": QT_TRANSLATE_NOOP("Messages", "Alipay"),
 }
 # PAID with no receipt yet: the next step is printing, not reprinting.
 VERDICT_PAID_NO_RECEIPT: Final = QT_TRANSLATE_NOOP("Messages", "Paid, but no receipt was printed. Print the receipt.")
@@ -675,6 +700,15 @@ def _lookup(table: Mapping[str, str], code: str | None) -> str:
     if code is not None and code in table:
         return tr(table[code])
     return tr(UNKNOWN_CODE, {"code": code or "?"})
+
+
+def channel_truth_text(platform: str) -> str:
+    """Said on the lookup page where the platform is the payment channel (no sync to offer)."""
+    return tr(CHANNEL_IS_TRUTH, {"platform": _lookup(PLATFORM_NAMES, platform)})
+
+
+def platform_name(platform: str) -> str:
+    return _lookup(PLATFORM_NAMES, platform)
 
 
 def channel_text(channel: str | None) -> str:

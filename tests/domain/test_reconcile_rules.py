@@ -100,7 +100,7 @@ def test_a_receipt_amount_that_is_not_the_platforms() -> None:
     (finding,) = result.findings
     assert finding.amount == 1280 and finding.receipt_ids == (1,)
     assert finding.detail == "receipt says 999.00, the platform says 12.80"
-    assert finding.cause == "the receipt's amount is not the amount on the platform"
+    assert finding.cause == "the receipt's amount is not the amount the platform took"
 
 
 def test_a_refund_receipt_for_an_order_the_platform_says_is_paid() -> None:
