@@ -271,7 +271,8 @@ class AppServices:
                 channel_trade_no=None if channel else order.channel_trade_no,
             )
 
-        feeder = DemoFeeder(Path(self.config.watch.folders[0]), create, interval_s=self.options.demo_interval_s)
+        feeder = DemoFeeder(Path(self.config.watch.folders[0]), create, interval_s=self.options.demo_interval_s,
+                            channel=channel)
         feeder.start()
         self._started.append(feeder.stop)
         self.feeder = feeder
