@@ -72,11 +72,7 @@ class PlatformProbe:
 
 
 def platform_url(settings: PlatformSettings) -> str:
-    if settings.kind == "wechatpay-v3":
-        return settings.wechatpay.base_url
-    if settings.kind == "alipay":
-        return settings.alipay.gateway_url
-    return settings.base_url
+    return settings.endpoint
 
 
 def probe_platform(settings: PlatformSettings, key: str, timeout_s: float,

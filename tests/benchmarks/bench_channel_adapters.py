@@ -1,7 +1,7 @@
 """WeChat Pay and Alipay adapters: overhead per call beyond the round trip (target <= 2 ms, RSA
 included), and the import of a 5,000-row day's bill (target <= 1 s).
 
-Against the sandbox's emulators on loopback, median of 300 calls each:
+Against the sandbox's emulators on loopback, median of 500 calls each:
   1. raw:     requests of the same query whose signatures were made before the clock started
   2. adapter: adapter.query (sign with RSA, send, verify the answer with RSA, parse, forward check)
   overhead = adapter - raw; and the adapter's own work alone (sign + verify + parse), in process.
@@ -13,11 +13,9 @@ timed end to end (request, download, hash check, parse, journal, rules), and its
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from datetime import time as clock_time
 from pathlib import Path
@@ -40,25 +38,13 @@ from cashier_app.platform.wechatpay.bill import parse_trade_bill
 from cashier_app.platform.wechatpay.client import WechatPayAdapter
 from cashier_app.reconcile.service import Reconciler
 from cashier_app.sandbox.server import SandboxServer
+from tests.benchmarks.bench_platform_client import median_ms, timed
 from tests.channels.conftest import alipay_settings, keys_info, merchant_secret, wechat_settings
 from tests.reconcile.conftest import record_receipt, wechat_print_txt
 
-N = 300
+N = 500  # as timed() of bench_platform_client
 NUMBER = "202611220001"
 BILL_ROWS = 5000
-
-
-def median_ms(samples: list[float]) -> float:
-    return statistics.median(samples) * 1000
-
-
-def timed(call: Callable[[], object], n: int = N) -> list[float]:
-    samples = []
-    for _ in range(n):
-        start = time.perf_counter()
-        call()
-        samples.append(time.perf_counter() - start)
-    return samples
 
 
 def wechat_overhead(tmp: Path) -> None:
