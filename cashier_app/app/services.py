@@ -27,17 +27,22 @@ from cashier_app.app.events import (
     RefusedEvent,
 )
 from cashier_app.app.paths import AppPaths
+from cashier_app.app.receipt_preview import ReceiptPreviewer, lay_out_receipt
+from cashier_app.app.reports_service import ReportService
+from cashier_app.app.upkeep import JournalUpkeep, UpkeepResult
 from cashier_app.domain.cases import Case
+from cashier_app.domain.reports import Report
 from cashier_app.journal.cases import CaseStore
 from cashier_app.journal.db import Journal
+from cashier_app.journal.job_bytes import JobBytesStore
 from cashier_app.journal.receipts import FileOutcome, ReceiptRecord, ReceiptStore, parse_utc_offset
 from cashier_app.lookup import LookupService
 from cashier_app.platform.client import PlatformClient
 from cashier_app.platform.order import Order
 from cashier_app.printing.faults import PrinterFault
-from cashier_app.printing.layout import LayoutOptions, ReprintMark, layout_receipt
+from cashier_app.printing.layout import LayoutOptions, ReprintMark
 from cashier_app.printing.order_receipt import OrderReceiptError, layout_order_receipt
-from cashier_app.printing.profiles import resolve_profile
+from cashier_app.printing.profiles import Profile, decode_charset, resolve_profile
 from cashier_app.printing.queue import PRINTER_STATUS, PrintQueue, QueueEvent
 from cashier_app.printing.settings import PrinterSettings
 from cashier_app.reconcile.platform_health import PlatformHealth
@@ -91,6 +96,7 @@ class AppServices:
         self.reconciler: Reconciler | None = None
         self.training: object | None = None
         self.lookup: LookupService | None = None
+        self.upkeep: JournalUpkeep | None = None
 
     # -- life cycle -------------------------------------------------------------------------
 
@@ -109,6 +115,11 @@ class AppServices:
             self._started.append(self.journal.close)
             self.receipts = ReceiptStore(self.journal)
             self.cases = CaseStore(self.journal)
+            self.job_bytes = JobBytesStore(self.journal)
+            self.previewer = ReceiptPreviewer(self.journal, self.receipts, self.config.printing, self.lay_out_receipt,
+                                              self.tz)
+            self.reports = ReportService(self.journal, self.tz, shift_starts=self.config.reports.shift_starts,
+                                         store_name=self.config.general.store_name, training=self.options.training)
             if self.simulated:
                 self._start_simulators()
             self._start_platform()
@@ -125,6 +136,7 @@ class AppServices:
                 self._start_feeder()
             if self.options.training:
                 self._start_training()
+            self._start_upkeep()
         except BaseException:
             self.stop()
             raise
@@ -254,10 +266,17 @@ class AppServices:
         record = self.receipts.get(job.receipt_id)
         if record is None:
             raise ValueError(f"job {job.id}: receipt {job.receipt_id} is not in the journal")
-        profile = resolve_profile(self.config.printing, printer.profile)
         mark = self._reprint_mark(job.copy_no, job.reason) if job.is_reprint else None
-        options = LayoutOptions.for_printer(printer, qr_data=record.receipt.out_trade_no, reprint=mark)
-        return layout_receipt(record.receipt.lines, profile, options).payload
+        payload, profile = self.lay_out_receipt(record, printer, mark)
+        # Kept so that the receipt's picture is drawn from exactly what was sent.
+        self.job_bytes.record(job.id, profile=profile.name, charset=decode_charset(profile), dots=profile.dots,
+                              payload=payload)
+        return payload
+
+    def lay_out_receipt(self, record: ReceiptRecord, printer: PrinterSettings,
+                        reprint: ReprintMark | None = None) -> tuple[bytes, Profile]:
+        """A receipt as the printer gets it: the bytes, and the profile they were laid out for."""
+        return lay_out_receipt(self.config.printing, record, printer, reprint)
 
     def _reprint_mark(self, copy_no: int, reason: str | None) -> ReprintMark:
         now = datetime.now(self.tz).strftime("%Y-%m-%d %H:%M:%S")
@@ -303,6 +322,33 @@ class AppServices:
                  int(self.options.training)),
             )
         return job_id
+
+    def print_report(self, report: Report, printer: str | None = None) -> int:
+        """Queue a day or shift report on a receipt printer (laid out for its paper); returns the job id."""
+        assert self.queue is not None
+        name = printer or self.config.printing.default_printer
+        settings = self.config.printing.printers[name]
+        profile = resolve_profile(self.config.printing, settings.profile)
+        payload = self.reports.lay_out(report, profile, cutter=settings.cutter).payload
+        return self.queue.enqueue(None, printer=name, reason=f"report:{report.kind}", requested_by=self.operator,
+                                  payload=payload)
+
+    # -- the journal's upkeep ---------------------------------------------------------------
+
+    def _start_upkeep(self) -> None:
+        assert self.journal is not None
+        self.upkeep = JournalUpkeep(self.journal, self.config.journal, self.tz, on_result=self._on_upkeep)
+        # Practice runs keep their journal apart and need no daily copy; "back up now" still works.
+        if not self.simulated and self.config.journal.backup_enabled:
+            self.upkeep.start()
+            self._started.append(self.upkeep.stop)
+
+    def _on_upkeep(self, result: UpkeepResult) -> None:
+        if result.backup is not None:
+            self.hub.publish(Notice("backup_done", {"path": str(result.backup.path),
+                                                    "size_mb": result.backup.size // 1_000_000}))
+        if result.error:
+            self.hub.publish(Notice("backup_failed", {"detail": result.error}))
 
     # -- watching ---------------------------------------------------------------------------
 

@@ -107,8 +107,8 @@ def _status(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def _test(args: argparse.Namespace, ctx: CommandContext) -> int:
-    from cashier_app.printing.connections import close_quietly, describe_target, open_connection, send_job
-    from cashier_app.printing.status import PrinterState, query_status
+    from cashier_app.printing.connections import describe_target
+    from cashier_app.printing.direct import send_now
     from cashier_app.printing.test_page import build_test_page
 
     printing = ctx.config.printing
@@ -123,26 +123,11 @@ def _test(args: argparse.Namespace, ctx: CommandContext) -> int:
     page = build_test_page(name, printing, target)
     for warning in page.warnings:
         print(f"warning: {warning}")
-    conn = None
     try:
-        conn = open_connection(settings)
-        confirm = False
-        if settings.check_status:
-            status = query_status(conn, settings.status_timeout_s)
-            print(f"status: {status.describe()}")
-            if status.state is PrinterState.UNKNOWN:
-                print("warning: the printer did not answer the status query; sending anyway")
-            elif not status.can_print and not args.force:
-                print(f"{fault_text(status.code)} / {status.code}: not sending (use --force to send anyway)",
-                      file=sys.stderr)
-                return 1
-            confirm = status.is_known
-        send_job(conn, page.payload, settings, confirm_with_status=confirm)
+        send_now(settings, page.payload, force=args.force, tell=print)
     except PrinterFault as fault:
         print(f"{fault_text(fault.code)} / {fault}", file=sys.stderr)
         return 1
-    finally:
-        close_quietly(conn)
     print(f"test page sent to {name} ({target}): {len(page.payload)} bytes")
     return 0
 
