@@ -1,4 +1,4 @@
-"""Examples given by the specs in ../shared/specs/, shared by the tests of both sides."""
+"""Examples given by the specs in docs/specs/, shared by the tests of both sides."""
 
 from __future__ import annotations
 

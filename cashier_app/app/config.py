@@ -17,6 +17,7 @@ from typing import Any, TypeVar, Union
 
 import tomli_w
 
+from cashier_app.app.config_paths import path_problems
 from cashier_app.domain.receipt_labels import DEFAULT_LABELS, ParserSettings
 from cashier_app.domain.reconcile_settings import ReconcileSettings
 from cashier_app.domain.reports import ReportSettings, ShiftScheduleError, parse_shift_starts
@@ -82,11 +83,16 @@ class AppConfig:
                     f"printing.printers.{name}.profile",
                     f"'{printer.profile}' is not a profile; allowed: {sorted(p.profiles)}",
                 )
+        for key, problem in self.platform.problems():
+            raise ConfigError(f"platform.{key}", problem)
         for key, labels in self.parser.labels.items():
             if key not in DEFAULT_LABELS:
                 raise ConfigError(f"parser.labels.{key}", f"unknown field; allowed: {sorted(DEFAULT_LABELS)}")
             if not labels or any(not label.strip() for label in labels):
                 raise ConfigError(f"parser.labels.{key}", "must be a non-empty list of non-empty labels")
+        problems = path_problems(self)
+        if problems:
+            raise ConfigError(*problems[0])
 
 
 def load_config(path: Path | None) -> AppConfig:
@@ -94,6 +100,8 @@ def load_config(path: Path | None) -> AppConfig:
     if path is None or not path.exists():
         config = AppConfig()
         config.validate()
+        if path is not None:
+            config.platform.config_dir = path.parent
         return config
     source = str(path)
     try:
@@ -113,12 +121,14 @@ def load_config(path: Path | None) -> AppConfig:
         config.validate()
     except ConfigError as exc:
         raise ConfigError(exc.key, str(exc).split(": ", 1)[1], source) from None
+    config.platform.config_dir = path.parent
     return config
 
 
 def to_dict(obj: Any) -> Any:
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)
+                if not f.metadata.get("internal")}
     if isinstance(obj, dict):
         return {k: to_dict(v) for k, v in obj.items()}
     if isinstance(obj, list | tuple):
@@ -136,7 +146,7 @@ def from_dict(cls: type[T], data: Any, prefix: str) -> T:
     if not isinstance(data, dict):
         raise ConfigError(where, f"must be a table, not {_type_name(data)}")
     hints = typing.get_type_hints(cls)
-    fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    fields = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}  # type: ignore[arg-type]
     unknown = sorted(set(data) - set(fields))
     if unknown:
         key = _join(prefix, unknown[0])

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
-from cashier_app.platform.client import PlatformClient
+from cashier_app.platform.adapter import CheckOutcome
 from cashier_app.platform.credentials import CredentialStore, account_name, backend_name, backend_warning
-from cashier_app.platform.results import OrderPage, StateUnknown, UnknownReason
+from cashier_app.platform.factory import build_adapter
+from cashier_app.platform.results import UnknownReason
 from cashier_app.platform.settings import PlatformSettings
 from cashier_app.ui.credentials_dialog import CredentialState, KeyCheck
 
@@ -32,13 +31,12 @@ class PlatformCredentials:
     def check_key(self) -> KeyCheck:
         if not self.store.has_key():
             return KeyCheck(False, "credentials_missing")
-        with PlatformClient(self.settings, self.store.key_provider(cache_s=0)) as client:
-            since = (datetime.now(UTC) - timedelta(minutes=1)).isoformat(timespec="seconds")
-            result = client.list_orders(since, page_size=1)
-        if isinstance(result, OrderPage):
+        with build_adapter(self.settings, key_provider=self.store.key_provider(cache_s=0)) as adapter:
+            check = adapter.check_credentials()
+        if check.outcome is CheckOutcome.ACCEPTED:
             return KeyCheck(True, "ok")
-        assert isinstance(result, StateUnknown)
-        if result.reason in (UnknownReason.CREDENTIALS, UnknownReason.BAD_SIGNATURE):
+        if check.reason in (UnknownReason.CREDENTIALS, UnknownReason.BAD_SIGNATURE):
             # With a wrong key the platform's answers cannot be verified either: both mean "wrong key".
-            return KeyCheck(False, UnknownReason.CREDENTIALS.value, result.detail)
-        return KeyCheck(False, result.reason.value, result.detail)
+            return KeyCheck(False, UnknownReason.CREDENTIALS.value, check.detail)
+        reason = check.reason or UnknownReason.UNREADABLE
+        return KeyCheck(False, reason.value, check.detail)

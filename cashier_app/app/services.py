@@ -37,7 +37,8 @@ from cashier_app.journal.db import Journal
 from cashier_app.journal.job_bytes import JobBytesStore
 from cashier_app.journal.receipts import FileOutcome, ReceiptRecord, ReceiptStore, parse_utc_offset
 from cashier_app.lookup import LookupService
-from cashier_app.platform.client import PlatformClient
+from cashier_app.platform.adapter import PlatformAdapter
+from cashier_app.platform.factory import build_adapter
 from cashier_app.platform.order import Order
 from cashier_app.printing.faults import PrinterFault
 from cashier_app.printing.layout import LayoutOptions, ReprintMark
@@ -88,7 +89,7 @@ class AppServices:
         self.journal: Journal | None = None
         self.sandbox: object | None = None
         self.virtual_printer: object | None = None
-        self.client: PlatformClient | None = None
+        self.client: PlatformAdapter | None = None
         self.queue: PrintQueue | None = None
         self.watcher: FolderWatcher | None = None
         self.intake: Intake | None = None
@@ -246,7 +247,7 @@ class AppServices:
 
             store = CredentialStore(self.config.platform)
             self._key_provider = store.key_provider()
-        self.client = PlatformClient(self.config.platform, self._key_provider)
+        self.client = build_adapter(self.config.platform, key_provider=self._key_provider)
         self._started.append(self.client.close)
 
     # -- printing ---------------------------------------------------------------------------

@@ -2,8 +2,9 @@
 
 What it holds: the report (JSON and text), the effective configuration as TOML with secrets
 masked, the newest log files scrubbed, the metadata of recent file versions (not their contents,
-unless asked: archived print.txt files hold order data), the print jobs, the reconciliation
-status, and the versions of everything. What it never holds: the terminal's API key. Every
+unless asked: archived print.txt files hold order data), the print jobs, the open cases with
+their steps (customers' phone numbers and e-mails masked), the reconciliation status, and the
+versions of everything. What it never holds: the terminal's API key. Every
 member passes through the Scrubber as it is written.
 """
 
@@ -22,6 +23,9 @@ from typing import Any
 
 import tomli_w
 
+from cashier_app.domain.cases import CaseStatus
+from cashier_app.domain.contacts import mask_contact_value, mask_contacts
+
 from .checks import Diagnosis, DiagnosisInputs
 from .file_activity import VersionReader
 from .journal_access import inspect_journal
@@ -32,6 +36,7 @@ LOG_FILES = 6  # the newest this many log files (the rotating log keeps 5 backup
 LOG_TAIL_BYTES = 2 * 1024 * 1024  # of each, at most its last 2 MB
 FILE_VERSIONS = 500
 PRINT_JOBS = 500
+CASES_OPEN = 500
 RECEIPTS_SINCE = timedelta(days=1)
 
 
@@ -103,6 +108,7 @@ def _write_members(writer: _Writer, diagnosis: Diagnosis, inputs: DiagnosisInput
         writer.json("file-versions.json", [asdict(v) for v in (reader.view(i) for i, _ in
                                                               reader.recent_ids(FILE_VERSIONS)) if v is not None])
         writer.json("print-jobs.json", _print_jobs(journal))
+        writer.json("cases-open.json", open_cases(journal))
         writer.json("reconcile-status.json", _reconcile_status(journal, inputs.training))
         if options.with_receipts:
             since = datetime.now(UTC) - RECEIPTS_SINCE
@@ -126,6 +132,33 @@ def _print_jobs(journal: Any) -> list[dict[str, Any]]:
         data["payload_bytes"] = len(payload) if payload is not None else None  # bytes are receipt contents
         jobs.append(data)
     return jobs
+
+
+# Case fields that name an order or a time: kept as they are (the developers need them to follow a case).
+_CASE_KEYS_KEPT = frozenset({"out_trade_no", "channel_trade_no", "opened_at", "closed_at", "at", "kind", "status",
+                             "result", "action", "state_seen", "payment_state"})
+_CONTACT_KEY = re.compile(r"contact|phone|mobile|email|tel", re.IGNORECASE)
+
+
+def open_cases(journal: Any, limit: int = CASES_OPEN) -> list[dict[str, Any]] | dict[str, Any]:
+    """The open cases with their steps, every customer contact in them masked (138****1234)."""
+    from cashier_app.journal.cases import CaseFilter, CaseStore
+
+    try:
+        cases = CaseStore(journal).list(CaseFilter(status=CaseStatus.OPEN, training=None, limit=limit))
+    except Exception as exc:  # an older journal without the cases table
+        return {"available": False, "error": f"{type(exc).__name__}: {exc}"}
+    return [_masked(asdict(case)) for case in cases]
+
+
+def _masked(value: Any, key: str = "") -> Any:
+    if isinstance(value, dict):
+        return {k: _masked(v, str(k)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_masked(v, key) for v in value]
+    if isinstance(value, str) and key not in _CASE_KEYS_KEPT:
+        return mask_contact_value(value) if _CONTACT_KEY.search(key) else mask_contacts(value)
+    return value
 
 
 def _reconcile_status(journal: Any, training: bool) -> dict[str, Any]:

@@ -119,6 +119,13 @@ class FileReport:
         candidates = [f.last for f in self.folders if f.last is not None]
         return max(candidates, key=lambda v: v.id, default=None)
 
+    def unusable(self) -> list[str]:
+        """Why no print.txt can be seen, one line per watched folder that is missing or unreadable (or
+        that no folder is watched at all); empty when every watched folder can be read."""
+        if not self.folders:
+            return ["no folder is watched: set [watch] folders"]
+        return [f.problem or f.folder for f in self.folders if not f.exists or not f.readable]
+
     def headline(self) -> tuple[str, str]:
         """(English, Chinese): the answer to "was print.txt written?"."""
         if not self.folders:

@@ -20,7 +20,7 @@ from cashier_app.printing import faults
 from cashier_app.printing.connections import close_quietly, describe_target, open_connection
 from cashier_app.printing.faults import PrinterFault, fault_text
 from cashier_app.printing.settings import PrinterSettings
-from cashier_app.printing.status import PrinterState, PrinterStatus, can_read_status, query_status
+from cashier_app.printing.status import PrinterState, PrinterStatus, can_read_status, probe_status
 
 from .outcomes import Outcome
 
@@ -127,11 +127,27 @@ def hint_for(code: str, settings: PrinterSettings, timeout_s: float) -> tuple[st
         faults.TIMEOUT: (
             "The printer stopped taking data: check the cable, then switch it off and on.",
             "打印机不再接收数据：检查连接线后关机重启。"),
+        faults.NOT_A_PRINTER: _not_a_printer_hint(settings, target),
         faults.SEND_FAILED: (
             "The connection dropped: check the cable or the network, then try again.",
             "连接中断：检查连接线或网络后重试。"),
     }
     return fixed.get(code, (f"See the detail ({target}).", f"请查看详细信息（{target}）。"))
+
+
+def _not_a_printer_hint(settings: PrinterSettings, target: str) -> tuple[str, str]:
+    if settings.kind == "serial":
+        return (
+            f"Something answers on {target}, but not as an ESC/POS printer: the baud rate most likely does not "
+            "match the printer's (see its self-test page), or another device is on this port.",
+            f"{target} 有回应，但不是小票打印机的回应：多半是波特率与打印机不一致（见自检页），"
+            "或该串口接的是其他设备。")
+    return (
+        f"The device at {target} answers, but it is not an ESC/POS receipt printer (a computer, a router or a "
+        "label printer may use this address or port). Find the printer's real IP address on its self-test page "
+        "(hold FEED while switching it on) or with the network scan, and set host and port to it.",
+        f"{target} 上的设备有回应，但不是小票打印机（可能是电脑、路由器或其他设备占用了该地址/端口）。"
+        "请打印自检页（按住走纸键开机）查看打印机真正的 IP 地址，或用网络扫描查找，然后改正地址和端口。")
 
 
 def _not_connected_hint(settings: PrinterSettings, target: str) -> tuple[str, str]:
@@ -190,10 +206,7 @@ def check_printer(settings: PrinterSettings, timeout_s: float = 2.0) -> PrinterC
         if not can_read_status(conn):
             return _result(True, STATUS_NOT_ASKED, f"{target}: a {settings.kind} link cannot carry status back",
                            settings, reply_timeout, target, can_print=True)
-        try:
-            status = query_status(conn, reply_timeout)
-        except PrinterFault as fault:
-            status = PrinterStatus.unknown(fault.detail, fault.code)
+        status = probe_status(conn, reply_timeout, target)
     finally:
         close_quietly(conn)
     return _from_status(status, settings, reply_timeout, target)

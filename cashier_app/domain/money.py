@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from cashier_app.domain.numbers import fullwidth_to_ascii
+
 
 def yuan(fen: int) -> str:
     """1250 → "12.50", 5 → "0.05", -5 → "-0.05"."""
@@ -10,26 +12,42 @@ def yuan(fen: int) -> str:
     return f"{sign}{whole}.{cents:02d}"
 
 
+def fen_from_yuan(text: str) -> int:
+    """"12.50" → 1250, exactly: Alipay's amounts and both platforms' bills are yuan as text.
+
+    At most two decimals; a sign is allowed (Alipay's refund rows are negative). Anything else —
+    thousands separators, exponents, a third decimal — is not an amount and raises ValueError.
+    """
+    value = text.strip()
+    sign = 1
+    if value[:1] in "+-" and value:
+        sign = -1 if value[0] == "-" else 1
+        value = value[1:]
+    whole, dot, cents = value.partition(".")
+    if not whole.isdigit() or not whole.isascii() or (dot and (not cents.isdigit() or not cents.isascii()
+                                                               or len(cents) > 2)):
+        raise ValueError(f"not an amount in yuan: {text!r}")
+    return sign * (int(whole) * 100 + int((cents or "0").ljust(2, "0")))
+
+
 class AmountError(ValueError):
     """A typed amount that is not a number of yuan with at most two decimals."""
 
 
 def parse_yuan(text: str) -> int:
-    """"38.50" → 3850 fen, exactly ("38.5", "38", "¥38.50", "３８．５０" and "RMB 38.50" too).
+    """An amount a person typed: "38.50" → 3850 fen, exactly ("38.5", "38", ".5", "¥38.50",
+    "３８．５０", "1,234.00" and "RMB 38.50" too).
 
-    Refuses more than two decimals, signs and anything that is not a number: an amount typed by
+    Refuses a sign, more than two decimals and anything that is not a number: an amount typed by
     a manager is a search key, and a rounded one would find the wrong receipts.
     """
-    cleaned = text
-    for full, ascii_ in (("．", "."), ("，", ""), (",", "")):
-        cleaned = cleaned.replace(full, ascii_)
-    cleaned = "".join(ch if not "０" <= ch <= "９" else chr(ord(ch) - 0xFEE0) for ch in cleaned)
-    cleaned = cleaned.strip().removeprefix("RMB").removeprefix("¥").removeprefix("￥").strip()
-    whole, dot, cents = cleaned.partition(".")
-    if not whole and dot and cents:
-        whole = "0"  # ".5"
-    if not whole.isascii() or not whole.isdigit() or (dot and (not cents.isascii() or not cents.isdigit())):
-        raise AmountError(f"{text!r} is not an amount in yuan (e.g. 38.50)")
-    if len(cents) > 2:
-        raise AmountError(f"{text!r} has more than two decimals (yuan have fen, 0.01)")
-    return int(whole) * 100 + int((cents or "0").ljust(2, "0"))
+    cleaned = fullwidth_to_ascii(text).replace(",", "").strip()
+    cleaned = cleaned.removeprefix("RMB").removeprefix("¥").removeprefix("￥").strip()
+    if cleaned.startswith("."):
+        cleaned = "0" + cleaned
+    if cleaned[:1] in ("+", "-"):
+        raise AmountError(f"{text!r}: an amount has no sign")
+    try:
+        return fen_from_yuan(cleaned)
+    except ValueError:
+        raise AmountError(f"{text!r} is not an amount in yuan with at most two decimals (e.g. 38.50)") from None

@@ -28,7 +28,7 @@ from cashier_app.lookup.answers import Answer, read_answer
 from cashier_app.lookup.errors import ActionNotAllowed, InvalidNumber, PrintFailed
 from cashier_app.lookup.scan import read_number
 from cashier_app.lookup.view import CHANNEL, MERCHANT, UNPAID_STATES, LookupView, SyncProgress
-from cashier_app.platform.client import PlatformClient
+from cashier_app.platform.adapter import PlatformAdapter
 from cashier_app.platform.order import Order
 from cashier_app.platform.order_numbers import guess_number_kind
 from cashier_app.platform.results import NotClosable, OrderClosed, StateUnknown, SyncResult, UnknownReason
@@ -47,7 +47,7 @@ PrintOrder = Callable[[Order, str, str], int]
 class LookupService:
     def __init__(
         self,
-        client: PlatformClient,
+        client: PlatformAdapter,
         cases: CaseStore,
         receipts: ReceiptStore,
         *,
@@ -261,7 +261,12 @@ class LookupService:
         field = "out_trade_no" if kind == MERCHANT else "channel_trade_no"
         answer = read_answer(result, kind, f"sync {field}={number}")
         extra = f"poll {poll}" if poll else ""
-        steps.append(answer.step(StepAction.SYNC, self.operator(), extra=extra))
+        if self.client.capabilities.channel_is_platform:
+            # Nobody further to ask: the "sync" was a fresh query of the channel itself.
+            fresh = "fresh query: the platform is the payment channel"
+            steps.append(answer.step(StepAction.QUERY, self.operator(), extra=f"{fresh}; {extra}" if extra else fresh))
+        else:
+            steps.append(answer.step(StepAction.SYNC, self.operator(), extra=extra))
         if isinstance(result, StateUnknown) and result.reason in _SYNC_BUSY:
             # Another sync of this order runs or just ran: its result is the platform's record.
             return self._query_once(number, kind, steps, poll=poll), None
@@ -302,7 +307,7 @@ class LookupService:
         # no voucher gets the unpaid guidance instead (close, then take payment again).
         guidance = guide(answer.outcome, order.state if order is not None else None, has_receipt=has_receipt,
                          voucher=voucher, after_sync=after_sync and voucher is not Voucher.NONE,
-                         looked_up_by_channel_no=answer.kind == CHANNEL)
+                         looked_up_by_channel_no=answer.kind == CHANNEL, capabilities=self.client.capabilities)
         channel_no = order.channel_trade_no if order is not None else (number if answer.kind == CHANNEL else None)
 
         case: Case | None = None
@@ -348,6 +353,8 @@ class LookupService:
             out_trade_no=out_trade_no,
             pending_steps=pending,
             case_result=case_result,
+            platform=self.client.capabilities.kind.value,
+            channel_is_platform=self.client.capabilities.channel_is_platform,
         )
 
     def _find_open_case(self, out_trade_no: str | None, channel_no: str | None, kind: str | None) -> Case | None:

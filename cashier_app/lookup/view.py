@@ -48,6 +48,10 @@ class LookupView:
     pending_steps: tuple[CaseStep, ...] = ()
     # The result the case was closed with by the last action (None while it is open).
     case_result: CaseResult | None = None
+    # Which platform answered (PlatformKind value), and whether it is the payment channel itself
+    # (WeChat Pay, Alipay): then a "sync" is a fresh query and its answer is the truth.
+    platform: str = "mp-v1"
+    channel_is_platform: bool = False
 
     @property
     def state(self) -> OrderState | None:

@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from cashier_app.printing import faults
-from cashier_app.printing.connections import close_quietly, open_connection, send_job
+from cashier_app.printing.connections import close_quietly, describe_target, open_connection, send_job
 from cashier_app.printing.faults import PrinterFault
 from cashier_app.printing.settings import PrinterSettings
-from cashier_app.printing.status import PrinterState, query_status
+from cashier_app.printing.status import PrinterState, probe_status
 
 
 def send_now(settings: PrinterSettings, payload: bytes, *, force: bool = False,
@@ -24,8 +24,11 @@ def send_now(settings: PrinterSettings, payload: bytes, *, force: bool = False,
         conn = open_connection(settings)
         confirm = False
         if settings.check_status:
-            status = query_status(conn, settings.status_timeout_s)
+            status = probe_status(conn, settings.status_timeout_s, describe_target(settings))
             tell(f"status: {status.describe()}")
+            if status.code == faults.NOT_A_PRINTER and not force:
+                raise PrinterFault(faults.NOT_A_PRINTER, f"{status.detail}; not sending (use --force to send anyway)",
+                                   status)
             if status.state is PrinterState.UNKNOWN:
                 tell("warning: the printer did not answer the status query; sending anyway")
             elif not status.can_print and not force:

@@ -1,17 +1,15 @@
-"""Finding printers for the technician: serial ports, USB devices, system queues, and network
-printers on port 9100 of hosts named explicitly (never a scan of private ranges by default).
+"""Finding printers for the technician: serial ports, USB devices and system queues on this
+computer. Network printers are found by printing.network_scan, only where the technician asks.
 """
 
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
-from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 
-from cashier_app.printing.status import DLE_EOT, decode_byte
+from cashier_app.printing.network_scan import Found
+
+__all__ = ["KNOWN_USB_VENDORS", "Found", "serial_ports", "system_queues", "usb_devices"]
 
 # USB vendor ids of receipt printer makers seen at Chinese tills.
 KNOWN_USB_VENDORS = {
@@ -20,44 +18,6 @@ KNOWN_USB_VENDORS = {
     0x1504: "Citizen/Sewoo", 0x0DD4: "Custom", 0x1CBE: "Luminary (POS printers)", 0x20D1: "Rongta",
     0x0525: "Sunmi / Netchip",
 }
-
-
-@dataclass(frozen=True)
-class Found:
-    kind: str        # network | serial | usb | system queue kind
-    where: str       # host:port, device path, vendor:product, queue name
-    description: str
-    settings_hint: str  # what to write under [printing.printers.NAME]
-
-
-def probe_network(hosts: Iterable[str], ports: Iterable[int] = (9100,), timeout: float = 0.5) -> list[Found]:
-    """Hosts that accept a connection on a printer port; says whether they answer DLE EOT 1."""
-    targets = [(h, p) for h in hosts for p in ports]
-    with ThreadPoolExecutor(max_workers=min(32, max(1, len(targets)))) as pool:
-        results = list(pool.map(lambda t: _probe_one(t[0], t[1], timeout), targets))
-    return [r for r in results if r is not None]
-
-
-def _probe_one(host: str, port: int, timeout: float) -> Found | None:
-    try:
-        with socket.create_connection((host, port), timeout=timeout) as sock:
-            sock.settimeout(timeout)
-            answer = "does not answer status queries"
-            try:
-                sock.sendall(DLE_EOT + b"\x01")
-                reply = sock.recv(16)
-                if reply and decode_byte(1, reply[-1]) is not None:
-                    flags = decode_byte(1, reply[-1]) or frozenset()
-                    answer = "ESC/POS status " + ("offline" if "offline" in flags else "online")
-            except OSError:
-                pass
-    except OSError:
-        return None
-    return Found("network", f"{host}:{port}", answer, f'kind = "network"\nhost = "{host}"\nport = {port}')
-
-
-def loopback_hosts() -> list[str]:
-    return [f"127.0.0.{i}" for i in range(1, 255)]
 
 
 def serial_ports() -> list[Found]:

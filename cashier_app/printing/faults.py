@@ -24,6 +24,9 @@ SEND_FAILED = "send_failed"
 RENDER_FAILED = "render_failed"
 NOT_CONFIGURED = "not_configured"
 STATUS_UNKNOWN = "status_unknown"
+# Something answers where the printer should be, but not as an ESC/POS printer (a web server on
+# port 9100, a serial line at the wrong baud rate): receipts sent there would be lost.
+NOT_A_PRINTER = "not_a_printer"
 
 # (Chinese, English) text for the cashier; the detail stays technical and English.
 FAULT_TEXT: dict[str, tuple[str, str]] = {
@@ -39,6 +42,7 @@ FAULT_TEXT: dict[str, tuple[str, str]] = {
     RENDER_FAILED: ("小票内容无法生成", "The receipt could not be laid out"),
     NOT_CONFIGURED: ("未配置该打印机", "No such printer in the configuration"),
     STATUS_UNKNOWN: ("打印机状态未知", "Printer status unknown"),
+    NOT_A_PRINTER: ("该地址不是小票打印机", "Not a receipt printer"),
 }
 
 

@@ -186,6 +186,9 @@ class PrinterWorker(threading.Thread):
             return False
         status = self.queue.query(conn, self.settings.status_timeout_s)
         self._report_status(status)
+        if status.fault_code == faults.NOT_A_PRINTER:
+            # Bytes sent there would never come out as paper: hold the job until the address is fixed.
+            raise PrinterFault(status.code, f"{describe_target(self.settings)}: {status.detail}", status)
         if status.state is PrinterState.UNKNOWN:
             log.info("printer %s did not answer the status query; sending anyway", self.printer)
             return False

@@ -4,6 +4,10 @@ Each query asks one byte back. A valid reply has the form 0xx1xx10 (`b & 0x93 ==
 reply of any other form, or none within the timeout, leaves the status UNKNOWN: silence is
 never taken for "fine" (python-escpos 3.1's `paper_status()` reports plenty of paper when the
 printer says nothing, so it is not used here).
+
+A device that answers with text or several bytes that are no status (a web server on port 9100,
+a serial line at the wrong baud rate) is not taken for a silent printer: its status carries the
+fault code `not_a_printer`, so nobody is told to "check the cable" of something that is no printer.
 """
 
 from __future__ import annotations
@@ -121,8 +125,51 @@ class PrinterStatus:
         return cls(PrinterState.UNKNOWN, detail=detail, fault_code=fault_code)
 
 
+# A reply this long that is mostly printable text is a protocol's banner or error page, not status.
+_TEXT_MIN_BYTES = 4
+_TEXT_SHARE = 0.8
+_PREVIEW_CHARS = 40
+
+
+def is_foreign_reply(reply: bytes) -> bool:
+    """True when `reply` cannot come from an ESC/POS printer answering DLE EOT.
+
+    A printer answers one status byte (a late answer can add one more in front); several bytes of
+    which none is a status byte, or a line of text, come from something else.
+    """
+    if not reply:
+        return False
+    if looks_like_text(reply):
+        return True
+    return len(reply) >= 2 and not any(is_valid_reply(b) for b in reply)
+
+
+def looks_like_text(reply: bytes) -> bool:
+    if len(reply) < _TEXT_MIN_BYTES:
+        return False
+    printable = sum(1 for b in reply if 0x20 <= b < 0x7F or b in (0x09, 0x0A, 0x0D))
+    return printable >= _TEXT_SHARE * len(reply)
+
+
+def reply_preview(reply: bytes) -> str:
+    """What a foreign device said, for the technician: its first line of text, or its bytes in hex."""
+    if looks_like_text(reply):
+        first = reply.decode("ascii", errors="replace").strip().splitlines()[0] if reply.strip() else ""
+        return repr(first[:_PREVIEW_CHARS] + ("…" if len(first) > _PREVIEW_CHARS else ""))
+    return reply[:16].hex(" ") + (" …" if len(reply) > 16 else "")
+
+
+def foreign_status(replies: Mapping[int, bytes], detail: str = "") -> PrinterStatus:
+    """The status of a device that answered, but not as a printer."""
+    said = next((r for r in replies.values() if is_foreign_reply(r)), b"")
+    words = detail or f"answered {reply_preview(said)} to DLE EOT: not an ESC/POS status reply"
+    return PrinterStatus(PrinterState.UNKNOWN, raw=dict(replies), detail=words, fault_code=faults.NOT_A_PRINTER)
+
+
 def status_from_replies(replies: Mapping[int, bytes]) -> PrinterStatus:
     """Decode the replies to the queries asked (n -> bytes; b"" = no reply)."""
+    if any(is_foreign_reply(r) for r in replies.values()):
+        return foreign_status(replies)
     flags: set[str] = set()
     unanswered: list[str] = []
     for n, reply in sorted(replies.items()):
@@ -168,7 +215,8 @@ def can_read_status(conn: Any) -> bool:
 def query_status(conn: Any, timeout: float = 0.5, modes: Iterable[int] = ALL_MODES) -> PrinterStatus:
     """Ask `DLE EOT n` for each n on an open python-escpos connection and decode the replies.
 
-    Stops at the first silent query (a late answer would otherwise be taken for the next one).
+    Stops at the first silent query (a late answer would otherwise be taken for the next one), and
+    at the first answer no printer would give (see is_foreign_reply: the device is not asked more).
     Raises PrinterFault(send_failed) when the connection itself is broken.
     """
     if not can_read_status(conn):
@@ -182,9 +230,27 @@ def query_status(conn: Any, timeout: float = 0.5, modes: Iterable[int] = ALL_MOD
             raise PrinterFault(faults.SEND_FAILED, f"status query DLE EOT {n} could not be sent: {exc!r}") from exc
         reply = read_reply(conn, timeout)
         replies[n] = reply
-        if not reply:
+        if not reply or is_foreign_reply(reply):
             break
     return status_from_replies(replies)
+
+
+def probe_status(conn: Any, timeout: float, target: str) -> PrinterStatus:
+    """query_status for a technician's check, which never raises: a broken link is an unknown status.
+
+    A network device that hangs up at the first question is named as no printer: a printer
+    answers, or at worst stays silent, while servers of other protocols close on bytes they
+    cannot read.
+    """
+    from escpos.printer import Network
+
+    try:
+        return query_status(conn, timeout)
+    except PrinterFault as fault:
+        if fault.code == faults.SEND_FAILED and isinstance(conn, Network):
+            return foreign_status({}, f"{target} accepted the connection but closed it when asked for its status "
+                                      f"(DLE EOT) without answering ({fault.detail})")
+        return PrinterStatus.unknown(fault.detail, fault.code)
 
 
 def _discard_pending(conn: Any) -> None:
@@ -213,7 +279,7 @@ def read_reply(conn: Any, timeout: float) -> bytes:
         previous = sock.gettimeout()
         sock.settimeout(timeout)
         try:
-            data = sock.recv(16)
+            data = sock.recv(256)  # one byte from a printer; more from a device that is none
         except TimeoutError:
             return b""
         except OSError as exc:

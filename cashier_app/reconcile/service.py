@@ -31,7 +31,8 @@ from cashier_app.domain.reconcile import Finding, OrderSnapshot, ReceiptSeen, Re
 from cashier_app.domain.reconcile_settings import ReconcileSettings
 from cashier_app.journal.cases import CaseStore
 from cashier_app.journal.db import Journal
-from cashier_app.platform.client import MAX_PAGE_SIZE, PlatformClient
+from cashier_app.platform.adapter import PlatformAdapter
+from cashier_app.platform.client import MAX_PAGE_SIZE
 from cashier_app.platform.order import Order
 from cashier_app.platform.results import OrderFound, OrderNotFound, OrderPage, StateUnknown, UnknownReason
 from cashier_app.reconcile.orders_seen import OrdersSeenStore, utc_text
@@ -108,7 +109,7 @@ class Reconciler:
     def __init__(
         self,
         journal: Journal,
-        client: PlatformClient,
+        client: PlatformAdapter,
         settings: ReconcileSettings,
         *,
         actor: str = "system",

@@ -100,6 +100,11 @@ PRINTER_STATES: Final[dict[str, Message]] = {
         ATTENTION,
         QT_TRANSLATE_NOOP("Messages", "Ask the technician to set up the printer."),
     ),
+    "not_a_printer": _m(
+        QT_TRANSLATE_NOOP("Messages", "The printer's address is not a receipt printer"),
+        FAULT,
+        QT_TRANSLATE_NOOP("Messages", "Call the technician: the printer's address or port is wrong."),
+    ),
     "unsupported_on_platform": _m(
         QT_TRANSLATE_NOOP("Messages", "This printer connection does not work on this computer"),
         FAULT,

@@ -12,7 +12,7 @@
     <name>Application</name>
     <message>
         <source>Cashier Companion</source>
-        <translation>收银小票助手</translation>
+        <translation>收银伴侣</translation>
     </message>
 </context>
 <context>
@@ -720,11 +720,11 @@
     </message>
     <message>
         <source>Cashier Companion — TRAINING</source>
-        <translation>收银小票助手 — 培训模式</translation>
+        <translation>收银伴侣 — 培训模式</translation>
     </message>
     <message>
         <source>Cashier Companion</source>
-        <translation>收银小票助手</translation>
+        <translation>收银伴侣</translation>
     </message>
     <message>
         <source>Training mode — real orders are not affected</source>
@@ -836,6 +836,14 @@
     <message>
         <source>Ask the technician to set up the printer.</source>
         <translation>请联系技术人员设置打印机。</translation>
+    </message>
+    <message>
+        <source>The printer&apos;s address is not a receipt printer</source>
+        <translation>打印机地址上的设备不是小票打印机</translation>
+    </message>
+    <message>
+        <source>Call the technician: the printer&apos;s address or port is wrong.</source>
+        <translation>请联系技术员：打印机的地址或端口设置有误。</translation>
     </message>
     <message>
         <source>This printer connection does not work on this computer</source>
@@ -1419,7 +1427,7 @@
     </message>
     <message>
         <source>Cashier Companion is already running. Look for it in the taskbar or tray.</source>
-        <translation>收银小票助手已经在运行。请在任务栏或托盘中找到它。</translation>
+        <translation>收银伴侣已经在运行。请在任务栏或托盘中找到它。</translation>
     </message>
     <message>
         <source>New case: {kind}, order {out_trade_no}.</source>
@@ -1760,7 +1768,7 @@
     <name>Tray</name>
     <message>
         <source>Cashier Companion</source>
-        <translation>收银小票助手</translation>
+        <translation>收银伴侣</translation>
     </message>
     <message>
         <source>Show window</source>

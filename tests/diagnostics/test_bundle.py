@@ -111,3 +111,44 @@ def test_bundle_is_written_whole_or_not_at_all(store: Store) -> None:
     assert store.run("diagnose", "--offline", "--bundle", str(target)) in (0, 1)
     assert target.is_file()
     assert not [p for p in target.parent.iterdir() if p.name.endswith(".part")]
+
+
+def test_open_cases_are_in_the_bundle_with_contacts_masked(store: Store) -> None:
+    from cashier_app.domain.cases import CaseKind, CaseResult, StepAction
+    from cashier_app.journal.cases import CaseStore
+
+    journal = Journal(store.journal_file)
+    cases = CaseStore(journal)
+    dropped, _ = cases.open_case(CaseKind.DROPPED_ORDER, actor="03", out_trade_no="13800138000",
+                                 channel_trade_no="4200001234567890", amount=3850,
+                                 cause="customer shows paid; call back on 13912345678 or li.na@example.com",
+                                 detail="customer phone +86 139-1234-5678, landline 010-62345678")
+    cases.record(dropped.id or 0, StepAction.NOTE, "03", detail="called 13912345678, no answer")
+    closed, _ = cases.open_case(CaseKind.UNPAID, actor="03", out_trade_no="202611220002", cause="note 13700001111")
+    cases.close_case(closed.id or 0, CaseResult.CLOSED_AND_REPAID, "03", "paid again")
+    journal.close()
+    bundle = store.root / "diag.zip"
+
+    store.run("diagnose", "--offline", "--bundle", str(bundle))
+
+    members = read_members(bundle)
+    [case] = json.loads(members["cases-open.json"])  # the closed one is not there
+    assert case["out_trade_no"] == "13800138000"  # an order number is kept, even one shaped like a phone
+    assert case["channel_trade_no"] == "4200001234567890" and case["amount"] == 3850
+    assert case["cause"] == "customer shows paid; call back on 139****5678 or l***@example.com"
+    assert case["steps"][0]["detail"] == "customer phone +86 139****5678, landline 010-****5678"
+    assert case["steps"][1]["detail"] == "called 139****5678, no answer"
+    text = b"".join(members.values())
+    for contact in (b"13912345678", b"li.na@example.com", b"62345678", b"1234-5678", b"13700001111"):
+        assert contact not in text
+    assert b"cases-open.json" in members["README.txt"]
+
+
+def test_contact_fields_are_masked_whole() -> None:
+    from cashier_app.domain.contacts import mask_contact_value, mask_contacts
+
+    assert mask_contact_value("13912345678") == "139****5678"
+    assert mask_contact_value("WeChat: lina_88 / 0755 88881234") == "WeChat: lina_88 / 0755-****1234"
+    assert mask_contact_value("(0755) 8888-1234") == "(07****1234"
+    assert mask_contact_value("call the store") == "***"
+    assert mask_contacts("order 202611220001138001380001") == "order 202611220001138001380001"

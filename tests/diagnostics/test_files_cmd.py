@@ -87,12 +87,14 @@ def test_missing_folder_and_no_journal_are_said_plainly(store: Store, capsys: py
 
     code, report = store.run_json(capsys, "files")
 
-    assert code == 0
+    assert code == 1  # the app cannot look: never "fine"
     folder = report["folders"][0]
     assert folder["exists"] is False and "does not exist" in folder["problem"]
     assert report["journal"]["exists"] is False
     assert not store.journal_file.exists(), "reading must not create the journal"
     assert "not recorded anything yet" in report["headline"]
+    assert store.run("files") == 1
+    assert f"{store.till} does not exist" in capsys.readouterr().err
 
 
 def test_old_activity_is_not_recent_and_versions_from_other_folders_are_listed(store: Store, tmp_path: Path) -> None:
@@ -121,3 +123,21 @@ def test_unwritable_folder_is_reported(store: Store) -> None:
         store.till.chmod(0o755)
     folder = report.folders[0]
     assert folder.readable and not folder.writable and "not writable" in (folder.problem or "")
+
+
+def test_a_watched_path_that_is_no_folder_fails_the_command(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    store.till.rmdir()
+    store.till.write_text("a file where the till's folder should be")
+
+    assert store.run("files") == 1
+    captured = capsys.readouterr()
+    assert f"{store.till} is not a folder" in captured.err and "problem:" in captured.out
+
+
+def test_no_watched_folder_fails_the_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from cashier_app.app.cli import main
+
+    config = tmp_path / "empty.toml"
+    config.write_text(f"[general]\ndata_dir = {str(tmp_path / 'data')!r}\n", encoding="utf-8")
+    assert main(["files", "--config", str(config)]) == 1
+    assert "no folder is watched" in capsys.readouterr().err

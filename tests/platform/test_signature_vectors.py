@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from cashier_app.platform import signing
-from tests.conftest import SHARED
+from tests.conftest import SPECS
 
-VECTORS = json.loads((SHARED / "specs" / "signature-vectors.json").read_text(encoding="utf-8"))["vectors"]
+VECTORS = json.loads((SPECS / "signature-vectors.json").read_text(encoding="utf-8"))["vectors"]
 
 
 @pytest.mark.parametrize("vector", VECTORS, ids=[v["name"] for v in VECTORS])
@@ -39,7 +38,3 @@ def test_nonces_are_valid_and_new() -> None:
     assert all(signing.is_valid_nonce(n) for n in nonces)
     assert not signing.is_valid_nonce("short")
     assert not signing.is_valid_nonce("has-dash-0123456789")
-
-
-def test_shared_dir_is_beside_repo() -> None:
-    assert (SHARED / "specs").is_dir(), Path.cwd()

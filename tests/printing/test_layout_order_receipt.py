@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from cashier_app.assets import receipt_templates_dir
 from cashier_app.domain.receipt import Receipt
 from cashier_app.domain.receipt_parser import parse_receipt
 from cashier_app.printing.layout import LayoutOptions, qr_commands
@@ -17,7 +18,6 @@ from cashier_app.printing.order_receipt import (
     ORDER_NOT_PAID,
     TEMPLATE_INVALID,
     TEMPLATE_NOT_FOUND,
-    TEMPLATES_DIR,
     OrderReceiptError,
     build_order_receipt,
     layout_order_receipt,
@@ -39,8 +39,8 @@ def _order(**changes: Any) -> dict[str, Any]:
 
 
 def test_templates_live_in_the_repo() -> None:
-    assert REPO / "receipts" / "templates" == TEMPLATES_DIR
-    assert (TEMPLATES_DIR / f"{DEFAULT_TEMPLATE}.txt").is_file()
+    assert receipt_templates_dir() == REPO / "receipts" / "templates"
+    assert (receipt_templates_dir() / f"{DEFAULT_TEMPLATE}.txt").is_file()
 
 
 def test_paid_order_receipt() -> None:

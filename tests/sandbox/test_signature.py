@@ -11,10 +11,10 @@ import requests
 
 from cashier_app.platform import signing
 from cashier_app.sandbox import DEFAULT_KEY, SandboxServer
-from tests.conftest import SHARED
+from tests.conftest import SPECS
 from tests.sandbox.signed import FakeClock, SignedClient
 
-VECTORS: list[dict[str, Any]] = json.loads((SHARED / "specs" / "signature-vectors.json").read_text("utf-8"))["vectors"]
+VECTORS: list[dict[str, Any]] = json.loads((SPECS / "signature-vectors.json").read_text("utf-8"))["vectors"]
 REQUEST_VECTORS = [v for v in VECTORS if v["direction"] == "request"]
 RESPONSE_VECTORS = [v for v in VECTORS if v["direction"] == "response"]
 

@@ -3,12 +3,17 @@
 For each watched folder: whether it exists and can be read and written, the files matching the
 patterns right now, and the newest versions the app recorded from it (outcome, template,
 encoding, order number). Reads the journal without changing it.
+
+Exit status: 0 when every watched folder can be read, 1 when one is missing or unreadable (or
+none is configured), so a script or a technician's checklist cannot take "nothing written" for
+"fine" when the app cannot even look.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -41,4 +46,7 @@ def _files(args: argparse.Namespace, ctx: CommandContext) -> int:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:
         print(report.to_text(), end="")
-    return 0
+    problems = report.unusable()
+    for problem in problems:
+        print(f"错误 / error: {problem}", file=sys.stderr)
+    return 1 if problems else 0

@@ -32,10 +32,13 @@ def register(registry: CommandRegistry) -> None:
 
     discover = sub.add_parser(
         "discover", parents=[registry.common],
-        help="list serial ports, USB printers, system queues; network printers only on hosts you name",
+        help="list serial ports, USB printers, system queues; network printers only where you ask",
     )
-    discover.add_argument("--hosts", nargs="+", default=[], metavar="HOST",
-                          help="probe these hosts for a printer port (nothing is scanned otherwise)")
+    discover.add_argument("--hosts", nargs="+", default=[], metavar="TARGET",
+                          help="probe these: an address or name, ADDRESS:PORT, or a range such as 192.168.1.0/24 "
+                               "(nothing is scanned otherwise)")
+    discover.add_argument("--scan-local", action="store_true",
+                          help="probe the /24 network around each of this computer's addresses")
     discover.add_argument("--subnet-of-loopback", action="store_true",
                           help="probe 127.0.0.1-127.0.0.254 (virtual printers on this computer)")
     discover.add_argument("--port", type=int, action="append", metavar="PORT",
@@ -64,7 +67,7 @@ def _printer_names(printing: PrintingSettings, name: str | None) -> list[str]:
 
 def _status(args: argparse.Namespace, ctx: CommandContext) -> int:
     from cashier_app.printing.connections import close_quietly, describe_target, open_connection
-    from cashier_app.printing.status import PrinterStatus, query_status
+    from cashier_app.printing.status import PrinterStatus, probe_status
 
     printing = ctx.config.printing
     try:
@@ -79,7 +82,7 @@ def _status(args: argparse.Namespace, ctx: CommandContext) -> int:
         conn = None
         try:
             conn = open_connection(settings)
-            status = query_status(conn, settings.status_timeout_s)
+            status = probe_status(conn, settings.status_timeout_s, describe_target(settings))
         except PrinterFault as fault:
             status = PrinterStatus.unknown(fault.detail, fault.code)
         finally:
@@ -133,8 +136,22 @@ def _test(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def _discover(args: argparse.Namespace, ctx: CommandContext) -> int:
-    from cashier_app.printing import discovery
+    from cashier_app.printing import discovery, network_scan
 
+    specs = list(args.hosts)
+    if args.subnet_of_loopback:
+        specs.append("127.0.0.0/24")
+    if args.scan_local:
+        local = network_scan.local_subnets()
+        if not local:
+            print("错误 / error: this computer has no network address to scan around", file=sys.stderr)
+            return 2
+        specs += local
+    try:
+        targets = network_scan.parse_targets(specs, args.port or [network_scan.DEFAULT_PORT])
+    except network_scan.TargetError as exc:
+        print(f"错误 / error: {exc}", file=sys.stderr)
+        return 2
     sections: dict[str, list[discovery.Found]] = {}
     notes: list[str] = []
     sections["serial"] = discovery.serial_ports()
@@ -146,16 +163,16 @@ def _discover(args: argparse.Namespace, ctx: CommandContext) -> int:
     sections["system queues"] = queues
     if note:
         notes.append(note)
-    hosts = list(args.hosts)
-    if args.subnet_of_loopback:
-        hosts += discovery.loopback_hosts()
-    if hosts:
-        sections["network"] = discovery.probe_network(dict.fromkeys(hosts), args.port or [9100], args.timeout)
+    if targets:
+        result = network_scan.scan(targets, timeout=args.timeout)
+        sections["network"] = result.found
+        notes.append(f"network: {result.probed} address(es) probed in {result.elapsed_s:.1f} s, "
+                     f"{len(result.printers)} printer(s) found")
     else:
-        notes.append("network: no hosts given (use --hosts HOST... or --subnet-of-loopback); nothing scanned")
+        notes.append("network: nothing scanned (use --hosts TARGET..., --scan-local or --subnet-of-loopback)")
     if args.json:
         print(json.dumps({
-            "found": {k: [f.__dict__ for f in v] for k, v in sections.items()}, "notes": notes,
+            "found": {k: [dict(f.__dict__) for f in v] for k, v in sections.items()}, "notes": notes,
         }, ensure_ascii=False, indent=2))
         return 0
     for title, found in sections.items():
@@ -164,8 +181,9 @@ def _discover(args: argparse.Namespace, ctx: CommandContext) -> int:
             print("  (none)")
         for f in found:
             print(f"  {f.where}  {f.description}")
-            for line in f.settings_hint.splitlines():
-                print(f"      {line}")
+            if f.is_printer:
+                for line in f.settings_hint.splitlines():
+                    print(f"      {line}")
     for note in notes:
         print(f"note: {note}")
     return 0
