@@ -109,28 +109,26 @@ def build_report(
 
 
 def _channels(rows: list[sqlite3.Row]) -> tuple[ChannelLine, ...]:
-    sales: dict[str, Tally] = defaultdict(Tally)
-    refunds: dict[str, Tally] = defaultdict(Tally)
-    for row in rows:
-        channel = str(row["channel"] or "")
-        tally = Tally(int(row["n"]), int(row["fen"]))
-        target = refunds if row["kind"] == ReceiptKind.REFUND.value else sales
-        target[channel] += tally
+    sales, refunds = _tallies(rows, "channel")
     order = {"WECHAT": 0, "ALIPAY": 1, "UNIONPAY": 2, "BANKCARD": 3, "": 9}
     keys = sorted(set(sales) | set(refunds), key=lambda c: (order.get(c, 5), c))
     return tuple(ChannelLine(c, sales.get(c, Tally()), refunds.get(c, Tally())) for c in keys)
 
 
 def _operators(rows: list[sqlite3.Row]) -> tuple[OperatorLine, ...]:
+    sales, refunds = _tallies(rows, "operator")
+    keys = sorted(set(sales) | set(refunds), key=lambda o: (o == "", o))
+    return tuple(OperatorLine(o, sales.get(o, Tally()), refunds.get(o, Tally())) for o in keys)
+
+
+def _tallies(rows: list[sqlite3.Row], column: str) -> tuple[dict[str, Tally], dict[str, Tally]]:
+    """Sales and refunds summed by one column of the grouped rows ("" where it is empty)."""
     sales: dict[str, Tally] = defaultdict(Tally)
     refunds: dict[str, Tally] = defaultdict(Tally)
     for row in rows:
-        operator = str(row["operator"] or "")
-        tally = Tally(int(row["n"]), int(row["fen"]))
         target = refunds if row["kind"] == ReceiptKind.REFUND.value else sales
-        target[operator] += tally
-    keys = sorted(set(sales) | set(refunds), key=lambda o: (o == "", o))
-    return tuple(OperatorLine(o, sales.get(o, Tally()), refunds.get(o, Tally())) for o in keys)
+        target[str(row[column] or "")] += Tally(int(row["n"]), int(row["fen"]))
+    return sales, refunds
 
 
 def _cases(rows: list[sqlite3.Row]) -> tuple[CaseKindLine, ...]:

@@ -4,8 +4,6 @@ paging; compared with a plain-Python oracle over the same receipts."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -63,13 +61,6 @@ QUERIES: list[dict[str, Any]] = [
 
 
 NOTHING_MATCHES = [{"number": "9999"}, {"text": "50%"}]
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    j = Journal(tmp_path / "journal.sqlite3")
-    yield j
-    j.close()
 
 
 @pytest.fixture

@@ -3,9 +3,7 @@ journal's derived tables (not printed yet, the text index) follow every write by
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -19,13 +17,6 @@ from cashier_app.journal.retention import prune_archived_bytes
 from tests.journal.known_receipts import STORE, fill
 
 NOW = datetime(2027, 12, 29, 12, 0, tzinfo=UTC)  # 400 days after 2026-11-24 is 2027-12-29
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    j = Journal(tmp_path / "journal.sqlite3")
-    yield j
-    j.close()
 
 
 def test_bytes_older_than_the_limit_go_and_the_rest_stay(journal: Journal) -> None:

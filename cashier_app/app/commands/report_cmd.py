@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -81,6 +82,7 @@ def _service(ctx: CommandContext) -> tuple[ReportService, Journal]:
 
 
 def _day(args: argparse.Namespace) -> date | None:
+    """--date as a local day (None: not given); raises LocalTimeError."""
     if not args.date:
         return None
     from cashier_app.domain.local_time import parse_local_moment
@@ -89,7 +91,9 @@ def _day(args: argparse.Namespace) -> date | None:
     return parse_local_moment(args.date, parse_utc_offset("+00:00")).date()
 
 
-def _report(args: argparse.Namespace, ctx: CommandContext) -> int:
+def _with_service(args: argparse.Namespace, ctx: CommandContext,
+                  body: Callable[[date | None, ReportService], int]) -> int:
+    """Read --date, open the journal, run `body`; a bad date or no such shift is said plainly."""
     from cashier_app.app.reports_service import ReportError
     from cashier_app.domain.local_time import LocalTimeError
 
@@ -99,16 +103,23 @@ def _report(args: argparse.Namespace, ctx: CommandContext) -> int:
         return _usage(f"--date: {exc}")
     service, journal = _service(ctx)
     try:
-        if args.kind == "day":
-            report = service.day_report(day, args.operator)
-        else:
-            report = service.shift_report(service.shift(day, args.shift), args.operator)
-        return _output(args, ctx, service, report)
+        return body(day, service)
     except ReportError as exc:
         print(f"错误 / error: {exc}", file=sys.stderr)
         return EXIT_NOT_FOUND
     finally:
         journal.close()
+
+
+def _report(args: argparse.Namespace, ctx: CommandContext) -> int:
+    def run(day: date | None, service: ReportService) -> int:
+        if args.kind == "day":
+            report = service.day_report(day, args.operator)
+        else:
+            report = service.shift_report(service.shift(day, args.shift), args.operator)
+        return _output(args, ctx, service, report)
+
+    return _with_service(args, ctx, run)
 
 
 def _handover(args: argparse.Namespace, ctx: CommandContext) -> int:
@@ -123,17 +134,13 @@ def _handover(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def _shifts(args: argparse.Namespace, ctx: CommandContext) -> int:
-    from cashier_app.domain.local_time import LocalTimeError
+    def run(day: date | None, service: ReportService) -> int:
+        return _list_shifts(args, service.shifts_of_day(day or service.today()))
 
-    try:
-        day = _day(args)
-    except LocalTimeError as exc:
-        return _usage(f"--date: {exc}")
-    service, journal = _service(ctx)
-    try:
-        shifts = service.shifts_of_day(day or service.today())
-    finally:
-        journal.close()
+    return _with_service(args, ctx, run)
+
+
+def _list_shifts(args: argparse.Namespace, shifts: list[Shift]) -> int:
     if args.json:
         print(json.dumps([_shift_json(s) for s in shifts], ensure_ascii=False, indent=2))
         return EXIT_OK
