@@ -37,7 +37,7 @@ class UpkeepResult:
 
 
 def backup_folder(settings: JournalSettings, journal_path: Path) -> Path:
-    return Path(settings.backup_dir).expanduser() if settings.backup_dir else journal_path.parent / "backups"
+    return Path(settings.backup_dir) if settings.backup_dir else journal_path.parent / "backups"
 
 
 class JournalUpkeep:

@@ -51,11 +51,11 @@ def backup_journal(journal_path: Path, target_dir: Path, *, keep: int, now: date
     """Copy the journal online into `target_dir` as journal-YYYYMMDD-HHMMSS.sqlite3, keep the newest `keep`."""
     if not journal_path.exists():
         raise BackupError(f"there is no journal at {journal_path}")
-    target_dir.mkdir(parents=True, exist_ok=True)
     final = target_dir / f"journal-{now:%Y%m%d-%H%M%S}.sqlite3"
     part = target_dir / f".{final.name}.part"
-    part.unlink(missing_ok=True)
     try:
+        target_dir.mkdir(parents=True, exist_ok=True)
+        part.unlink(missing_ok=True)
         source = sqlite3.connect(f"file:{journal_path}?mode=ro", uri=True, timeout=30)
         try:
             target = sqlite3.connect(str(part))
