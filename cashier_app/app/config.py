@@ -18,6 +18,7 @@ from typing import Any, TypeVar, Union
 import tomli_w
 
 from cashier_app.app.config_paths import path_problems
+from cashier_app.domain.access import SignInSettings
 from cashier_app.domain.receipt_labels import DEFAULT_LABELS, ParserSettings
 from cashier_app.domain.reconcile_settings import ReconcileSettings
 from cashier_app.domain.reports import ReportSettings, ShiftScheduleError, parse_shift_starts
@@ -45,7 +46,8 @@ class GeneralSettings:
     mode: str = field(default="print", metadata={"choices": ("print", "observe")})
     # auto: zh_CN on a Chinese locale, English otherwise.
     language: str = field(default="auto", metadata={"choices": ("auto", "zh_CN", "en")})
-    # The cashier's operator number, written into every case step.
+    # Who does everything on a one-person till ([signin] enabled = false): written into every case
+    # step, print job and audit row. With sign-in on, the person signed in is written instead.
     operator: str = "01"
     store_name: str = "演示门店"
     # Whom the cashier calls when the help page's steps do not solve it (shown on the help page).
@@ -62,6 +64,7 @@ class AppConfig:
     printing: PrintingSettings = field(default_factory=PrintingSettings)
     platform: PlatformSettings = field(default_factory=PlatformSettings)
     reconcile: ReconcileSettings = field(default_factory=ReconcileSettings)
+    signin: SignInSettings = field(default_factory=SignInSettings)
     journal: JournalSettings = field(default_factory=JournalSettings)
     reports: ReportSettings = field(default_factory=ReportSettings)
 

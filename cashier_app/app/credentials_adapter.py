@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from cashier_app.domain.audit import AuditAction
+from cashier_app.journal.audit import AuditStore
 from cashier_app.platform.adapter import CheckOutcome
 from cashier_app.platform.credentials import CredentialStore, account_name, backend_name, backend_warning
 from cashier_app.platform.factory import build_adapter
@@ -14,9 +16,15 @@ class PlatformCredentials:
     """CredentialServices over the configured platform. The key only passes through; it is kept
     by the OS credential store, never in a field of this object."""
 
-    def __init__(self, settings: PlatformSettings) -> None:
+    def __init__(self, settings: PlatformSettings, *, audit: AuditStore | None = None, actor: str = "",
+                 approved_by: str | None = None, training: bool = False) -> None:
         self.settings = settings
         self.store = CredentialStore(settings)
+        # Who opened the key dialog (and the manager who allowed it): a key stored is written to the audit trail.
+        self._audit = audit
+        self._actor = actor
+        self._approved_by = approved_by
+        self._training = training
 
     def credential_state(self) -> CredentialState:
         try:
@@ -27,6 +35,10 @@ class PlatformCredentials:
 
     def store_key(self, key: str) -> None:
         self.store.set_key(key)
+        if self._audit is not None:
+            # That the key changed, for which account: never the key, not even a part of it.
+            self._audit.record(AuditAction.KEY_CHANGED, self._actor or "?", detail=account_name(self.settings),
+                               approved_by=self._approved_by, training=self._training)
 
     def check_key(self) -> KeyCheck:
         if not self.store.has_key():

@@ -30,13 +30,17 @@ from cashier_app.app.paths import AppPaths
 from cashier_app.app.receipt_preview import ReceiptPreviewer, lay_out_receipt
 from cashier_app.app.reports_service import ReportService
 from cashier_app.app.upkeep import JournalUpkeep, UpkeepResult
+from cashier_app.domain.audit import AuditAction
 from cashier_app.domain.cases import Case
 from cashier_app.domain.reports import Report
+from cashier_app.journal.audit import AuditStore
 from cashier_app.journal.cases import CaseStore
 from cashier_app.journal.db import Journal
 from cashier_app.journal.job_bytes import JobBytesStore
 from cashier_app.journal.receipts import FileOutcome, ReceiptRecord, ReceiptStore, parse_utc_offset
 from cashier_app.lookup import LookupService
+from cashier_app.people.session import SignInSession
+from cashier_app.people.store import PeopleStore
 from cashier_app.platform.adapter import PlatformAdapter
 from cashier_app.platform.factory import build_adapter
 from cashier_app.platform.order import Order
@@ -97,13 +101,24 @@ class AppServices:
         self.reconciler: Reconciler | None = None
         self.training: object | None = None
         self.lookup: LookupService | None = None
+        self.session: SignInSession | None = None
         self.upkeep: JournalUpkeep | None = None
+        # People sign in with the store's own numbers and PINs in demo and training too: they live in
+        # the real journal, whichever journal this run writes its receipts and cases to.
+        self.people_journal_file = (paths if not self.simulated else self._real_paths(paths)).journal_file
+
+    @staticmethod
+    def _real_paths(paths: AppPaths) -> AppPaths:
+        return dataclasses.replace(paths, data_dir=paths.data_dir.parent)
 
     # -- life cycle -------------------------------------------------------------------------
 
     @property
     def operator(self) -> str:
-        return self.config.general.operator
+        """Who does what is being done now: the person signed in, or general.operator on a one-person till."""
+        if self.session is None:
+            return self.config.general.operator
+        return self.session.actor
 
     @property
     def mode(self) -> str:
@@ -116,6 +131,8 @@ class AppServices:
             self._started.append(self.journal.close)
             self.receipts = ReceiptStore(self.journal)
             self.cases = CaseStore(self.journal)
+            self.audit = AuditStore(self.journal)
+            self._start_session()
             self.job_bytes = JobBytesStore(self.journal)
             self.previewer = ReceiptPreviewer(self.journal, self.receipts, self.config.printing, self.lay_out_receipt,
                                               self.tz)
@@ -129,7 +146,8 @@ class AppServices:
             self.lookup = LookupService(
                 self.client, self.cases, self.receipts, operator=lambda: self.operator,
                 training=self.options.training, reprint_receipt=self.reprint_receipt, print_order=self.print_order,
-                on_case=self._on_case,
+                on_case=self._on_case, authorize=self.session.authorize if self.session is not None else None,
+                audit=self.audit,
             )
             self._start_watching()
             self._start_reconciler()
@@ -163,6 +181,17 @@ class AppServices:
         elif self.reconciler is None:
             events.append(PlatformEvent(reachable=None))
         return events
+
+    def _start_session(self) -> None:
+        assert self.journal is not None
+        if self.people_journal_file == self.paths.journal_file:
+            people_journal = self.journal
+        else:
+            people_journal = Journal(self.people_journal_file)
+            self._started.append(people_journal.close)
+        self.people = PeopleStore(people_journal, training=self.options.training)
+        self.session = SignInSession(self.people, self.audit, self.config.signin,
+                                     default_operator=self.config.general.operator, training=self.options.training)
 
     # -- simulators (demo, training) --------------------------------------------------------
 
@@ -293,20 +322,20 @@ class AppServices:
         if receipt_id is not None:
             self.hub.publish(ReceiptEvent(receipt_id, updated=True))
 
-    def reprint_receipt(self, receipt_id: int, reason: str, operator: str | None = None) -> int:
+    def reprint_receipt(self, receipt_id: int, reason: str, operator: str | None = None,
+                        approved_by: str | None = None) -> int:
         """Queue a reprint (marked REPRINT with its copy number) and write it in the audit trail."""
         assert self.queue is not None and self.journal is not None
         operator = operator or self.operator
         job_id = self.queue.enqueue(receipt_id, is_reprint=True, reason=reason, requested_by=operator)
-        with self.journal.tx() as conn:
-            conn.execute(
-                "INSERT INTO audit(at, actor, action, receipt_id, job_id, reason, training) VALUES (?,?,?,?,?,?,?)",
-                (datetime.now(self.tz).isoformat(), operator, "reprint", receipt_id, job_id, reason,
-                 int(self.options.training)),
-            )
+        record = self.receipts.get(receipt_id)
+        self.audit.record(AuditAction.REPRINT, operator, receipt_id=receipt_id, job_id=job_id, reason=reason,
+                          out_trade_no=record.receipt.out_trade_no if record is not None else None,
+                          approved_by=approved_by, training=self.options.training)
         return job_id
 
-    def print_order(self, order: Order, reason: str, operator: str | None = None) -> int:
+    def print_order(self, order: Order, reason: str, operator: str | None = None,
+                    approved_by: str | None = None) -> int:
         """Print a paid order's receipt from the platform's record (its print.txt never came)."""
         assert self.queue is not None and self.journal is not None
         operator = operator or self.operator
@@ -316,12 +345,8 @@ class AppServices:
         options = LayoutOptions.for_printer(printer, reprint=self._reprint_mark(2, reason))
         payload = layout_order_receipt(order.to_json(), profile, options).payload
         job_id = self.queue.enqueue(None, is_reprint=True, reason=reason, requested_by=operator, payload=payload)
-        with self.journal.tx() as conn:
-            conn.execute(
-                "INSERT INTO audit(at, actor, action, job_id, reason, training) VALUES (?,?,?,?,?,?)",
-                (datetime.now(self.tz).isoformat(), operator, f"print_order:{order.out_trade_no}", job_id, reason,
-                 int(self.options.training)),
-            )
+        self.audit.record(AuditAction.PRINT_ORDER, operator, job_id=job_id, out_trade_no=order.out_trade_no,
+                          reason=reason, approved_by=approved_by, training=self.options.training)
         return job_id
 
     def print_report(self, report: Report, printer: str | None = None) -> int:

@@ -75,9 +75,9 @@ def build_report(
         ).fetchall()
         job_filter = " AND j.requested_by = ?" if operator else ""
         reprints = conn.execute(
-            "SELECT j.id, j.created_at, j.copy_no, j.reason, j.requested_by, j.state, r.out_trade_no,"
-            " (SELECT a.action FROM audit a WHERE a.job_id = j.id ORDER BY a.id LIMIT 1) AS action"
-            " FROM print_jobs j LEFT JOIN receipts r ON r.id = j.receipt_id"
+            "SELECT j.id, j.created_at, j.copy_no, j.reason, j.requested_by, j.state,"
+            " coalesce(r.out_trade_no, (SELECT a.out_trade_no FROM audit a WHERE a.job_id = j.id ORDER BY a.id LIMIT 1))"
+            " AS out_trade_no FROM print_jobs j LEFT JOIN receipts r ON r.id = j.receipt_id"
             f" WHERE j.created_at >= ? AND j.created_at < ? AND j.is_reprint = 1{job_filter}"
             " ORDER BY j.created_at, j.id",
             [*span] + ([operator] if operator else []),
@@ -85,7 +85,7 @@ def build_report(
         paid_until = _utc(min(until, now - MISSING_GRACE))
         missing = conn.execute(
             "SELECT o.out_trade_no, o.total_amount, o.paid_at,"
-            " EXISTS (SELECT 1 FROM audit a WHERE a.action = 'print_order:' || o.out_trade_no)"
+            " EXISTS (SELECT 1 FROM audit a WHERE a.action = 'print_order' AND a.out_trade_no = o.out_trade_no)"
             "  OR EXISTS (SELECT 1 FROM cases c WHERE c.out_trade_no = o.out_trade_no"
             "   AND c.kind = 'paid_no_receipt' AND c.result IN ('printed', 'reprinted')) AS printed"
             " FROM orders_seen o WHERE o.paid_at >= ? AND o.paid_at < ? AND o.not_on_platform = 0"
@@ -140,12 +140,9 @@ def _cases(rows: list[sqlite3.Row]) -> tuple[CaseKindLine, ...]:
 
 
 def _reprint(row: sqlite3.Row) -> ReprintLine:
-    number = row["out_trade_no"]
-    action = row["action"] or ""
-    if number is None and str(action).startswith("print_order:"):
-        number = str(action).split(":", 1)[1]  # printed from the platform's record: no print.txt
+    # A receipt printed from the platform's record has no print.txt: its number is in the audit row.
     return ReprintLine(
-        at=str(row["created_at"]), out_trade_no=number, copy_no=int(row["copy_no"]),
+        at=str(row["created_at"]), out_trade_no=row["out_trade_no"], copy_no=int(row["copy_no"]),
         reason=str(row["reason"] or ""), person=str(row["requested_by"] or ""),
         state=str(row["state"]),
     )

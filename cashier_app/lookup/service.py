@@ -16,11 +16,15 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from typing import Any, Protocol
 
+from cashier_app.domain.access import ProtectedAction
+from cashier_app.domain.audit import AuditAction
 from cashier_app.domain.cases import DEFAULT_CAUSE, Case, CaseKind, CaseResult, CaseStatus, CaseStep, StepAction
 from cashier_app.domain.guidance import LookupOutcome, Verdict, Voucher, guide
 from cashier_app.domain.orders import OrderState
 from cashier_app.domain.receipt import ReceiptKind
+from cashier_app.journal.audit import AuditStore
 from cashier_app.journal.cases import CaseFilter, CaseStore
 from cashier_app.journal.db import utc_now
 from cashier_app.journal.receipts import ReceiptRecord, ReceiptStore
@@ -40,8 +44,21 @@ MIN_SYNC_INTERVAL_S = 5.0
 # A sync the platform cannot run now: its record after the running (or the last) sync is read instead.
 _SYNC_BUSY = frozenset({UnknownReason.RATE_LIMITED, UnknownReason.SYNC_IN_PROGRESS})
 
-ReprintReceipt = Callable[[int, str, str], int]
-PrintOrder = Callable[[Order, str, str], int]
+# (receipt id or order, reason, person, approving manager or None) -> print job id
+ReprintReceipt = Callable[[int, str, str, str | None], int]
+PrintOrder = Callable[[Order, str, str, str | None], int]
+
+
+class Approval(Protocol):
+    @property
+    def actor(self) -> str: ...
+
+    @property
+    def approved_by(self) -> str | None: ...
+
+
+# Checks (and uses up) the right to a protected action; raises when it is missing (people/session.py).
+Authorize = Callable[[ProtectedAction], Approval]
 
 
 class LookupService:
@@ -60,8 +77,13 @@ class LookupService:
         clock: Callable[[], float] = time.monotonic,
         min_sync_interval_s: float = MIN_SYNC_INTERVAL_S,
         on_case: Callable[[Case, bool], None] | None = None,
+        authorize: Authorize | None = None,
+        audit: AuditStore | None = None,
     ) -> None:
         self.client = client
+        # Reprints, closing an order and closing a case are protected: who may, and whose PIN allowed it.
+        self._authorize = authorize
+        self._audit = audit
         # Told when a lookup opens (True) or closes (False) a case, so alerts and lists hear of it.
         self._on_case = on_case
         self.cases = cases
@@ -154,7 +176,7 @@ class LookupService:
                                    f"verdict {view.guidance.verdict.value}")
         number = view.out_trade_no
         with self._view_lock(view):
-            actor = self.operator()
+            actor, approved_by = self._check(ProtectedAction.CLOSE_ORDER)
             steps: list[CaseStep] = []
             result = self.client.close_order(number)
             answer = read_answer(result, MERCHANT, f"close out_trade_no={number}")
@@ -169,10 +191,15 @@ class LookupService:
                     close_with = CaseResult.CLOSED_AND_REPAID  # closed by an earlier attempt whose answer was lost
             else:
                 steps.append(answer.step(StepAction.CLOSE, actor))
+            if approved_by:
+                steps[0] = _approved(steps[0], approved_by)
             log.info("close %s: %s", number, steps[-1].outcome)
             action_kind = view.guidance.case_kind or CaseKind.UNPAID.value
-            return self._settle(view, view.number, answer, view.voucher, steps, after_sync=view.after_sync,
-                                action_kind=action_kind, close_with=close_with)
+            settled = self._settle(view, view.number, answer, view.voucher, steps, after_sync=view.after_sync,
+                                   action_kind=action_kind, close_with=close_with)
+            self._audited(AuditAction.CLOSE_ORDER, actor, approved_by, out_trade_no=number,
+                          case_id=settled.case_id, detail=steps[0].outcome)
+            return settled
 
     def print_receipt(self, view: LookupView, reason: str) -> LookupView:
         """Reprint the order's receipt (marked as a reprint), or print one from the platform's
@@ -182,8 +209,10 @@ class LookupService:
             raise ActionNotAllowed(f"printing {view.number} is not allowed: outcome {view.outcome.value}, "
                                    f"state {view.state.value if view.state else None}")
         with self._view_lock(view):
-            actor = self.operator()
             records = self._sale_receipts(order.out_trade_no)
+            # A copy of a receipt the customer had is a reprint (protected); the first paper of a paid
+            # order whose print.txt never came is not.
+            actor, approved_by = self._check(ProtectedAction.REPRINT) if records else (self.operator(), None)
             answer = _answer_of(view)
             if records:
                 action, receipt_id = StepAction.REPRINT, records[-1].id
@@ -191,11 +220,13 @@ class LookupService:
             else:
                 action, receipt_id = StepAction.PRINT, None
                 what = f"from the platform's order {order.out_trade_no}"
+            if approved_by:
+                what += f", approved by manager {approved_by}"
             try:
                 if receipt_id is not None:
-                    job_id = self._reprint_receipt(receipt_id, reason, actor)
+                    job_id = self._reprint_receipt(receipt_id, reason, actor, approved_by)
                 else:
-                    job_id = self._print_order(order, reason, actor)
+                    job_id = self._print_order(order, reason, actor, approved_by)
             except Exception as exc:
                 log.warning("print %s for %s failed: %s", what, order.out_trade_no, exc)
                 failed = answer.step(action, actor, outcome="print_failed", extra=f"{what}: {exc}")
@@ -225,10 +256,27 @@ class LookupService:
     def close_case(self, view: LookupView, result: CaseResult, note: str = "") -> LookupView:
         """Close the order's case with a result the cashier chose (a case is opened if none is)."""
         with self._view_lock(view):
+            actor, approved_by = self._check(ProtectedAction.CLOSE_CASE)
+            if approved_by:
+                note = f"{note} (approved by manager {approved_by})".strip()
             kind = view.guidance.case_kind or _escalation_kind(view)
-            return self._settle(view, view.number, _answer_of(view), view.voucher, [], after_sync=view.after_sync,
-                                action_kind=kind, close_with=result, close_note=note, polls=view.polls,
-                                sync_changed=view.sync_changed, job_id=view.job_id)
+            settled = self._settle(view, view.number, _answer_of(view), view.voucher, [], after_sync=view.after_sync,
+                                   action_kind=kind, close_with=result, close_note=note, polls=view.polls,
+                                   sync_changed=view.sync_changed, job_id=view.job_id)
+            self._audited(AuditAction.CLOSE_CASE, actor, approved_by, out_trade_no=view.out_trade_no,
+                          case_id=settled.case_id, detail=result.value, reason=note)
+            return settled
+
+    def _audited(self, action: AuditAction, actor: str, approved_by: str | None, **fields: Any) -> None:
+        if self._audit is not None:
+            self._audit.record(action, actor, approved_by=approved_by, training=self.training, **fields)
+
+    def _check(self, action: ProtectedAction) -> tuple[str, str | None]:
+        """(who does it, the manager who approved it) for a protected action; raises when it is not allowed."""
+        if self._authorize is None:
+            return self.operator(), None
+        approval = self._authorize(action)
+        return approval.actor, approval.approved_by
 
     # -- platform calls -----------------------------------------------------------------------
 
@@ -413,6 +461,11 @@ class LookupService:
 def _answer_of(view: LookupView) -> Answer:
     """The view's own answer, to be guided again without asking the platform."""
     return Answer(view.outcome, view.order, view.number_kind, view.unknown_reason, view.detail)
+
+
+def _approved(step: CaseStep, manager: str) -> CaseStep:
+    detail = f"{step.detail}; approved by manager {manager}" if step.detail else f"approved by manager {manager}"
+    return CaseStep(step.at, step.action, step.actor, step.state_seen, step.outcome, detail)
 
 
 def _could_be_channel_number(number: str) -> bool:

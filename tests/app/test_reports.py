@@ -56,8 +56,8 @@ def journal(tmp_path: Path) -> Iterator[Journal]:
                 "INSERT INTO orders_seen(out_trade_no, channel, state, total_amount, created_at, paid_at, updated_at,"
                 " order_json, seen_at) VALUES (?, 'WECHAT', ?, ?, ?, ?, ?, '{}', ?)",
                 (number, state, fen, utc(updated), utc(paid) if paid else None, utc(updated), utc(updated)))
-        conn.execute("INSERT INTO audit(at, actor, action, reason) VALUES (?, 'system', 'print_order:202611249004',"
-                     " 'paid_no_receipt')", (utc("2026-11-24 19:01"),))
+        conn.execute("INSERT INTO audit(at, actor, action, out_trade_no, reason) VALUES (?, 'system', 'print_order',"
+                     " '202611249004', 'paid_no_receipt')", (utc("2026-11-24 19:01"),))
     assert by_number["202611240012"].paper == "reprinted"
     cases = CaseStore(j)
     opened = [

@@ -82,8 +82,8 @@ def main() -> None:
         receipts.add_receipt(version, receipt)
         settings = PlatformSettings(base_url=sandbox.base_url)
 
-        def print_order(order: Order, reason: str, operator: str) -> int:
-            return no_print(order, reason, operator)
+        def print_order(order: Order, reason: str, operator: str, approved_by: str | None) -> int:
+            return no_print(order, reason, operator, approved_by)
 
         with PlatformClient(settings, lambda: KEY) as client:
             service = LookupService(client, CaseStore(journal), receipts, operator=lambda: "01",

@@ -61,7 +61,7 @@ def test_history_migration_fills_its_tables_from_a_journal_written_before_it(tmp
     conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
                  " applied_at TEXT NOT NULL)")
     for version, name, sql in available_migrations():
-        if version >= 5:
+        if name.endswith("_history.sql"):
             break
         for statement in _split_sql(sql):
             conn.execute(statement)

@@ -10,7 +10,9 @@ A secret is read from standard input (a PEM: every line up to the END line; an A
 no echo on a terminal), never from the command line (shell history, process list), never printed.
 check makes one signed, read-only call and says what the platform answered. It exits 0 when the
 keys are stored and the platform accepts them, 1 when none is stored, 2 when the platform rejects
-them or cannot be reached (or the store cannot be used).
+them or cannot be reached (or the store cannot be used). With sign-in on, set and delete need
+`--as NUMBER` of a person who may change the key (exit 6 otherwise); both go into the audit trail
+(what changed, never the key).
 """
 
 from __future__ import annotations
@@ -21,6 +23,11 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from cashier_app.app.cli_access import CommandRefused, add_person_option, person_for, refused
+from cashier_app.domain.access import ProtectedAction
+from cashier_app.domain.audit import AuditAction
+from cashier_app.journal.audit import AuditStore
+from cashier_app.journal.db import Journal
 from cashier_app.platform import rsa_keys
 from cashier_app.platform.adapter import CheckOutcome
 from cashier_app.platform.credentials import (
@@ -59,18 +66,47 @@ def register(registry: CommandRegistry) -> None:
         parents=[registry.common])
     set_parser.add_argument("--kind", choices=ALL_KINDS,
                             help="what is given (default: the secret of the configured platform kind)")
+    add_person_option(set_parser)
     set_parser.set_defaults(handler=_set)
     sub.add_parser("check", help="are the keys stored, and does the platform accept them? (exit 0 ok, 1 missing, "
                    "2 rejected or unreachable)", parents=[registry.common]).set_defaults(handler=_check)
-    sub.add_parser("delete", help="remove the stored secret",
-                   parents=[registry.common]).set_defaults(handler=_delete)
+    delete = sub.add_parser("delete", help="remove the stored secret", parents=[registry.common])
+    add_person_option(delete)
+    delete.set_defaults(handler=_delete)
+
+
+def _who(args: argparse.Namespace, ctx: CommandContext) -> str | int:
+    """The person changing the key (with sign-in on: `--as` and a PIN), or the exit code refusing it."""
+    ctx.paths.ensure()
+    journal = Journal(ctx.paths.journal_file)
+    try:
+        return person_for(args, ctx, journal, ProtectedAction.CHANGE_KEY).actor
+    except CommandRefused as error:
+        return refused(error)
+    finally:
+        journal.close()
+
+
+def _audit(ctx: CommandContext, action: AuditAction, actor: str, what: str) -> None:
+    """That a key changed, which and for which account: never the key."""
+    journal = Journal(ctx.paths.journal_file)
+    try:
+        AuditStore(journal).record(action, actor, detail=f"{what}, {account_name(ctx.config.platform)} (command line)")
+    finally:
+        journal.close()
 
 
 def _set(args: argparse.Namespace, ctx: CommandContext) -> int:
     settings = ctx.config.platform
+    who = _who(args, ctx)
+    if isinstance(who, int):
+        return who
     kind = args.kind or secret_kind(settings)[0]
     if kind in PUBLIC_KINDS:
-        return _set_public(kind, settings)
+        code = _set_public(kind, settings)
+        if code == EXIT_OK:
+            _audit(ctx, AuditAction.KEY_CHANGED, who, kind)
+        return code
     wanted = next(platform for platform, (k, _) in SECRET_KINDS.items() if k == kind)
     if wanted != settings.kind:
         print(f"错误 / error: --kind {kind} is the secret of platform.kind = '{wanted}', but this configuration has "
@@ -92,6 +128,7 @@ def _set(args: argparse.Namespace, ctx: CommandContext) -> int:
     except CredentialError as exc:
         print(f"错误 / error ({exc.code}): {exc}", file=sys.stderr)
         return EXIT_REJECTED
+    _audit(ctx, AuditAction.KEY_CHANGED, who, what)
     print(f"密钥已保存 / {what} stored for {account_name(settings)} in {backend_name()}")
     return EXIT_OK
 
@@ -178,6 +215,9 @@ def _where(settings: PlatformSettings) -> str:
 
 def _delete(args: argparse.Namespace, ctx: CommandContext) -> int:
     settings = ctx.config.platform
+    who = _who(args, ctx)
+    if isinstance(who, int):
+        return who
     what = secret_kind(settings)[1]
     try:
         deleted = CredentialStore(settings).delete_key()
@@ -187,6 +227,7 @@ def _delete(args: argparse.Namespace, ctx: CommandContext) -> int:
     if not deleted:
         print(f"未保存密钥 / no {what} was stored for {account_name(settings)}")
         return EXIT_MISSING
+    _audit(ctx, AuditAction.KEY_DELETED, who, what)
     print(f"密钥已删除 / {what} deleted for {account_name(settings)}")
     return EXIT_OK
 
