@@ -76,8 +76,9 @@ def build_report(
         job_filter = " AND j.requested_by = ?" if operator else ""
         reprints = conn.execute(
             "SELECT j.id, j.created_at, j.copy_no, j.reason, j.requested_by, j.state,"
-            " coalesce(r.out_trade_no, (SELECT a.out_trade_no FROM audit a WHERE a.job_id = j.id ORDER BY a.id LIMIT 1))"
-            " AS out_trade_no FROM print_jobs j LEFT JOIN receipts r ON r.id = j.receipt_id"
+            " coalesce(r.out_trade_no,"
+            "  (SELECT a.out_trade_no FROM audit a WHERE a.job_id = j.id ORDER BY a.id LIMIT 1)) AS out_trade_no"
+            " FROM print_jobs j LEFT JOIN receipts r ON r.id = j.receipt_id"
             f" WHERE j.created_at >= ? AND j.created_at < ? AND j.is_reprint = 1{job_filter}"
             " ORDER BY j.created_at, j.id",
             [*span] + ([operator] if operator else []),
