@@ -2,8 +2,8 @@
 
 The picture is drawn by the virtual printer's renderer from ESC/POS bytes:
 - the bytes sent for the job (kept when its printer's worker laid it out, or given at queueing);
-- for a job not laid out yet, or whose bytes retention removed: laid out again, from the
-  receipt's text, for that job's printer (a reprint with its copy number and reason);
+- for a job not laid out yet, or whose bytes retention removed: laid out again by the print
+  queue's own lay-out, for that job's printer (a reprint with its copy number and reason);
 - for a receipt never queued (observe mode): laid out as its original would print.
 
 Drawing takes tens of milliseconds: the window asks for it from a worker thread.
@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import tzinfo
+from functools import partial
 
 from cashier_app.journal.db import Journal
 from cashier_app.journal.job_bytes import JobBytesStore
@@ -22,6 +23,7 @@ from cashier_app.journal.print_jobs import DONE, PrintJobRecord
 from cashier_app.journal.receipts import ReceiptRecord, ReceiptStore
 from cashier_app.printing.layout import LayoutOptions, ReprintMark, layout_receipt
 from cashier_app.printing.profiles import Profile, decode_charset, printer_profile, resolve_profile
+from cashier_app.printing.queue import RenderJob
 from cashier_app.printing.settings import PrinterSettings, PrintingSettings
 
 # Where the picture's bytes come from.
@@ -58,24 +60,28 @@ class ReceiptPicture:
 
 
 class ReceiptPreviewer:
-    def __init__(self, journal: Journal, receipts: ReceiptStore, printing: PrintingSettings, lay_out: LayOut,
-                 zone: tzinfo) -> None:
+    def __init__(self, journal: Journal, receipts: ReceiptStore, printing: PrintingSettings, *,
+                 render_job: RenderJob, lay_out: LayOut) -> None:
+        """`render_job`: the print queue's own lay-out of a job; `lay_out`: a receipt never queued."""
         self.journal = journal
         self.receipts = receipts
         self.printing = printing
         self.job_bytes = JobBytesStore(journal)
+        self._render_job = render_job
         self._lay_out = lay_out
-        self.zone = zone
 
     def history(self, receipt_id: int) -> list[PrintHistoryEntry]:
-        return print_history(self.journal, receipt_id)
+        record = self.receipts.get(receipt_id)
+        if record is None:
+            raise PreviewError("receipt_not_found", f"no receipt {receipt_id} in the journal")
+        return print_history(self.journal, record)
 
     def picture(self, receipt_id: int, job_id: int | None = None) -> ReceiptPicture:
         """The receipt's original (or the copy made by `job_id`), drawn."""
         record = self.receipts.get(receipt_id)
         if record is None:
             raise PreviewError("receipt_not_found", f"no receipt {receipt_id} in the journal")
-        history = tuple(self.history(receipt_id))
+        history = tuple(print_history(self.journal, record))
         job = self._job(history, job_id, receipt_id)
         payload, charset, dots, source = self._bytes(record, job)
         from cashier_app.emulator.render import render_bytes_png  # Pillow and fonts: only for pictures
@@ -108,12 +114,10 @@ class ReceiptPreviewer:
         kept = self.job_bytes.get(job.id)
         if kept is not None and kept.payload is not None:
             return kept.payload, kept.charset, kept.dots, SENT if done else QUEUED
-        mark = None
-        if job.is_reprint:
-            when = datetime.fromisoformat(job.started_at or job.created_at).astimezone(self.zone)
-            mark = ReprintMark(copy_no=max(job.copy_no, 2), reprinted_at=when.strftime("%Y-%m-%d %H:%M:%S"),
-                               reason=job.reason or "")
-        payload, profile = self._lay_out(record, self._printer(job.printer), mark)
+        # Not kept (not sent yet, or past retention): laid out as the queue lays the job out.
+        printer = self._printer(job.printer)
+        profile = resolve_profile(self.printing, printer.profile)
+        payload = self._render_job(job, printer)
         return payload, decode_charset(profile), profile.dots, LAID_OUT_AGAIN if done else QUEUED
 
     def _printer(self, name: str) -> PrinterSettings:
@@ -123,3 +127,12 @@ class ReceiptPreviewer:
     def _profile(self, printer: str) -> Profile:
         name = printer if printer in self.printing.printers else self.printing.default_printer
         return printer_profile(self.printing, name)
+
+
+def previewer_for(journal: Journal, receipts: ReceiptStore, printing: PrintingSettings,
+                  zone: tzinfo) -> ReceiptPreviewer:
+    """A previewer that lays jobs out exactly as the print queue does."""
+    from cashier_app.paper import JobRenderer
+
+    return ReceiptPreviewer(journal, receipts, printing, render_job=JobRenderer(receipts, printing, zone),
+                            lay_out=partial(lay_out_receipt, printing))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,28 +28,29 @@ from cashier_app.app.events import (
     RefusedEvent,
 )
 from cashier_app.app.paths import AppPaths
-from cashier_app.app.receipt_preview import ReceiptPreviewer, lay_out_receipt
+from cashier_app.app.receipt_preview import previewer_for
 from cashier_app.app.reports_service import ReportService
 from cashier_app.app.upkeep import JournalUpkeep, UpkeepResult
-from cashier_app.domain.audit import AuditAction
 from cashier_app.domain.cases import Case
 from cashier_app.domain.reports import Report
+from cashier_app.journal.app_state import first_started
 from cashier_app.journal.audit import AuditStore
 from cashier_app.journal.cases import CaseStore
 from cashier_app.journal.db import Journal
 from cashier_app.journal.job_bytes import JobBytesStore
+from cashier_app.journal.print_jobs import PrintJobRecord
 from cashier_app.journal.receipts import FileOutcome, ReceiptRecord, ReceiptStore, parse_utc_offset
 from cashier_app.lookup import LookupService
+from cashier_app.paper import JobRenderer, PaperDesk, PaperRefused, Reason, Want
 from cashier_app.people.session import SignInSession
 from cashier_app.people.store import PeopleStore
 from cashier_app.platform.adapter import PlatformAdapter
 from cashier_app.platform.factory import build_adapter
 from cashier_app.platform.order import Order
 from cashier_app.printing.faults import PrinterFault
-from cashier_app.printing.layout import LayoutOptions, ReprintMark
-from cashier_app.printing.order_receipt import OrderReceiptError, layout_order_receipt
-from cashier_app.printing.profiles import Profile, decode_charset, resolve_profile
-from cashier_app.printing.queue import PRINTER_STATUS, PrintQueue, QueueEvent
+from cashier_app.printing.order_receipt import OrderReceiptError
+from cashier_app.printing.profiles import decode_charset, resolve_profile
+from cashier_app.printing.queue import PRINTER_STATUS, PrintQueue, QueueEvent, RenderJob
 from cashier_app.printing.settings import PrinterSettings
 from cashier_app.reconcile.platform_health import PlatformHealth
 from cashier_app.reconcile.service import Reconciler
@@ -95,6 +97,7 @@ class AppServices:
         self.virtual_printer: object | None = None
         self.client: PlatformAdapter | None = None
         self.queue: PrintQueue | None = None
+        self.paper: PaperDesk | None = None
         self.watcher: FolderWatcher | None = None
         self.intake: Intake | None = None
         self.feeder: object | None = None
@@ -134,8 +137,7 @@ class AppServices:
             self.audit = AuditStore(self.journal)
             self._start_session()
             self.job_bytes = JobBytesStore(self.journal)
-            self.previewer = ReceiptPreviewer(self.journal, self.receipts, self.config.printing, self.lay_out_receipt,
-                                              self.tz)
+            self.previewer = previewer_for(self.journal, self.receipts, self.config.printing, self.tz)
             self.reports = ReportService(self.journal, self.tz, shift_starts=self.config.reports.shift_starts,
                                          store_name=self.config.general.store_name, training=self.options.training)
             if self.simulated:
@@ -143,11 +145,11 @@ class AppServices:
             self._start_platform()
             self._start_printing()
             assert self.client is not None
+            assert self.paper is not None
             self.lookup = LookupService(
-                self.client, self.cases, self.receipts, operator=lambda: self.operator,
-                training=self.options.training, reprint_receipt=self.reprint_receipt, print_order=self.print_order,
-                on_case=self._on_case, authorize=self.session.authorize if self.session is not None else None,
-                audit=self.audit,
+                self.client, self.cases, self.receipts, operator=lambda: self.operator, paper=self.paper,
+                training=self.options.training, on_case=self._on_case,
+                authorize=self.session.authorize if self.session is not None else None, audit=self.audit,
             )
             self._start_watching()
             self._start_reconciler()
@@ -283,34 +285,28 @@ class AppServices:
 
     def _start_printing(self) -> None:
         assert self.journal is not None
-        self.queue = PrintQueue(self.journal, self.config.printing, self._render_job, self._on_queue_event)
+        self.paper = PaperDesk(self.journal, self.config.printing, mode=self.mode, training=self.options.training)
+        render = JobRenderer(self.receipts, self.config.printing, self.tz)
+        self.queue = PrintQueue(self.journal, self.config.printing, self._keeping_bytes(render), self._on_queue_event)
         self.queue.start()
+        self.paper.set_announcer(self.queue.announce)
         self._started.append(self.queue.stop)
+        # A receipt taken in without its original job (an earlier run's) is queued before new ones.
+        self.paper.sweep()
 
-    def _render_job(self, job: object, printer: PrinterSettings) -> bytes:
-        from cashier_app.journal.print_jobs import PrintJobRecord
+    def _keeping_bytes(self, render: RenderJob) -> RenderJob:
+        """The queue's lay-out, keeping the bytes of each job so that its picture is exactly what was sent."""
+        def laid_out(job: PrintJobRecord, printer: PrinterSettings) -> bytes:
+            payload = render(job, printer)
+            profile = resolve_profile(self.config.printing, printer.profile)
+            try:
+                self.job_bytes.record(job.id, profile=profile.name, charset=decode_charset(profile),
+                                      dots=profile.dots, payload=payload)
+            except Exception:  # the picture is a nicety: the receipt prints whatever happens here
+                log.exception("the bytes of print job %s could not be kept", job.id)
+            return payload
 
-        assert isinstance(job, PrintJobRecord)
-        if job.receipt_id is None:
-            raise ValueError(f"job {job.id} has neither bytes nor a receipt")
-        record = self.receipts.get(job.receipt_id)
-        if record is None:
-            raise ValueError(f"job {job.id}: receipt {job.receipt_id} is not in the journal")
-        mark = self._reprint_mark(job.copy_no, job.reason) if job.is_reprint else None
-        payload, profile = self.lay_out_receipt(record, printer, mark)
-        # Kept so that the receipt's picture is drawn from exactly what was sent.
-        self.job_bytes.record(job.id, profile=profile.name, charset=decode_charset(profile), dots=profile.dots,
-                              payload=payload)
-        return payload
-
-    def lay_out_receipt(self, record: ReceiptRecord, printer: PrinterSettings,
-                        reprint: ReprintMark | None = None) -> tuple[bytes, Profile]:
-        """A receipt as the printer gets it: the bytes, and the profile they were laid out for."""
-        return lay_out_receipt(self.config.printing, record, printer, reprint)
-
-    def _reprint_mark(self, copy_no: int, reason: str | None) -> ReprintMark:
-        now = datetime.now(self.tz).strftime("%Y-%m-%d %H:%M:%S")
-        return ReprintMark(copy_no=max(copy_no, 2), reprinted_at=now, reason=reason or "")
+        return laid_out
 
     def _on_queue_event(self, event: QueueEvent) -> None:
         receipt_id = event.job.receipt_id if event.job is not None else None
@@ -324,30 +320,18 @@ class AppServices:
 
     def reprint_receipt(self, receipt_id: int, reason: str, operator: str | None = None,
                         approved_by: str | None = None) -> int:
-        """Queue a reprint (marked REPRINT with its copy number) and write it in the audit trail."""
-        assert self.queue is not None and self.journal is not None
-        operator = operator or self.operator
-        job_id = self.queue.enqueue(receipt_id, is_reprint=True, reason=reason, requested_by=operator)
-        record = self.receipts.get(receipt_id)
-        self.audit.record(AuditAction.REPRINT, operator, receipt_id=receipt_id, job_id=job_id, reason=reason,
-                          out_trade_no=record.receipt.out_trade_no if record is not None else None,
-                          approved_by=approved_by, training=self.options.training)
-        return job_id
+        """A copy of a receipt a person asked for (Ctrl+P): through the paper desk, which writes the
+        audit row. Raises PaperRefused when the receipt's original is still on its way."""
+        assert self.paper is not None
+        return self.paper.request(receipt_id=receipt_id, want=Want.COPY, reason=reason,
+                                  person=operator or self.operator, approved_by=approved_by).job_id
 
     def print_order(self, order: Order, reason: str, operator: str | None = None,
                     approved_by: str | None = None) -> int:
-        """Print a paid order's receipt from the platform's record (its print.txt never came)."""
-        assert self.queue is not None and self.journal is not None
-        operator = operator or self.operator
-        name = self.config.printing.default_printer
-        printer = self.config.printing.printers[name]
-        profile = resolve_profile(self.config.printing, printer.profile)
-        options = LayoutOptions.for_printer(printer, reprint=self._reprint_mark(2, reason))
-        payload = layout_order_receipt(order.to_json(), profile, options).payload
-        job_id = self.queue.enqueue(None, is_reprint=True, reason=reason, requested_by=operator, payload=payload)
-        self.audit.record(AuditAction.PRINT_ORDER, operator, job_id=job_id, out_trade_no=order.out_trade_no,
-                          reason=reason, approved_by=approved_by, training=self.options.training)
-        return job_id
+        """A paid order's original receipt (its print.txt never came): through the paper desk."""
+        assert self.paper is not None
+        return self.paper.request(order=order, want=Want.ORIGINAL, reason=reason,
+                                  person=operator or self.operator, approved_by=approved_by).job_id
 
     def print_report(self, report: Report, printer: str | None = None) -> int:
         """Queue a day or shift report on a receipt printer (laid out for its paper); returns the job id."""
@@ -381,7 +365,7 @@ class AppServices:
     def _start_watching(self) -> None:
         assert self.journal is not None
         self.intake = Intake(self.journal, self.config.parser, self.paths.quarantine_dir,
-                             training=self.options.training)
+                             training=self.options.training, on_receipt=self._take_in_paper)
         self.intake.add_listener(self._on_intake)
         settings = dataclasses.replace(self.config.watch)
         if not settings.folders:
@@ -391,6 +375,12 @@ class AppServices:
                                      already_seen=self.intake.already_archived)
         self.watcher.start()
         self._started.append(self.watcher.stop)
+
+    def _take_in_paper(self, conn: sqlite3.Connection, record: ReceiptRecord) -> int | None:
+        """In the intake's transaction: the receipt's original job, written with it or not at all."""
+        assert self.paper is not None
+        job = self.paper.take_in(conn, record)
+        return job.job_id if job is not None else None
 
     def _on_write(self, write: object) -> None:
         from cashier_app.watch.events import FinishedWrite
@@ -411,9 +401,12 @@ class AppServices:
             return
         record: ReceiptRecord = result.receipt
         self.hub.publish(ReceiptEvent(record.id))
-        if self.mode == "print":
-            assert self.queue is not None
-            self.queue.enqueue(record.id)
+        if result.job_id is not None:
+            assert self.paper is not None
+            self.paper.announce(result.job_id)
+        elif self.mode == "print" and record.paper == "repeat":
+            self.hub.publish(Notice("receipt_repeat", {"out_trade_no": record.receipt.out_trade_no or "",
+                                                       "receipt_id": record.id}))
 
     def _on_watch_problem(self, problem: WatchProblem) -> None:
         self.hub.publish(Notice(problem.code, {"path": str(problem.folder), "detail": problem.detail}))
@@ -430,6 +423,7 @@ class AppServices:
             self.journal, self.client, self.config.reconcile, training=self.options.training,
             on_case=self._on_case, on_platform=self._on_platform,
             print_missing_receipt=self._print_missing_receipt if auto else None,
+            watched_since=datetime.fromisoformat(first_started(self.journal)),
         )
         reconciler = self.reconciler
         reconciler.start()
@@ -444,8 +438,12 @@ class AppServices:
         self.hub.publish(PlatformEvent(health.reachable, health.reason, health.detail))
 
     def _print_missing_receipt(self, order: Order) -> int | None:
+        """Reconciliation's print of a paid order with no receipt (PaperRefused goes back to it)."""
         try:
-            return self.print_order(order, "paid_no_receipt", "system")
+            return self.print_order(order, Reason.PAID_NO_RECEIPT.value, "system")
+        except PaperRefused:
+            raise
         except (OrderReceiptError, PrinterFault) as exc:
             log.warning("could not print the missing receipt of %s: %s", order.out_trade_no, exc)
             return None
+

@@ -30,11 +30,13 @@ from cashier_app.app.training import TrainingDirector
 from cashier_app.domain.access import ProtectedAction
 from cashier_app.domain.audit import AuditAction
 from cashier_app.domain.cases import Case, CaseKind, CaseResult, CaseStatus
+from cashier_app.domain.paper import order_of_key
 from cashier_app.journal.cases import CaseFilter, cases_to_csv
 from cashier_app.journal.print_jobs import HELD, JobStateError, PrintJobRecord
 from cashier_app.journal.receipt_print_state import print_states
 from cashier_app.journal.receipts import ReceiptRecord
 from cashier_app.lookup import LookupService
+from cashier_app.paper import PaperRefused
 from cashier_app.printing.queue import PrintQueue
 from cashier_app.ui.bridge import ServiceBridge
 from cashier_app.ui.rows import (
@@ -131,7 +133,11 @@ class AppUiServices:
         if self.services.queue is None:
             raise ServiceError("not_configured", "printing is not running")
         actor, approved_by = self._authorize(ProtectedAction.REPRINT)
-        self.services.reprint_receipt(receipt_id, reason, actor, approved_by)
+        try:
+            self.services.reprint_receipt(receipt_id, reason, actor, approved_by)
+        except PaperRefused as refused:
+            # The receipt's original (or a copy) is still on its way: a second job would print twice.
+            raise ServiceError(f"paper_{refused.code}", str(refused)) from refused
 
     # -- print jobs -------------------------------------------------------------------------
 
@@ -161,11 +167,11 @@ class AppUiServices:
 
     def _audit_job(self, action: AuditAction, actor: str, approved_by: str | None, job: PrintJobRecord, *,
                    reason: str = "", detail: str = "") -> None:
-        record = self.services.receipts.get(job.receipt_id) if job.receipt_id is not None else None
+        # The order the job puts on paper (a job printed from the platform's record has no receipt).
+        out_trade_no = order_of_key(job.paper_key) if job.paper_key else None
         self.services.audit.record(action, actor, receipt_id=job.receipt_id, job_id=job.id, reason=reason,
-                                   detail=detail, approved_by=approved_by,
-                                   out_trade_no=record.receipt.out_trade_no if record is not None else None,
-                                   training=self.services.options.training)
+                                   detail=detail, approved_by=approved_by, out_trade_no=out_trade_no,
+                                   printer=job.printer, training=self.services.options.training)
 
     def held_jobs(self) -> list[JobRow]:
         if self.services.queue is None:

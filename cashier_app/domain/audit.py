@@ -12,8 +12,9 @@ from enum import StrEnum
 
 
 class AuditAction(StrEnum):
-    REPRINT = "reprint"
+    REPRINT = "reprint"  # a copy a person asked for (the paper desk: with its copy number)
     PRINT_ORDER = "print_order"  # a receipt printed from the platform's record (print.txt never came)
+    PRINT = "print"  # a receipt's original printed at a person's request (it had no paper yet)
     CANCEL_JOB = "cancel_job"
     MOVE_JOB = "move_job"
     CLOSE_ORDER = "close_order"
@@ -46,4 +47,6 @@ class AuditEntry:
     reason: str = ""
     detail: str = ""
     approved_by: str | None = None  # the manager whose PIN allowed it
+    copy_no: int | None = None  # the copy a print job puts on paper (1: the original)
+    printer: str | None = None
     training: bool = False

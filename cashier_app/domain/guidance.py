@@ -12,6 +12,7 @@ from enum import StrEnum
 
 from cashier_app.domain.capabilities import MP_V1, Capabilities
 from cashier_app.domain.orders import OrderState
+from cashier_app.domain.paper import PaperStatus
 
 
 class LookupOutcome(StrEnum):
@@ -85,7 +86,7 @@ def guide(
     outcome: LookupOutcome,
     state: OrderState | None = None,
     *,
-    has_receipt: bool = False,
+    paper: PaperStatus = PaperStatus.NONE,
     voucher: Voucher = Voucher.NOT_ASKED,
     after_sync: bool = False,
     looked_up_by_channel_no: bool = False,
@@ -93,8 +94,10 @@ def guide(
 ) -> Guidance:
     """The verdict and next steps for one lookup result, on a platform that can do `capabilities`:
     where the platform is the payment channel itself, a sync is a fresh query (offered as "query
-    again"), and no step is offered that the platform cannot carry out."""
-    guidance = _guide(outcome, state, has_receipt=has_receipt, voucher=voucher, after_sync=after_sync,
+    again"), and no step is offered that the platform cannot carry out. `paper`: what the order's
+    receipt has had (domain/paper.py): printing is offered only when nothing is printed or on its
+    way, a reprint only once the original is printed."""
+    guidance = _guide(outcome, state, paper=paper, voucher=voucher, after_sync=after_sync,
                       looked_up_by_channel_no=looked_up_by_channel_no,
                       channel_is_platform=capabilities.channel_is_platform)
     return _within(guidance, capabilities)
@@ -121,7 +124,7 @@ def _guide(
     outcome: LookupOutcome,
     state: OrderState | None,
     *,
-    has_receipt: bool,
+    paper: PaperStatus,
     voucher: Voucher,
     after_sync: bool,
     looked_up_by_channel_no: bool,
@@ -142,18 +145,28 @@ def _guide(
         return Guidance(Verdict.NOT_FOUND, actions, Severity.ATTENTION)
     if state is None:
         raise ValueError("a found order has a state")
-    return _guide_found(state, has_receipt=has_receipt, voucher=voucher, after_sync=after_sync,
+    return _guide_found(state, paper=paper, voucher=voucher, after_sync=after_sync,
                         channel_is_platform=channel_is_platform)
 
 
-def _guide_found(state: OrderState, *, has_receipt: bool, voucher: Voucher, after_sync: bool,
+def _print_actions(paper: PaperStatus) -> tuple[Action, ...]:
+    """Print the original when there is none; a reprint once it is out; nothing while it is on its way
+    (it prints by itself: a second job would give the customer two)."""
+    if paper is PaperStatus.NONE:
+        return (Action.PRINT,)
+    if paper is PaperStatus.PRINTED:
+        return (Action.REPRINT,)
+    return ()
+
+
+def _guide_found(state: OrderState, *, paper: PaperStatus, voucher: Voucher, after_sync: bool,
                  channel_is_platform: bool) -> Guidance:
-    print_action = Action.REPRINT if has_receipt else Action.PRINT
     if state is OrderState.PAID:
-        kind = None if has_receipt else "paid_no_receipt"
-        return Guidance(Verdict.PAID, (print_action,), Severity.OK, case_kind=kind)
+        kind = "paid_no_receipt" if paper is PaperStatus.NONE else None
+        severity = Severity.OK if paper is PaperStatus.PRINTED else Severity.ATTENTION
+        return Guidance(Verdict.PAID, _print_actions(paper), severity, case_kind=kind)
     if state is OrderState.PARTIAL_REFUNDED:
-        return Guidance(Verdict.PARTLY_REFUNDED, (print_action,), Severity.ATTENTION, case_kind="refund")
+        return Guidance(Verdict.PARTLY_REFUNDED, _print_actions(paper), Severity.ATTENTION, case_kind="refund")
     if state in (OrderState.CREATED, OrderState.USERPAYING):
         if channel_is_platform and voucher is Voucher.SHOWN:
             # The channel itself says unpaid: there is no platform record to catch up. Check the

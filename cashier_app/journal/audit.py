@@ -20,6 +20,7 @@ class AuditFilter:
     actions: tuple[str, ...] = ()  # AuditAction values; empty: every action
     actor: str | None = None  # done by, or approved by, this person
     training: bool | None = False  # None: both
+    out_trade_no: str | None = None  # of one order
     limit: int = 1000
 
 
@@ -39,13 +40,16 @@ class AuditStore:
         reason: str = "",
         detail: str = "",
         approved_by: str | None = None,
+        copy_no: int | None = None,
+        printer: str | None = None,
         training: bool = False,
         conn: sqlite3.Connection | None = None,
     ) -> int:
+        """`copy_no` and `printer`: of the print job the action wrote or moved (the paper desk's rows)."""
         values = (utc_now(), actor, str(action), receipt_id, job_id, case_id, out_trade_no, reason, detail,
-                  approved_by, int(training))
+                  approved_by, copy_no, printer, int(training))
         sql = ("INSERT INTO audit(at, actor, action, receipt_id, job_id, case_id, out_trade_no, reason, detail,"
-               " approved_by, training) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+               " approved_by, copy_no, printer, training) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
         if conn is not None:
             return int(conn.execute(sql, values).lastrowid or 0)
         with self._journal.tx() as tx:
@@ -71,6 +75,9 @@ class AuditStore:
         if flt.training is not None:
             sql += " AND training = ?"
             params.append(int(flt.training))
+        if flt.out_trade_no is not None:
+            sql += " AND out_trade_no = ?"
+            params.append(flt.out_trade_no)
         sql += " ORDER BY at DESC, id DESC LIMIT ?"
         params.append(flt.limit)
         with self._journal.read() as conn:
@@ -81,5 +88,6 @@ def _entry(row: sqlite3.Row) -> AuditEntry:
     return AuditEntry(
         id=int(row["id"]), at=row["at"], actor=row["actor"], action=row["action"], receipt_id=row["receipt_id"],
         job_id=row["job_id"], case_id=row["case_id"], out_trade_no=row["out_trade_no"], reason=row["reason"] or "",
-        detail=row["detail"] or "", approved_by=row["approved_by"], training=bool(row["training"]),
+        detail=row["detail"] or "", approved_by=row["approved_by"], copy_no=row["copy_no"], printer=row["printer"],
+        training=bool(row["training"]),
     )

@@ -23,15 +23,17 @@ from cashier_app.domain.audit import AuditAction
 from cashier_app.domain.cases import DEFAULT_CAUSE, Case, CaseKind, CaseResult, CaseStatus, CaseStep, StepAction
 from cashier_app.domain.guidance import LookupOutcome, Verdict, Voucher, guide
 from cashier_app.domain.orders import OrderState
+from cashier_app.domain.paper import PaperStatus, Want
 from cashier_app.domain.receipt import ReceiptKind
 from cashier_app.journal.audit import AuditStore
 from cashier_app.journal.cases import CaseFilter, CaseStore
 from cashier_app.journal.db import utc_now
 from cashier_app.journal.receipts import ReceiptRecord, ReceiptStore
 from cashier_app.lookup.answers import Answer, read_answer
-from cashier_app.lookup.errors import ActionNotAllowed, InvalidNumber, PrintFailed
+from cashier_app.lookup.errors import ActionNotAllowed, InvalidNumber, PaperChanged, PrintFailed
 from cashier_app.lookup.scan import read_number
 from cashier_app.lookup.view import CHANNEL, MERCHANT, UNPAID_STATES, LookupView, SyncProgress
+from cashier_app.paper import PaperDesk, PaperRefused, PaperState
 from cashier_app.platform.adapter import PlatformAdapter
 from cashier_app.platform.order import Order
 from cashier_app.platform.order_numbers import guess_number_kind
@@ -43,10 +45,6 @@ log = logging.getLogger(__name__)
 MIN_SYNC_INTERVAL_S = 5.0
 # A sync the platform cannot run now: its record after the running (or the last) sync is read instead.
 _SYNC_BUSY = frozenset({UnknownReason.RATE_LIMITED, UnknownReason.SYNC_IN_PROGRESS})
-
-# (receipt id or order, reason, person, approving manager or None) -> print job id
-ReprintReceipt = Callable[[int, str, str, str | None], int]
-PrintOrder = Callable[[Order, str, str, str | None], int]
 
 
 class Approval(Protocol):
@@ -69,9 +67,8 @@ class LookupService:
         receipts: ReceiptStore,
         *,
         operator: Callable[[], str],
+        paper: PaperDesk,
         training: bool = False,
-        reprint_receipt: ReprintReceipt,
-        print_order: PrintOrder,
         sleep: Callable[[float], None] = time.sleep,
         poll_delays: Sequence[float] = (1.0, 2.0, 4.0),
         clock: Callable[[], float] = time.monotonic,
@@ -90,8 +87,7 @@ class LookupService:
         self.receipts = receipts
         self.operator = operator
         self.training = training
-        self._reprint_receipt = reprint_receipt
-        self._print_order = print_order
+        self.paper = paper
         self._sleep = sleep
         self.poll_delays = tuple(poll_delays)
         self._clock = clock
@@ -202,47 +198,66 @@ class LookupService:
             return settled
 
     def print_receipt(self, view: LookupView, reason: str) -> LookupView:
-        """Reprint the order's receipt (marked as a reprint), or print one from the platform's
-        record when the till's print.txt never came. Only for a paid (or partly refunded) order."""
+        """Print the order's receipt through the paper desk: its original when the order has had no
+        paper (from the till's print.txt when the journal has it, else from the platform's record),
+        a reprint once the original is printed. Only for a paid (or partly refunded) order.
+
+        The view's paper may be stale (reconciliation printed the order meanwhile, a job was held):
+        the desk decides on the journal as it is now, and refuses a second original. Then nothing is
+        printed and PaperChanged carries the view derived again."""
         order = view.order
         if not view.may_print or order is None:
             raise ActionNotAllowed(f"printing {view.number} is not allowed: outcome {view.outcome.value}, "
                                    f"state {view.state.value if view.state else None}")
         with self._view_lock(view):
-            records = self._sale_receipts(order.out_trade_no)
-            # A copy of a receipt the customer had is a reprint (protected); the first paper of a paid
-            # order whose print.txt never came is not.
-            actor, approved_by = self._check(ProtectedAction.REPRINT) if records else (self.operator(), None)
             answer = _answer_of(view)
-            if records:
-                action, receipt_id = StepAction.REPRINT, records[-1].id
-                what = f"receipt {receipt_id}"
-            else:
-                action, receipt_id = StepAction.PRINT, None
-                what = f"from the platform's order {order.out_trade_no}"
-            if approved_by:
-                what += f", approved by manager {approved_by}"
+            want = Want.COPY if view.paper is PaperStatus.PRINTED else Want.ORIGINAL
+            # A copy of a receipt the customer had is a reprint (protected); the order's first paper is not.
+            actor, approved_by = self._check(ProtectedAction.REPRINT) if want is Want.COPY else (self.operator(), None)
+            action = StepAction.REPRINT if want is Want.COPY else StepAction.PRINT
+            kind = view.guidance.case_kind
             try:
-                if receipt_id is not None:
-                    job_id = self._reprint_receipt(receipt_id, reason, actor, approved_by)
-                else:
-                    job_id = self._print_order(order, reason, actor, approved_by)
+                job = self.paper.request(order=order, want=want, reason=reason, person=actor, approved_by=approved_by)
+            except PaperRefused as refused:
+                if refused.paper is None:  # not the paper's state: no such printer, not paid ...
+                    failed = answer.step(action, actor, outcome="print_failed", extra=refused.detail)
+                    after = self._settle(view, view.number, answer, view.voucher, [failed], action_kind=kind,
+                                         after_sync=view.after_sync, polls=view.polls, sync_changed=view.sync_changed)
+                    detail = f"could not print {order.out_trade_no}: {refused.detail}"
+                    raise PrintFailed(detail, view=after) from refused
+                log.info("print %s: %s", order.out_trade_no, refused)
+                step = answer.step(action, actor, outcome=f"not_printed:{refused.code}", extra=refused.detail)
+                after = self._settle(view, view.number, answer, view.voucher, [step], action_kind=kind,
+                                     after_sync=view.after_sync, polls=view.polls, sync_changed=view.sync_changed)
+                raise PaperChanged(refused.detail, reason=refused.code, view=after) from refused
             except Exception as exc:
-                log.warning("print %s for %s failed: %s", what, order.out_trade_no, exc)
-                failed = answer.step(action, actor, outcome="print_failed", extra=f"{what}: {exc}")
-                kind = view.guidance.case_kind or _print_case_kind(records)
-                after = self._settle(view, view.number, answer, view.voucher, [failed], after_sync=view.after_sync,
-                                     action_kind=kind, polls=view.polls, sync_changed=view.sync_changed)
-                raise PrintFailed(f"could not queue the print of {what}: {exc}", view=after) from exc
-            step = answer.step(action, actor, outcome=f"job {job_id} queued", extra=f"{what}, reason: {reason}")
+                log.warning("print %s failed: %s", order.out_trade_no, exc)
+                failed = answer.step(action, actor, outcome="print_failed", extra=str(exc))
+                after = self._settle(view, view.number, answer, view.voucher, [failed],
+                                     action_kind=kind or CaseKind.PRINTER_FAULT.value, after_sync=view.after_sync,
+                                     polls=view.polls, sync_changed=view.sync_changed)
+                raise PrintFailed(f"could not queue the print of {order.out_trade_no}: {exc}", view=after) from exc
+            source = f"receipt {job.receipt_id}" if job.receipt_id is not None else "the platform's record"
+            what = "original" if job.original else f"copy {job.copy_no}"
+            approval = f", approved by manager {approved_by}" if approved_by else ""
+            step = answer.step(action, actor, outcome=f"job {job.job_id} queued",
+                               extra=f"{what} from {source}, reason: {reason}{approval}")
             if view.after_sync:
                 result = CaseResult.SYNCED_PAID
             else:
-                result = CaseResult.REPRINTED if records else CaseResult.PRINTED
-            kind = view.guidance.case_kind or _print_case_kind(records)
-            return self._settle(view, view.number, answer, view.voucher, [step], after_sync=view.after_sync,
-                                action_kind=kind, close_with=result, job_id=job_id, polls=view.polls,
+                result = CaseResult.PRINTED if job.original else CaseResult.REPRINTED
+            # A customer asking for a copy of a printed receipt is no exception: the audit trail has it;
+            # a case already open for the order (a dropped order, a missing receipt) records and closes.
+            return self._settle(view, view.number, answer, view.voucher, [step], action_kind=kind,
+                                close_with=result, job_id=job.job_id, after_sync=view.after_sync, polls=view.polls,
                                 sync_changed=view.sync_changed)
+
+    def refresh_paper(self, view: LookupView) -> LookupView:
+        """The same answer guided again on the journal as it is now (a job of the order was queued,
+        printed or held underneath): no platform call, no step."""
+        with self._view_lock(view):
+            return self._settle(view, view.number, _answer_of(view), view.voucher, [], after_sync=view.after_sync,
+                                polls=view.polls, sync_changed=view.sync_changed, job_id=view.job_id)
 
     def escalate(self, view: LookupView, note: str = "") -> LookupView:
         """Hand the order to the manager: the case stays open with an ESCALATE step."""
@@ -351,9 +366,11 @@ class LookupService:
             number if answer.kind == MERCHANT else None)
         records = self._sale_receipts(out_trade_no) if out_trade_no else []
         has_receipt = bool(records)
+        paper = self.paper.paper_of(out_trade_no) if out_trade_no else None
+        status = paper.status if paper is not None else PaperStatus.NONE
         # After a sync, "still unpaid" is read as the customer showing paid; a customer who has
         # no voucher gets the unpaid guidance instead (close, then take payment again).
-        guidance = guide(answer.outcome, order.state if order is not None else None, has_receipt=has_receipt,
+        guidance = guide(answer.outcome, order.state if order is not None else None, paper=status,
                          voucher=voucher, after_sync=after_sync and voucher is not Voucher.NONE,
                          looked_up_by_channel_no=answer.kind == CHANNEL, capabilities=self.client.capabilities)
         channel_no = order.channel_trade_no if order is not None else (number if answer.kind == CHANNEL else None)
@@ -401,6 +418,12 @@ class LookupService:
             out_trade_no=out_trade_no,
             pending_steps=pending,
             case_result=case_result,
+            paper=status,
+            copies_printed=paper.copies_printed if paper is not None else 0,
+            printed_at=paper.printed_at if paper is not None else None,
+            printed_by=_printed_by(paper),
+            held_job_ids=tuple(j.id for j in paper.held_jobs) if paper is not None else (),
+            held_fault=next((j.fault_code for j in paper.held_jobs), None) if paper is not None else None,
             platform=self.client.capabilities.kind.value,
             channel_is_platform=self.client.capabilities.channel_is_platform,
         )
@@ -473,10 +496,9 @@ def _could_be_channel_number(number: str) -> bool:
     return number.isdigit() and 16 <= len(number) <= 32
 
 
-def _print_case_kind(records: list[ReceiptRecord]) -> str:
-    # A receipt on record that the customer has not got: the printer lost it. None at all: the
-    # till's print.txt never came.
-    return CaseKind.PRINTER_FAULT.value if records else CaseKind.PAID_NO_RECEIPT.value
+def _printed_by(paper: PaperState | None) -> str | None:
+    job = paper.original_job if paper is not None else None
+    return job.requested_by if job is not None else None
 
 
 def _escalation_kind(view: LookupView) -> str:

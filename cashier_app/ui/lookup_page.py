@@ -436,7 +436,10 @@ class LookupPage(Page):
         order = view.order.out_trade_no if view.order is not None else view.number
         reprint = action == ACTION_REPRINT
         title = translate("LookupPage", "Reprint receipt") if reprint else translate("LookupPage", "Print receipt")
-        prompt = translate("LookupPage", "Print the receipt of order {order} again, marked as a reprint. Why?")
+        if reprint:
+            prompt = translate("LookupPage", "Print the receipt of order {order} again, marked as a reprint. Why?")
+        else:
+            prompt = translate("LookupPage", "Order {order} has had no receipt yet: print it now. Why?")
         presets = [
             translate("LookupPage", "Customer asked"),
             translate("LookupPage", "The till printed nothing"),

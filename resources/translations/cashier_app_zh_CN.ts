@@ -524,6 +524,10 @@
         <translation>重新打印订单 {order} 的小票（标明为重打）。原因是？</translation>
     </message>
     <message>
+        <source>Order {order} has had no receipt yet: print it now. Why?</source>
+        <translation>订单 {order} 还没有打印过小票：现在打印。原因？</translation>
+    </message>
+    <message>
         <source>Customer asked</source>
         <translation>顾客要求</translation>
     </message>
@@ -1812,8 +1816,12 @@
         <translation>打印小票</translation>
     </message>
     <message>
-        <source>Print this order&apos;s receipt from the platform&apos;s record, marked as a reprint</source>
-        <translation>按平台的订单记录打印这笔订单的小票（标为重打）</translation>
+        <source>Print this order&apos;s receipt from the platform&apos;s record</source>
+        <translation>按平台记录打印本订单的小票</translation>
+    </message>
+    <message>
+        <source>Receipt of order {order} sent to the printer (from the platform&apos;s record).</source>
+        <translation>订单 {order} 的小票已送去打印（按平台记录补打）。</translation>
     </message>
     <message>
         <source>Checking the order with the platform, then printing…</source>
@@ -1834,10 +1842,6 @@
     <message>
         <source>Still printing order {order}; one moment.</source>
         <translation>正在打印订单 {order}，请稍候。</translation>
-    </message>
-    <message>
-        <source>Receipt of order {order} sent to the printer (marked as a reprint).</source>
-        <translation>订单 {order} 的小票已送去打印（标为重打）。</translation>
     </message>
     <message>
         <source>Not printed: {reason}</source>

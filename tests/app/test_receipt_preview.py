@@ -56,7 +56,7 @@ def test_original_and_reprint_are_drawn_from_the_bytes_sent(services: AppService
     assert copy.source == SENT and copy.payload in jobs[1].raw
     assert "重打小票 REPRINT" in decode(copy.payload, "gbk", 384).text()
     assert [(e.section, e.job.reason, e.job.requested_by) for e in copy.history] == [
-        (ORIGINAL, None, None), (REPRINT, "顾客要求补打", "02")]
+        (ORIGINAL, "till_receipt", "system"), (REPRINT, "顾客要求补打", "02")]
 
     # Past retention the bytes are gone: the picture is laid out again from the receipt's text.
     assert services.journal is not None
@@ -69,13 +69,20 @@ def test_original_and_reprint_are_drawn_from_the_bytes_sent(services: AppService
     assert "202611220001" in decode(again.payload, "gbk", 384).text()
 
 
-def test_a_receipt_never_queued_shows_how_it_would_print(services: AppServices, samples_dir: Path) -> None:
-    services.config.general.mode = "observe"  # the till prints: the app only records
+def test_a_receipt_never_queued_shows_how_it_would_print(samples_dir: Path) -> None:
+    config = AppConfig()
+    config.general.mode = "observe"  # the till prints: the app only records
+    services = AppServices(config, default_paths(), RunOptions(demo=True, demo_interval_s=0))
     recorded = threading.Event()
     services.hub.subscribe(lambda event: recorded.set() if isinstance(event, ReceiptEvent) else None)
-    till_writes(Path(services.config.watch.folders[0]), (samples_dir / "alipay-default-gbk-crlf.txt").read_bytes())
-    assert recorded.wait(10)
-    (record,) = services.receipts.recent(1)
-    picture = services.previewer.picture(record.id)
+    services.start()
+    try:
+        till_writes(Path(services.config.watch.folders[0]),
+                    (samples_dir / "alipay-default-gbk-crlf.txt").read_bytes())
+        assert recorded.wait(10)
+        (record,) = services.receipts.recent(1)
+        picture = services.previewer.picture(record.id)
+    finally:
+        services.stop()
     assert picture.source == WOULD_PRINT and picture.job is None and not picture.history
     assert "202611220002" in decode(picture.payload, "gbk", 384).text()

@@ -239,6 +239,8 @@ def test_a_manager_reprints_without_a_second_pin(app: LiveApp, qtbot, samples_di
     page = window.page("receipts")
     assert isinstance(page, ReceiptsPage)
     qtbot.waitUntil(lambda: bool(page.model.rows()), timeout=WAIT_MS)
+    # A copy is for a customer who has had the original: once it is out of the printer.
+    assert app.services.queue is not None and app.services.queue.wait_idle(WAIT_MS / 1000)
     window.services.reprint(page.model.rows()[0].receipt_id, "customer asked")
     assert [row[:3] for row in audit_rows(app) if row[0] == "reprint"] == [("reprint", "01", None)]
 

@@ -165,20 +165,16 @@ def _receipt_json(record: ReceiptRecord, state: str) -> dict[str, Any]:
 
 
 def _show(args: argparse.Namespace, ctx: CommandContext) -> int:
-    from functools import partial
-
-    from cashier_app.app.receipt_preview import PreviewError, ReceiptPreviewer, lay_out_receipt
+    from cashier_app.app.receipt_preview import PreviewError, previewer_for
     from cashier_app.journal.receipt_print_state import print_states
     from cashier_app.journal.receipts import ReceiptStore
 
     journal = _open(ctx)
     if journal is None:
         return EXIT_NOT_FOUND
-    printing = ctx.config.printing
-    lay_out = partial(lay_out_receipt, printing)
     zone = _zone(ctx)
     try:
-        previewer = ReceiptPreviewer(journal, ReceiptStore(journal), printing, lay_out, zone)
+        previewer = previewer_for(journal, ReceiptStore(journal), ctx.config.printing, zone)
         try:
             picture = previewer.picture(args.id, args.job) if args.png else None
             record = picture.record if picture else ReceiptStore(journal).get(args.id)
