@@ -35,6 +35,7 @@ class DeskError(RuntimeError):
         super().__init__(message)
         self.code = code
         self.field = field
+        self.params = {"detail": message}
 
 
 @dataclass(frozen=True)

@@ -15,18 +15,23 @@ from cashier_app.ui.app_qt import SingleInstance, attach_tray, create_applicatio
 from cashier_app.ui.bridge import ServiceBridge
 from cashier_app.ui.cases_page import CasesPage
 from cashier_app.ui.help_page import HelpPage
+from cashier_app.ui.history_page import HistoryPage
 from cashier_app.ui.lookup_page import LookupPage
 from cashier_app.ui.main_window import MainWindow
 from cashier_app.ui.pages import PageRegistry, PageSpec, default_registry
+from cashier_app.ui.reports_page import ReportsPage
 
 log = logging.getLogger(__name__)
 
 
 def app_registry() -> PageRegistry:
-    """The window's pages: lookup first (the cashier's everyday question), receipts, cases, help."""
+    """The window's pages: lookup first (the cashier's everyday question), receipts, the receipt history,
+    cases, reports and handover, help."""
     registry = default_registry()
     registry.register(PageSpec("lookup", LookupPage, order=5, shortcut="F3"))
+    registry.register(PageSpec("history", HistoryPage, order=20, shortcut="F6"))
     registry.register(PageSpec("cases", CasesPage, order=30, shortcut="F4"))
+    registry.register(PageSpec("reports", ReportsPage, order=40, shortcut="F7"))
     registry.register(PageSpec("help", HelpPage, order=90, shortcut="F1"))
     return registry
 

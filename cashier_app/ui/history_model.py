@@ -7,7 +7,15 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, Final
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from cashier_app.ui import messages, theme
@@ -42,6 +50,8 @@ def _headers() -> list[str]:
 
 
 class HistoryModel(QAbstractTableModel):
+    fetched = Signal()  # a further page came in (or the search turned out to have no more)
+
     def __init__(self, fetch: Callable[[object], HistoryResult], parent: QObject | None = None) -> None:
         """`fetch(more)` gives the next page of the current search."""
         super().__init__(parent)
@@ -100,6 +110,7 @@ class HistoryModel(QAbstractTableModel):
                 self._on_error(error)
             return
         self.append(result)
+        self.fetched.emit()
 
     # --- content ------------------------------------------------------------------------------
     @staticmethod

@@ -109,6 +109,7 @@ class HistoryPage(Page):
         self.reprint = ReprintFlow(self)
         self.model = HistoryModel(self._fetch_more, self)
         self.model.set_error_handler(self._report_error)
+        self.model.fetched.connect(self._update_summary)
 
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
@@ -361,9 +362,7 @@ class HistoryPage(Page):
 
     def _fetch_more(self, more: object) -> HistoryResult:
         assert self.desk is not None
-        result = self.desk.search(self._query, more, PAGE_SIZE)
-        QTimer.singleShot(0, self._update_summary)
-        return result
+        return self.desk.search(self._query, more, PAGE_SIZE)
 
     def _period_chosen(self) -> None:
         today = date.fromisoformat(self.context.services.today())

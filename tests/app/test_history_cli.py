@@ -90,7 +90,7 @@ def test_show_draws_the_bytes_the_printer_took(known: list[Known], tmp_path: Pat
     assert png.read_bytes() == render_bytes_png(sent, "gbk", 384)
     assert data["picture"] == {"file": str(png), "job": original.id, "source": "sent", "bytes": len(sent)}
     assert [(h["job"], h["section"], h["reason"], h["person"]) for h in data["history"]] == [
-        (original.id, "original", None, None), (copy.id, "reprint", "顾客要求补打", target.operator)]
+        (original.id, "original", "till_receipt", "system"), (copy.id, "reprint", "顾客要求补打", target.operator)]
     # The copy was never kept as bytes: it is laid out again, marked as the reprint it was.
     assert main(["receipts", "show", str(target.id), "--job", str(copy.id), "--png", str(png)]) == 0
     assert "laid_out_again" in capsys.readouterr().out

@@ -18,6 +18,8 @@ from cashier_app.domain.receipt_search import PRINTED_NO, PRINTED_REPRINTED, PRI
 from cashier_app.journal.db import Journal
 from cashier_app.journal.print_jobs import PrintJobStore
 from cashier_app.journal.receipts import FileOutcome, ReceiptStore
+from cashier_app.paper import PaperDesk, Reason, Want
+from cashier_app.printing.settings import PrinterSettings, PrintingSettings
 
 STORE = timezone(timedelta(hours=8))
 CHANNEL_WORDS = {"WECHAT": "微信支付 付款码", "ALIPAY": "支付宝 付款码", "UNIONPAY": "云闪付"}
@@ -98,9 +100,11 @@ def receipt_text(*, day: str, hhmm: str, out_trade_no: str | None, channel: str,
     return "\n".join(lines)
 
 
-def fill(journal: Journal, printer: str = "receipt") -> list[Known]:
+def fill(journal: Journal, printer: str = "receipt", *, with_jobs: bool = True) -> list[Known]:
+    """The known receipts; with their print jobs unless `with_jobs` is False (then all never queued)."""
     receipts = ReceiptStore(journal)
     jobs = PrintJobStore(journal)
+    desk = PaperDesk(journal, PrintingSettings(default_printer=printer, printers={printer: PrinterSettings()}))
     known: list[Known] = []
     for n, (day, hhmm, suffix, channel, operator, fen, refund, paper, extra) in enumerate(ROWS, start=1):
         at = datetime.fromisoformat(f"{day}T{hhmm}:00").replace(tzinfo=STORE)
@@ -121,19 +125,23 @@ def fill(journal: Journal, printer: str = "receipt") -> list[Known]:
                                             sha256=hashlib.sha256(data).hexdigest(), content=data,
                                             outcome=FileOutcome.RECEIPT)
         record = receipts.add_receipt(version, receipt, created_at=created)
-        if paper != NEVER_QUEUED:
-            job = jobs.create(record.id, printer)
+        if not with_jobs:
+            paper = NEVER_QUEUED
+        if paper != NEVER_QUEUED:  # every job through the paper desk, as the app writes them
+            job_id = desk.request(receipt_id=record.id, want=Want.ORIGINAL, reason=Reason.TILL_RECEIPT,
+                                  person="system").job_id
             if paper == CANCELLED:
-                jobs.cancel(job.id, "already printed another way", "02")
+                jobs.cancel(job_id, "already printed another way", "02")
             elif paper != HELD:
-                jobs.mark_sending(job.id)
-                jobs.mark_done(job.id)
+                jobs.mark_sending(job_id)
+                jobs.mark_done(job_id)
             else:
-                jobs.hold(job.id, "paper_end", "out of paper")
+                jobs.hold(job_id, "paper_end", "out of paper")
             if paper == REPRINTED:
-                copy = jobs.create(record.id, printer, is_reprint=True, reason="顾客要求补打", requested_by=operator)
-                jobs.mark_sending(copy.id)
-                jobs.mark_done(copy.id)
+                copy_id = desk.request(receipt_id=record.id, want=Want.COPY, reason="顾客要求补打",
+                                       person=operator).job_id
+                jobs.mark_sending(copy_id)
+                jobs.mark_done(copy_id)
         known.append(Known(record.id, at, out_trade_no, channel_trade_no, reference_no, fen, channel, operator, refund,
                            paper, "\n".join(receipt.lines)))
     return known

@@ -111,7 +111,7 @@ def test_a_receipt_recorded_after_the_search_shows_once_paging_goes_on(journal: 
     # Keyset paging: what was shown stays shown, a newer receipt does not shift the next page.
     query = build_query(STORE, limit=5)
     first = search_receipts(journal, query)
-    fill(journal)  # the same receipts again, recorded later (newer ids, same times)
+    fill(journal, with_jobs=False)  # the same receipts again, recorded later (newer ids, same times)
     assert first.next_cursor is not None
     second = search_receipts(journal, query.next_page(first.next_cursor))
     assert not {r.id for r in first.records} & {r.id for r in second.records}
