@@ -106,7 +106,7 @@ def fill(journal: Journal, printer: str = "receipt", *, with_jobs: bool = True) 
     jobs = PrintJobStore(journal)
     desk = PaperDesk(journal, PrintingSettings(default_printer=printer, printers={printer: PrinterSettings()}))
     known: list[Known] = []
-    for n, (day, hhmm, suffix, channel, operator, fen, refund, paper, extra) in enumerate(ROWS, start=1):
+    for n, (day, hhmm, suffix, channel, operator, fen, refund, row_paper, extra) in enumerate(ROWS, start=1):
         at = datetime.fromisoformat(f"{day}T{hhmm}:00").replace(tzinfo=STORE)
         bank = channel == "BANKCARD"
         out_trade_no = None if bank else suffix if len(suffix) > 4 else f"{day.replace('-', '')}{suffix}"
@@ -125,8 +125,7 @@ def fill(journal: Journal, printer: str = "receipt", *, with_jobs: bool = True) 
                                             sha256=hashlib.sha256(data).hexdigest(), content=data,
                                             outcome=FileOutcome.RECEIPT)
         record = receipts.add_receipt(version, receipt, created_at=created)
-        if not with_jobs:
-            paper = NEVER_QUEUED
+        paper = row_paper if with_jobs else NEVER_QUEUED
         if paper != NEVER_QUEUED:  # every job through the paper desk, as the app writes them
             job_id = desk.request(receipt_id=record.id, want=Want.ORIGINAL, reason=Reason.TILL_RECEIPT,
                                   person="system").job_id
