@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cashier_app.app.config import AppConfig
 from cashier_app.app.events import (
@@ -47,6 +48,7 @@ from cashier_app.people.store import PeopleStore
 from cashier_app.platform.adapter import PlatformAdapter
 from cashier_app.platform.factory import build_adapter
 from cashier_app.platform.order import Order
+from cashier_app.platform.settings import PlatformSettings
 from cashier_app.printing.faults import PrinterFault
 from cashier_app.printing.order_receipt import OrderReceiptError
 from cashier_app.printing.profiles import decode_charset, resolve_profile
@@ -57,6 +59,9 @@ from cashier_app.reconcile.service import Reconciler
 from cashier_app.watch.events import WatchProblem
 from cashier_app.watch.intake import Intake, IntakeResult
 from cashier_app.watch.watcher import FolderWatcher
+
+if TYPE_CHECKING:
+    from cashier_app.sandbox.server import SandboxServer
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +78,31 @@ class RunOptions:
     # Training: seconds between staged exceptions, and how long the paper stays out.
     training_step_s: float = 90.0
     training_paper_out_s: float = 30.0
+    # Demo and training: the platform the sandbox plays (mp-v1, wechatpay-v3, alipay).
+    platform: str = "mp-v1"
+
+
+def simulated_platform(settings: PlatformSettings, sandbox: SandboxServer) -> tuple[PlatformSettings, str]:
+    """The platform settings and the secret that talk to the demo's (or training's) sandbox."""
+    from cashier_app.platform import rsa_keys
+    from cashier_app.sandbox import emulator_keys as ek
+
+    keys = sandbox.channel_keys
+    if isinstance(keys, ek.WechatKeys) and sandbox.keys_dir is not None:
+        wechat = dataclasses.replace(
+            settings.wechatpay, base_url=sandbox.base_url, mchid=ek.WECHAT_MCHID, sp_mchid="", sub_mchid="",
+            merchant_serial_no=keys.merchant_serial, public_key_id=keys.public_key_id,
+            public_key_file=str(sandbox.keys_dir / ek.WECHAT_FILES["public_key"]), platform_certificate_file="",
+            bill_device="")
+        return (dataclasses.replace(settings, kind="wechatpay-v3", wechatpay=wechat),
+                rsa_keys.to_compact(keys.merchant))
+    if isinstance(keys, ek.AlipayKeys) and sandbox.keys_dir is not None:
+        alipay = dataclasses.replace(
+            settings.alipay, gateway_url=sandbox.base_url + "/gateway.do", app_id=ek.ALIPAY_APP_ID,
+            public_key_file=str(sandbox.keys_dir / ek.ALIPAY_FILES["public_key"]), bill_terminal="", bill_store="")
+        return dataclasses.replace(settings, kind="alipay", alipay=alipay), rsa_keys.to_compact(keys.app)
+    return (dataclasses.replace(settings, kind="mp-v1", base_url=sandbox.base_url, merchant_no="M100001",
+                                terminal_no="T0001"), SANDBOX_KEY)
 
 
 class AppServices:
@@ -202,13 +232,16 @@ class AppServices:
         from cashier_app.sandbox.server import SandboxServer
 
         scenario = self.options.scenario or ("training" if self.options.training else None)
-        sandbox = SandboxServer(db_path=self.paths.data_dir / "sandbox.sqlite3", scenario=scenario)
+        platform = self.options.platform
+        db_name = "sandbox.sqlite3" if platform == "mp-v1" else f"sandbox-{platform}.sqlite3"
+        sandbox = SandboxServer(db_path=self.paths.data_dir / db_name, scenario=scenario, platform=platform,
+                                keys_dir=self.paths.data_dir / f"sandbox-keys-{platform}" if platform != "mp-v1"
+                                else None)
         sandbox.start()
         self._started.append(sandbox.stop)
         self.sandbox = sandbox
-        self.config.platform = dataclasses.replace(self.config.platform, base_url=sandbox.base_url,
-                                                   merchant_no="M100001", terminal_no="T0001")
-        self._key_provider = lambda: SANDBOX_KEY
+        self.config.platform, secret = simulated_platform(self.config.platform, sandbox)
+        self._key_provider = lambda: secret
 
         printer_name = self.config.printing.default_printer
         current = self.config.printing.printers.get(printer_name, PrinterSettings())
@@ -241,10 +274,13 @@ class AppServices:
         sandbox = self.sandbox
         assert isinstance(sandbox, SandboxServer)
 
+        channel = {"wechatpay-v3": "WECHAT", "alipay": "ALIPAY"}.get(sandbox.platform)
+
         def create(order: DemoOrder) -> None:
+            # On WeChat Pay or Alipay every payment is that channel's, with a number of its own.
             sandbox.control.live_paid_order(
-                order.out_trade_no, order.amount, order.channel or "WECHAT",
-                channel_trade_no=order.channel_trade_no,
+                order.out_trade_no, order.amount, channel or order.channel or "WECHAT",
+                channel_trade_no=None if channel else order.channel_trade_no,
             )
 
         feeder = DemoFeeder(Path(self.config.watch.folders[0]), create, interval_s=self.options.demo_interval_s)
@@ -278,7 +314,11 @@ class AppServices:
 
             store = CredentialStore(self.config.platform)
             self._key_provider = store.key_provider()
-        self.client = build_adapter(self.config.platform, key_provider=self._key_provider)
+        assert self.journal is not None
+        from cashier_app.reconcile.bill_store import BillStore
+
+        ledger = BillStore(self.journal, training=self.options.training)
+        self.client = build_adapter(self.config.platform, key_provider=self._key_provider, refunds=ledger.refunded)
         self._started.append(self.client.close)
 
     # -- printing ---------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Self
 
@@ -23,10 +23,13 @@ from cashier_app.domain.capabilities import Capabilities
 from cashier_app.domain.orders import OrderState
 from cashier_app.domain.redaction import SecretRedactor
 from cashier_app.platform import rsa_keys
+from cashier_app.platform.adapter import CredentialCheck
 from cashier_app.platform.forward_guard import ForwardGuard
 from cashier_app.platform.order import Order
 from cashier_app.platform.order_numbers import guess_number_kind, normalise_order_number
 from cashier_app.platform.results import (
+    BillResult,
+    CloseResult,
     ListResult,
     NotQueryableYet,
     NotStartedYet,
@@ -133,6 +136,15 @@ class ChannelAdapter:
     # -- what both platforms do alike ---------------------------------------------------------------
 
     def query(self, out_trade_no: str | None = None, *, channel_trade_no: str | None = None) -> QueryResult:
+        raise NotImplementedError
+
+    def close_order(self, out_trade_no: str, idempotency_key: str | None = None) -> CloseResult:
+        raise NotImplementedError
+
+    def daily_bill(self, day: date) -> BillResult:
+        raise NotImplementedError
+
+    def check_credentials(self) -> CredentialCheck:
         raise NotImplementedError
 
     def lookup(self, number: str) -> QueryResult:

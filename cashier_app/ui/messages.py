@@ -328,6 +328,7 @@ CASE_KINDS: Final[dict[str, str]] = {
     "platform_fault": QT_TRANSLATE_NOOP("Messages", "Platform fault"),
     "doubled_receipt": QT_TRANSLATE_NOOP("Messages", "Receipt printed twice"),
     "receipt_without_payment": QT_TRANSLATE_NOOP("Messages", "Receipt without payment"),
+    "amount_mismatch": QT_TRANSLATE_NOOP("Messages", "Amount mismatch"),
 }
 # The cause the system records when it raises a case of each kind (domain.cases.DEFAULT_CAUSE, English in
 # the journal), in the manager's words. A cause typed by a person is shown as typed.
@@ -344,6 +345,7 @@ CASE_CAUSES: Final[dict[str, str]] = {
     "receipt_without_payment": QT_TRANSLATE_NOOP(
         "Messages", "A receipt was printed but the platform does not show the order paid."
     ),
+    "amount_mismatch": QT_TRANSLATE_NOOP("Messages", "The receipt's amount is not the amount the platform took."),
 }
 CASE_RESULTS: Final[dict[str, str]] = {
     "reprinted": QT_TRANSLATE_NOOP("Messages", "Receipt reprinted"),
@@ -384,6 +386,7 @@ STEP_OUTCOMES: Final[dict[str, str]] = {
     "print_failed": QT_TRANSLATE_NOOP("Messages", "Printing failed"),
     "not_found": QT_TRANSLATE_NOOP("Messages", "Order not found"),
     "not_queryable_yet": QT_TRANSLATE_NOOP("Messages", "Not findable by the third-party number yet"),
+    "not_started": QT_TRANSLATE_NOOP("Messages", "No payment started for this number yet"),
 }
 STEP_STATE_UNKNOWN: Final = QT_TRANSLATE_NOOP("Messages", "State unknown ({reason})")
 STEP_JOB_QUEUED: Final = QT_TRANSLATE_NOOP("Messages", "Print job {job} queued")
@@ -484,6 +487,30 @@ VERDICTS: Final[dict[str, Message]] = {
         ),
         FAULT,
     ),
+    "channel_says_unpaid": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The payment channel itself says this order is not paid; there is nothing to sync. Check that the "
+            "voucher shows this merchant order number and this store, then look it up again.",
+        ),
+        ATTENTION,
+    ),
+    "not_started_yet": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "No payment has started for this number yet: the customer has not scanned the code, or the number is "
+            "wrong. The code can still be paid: do not take payment again; ask the customer and look it up again.",
+        ),
+        ATTENTION,
+    ),
+}
+# Where the platform is the payment channel (WeChat Pay, Alipay), "look up again" is the sync: say so.
+CHANNEL_IS_TRUTH: Final = QT_TRANSLATE_NOOP(
+    "Messages", "{platform} is the payment channel itself: its answer is final, a fresh look-up is the sync.")
+PLATFORM_NAMES: Final[dict[str, str]] = {
+    "mp-v1": QT_TRANSLATE_NOOP("Messages", "The merchant platform"),
+    "wechatpay-v3": QT_TRANSLATE_NOOP("Messages", "WeChat Pay"),
+    "alipay": QT_TRANSLATE_NOOP("Messages", "Alipay"),
 }
 # PAID with no receipt yet: the next step is printing, not reprinting.
 VERDICT_PAID_NO_RECEIPT: Final = QT_TRANSLATE_NOOP("Messages", "Paid, but no receipt was printed. Print the receipt.")
@@ -678,6 +705,15 @@ def _lookup(table: Mapping[str, str], code: str | None) -> str:
     if code is not None and code in table:
         return tr(table[code])
     return tr(UNKNOWN_CODE, {"code": code or "?"})
+
+
+def channel_truth_text(platform: str) -> str:
+    """Said on the lookup page where the platform is the payment channel (no sync to offer)."""
+    return tr(CHANNEL_IS_TRUTH, {"platform": _lookup(PLATFORM_NAMES, platform)})
+
+
+def platform_name(platform: str) -> str:
+    return _lookup(PLATFORM_NAMES, platform)
 
 
 def channel_text(channel: str | None) -> str:

@@ -794,6 +794,10 @@
         <translation>{action}（回车）</translation>
     </message>
     <message>
+        <source>Looked up again: {platform} shows {state}.</source>
+        <translation>已重新查询：{platform}显示{state}。</translation>
+    </message>
+    <message>
         <source>Synced: the platform now shows {state}.</source>
         <translation>同步完成：平台现在显示{state}。</translation>
     </message>
@@ -1315,6 +1319,10 @@
         <translation>有小票未付款</translation>
     </message>
     <message>
+        <source>Amount mismatch</source>
+        <translation>金额不符</translation>
+    </message>
+    <message>
         <source>Paid on the platform, no receipt from the till in time.</source>
         <translation>平台显示已付款，但收银机没有按时出小票。</translation>
     </message>
@@ -1353,6 +1361,10 @@
     <message>
         <source>A receipt was printed but the platform does not show the order paid.</source>
         <translation>已打印小票，但平台显示订单未支付。</translation>
+    </message>
+    <message>
+        <source>The receipt&apos;s amount is not the amount the platform took.</source>
+        <translation>小票金额与平台实收金额不一致。</translation>
     </message>
     <message>
         <source>Receipt reprinted</source>
@@ -1459,6 +1471,10 @@
         <translation>第三方订单号暂时查不到</translation>
     </message>
     <message>
+        <source>No payment started for this number yet</source>
+        <translation>该单号尚未发起支付</translation>
+    </message>
+    <message>
         <source>State unknown ({reason})</source>
         <translation>状态未知（{reason}）</translation>
     </message>
@@ -1525,6 +1541,26 @@
     <message>
         <source>The order&apos;s state cannot be confirmed right now. Do not take payment again; look it up later or call technical support.</source>
         <translation>暂时无法确认订单状态，请勿重新收款，稍后再查或联系技术支持。</translation>
+    </message>
+    <message>
+        <source>The payment channel itself says this order is not paid; there is nothing to sync. Check that the voucher shows this merchant order number and this store, then look it up again.</source>
+        <translation>支付渠道本身显示此订单未支付，无需补单。请核对顾客支付凭证上的商户订单号和收款门店是否一致，然后重新查询。</translation>
+    </message>
+    <message>
+        <source>No payment has started for this number yet: the customer has not scanned the code, or the number is wrong. The code can still be paid: do not take payment again; ask the customer and look it up again.</source>
+        <translation>该单号尚未发起支付：顾客还没有扫码，或单号有误。该收款码仍可被支付：请勿重复收款，先询问顾客，再重新查询。</translation>
+    </message>
+    <message>
+        <source>{platform} is the payment channel itself: its answer is final, a fresh look-up is the sync.</source>
+        <translation>{platform}本身就是支付渠道：查询结果即为最终结果，重新查询即是补单。</translation>
+    </message>
+    <message>
+        <source>The merchant platform</source>
+        <translation>商户平台</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
     </message>
     <message>
         <source>Paid, but no receipt was printed. Print the receipt.</source>
