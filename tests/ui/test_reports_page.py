@@ -38,7 +38,8 @@ def reports_page(app: LiveApp) -> ReportsPage:
 
 def test_a_day_report_shows_the_hand_counted_totals(app: LiveApp, known: list[Known]) -> None:
     page = reports_page(app)
-    assert page.report() is not None and page.report().shift is not None  # the running shift, at first
+    first = page.report()
+    assert first is not None and first.shift is not None  # the running shift, at first
     page.kind_box.setCurrentIndex(page.kind_box.findData("day"))
     page.kind_box.activated.emit(page.kind_box.currentIndex())
     page.day_edit.setDate(QDate(2026, 11, 24))
