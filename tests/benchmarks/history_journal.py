@@ -2,7 +2,8 @@
 
 The journal is opened with `Journal` (so every migration runs), then filled with the rows the app
 writes for each payment: the archived print.txt bytes, the receipt, its original print job (done)
-with the bytes laid out for it, the platform's order as reconciliation saw it. About 0.5% of
+(through the paper desk's columns: its document and that it is the original) with the bytes laid
+out for it, the platform's order as reconciliation saw it. About 0.5% of
 receipts were reprinted (with an audit row), 0.2% never printed, 0.3% are refunds, and a few
 hundred cases were opened. Values are drawn from a seeded generator: the same count gives the
 same journal.
@@ -110,11 +111,13 @@ def build(path: Path, receipts: int, seed: int = 11) -> Built:
             " VALUES (?,?,?,?,?,?,?, 'receipt')", version_rows)
         conn.executemany(
             "INSERT INTO receipts(id, file_version_id, created_at, encoding, kind, channel, out_trade_no,"
-            " channel_trade_no, amount, paid_at, merchant_no, terminal_no, operator, reference_no, template, text)"
-            " VALUES (?,?,?,'gb18030',?,?,?,?,?,?,'M100001','T0001',?,?,'wechat-default',?)", receipt_rows)
+            " channel_trade_no, amount, paid_at, merchant_no, terminal_no, operator, reference_no, template, text,"
+            " paper) VALUES (?,?,?,'gb18030',?,?,?,?,?,?,'M100001','T0001',?,?,'wechat-default',?,'original')",
+            receipt_rows)
         conn.executemany(
             "INSERT INTO print_jobs(id, receipt_id, printer, state, is_reprint, copy_no, reason, requested_by,"
-            " attempts, created_at, started_at, done_at, updated_at) VALUES (?,?,'default',?,?,?,?,?,1,?,?,?,?)",
+            " attempts, created_at, started_at, done_at, updated_at, paper_key, original)"
+            " VALUES (?,?,'default',?,?,?,?,?,1,?,?,?,?,?,?)",
             job_rows)
         conn.executemany(
             "INSERT INTO print_job_bytes(job_id, laid_out_at, profile, charset, dots, payload)"
@@ -123,7 +126,8 @@ def build(path: Path, receipts: int, seed: int = 11) -> Built:
             "INSERT OR IGNORE INTO orders_seen(out_trade_no, channel_trade_no, channel, state, total_amount,"
             " created_at, paid_at, updated_at, order_json, seen_at) VALUES (?,?,?,?,?,?,?,?,?,?)", order_rows)
         conn.executemany(
-            "INSERT INTO audit(at, actor, action, receipt_id, job_id, reason) VALUES (?,?,'reprint',?,?,?)",
+            "INSERT INTO audit(at, actor, action, receipt_id, job_id, reason, out_trade_no, copy_no)"
+            " VALUES (?,?,'reprint',?,?,?,?,2)",
             audit_rows)
         conn.executemany(
             "INSERT INTO cases(kind, status, opened_at, opened_by, out_trade_no, amount, payment_state, cause,"
@@ -164,8 +168,9 @@ def build(path: Path, receipts: int, seed: int = 11) -> Built:
             unprinted = rng.random() < 0.002
             done = (created + timedelta(milliseconds=40)).isoformat(timespec="microseconds")
             job_id += 1
-            job_rows.append((job_id, made, "held" if unprinted else "done", 0, 1, None, None, created_text,
-                             None if unprinted else done, None if unprinted else done, done))
+            key = f"receipt:{made}" if refund else out_trade_no
+            job_rows.append((job_id, made, "held" if unprinted else "done", 0, 1, "till_receipt", "system",
+                             created_text, None if unprinted else done, None if unprinted else done, done, key, 1))
             if not unprinted:
                 byte_rows.append((job_id, created_text, zlib.compress(fake_payload(text))))
             if not unprinted and rng.random() < 0.005:
@@ -173,9 +178,9 @@ def build(path: Path, receipts: int, seed: int = 11) -> Built:
                 later = created + timedelta(minutes=rng.randrange(1, 120))
                 at = later.isoformat(timespec="microseconds")
                 reason = rng.choice(("顾客要求补打", "小票看不清", "卡纸"))
-                job_rows.append((job_id, made, "done", 1, 2, reason, operator, at, at, at, at))
+                job_rows.append((job_id, made, "done", 1, 2, reason, operator, at, at, at, at, key, 0))
                 byte_rows.append((job_id, at, zlib.compress(fake_payload("重打小票 REPRINT\n" + text))))
-                audit_rows.append((at, operator, made, job_id, reason))
+                audit_rows.append((at, operator, made, job_id, reason, out_trade_no))
             state = "REFUNDED" if refund else "PAID"
             order_rows.append((out_trade_no, channel_trade_no, channel, state, amount, created_text, created_text,
                                created_text, json.dumps({"out_trade_no": out_trade_no}), created_text))
