@@ -106,7 +106,7 @@ def search_cases(d: Draws) -> list[tuple[str, Callable[[], dict[str, Any]]]]:
         ("number: whole third-party no.", lambda: {"number": str(d.row()["channel_trade_no"] or
                                                                 d.row()["out_trade_no"])}),
         ("amount exact", lambda: {"amount": d.amount()}),
-        ("amount range (1 yuan wide)", lambda: d.one_yuan_range()),
+        ("amount range (1 yuan wide)", d.one_yuan_range),
         ("amount range (wide)", lambda: {"amount_min": "10", "amount_max": "300"}),
         ("one day", lambda: around(1)),
         ("one week", lambda: around(7)),
