@@ -168,10 +168,12 @@ def _page_sql(plan: str, chosen: list[int] | None, query: ReceiptQuery) -> tuple
         sql = (f"SELECT {RECEIPT_COLUMNS} FROM receipts r INDEXED BY {index} {_JOIN_VERSIONS}"
                f"{clause} {_ORDER} LIMIT ?")
         return sql, [*params, limit]
-    # The candidates (a few thousand at most) drive the join; CROSS JOIN keeps them outside.
+    # The candidates (a few thousand at most) drive the join (CROSS JOIN keeps them outside); the
+    # archived file's row is read only for the page's receipts, not for every candidate.
     assert chosen is not None
-    sql = (f"WITH candidates(id) AS (SELECT value FROM json_each(?)) SELECT {RECEIPT_COLUMNS}"
-           f" FROM candidates c CROSS JOIN receipts r ON r.id = c.id {_JOIN_VERSIONS}{clause} {_ORDER} LIMIT ?")
+    sql = (f"WITH candidates(id) AS (SELECT value FROM json_each(?)),"
+           f" page(id) AS (SELECT r.id FROM candidates c CROSS JOIN receipts r ON r.id = c.id{clause} {_ORDER} LIMIT ?)"
+           f" SELECT {RECEIPT_COLUMNS} FROM page p CROSS JOIN receipts r ON r.id = p.id {_JOIN_VERSIONS} {_ORDER}")
     return sql, [json.dumps(chosen), *params, limit]
 
 
@@ -260,6 +262,7 @@ def _time_terms(query: ReceiptQuery, prefix: str) -> tuple[list[str], list[objec
 # A one- or two-character word is looked up as the trigrams that begin with it; more than this
 # many such trigrams means a common word, read faster newest first.
 _MAX_TEXT_TERMS: Final = 200
+_MAX_TRIGRAMS: Final = 6
 _NOTHING: Final = "SELECT NULL AS id WHERE 0"
 
 
@@ -267,11 +270,12 @@ def _text_candidates(conn: sqlite3.Connection, text: str) -> _Candidates | None:
     """Receipts whose text index holds the word's trigrams (a superset: the word is checked after)."""
     folded = text.lower()  # the trigram index folds case
     if len(folded) >= 3:
-        # Trigrams that cover the word without overlapping (and the last one): every receipt
-        # holding the word holds them, and the index merges fewer lists.
-        starts = list(range(0, len(folded) - 2, 3))
-        if starts[-1] != len(folded) - 3:
-            starts.append(len(folded) - 3)
+        # Every receipt holding the word holds each of its trigrams. All of them name few receipts
+        # besides (digits repeat in every number); past six, six spread over the word do as well.
+        starts = list(range(len(folded) - 2))
+        if len(starts) > _MAX_TRIGRAMS:
+            step = (len(starts) - 1) / (_MAX_TRIGRAMS - 1)
+            starts = [round(i * step) for i in range(_MAX_TRIGRAMS)]
         grams = sorted({folded[i:i + 3] for i in starts})
         expression = " AND ".join(_fts_string(g) for g in grams)
     else:
