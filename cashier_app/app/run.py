@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from cashier_app.app.events import Event
 from cashier_app.app.logging_setup import setup_logging
+from cashier_app.app.running_marker import RunningMarker
 from cashier_app.app.services import AppServices, RunOptions
 
 if TYPE_CHECKING:
@@ -46,6 +47,8 @@ def _run_headless(services: AppServices, run_seconds: float) -> int:
         log.info("%s", event)
 
     services.hub.subscribe(log_event)
+    # An installer, an upgrade or `cashier-app quit` finds the program by this marker and asks it to close.
+    marker = RunningMarker(on_quit_request=done.set).hold()
     services.start()
     log.info("running headless (%s); data in %s", "demo" if services.options.demo else "live",
              services.paths.data_dir)
@@ -53,4 +56,5 @@ def _run_headless(services: AppServices, run_seconds: float) -> int:
         done.wait(run_seconds if run_seconds > 0 else None)
     finally:
         services.stop()
+        marker.release()
     return 0
