@@ -5,7 +5,7 @@
     python installer/build.py --installer --sign-tool "signtool sign /a /fd sha256 /tr http://ts /td sha256 $f"
 
 Steps, each in a clean build environment (build/installer-venv, made anew):
-1. install the locked, hashed dependency set (installer/requirements-lock.txt) with --require-hashes;
+1. install the locked, hashed dependency set (installer/requirements-freeze-lock.txt) with --require-hashes;
 2. build the app's wheel from this source tree (no build isolation: setuptools is in the lock) and
    install it without dependencies (they are all in the lock already);
 3. freeze it with installer/cashier-app.spec (the spec takes the app from the installed wheel);
@@ -28,7 +28,7 @@ from pathlib import Path
 from version_info import version_numbers  # installer/, beside this script
 
 ROOT = Path(__file__).resolve().parents[1]
-LOCK = ROOT / "installer" / "requirements-lock.txt"
+LOCK = ROOT / "installer" / "requirements-freeze-lock.txt"
 SPEC = ROOT / "installer" / "cashier-app.spec"
 ISS = ROOT / "installer" / "windows" / "cashier-app.iss"
 
@@ -53,6 +53,7 @@ def read_version() -> str:
 
 def build_environment(env_dir: Path) -> Path:
     """A fresh venv holding exactly the locked dependency set."""
+    os.environ["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
     venv.EnvBuilder(with_pip=True, clear=True).create(env_dir)
     python = _python(env_dir)
     _run([python, "-m", "pip", "install", "-q", "--require-hashes", "--no-deps", "-r", LOCK])
