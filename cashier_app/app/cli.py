@@ -77,6 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("zh_CN", "en"), help="UI language (default: from config, then locale)")
     parser.add_argument("--training", action="store_true", help="training mode against the sandbox")
     parser.add_argument("--scenario", help="sandbox scenario for --demo / --training")
+    parser.add_argument("--platform", choices=("mp-v1", "wechatpay-v3", "alipay"),
+                        help="with --demo / --training: the platform the sandbox plays (default mp-v1)")
     parser.add_argument("--run-seconds", type=float, default=0.0, metavar="S",
                         help="stop by itself after S seconds (smoke tests, screenshots)")
     parser.add_argument("--screenshot", type=Path, metavar="PNG",

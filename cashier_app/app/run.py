@@ -23,7 +23,8 @@ def run_app(args: argparse.Namespace, ctx: CommandContext) -> int:
     config = ctx.config
     paths = ctx.paths
     setup_logging(paths.log_dir, console=bool(args.headless))
-    options = RunOptions(demo=bool(args.demo), training=bool(args.training), scenario=args.scenario)
+    options = RunOptions(demo=bool(args.demo), training=bool(args.training), scenario=args.scenario,
+                         platform=getattr(args, "platform", None) or "mp-v1")
     if args.lang:
         config.general.language = args.lang
     services = AppServices(config, paths, options)

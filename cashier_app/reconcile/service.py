@@ -23,7 +23,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from cashier_app.domain.cases import DEFAULT_CAUSE, Case, CaseKind, CaseResult, CaseStatus, StepAction
@@ -31,12 +31,26 @@ from cashier_app.domain.reconcile import Finding, OrderSnapshot, ReceiptSeen, Re
 from cashier_app.domain.reconcile_settings import ReconcileSettings
 from cashier_app.journal.cases import CaseStore
 from cashier_app.journal.db import Journal
-from cashier_app.platform.client import MAX_PAGE_SIZE, PlatformClient
+from cashier_app.paper import PaperRefused
+from cashier_app.platform.adapter import PlatformAdapter
+from cashier_app.platform.client import MAX_PAGE_SIZE
 from cashier_app.platform.order import Order
-from cashier_app.platform.results import OrderFound, OrderNotFound, OrderPage, StateUnknown, UnknownReason
+from cashier_app.platform.results import (
+    BillNotReady,
+    NotQueryableYet,
+    NotStartedYet,
+    OrderFound,
+    OrderNotFound,
+    OrderPage,
+    StateUnknown,
+    UnknownReason,
+)
+from cashier_app.reconcile import bill_import
+from cashier_app.reconcile.bill_store import BillStore
 from cashier_app.reconcile.orders_seen import OrdersSeenStore, utc_text
 from cashier_app.reconcile.platform_health import PlatformHealth, next_wait_s
-from cashier_app.reconcile.receipts_seen import receipts_since
+from cashier_app.reconcile.query_plan import QueryPlan
+from cashier_app.reconcile.receipts_seen import printed_from_record, receipts_since
 from cashier_app.reconcile.state import ListPosition, Outage, ReconcileStateStore, advance
 
 log = logging.getLogger(__name__)
@@ -45,8 +59,9 @@ Clock = Callable[[], float]
 CaseListener = Callable[[Case, bool], None]
 HealthListener = Callable[[PlatformHealth], None]
 PollListener = Callable[["PollReport"], None]
-# Queues a reprint of a paid order's missing receipt (through a template, marked as a reprint);
-# returns the print job's id, or None when it could not be queued.
+# Prints a paid order's missing receipt through the paper desk (as the order's original, from the
+# platform's record); returns the print job's id, or None when it could not be queued. Raises
+# cashier_app.paper.PaperRefused when the order has had its original meanwhile.
 MissingReceiptPrinter = Callable[[Order], "int | None"]
 
 TRAINING_KEY_PREFIX = "training:"
@@ -78,6 +93,7 @@ class PollReport:
     reprinted: list[str] = field(default_factory=list)
     health: PlatformHealth | None = None
     retry_after_s: float | None = None
+    bills: list[dict[str, Any]] = field(default_factory=list)  # bills imported (or tried) by this poll
 
     def summary(self) -> dict[str, Any]:
         """The figures without the cases (kept as the last poll in the journal)."""
@@ -87,7 +103,7 @@ class PollReport:
             "listed": self.listed, "new_orders": self.new_orders, "changed_orders": self.changed_orders,
             "repeated_orders": self.repeated_orders, "refused_orders": self.refused_orders,
             "more_pages": self.more_pages, "findings": self.findings, "opened": len(self.opened),
-            "closed": len(self.closed), "reprinted": list(self.reprinted),
+            "closed": len(self.closed), "reprinted": list(self.reprinted), "bills": list(self.bills),
         }
 
     def to_json(self) -> dict[str, Any]:
@@ -108,7 +124,7 @@ class Reconciler:
     def __init__(
         self,
         journal: Journal,
-        client: PlatformClient,
+        client: PlatformAdapter,
         settings: ReconcileSettings,
         *,
         actor: str = "system",
@@ -123,12 +139,15 @@ class Reconciler:
         window_s: float = 86400.0,
         first_lookback_s: float = 900.0,
         auto_reprint_within_s: float = 600.0,
+        watched_since: datetime | None = None,
     ) -> None:
         """`window_s`: orders paid, created or updated this long ago are matched on every poll.
         `first_lookback_s`: on the very first poll (no position saved) the list starts this far back;
         receipts of earlier orders were never watched, so they would all look missing.
         `auto_reprint_within_s`: a missing receipt older than this (found after the app was down
-        for a while) is not reprinted by itself: the customer has gone; the cashier decides."""
+        for a while) is not reprinted by itself: the customer has gone; the cashier decides.
+        `watched_since`: when the app first started watching the till; a paid order from before it was
+        never watched, so its receipt is not missing (neither raised nor printed)."""
         if not 1 <= page_size <= MAX_PAGE_SIZE:
             raise ValueError(f"page_size must be 1..{MAX_PAGE_SIZE}")
         self.journal = journal
@@ -155,12 +174,17 @@ class Reconciler:
         self._failures = 0
         self._last_retry_after: float | None = None
         self._seeded = False
+        self._watched_since = watched_since
         # Keys already raised (open or closed): open_case is not asked again for them.
         self._raised_keys: set[str] = set()
         # Numbers whose query can never be answered usefully (e.g. refused as moving backwards).
         self._unqueryable: set[str] = set()
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
+        # Platforms without a list: which orders to ask about when, and the bills of the days.
+        self._plan = QueryPlan(settings.interval_s, settings.grace_s)
+        self.bills = BillStore(journal, training=training)
+        self._bill_retry: dict[date, datetime] = {}
         self._wake = threading.Event()
 
     # -- life cycle -------------------------------------------------------------------------------
@@ -235,6 +259,9 @@ class Reconciler:
     def _poll(self, now: datetime) -> PollReport:
         report = PollReport(at=now)
         self._seed_client(now)
+        if not self.client.capabilities.list:
+            self._poll_by_queries(now, report)
+            return report
         position = self.state.position()
         if position.updated_since is None:
             position = ListPosition((now - self.first_lookback).isoformat(), None, None)
@@ -344,8 +371,10 @@ class Reconciler:
         numbers = {r.out_trade_no for r in receipts if r.out_trade_no}
         orders, result = self._rules(now, receipts, numbers)
         # While a scan is still paging, the list itself will show the orders not seen yet: ask
-        # the platform about single orders only once the scan has caught up.
-        to_query = [] if report.more_pages else [n for n in result.to_query if n not in self._unqueryable]
+        # the platform about single orders only once the scan has caught up. Without a list, the
+        # query plan asks about them (at its own pace).
+        to_query = [] if report.more_pages or not self.client.capabilities.list else [
+            n for n in result.to_query if n not in self._unqueryable]
         if to_query and self._query_unlisted(to_query, report):
             orders, result = self._rules(now, receipts, numbers)
         report.findings = len(result.findings)
@@ -356,9 +385,11 @@ class Reconciler:
 
     def _rules(self, now: datetime, receipts: list[ReceiptSeen],
                numbers: Iterable[str]) -> tuple[dict[str, OrderSnapshot], ReconcileResult]:
-        orders, missing = self.orders.snapshots(utc_text(now - self.window), numbers)
+        since = utc_text(now - self.window)
+        orders, missing = self.orders.snapshots(since, numbers)
+        printed = printed_from_record(self.journal, since, training=self.training)
         return orders, reconcile(orders, receipts, now, self.settings, not_on_platform=missing,
-                                 open_keys=self._own_open_keys())
+                                 open_keys=self._own_open_keys(), printed=printed, watched_since=self._watched_since)
 
     def _own_open_keys(self) -> list[str]:
         """Open case keys of this mode, without the training prefix (the rules' own keys)."""
@@ -393,16 +424,139 @@ class Reconciler:
                 self._unqueryable.add(number)
         return answered
 
+    # -- platforms without a list: queries during the day, the bill the next morning ------------------
+
+    def _poll_by_queries(self, now: datetime, report: PollReport) -> None:
+        """Ask about the receipts and known orders whose state can still change (rate-limited,
+        backing off per order), run the rules, and import a bill that has become ready."""
+        moment = now.timestamp()
+        since = now - self.window
+        self._plan.forget_older_than((since - RECEIPT_MARGIN).timestamp())
+        receipts = receipts_since(self.journal, utc_text(since - RECEIPT_MARGIN), training=self.training)
+        numbers = {r.out_trade_no for r in receipts if r.out_trade_no}
+        for receipt in receipts:
+            if receipt.out_trade_no:
+                self._plan.know(receipt.out_trade_no, receipt.seen_at.timestamp())
+        orders, missing = self.orders.snapshots(utc_text(since), numbers)
+        for number, order in orders.items():
+            self._plan.know(number, order.created_at.timestamp(), order.state,
+                            order.paid_at.timestamp() if order.paid_at else None)
+        for number in missing:
+            self._plan.know(number, moment, not_on_platform=True)
+        failure: StateUnknown | None = None
+        for number in self._plan.due(moment, self.settings.max_queries_per_poll):
+            result = self.client.query(number)
+            report.query_requests += 1
+            if isinstance(result, OrderFound):
+                with self.journal.tx() as conn:
+                    self.orders.upsert([result.order], conn)
+                paid = result.order.paid_at.timestamp() if result.order.paid_at else None
+                self._plan.answered(number, moment, result.order.state, paid)
+            elif isinstance(result, OrderNotFound):
+                with self.journal.tx() as conn:
+                    self.orders.mark_not_on_platform(number, conn)
+                self._plan.not_on_platform(number, moment)
+            elif isinstance(result, NotStartedYet | NotQueryableYet):
+                self._plan.answered(number, moment, None)  # no trade yet: it may still begin
+            else:
+                self._plan.failed(number, moment)
+                if result.reason not in (UnknownReason.MOVED_BACKWARDS, UnknownReason.INVALID_PARAMS,
+                                         UnknownReason.UNREADABLE):
+                    failure = result  # the platform is struggling: the others wait for the next poll
+                    break
+        if failure is not None:
+            report.reason, report.detail = failure.reason.value, failure.detail
+            if failure.reason is UnknownReason.CANCELLED or self._stop.is_set():
+                return
+            self._failures += 1
+            self._last_retry_after = failure.retry_after
+            self._platform_down(failure, now, report)
+            return
+        report.ok = True
+        if report.query_requests:
+            self._failures = 0
+            self._platform_up(now, report)
+        self._match(now, report)
+        if self.client.capabilities.daily_bill:
+            self._bill_if_due(now, report)
+
+    def _bill_if_due(self, now: datetime, report: PollReport) -> None:
+        """At most one bill a poll: the oldest ready day not imported yet, since the app first ran."""
+        today = bill_import.beijing_day(now)
+        first = self.state.first_day()
+        if first is None:
+            self.state.save_first_day(today)
+            return
+        start = max(first, today - timedelta(days=bill_import.CATCH_UP_DAYS))
+        day = start
+        while day < today:
+            retry = self._bill_retry.get(day)
+            if (self.bills.imported(self.client.capabilities.kind.value, day) is None
+                    and bill_import.ready_at(day) <= now and (retry is None or retry <= now)):
+                bill = self.import_bill(day, now=now)
+                report.bills.append(bill.to_json())
+                if not bill.imported:
+                    wait = timedelta(minutes=30 if bill.reason == "not_ready" else 15)
+                    self._bill_retry[day] = now + wait
+                return
+            day += timedelta(days=1)
+
+    def import_bill(self, day: date, *, now: datetime | None = None) -> bill_import.BillReport:
+        """Download a day's bill, keep it, and match it with that day's receipts (the same rules,
+        the same case keys as during the day)."""
+        now = now or self._now()
+        result = self.client.daily_bill(day)
+        if isinstance(result, BillNotReady | StateUnknown):
+            return bill_import.not_ready(day, result)
+        report = bill_import.BillReport(day, imported=True, entries=len(result.entries), payments=result.payments,
+                                        refunds=result.refunds)
+        snapshots, bill_orders = bill_import.bill_orders(result)
+        with self.journal.tx() as conn:
+            self.orders.upsert(bill_orders, conn)
+        start, _ = bill_import.day_bounds(day)
+        receipts = receipts_since(self.journal, utc_text(start - bill_import.DAY_MARGIN), training=self.training)
+        near, within = bill_import.receipts_of_day(receipts, day)
+        outcome = reconcile(snapshots, near, now, self.settings, open_keys=())
+        extra: dict[str, OrderSnapshot] = {}
+        absent: set[str] = set()
+        for number in [n for n in outcome.to_query if n in within][: self.settings.max_queries_per_poll * 5]:
+            answer = self.client.query(number)
+            report.queries += 1
+            found, not_there = bill_import.answer_for_missing(answer, number)
+            if found is not None:
+                extra[number] = found
+                if isinstance(answer, OrderFound):
+                    with self.journal.tx() as conn:
+                        self.orders.upsert([answer.order], conn)
+            elif not_there:
+                absent.add(number)
+        if extra or absent:
+            outcome = reconcile({**snapshots, **extra}, near, now, self.settings, not_on_platform=frozenset(absent),
+                                open_keys=())
+        self.bills.save(result, len(outcome.findings))
+        poll = PollReport(at=now)
+        for finding in outcome.findings:
+            report.findings.append(finding)
+            self._raise(finding, {**snapshots, **extra}.get(finding.out_trade_no), now, poll)
+        report.opened = poll.opened
+        log.info("bill of %s imported: %d entries, %d findings, %d cases opened", day, len(result.entries),
+                 len(outcome.findings), len(poll.opened))
+        return report
+
     def _raise(self, finding: Finding, order: OrderSnapshot | None, now: datetime, report: PollReport) -> None:
         key = self._key_prefix + finding.key
         if key in self._raised_keys:
             return
         detail = f"receipts {', '.join(str(i) for i in finding.receipt_ids)}" if finding.receipt_ids else ""
-        case, created = self.cases.open_case(
-            finding.kind, actor=self.actor, key=key, out_trade_no=finding.out_trade_no,
-            channel_trade_no=order.channel_trade_no if order else None, amount=finding.amount,
-            payment_state=finding.state.value if finding.state else None, cause=finding.cause,
-            training=self.training, detail=detail)
+        adopted = self._adopt(finding, key, detail) if finding.kind is CaseKind.PAID_NO_RECEIPT else None
+        if adopted is not None:
+            case, created = adopted, True
+        else:
+            case, created = self.cases.open_case(
+                finding.kind, actor=self.actor, key=key, out_trade_no=finding.out_trade_no,
+                channel_trade_no=order.channel_trade_no if order else None, amount=finding.amount,
+                payment_state=finding.state.value if finding.state else None, cause=finding.cause,
+                training=self.training, detail=detail)
         self._raised_keys.add(key)
         if not created:
             return
@@ -411,6 +565,17 @@ class Reconciler:
             case = self._missing_receipt(case, finding, now, report)
         report.opened.append(case)
         self._tell_case(case, True)
+
+    def _adopt(self, finding: Finding, key: str, detail: str) -> Case | None:
+        """An order a cashier is already handling (its case opened at the lookup page, e.g. a dropped
+        order just synced) gets the finding in that case, not a second case of its own."""
+        case = self.cases.find_open(finding.out_trade_no, training=self.training)
+        if case is None or case.id is None or not self.cases.adopt_key(case.id, key):
+            return None
+        state = finding.state.value if finding.state else None
+        self.cases.record(case.id, StepAction.NOTE, self.actor, state_seen=state, outcome=finding.kind.value,
+                          detail=f"reconciliation: {finding.cause}; {detail}".rstrip("; "))
+        return self.cases.get(case.id)
 
     def _missing_receipt(self, case: Case, finding: Finding, now: datetime, report: PollReport) -> Case:
         """auto: queue a reprint once and close the case; ask (or no printer): leave it to the cashier."""
@@ -432,19 +597,24 @@ class Reconciler:
             return self.cases.get(case.id) or case
         try:
             job_id = self._print_missing_receipt(order)
+        except PaperRefused as refused:
+            # Printed meanwhile (the cashier pressed F9, a late print.txt came): nothing more to print.
+            self.cases.record(case.id, StepAction.PRINT, self.actor, state_seen=order.state.value,
+                              outcome=f"not_printed:{refused.code}", detail=refused.detail)
+            return self.cases.close_case(case.id, CaseResult.RESOLVED_BY_ITSELF, self.actor, note=refused.detail)
         except Exception as exc:
             log.exception("reprinting the missing receipt of %s failed", order.out_trade_no)
-            self.cases.record(case.id, StepAction.REPRINT, self.actor, state_seen=order.state.value,
+            self.cases.record(case.id, StepAction.PRINT, self.actor, state_seen=order.state.value,
                               outcome="failed", detail=f"{type(exc).__name__}: {exc}")
             return self.cases.get(case.id) or case
         if job_id is None:
-            self.cases.record(case.id, StepAction.REPRINT, self.actor, state_seen=order.state.value,
-                              outcome="not_queued", detail="the print queue did not take the reprint")
+            self.cases.record(case.id, StepAction.PRINT, self.actor, state_seen=order.state.value,
+                              outcome="not_queued", detail="the print queue did not take the receipt")
             return self.cases.get(case.id) or case
-        self.cases.record(case.id, StepAction.REPRINT, self.actor, state_seen=order.state.value,
-                          outcome=f"job {job_id} queued", detail="missing receipt printed from the order, as a reprint")
+        self.cases.record(case.id, StepAction.PRINT, self.actor, state_seen=order.state.value,
+                          outcome=f"job {job_id} queued", detail="missing receipt printed from the platform's record")
         report.reprinted.append(order.out_trade_no)
-        return self.cases.close_case(case.id, CaseResult.REPRINTED, self.actor, note=f"print job {job_id}")
+        return self.cases.close_case(case.id, CaseResult.PRINTED, self.actor, note=f"print job {job_id}")
 
     def _clear(self, key: str, report: PollReport) -> None:
         case = self.cases.find_by_key(self._key_prefix + key)

@@ -321,6 +321,7 @@ CASE_KINDS: Final[dict[str, str]] = {
     "platform_fault": QT_TRANSLATE_NOOP("Messages", "Platform fault"),
     "doubled_receipt": QT_TRANSLATE_NOOP("Messages", "Receipt printed twice"),
     "receipt_without_payment": QT_TRANSLATE_NOOP("Messages", "Receipt without payment"),
+    "amount_mismatch": QT_TRANSLATE_NOOP("Messages", "Amount mismatch"),
 }
 # The cause the system records when it raises a case of each kind (domain.cases.DEFAULT_CAUSE, English in
 # the journal), in the manager's words. A cause typed by a person is shown as typed.
@@ -337,6 +338,7 @@ CASE_CAUSES: Final[dict[str, str]] = {
     "receipt_without_payment": QT_TRANSLATE_NOOP(
         "Messages", "A receipt was printed but the platform does not show the order paid."
     ),
+    "amount_mismatch": QT_TRANSLATE_NOOP("Messages", "The receipt's amount is not the amount the platform took."),
 }
 CASE_RESULTS: Final[dict[str, str]] = {
     "reprinted": QT_TRANSLATE_NOOP("Messages", "Receipt reprinted"),
@@ -377,6 +379,7 @@ STEP_OUTCOMES: Final[dict[str, str]] = {
     "print_failed": QT_TRANSLATE_NOOP("Messages", "Printing failed"),
     "not_found": QT_TRANSLATE_NOOP("Messages", "Order not found"),
     "not_queryable_yet": QT_TRANSLATE_NOOP("Messages", "Not findable by the third-party number yet"),
+    "not_started": QT_TRANSLATE_NOOP("Messages", "No payment started for this number yet"),
 }
 STEP_STATE_UNKNOWN: Final = QT_TRANSLATE_NOOP("Messages", "State unknown ({reason})")
 STEP_JOB_QUEUED: Final = QT_TRANSLATE_NOOP("Messages", "Print job {job} queued")
@@ -477,6 +480,30 @@ VERDICTS: Final[dict[str, Message]] = {
         ),
         FAULT,
     ),
+    "channel_says_unpaid": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The payment channel itself says this order is not paid; there is nothing to sync. Check that the "
+            "voucher shows this merchant order number and this store, then look it up again.",
+        ),
+        ATTENTION,
+    ),
+    "not_started_yet": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "No payment has started for this number yet: the customer has not scanned the code, or the number is "
+            "wrong. The code can still be paid: do not take payment again; ask the customer and look it up again.",
+        ),
+        ATTENTION,
+    ),
+}
+# Where the platform is the payment channel (WeChat Pay, Alipay), "look up again" is the sync: say so.
+CHANNEL_IS_TRUTH: Final = QT_TRANSLATE_NOOP(
+    "Messages", "{platform} is the payment channel itself: its answer is final, a fresh look-up is the sync.")
+PLATFORM_NAMES: Final[dict[str, str]] = {
+    "mp-v1": QT_TRANSLATE_NOOP("Messages", "The merchant platform"),
+    "wechatpay-v3": QT_TRANSLATE_NOOP("Messages", "WeChat Pay"),
+    "alipay": QT_TRANSLATE_NOOP("Messages", "Alipay"),
 }
 # PAID with no receipt yet: the next step is printing, not reprinting.
 VERDICT_PAID_NO_RECEIPT: Final = QT_TRANSLATE_NOOP("Messages", "Paid, but no receipt was printed. Print the receipt.")
@@ -527,6 +554,95 @@ ACTION_ERRORS: Final[dict[str, Message]] = {
     ),
 }
 
+# Sign-in, a manager's approval and the people page (codes of people.store.PeopleError, people.pins.PinRefused,
+# people.session.AccessRefused and the window's own checks).
+ACCESS_ERRORS: Final[dict[str, Message]] = {
+    "unknown_or_wrong_pin": _m(QT_TRANSLATE_NOOP("Messages", "Wrong person number or PIN."), ATTENTION),
+    "locked": _m(
+        QT_TRANSLATE_NOOP("Messages", "Too many wrong PINs: this number is locked until {until}."),
+        FAULT,
+        QT_TRANSLATE_NOOP("Messages", "A manager can set a new PIN on the People page."),
+    ),
+    "disabled": _m(
+        QT_TRANSLATE_NOOP("Messages", "This person number is disabled."),
+        ATTENTION,
+        QT_TRANSLATE_NOOP("Messages", "Ask the manager."),
+    ),
+    "not_a_manager": _m(QT_TRANSLATE_NOOP("Messages", "Only a manager's PIN can allow this."), ATTENTION),
+    "manager_pin_required": _m(QT_TRANSLATE_NOOP("Messages", "A manager's PIN is needed for this."), ATTENTION),
+    "sign_in_required": _m(QT_TRANSLATE_NOOP("Messages", "Sign in first."), ATTENTION),
+    "person_exists": _m(QT_TRANSLATE_NOOP("Messages", "This person number exists already."), ATTENTION),
+    "no_such_person": _m(QT_TRANSLATE_NOOP("Messages", "There is no such person number."), ATTENTION),
+    "invalid_person_number": _m(
+        QT_TRANSLATE_NOOP("Messages", "A person number is 1 to 16 letters or digits."), ATTENTION
+    ),
+    "invalid_name": _m(QT_TRANSLATE_NOOP("Messages", "A name has at most 40 characters."), ATTENTION),
+    "invalid_role": _m(QT_TRANSLATE_NOOP("Messages", "Choose a role."), ATTENTION),
+    "last_manager": _m(
+        QT_TRANSLATE_NOOP("Messages", "The last manager cannot be disabled."),
+        ATTENTION,
+        QT_TRANSLATE_NOOP("Messages", "Add another manager first."),
+    ),
+    "disable_self": _m(QT_TRANSLATE_NOOP("Messages", "You cannot disable yourself while signed in."), ATTENTION),
+    "not_allowed": _m(QT_TRANSLATE_NOOP("Messages", "A manager exists already: ask a manager to add you."), INFO),
+    "pin_not_digits": _m(QT_TRANSLATE_NOOP("Messages", "A PIN is digits only."), ATTENTION),
+    "pin_too_short": _m(QT_TRANSLATE_NOOP("Messages", "A PIN has at least 4 digits."), ATTENTION),
+    "pin_too_long": _m(QT_TRANSLATE_NOOP("Messages", "A PIN has at most 12 digits."), ATTENTION),
+    "pin_too_simple": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages", "Choose a PIN that is not one digit repeated, a run like 1234, or the person number."
+        ),
+        ATTENTION,
+    ),
+    "pins_differ": _m(QT_TRANSLATE_NOOP("Messages", "The two PINs are not the same."), ATTENTION),
+}
+ROLES: Final[dict[str, str]] = {
+    "cashier": QT_TRANSLATE_NOOP("Messages", "Cashier"),
+    "manager": QT_TRANSLATE_NOOP("Messages", "Manager"),
+    "technician": QT_TRANSLATE_NOOP("Messages", "Technician"),
+}
+# Why the manager's PIN dialog opened (domain.access.ProtectedAction values).
+PROTECTED_ACTIONS: Final[dict[str, str]] = {
+    "reprint": QT_TRANSLATE_NOOP("Messages", "A manager's PIN is needed to reprint a receipt."),
+    "cancel_job": QT_TRANSLATE_NOOP("Messages", "A manager's PIN is needed to cancel a print job."),
+    "move_job": QT_TRANSLATE_NOOP("Messages", "A manager's PIN is needed to move a print job to another printer."),
+    "close_order": QT_TRANSLATE_NOOP("Messages", "A manager's PIN is needed to close an order."),
+    "close_case": QT_TRANSLATE_NOOP("Messages", "A manager's PIN is needed to close a case."),
+    "change_settings": QT_TRANSLATE_NOOP("Messages", "A manager's PIN is needed to change the settings."),
+    "change_key": QT_TRANSLATE_NOOP("Messages", "A manager's PIN is needed to change the platform key."),
+    "manage_people": QT_TRANSLATE_NOOP("Messages", "A manager's PIN is needed to manage people."),
+    "view_audit": QT_TRANSLATE_NOOP("Messages", "A manager's PIN is needed to see the audit trail."),
+    "technician_tools": QT_TRANSLATE_NOOP("Messages", "A manager's PIN is needed for the technician's tools."),
+}
+# The audit trail's actions (domain.audit.AuditAction values).
+AUDIT_ACTIONS: Final[dict[str, str]] = {
+    "reprint": QT_TRANSLATE_NOOP("Messages", "Receipt reprinted"),
+    "print_order": QT_TRANSLATE_NOOP("Messages", "Receipt printed from the platform's record"),
+    "cancel_job": QT_TRANSLATE_NOOP("Messages", "Print job cancelled"),
+    "move_job": QT_TRANSLATE_NOOP("Messages", "Print job moved"),
+    "close_order": QT_TRANSLATE_NOOP("Messages", "Order closed"),
+    "close_case": QT_TRANSLATE_NOOP("Messages", "Case closed"),
+    "sign_in": QT_TRANSLATE_NOOP("Messages", "Signed in"),
+    "sign_out": QT_TRANSLATE_NOOP("Messages", "Signed out"),
+    "sign_in_failed": QT_TRANSLATE_NOOP("Messages", "Sign-in refused"),
+    "locked_out": QT_TRANSLATE_NOOP("Messages", "Locked after wrong PINs"),
+    "approval_refused": QT_TRANSLATE_NOOP("Messages", "Manager's approval refused"),
+    "person_added": QT_TRANSLATE_NOOP("Messages", "Person added"),
+    "person_disabled": QT_TRANSLATE_NOOP("Messages", "Person disabled"),
+    "person_enabled": QT_TRANSLATE_NOOP("Messages", "Person enabled again"),
+    "pin_changed": QT_TRANSLATE_NOOP("Messages", "PIN changed"),
+    "settings_changed": QT_TRANSLATE_NOOP("Messages", "Settings changed"),
+    "key_changed": QT_TRANSLATE_NOOP("Messages", "Platform key changed"),
+    "key_deleted": QT_TRANSLATE_NOOP("Messages", "Platform key deleted"),
+    "case_for_training": QT_TRANSLATE_NOOP("Messages", "Case used as a training lesson"),
+}
+# Why someone was signed out (the audit row's detail).
+SIGN_OUT_REASONS: Final[dict[str, str]] = {
+    "switch": QT_TRANSLATE_NOOP("Messages", "shift change"),
+    "idle": QT_TRANSLATE_NOOP("Messages", "idle"),
+    "quit": QT_TRANSLATE_NOOP("Messages", "app closed"),
+}
+
 
 class _KeepMissing(dict[str, Any]):
     """Leave a placeholder as it is when its parameter is missing, rather than raising."""
@@ -550,6 +666,15 @@ def _lookup(table: Mapping[str, str], code: str | None) -> str:
     if code is not None and code in table:
         return tr(table[code])
     return tr(UNKNOWN_CODE, {"code": code or "?"})
+
+
+def channel_truth_text(platform: str) -> str:
+    """Said on the lookup page where the platform is the payment channel (no sync to offer)."""
+    return tr(CHANNEL_IS_TRUTH, {"platform": _lookup(PLATFORM_NAMES, platform)})
+
+
+def platform_name(platform: str) -> str:
+    return _lookup(PLATFORM_NAMES, platform)
 
 
 def channel_text(channel: str | None) -> str:
@@ -638,6 +763,31 @@ def step_outcome_code_text(outcome: str) -> str:
 
 def actor_text(actor: str) -> str:
     return tr(SYSTEM_ACTOR) if actor == "system" else actor
+
+
+def role_text(role: str) -> str:
+    return _lookup(ROLES, role)
+
+
+def protected_action_text(action: str) -> str:
+    return _lookup(PROTECTED_ACTIONS, action)
+
+
+def audit_action_text(action: str) -> str:
+    return _lookup(AUDIT_ACTIONS, action)
+
+
+def audit_detail_text(action: str, detail: str) -> str:
+    """An audit row's detail in words where it is a code (a role, a reason for signing out), else as written."""
+    if action == "sign_out" and detail in SIGN_OUT_REASONS:
+        return tr(SIGN_OUT_REASONS[detail])
+    if action == "sign_in" and detail in ROLES:
+        return tr(ROLES[detail])
+    if action in ("sign_in_failed", "locked_out") and detail in ACCESS_ERRORS:
+        return "" if detail == "locked" else tr(ACCESS_ERRORS[detail].source)
+    if action == "close_case" and detail in CASE_RESULTS:
+        return tr(CASE_RESULTS[detail])
+    return detail
 
 
 def number_kind_text(kind: str | None) -> str:
@@ -740,7 +890,7 @@ def error_text(error: BaseException) -> str:
     """An exception from a service (with a `code` attribute) in the cashier's words."""
     code = getattr(error, "code", None)
     if isinstance(code, str):
-        for table in (ACTION_ERRORS, PRINTER_STATES, PLATFORM_REASONS, REFUSALS, NOTICES):
+        for table in (ACTION_ERRORS, ACCESS_ERRORS, PRINTER_STATES, PLATFORM_REASONS, REFUSALS, NOTICES):
             if code in table:
                 message = table[code]
                 text = tr(message.source, getattr(error, "params", None))
@@ -751,13 +901,14 @@ def error_text(error: BaseException) -> str:
 def all_sources() -> list[str]:
     """Every source string of this module (for the translation completeness test)."""
     sources: list[str] = []
-    for table in (PRINTER_STATES, PLATFORM_REASONS, REFUSALS, NOTICES, ACTION_ERRORS, VERDICTS):
+    for table in (PRINTER_STATES, PLATFORM_REASONS, REFUSALS, NOTICES, ACTION_ERRORS, ACCESS_ERRORS, VERDICTS):
         for message in table.values():
             sources.append(message.source)
             if message.hint:
                 sources.append(message.hint)
     for words in (CHANNELS, KINDS, PRINTED, JOB_STATES, ORDER_STATES, CASE_KINDS, CASE_RESULTS, CASE_STATUSES,
-                  STEP_ACTIONS, NUMBER_KINDS, ACTIONS, CASE_CAUSES, STEP_OUTCOMES):
+                  STEP_ACTIONS, NUMBER_KINDS, ACTIONS, CASE_CAUSES, STEP_OUTCOMES, ROLES, PROTECTED_ACTIONS,
+                  AUDIT_ACTIONS, SIGN_OUT_REASONS):
         sources.extend(words.values())
     sources.extend(
         [

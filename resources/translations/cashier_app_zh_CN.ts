@@ -524,6 +524,10 @@
         <translation>重新打印订单 {order} 的小票（标明为重打）。原因是？</translation>
     </message>
     <message>
+        <source>Order {order} has had no receipt yet: print it now. Why?</source>
+        <translation>订单 {order} 还没有打印过小票：现在打印。原因？</translation>
+    </message>
+    <message>
         <source>Customer asked</source>
         <translation>顾客要求</translation>
     </message>
@@ -632,6 +636,10 @@
         <translation>{action}（回车）</translation>
     </message>
     <message>
+        <source>Looked up again: {platform} shows {state}.</source>
+        <translation>已重新查询：{platform}显示{state}。</translation>
+    </message>
+    <message>
         <source>Synced: the platform now shows {state}.</source>
         <translation>同步完成：平台现在显示{state}。</translation>
     </message>
@@ -707,6 +715,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>This page is for another role. Press F12 to switch person.</source>
+        <translation>此页面供其他角色使用。按 F12 切换人员。</translation>
+    </message>
+    <message>
         <source>This app has no merchant platform to set a key for.</source>
         <translation>本程序没有可设置密钥的商户平台。</translation>
     </message>
@@ -737,6 +749,29 @@
     <message>
         <source>Platform &amp;key…</source>
         <translation>平台密钥(&amp;K)…</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerPinDialog</name>
+    <message>
+        <source>Manager&apos;s PIN</source>
+        <translation>店长 PIN</translation>
+    </message>
+    <message>
+        <source>Manager &amp;number</source>
+        <translation>店长编号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>PIN(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>授权</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
     </message>
 </context>
 <context>
@@ -1114,6 +1149,10 @@
         <translation>有小票未付款</translation>
     </message>
     <message>
+        <source>Amount mismatch</source>
+        <translation>金额不符</translation>
+    </message>
+    <message>
         <source>Paid on the platform, no receipt from the till in time.</source>
         <translation>平台显示已付款，但收银机没有按时出小票。</translation>
     </message>
@@ -1152,6 +1191,10 @@
     <message>
         <source>A receipt was printed but the platform does not show the order paid.</source>
         <translation>已打印小票，但平台显示订单未支付。</translation>
+    </message>
+    <message>
+        <source>The receipt&apos;s amount is not the amount the platform took.</source>
+        <translation>小票金额与平台实收金额不一致。</translation>
     </message>
     <message>
         <source>Receipt reprinted</source>
@@ -1258,6 +1301,10 @@
         <translation>第三方订单号暂时查不到</translation>
     </message>
     <message>
+        <source>No payment started for this number yet</source>
+        <translation>该单号尚未发起支付</translation>
+    </message>
+    <message>
         <source>State unknown ({reason})</source>
         <translation>状态未知（{reason}）</translation>
     </message>
@@ -1324,6 +1371,26 @@
     <message>
         <source>The order&apos;s state cannot be confirmed right now. Do not take payment again; look it up later or call technical support.</source>
         <translation>暂时无法确认订单状态，请勿重新收款，稍后再查或联系技术支持。</translation>
+    </message>
+    <message>
+        <source>The payment channel itself says this order is not paid; there is nothing to sync. Check that the voucher shows this merchant order number and this store, then look it up again.</source>
+        <translation>支付渠道本身显示此订单未支付，无需补单。请核对顾客支付凭证上的商户订单号和收款门店是否一致，然后重新查询。</translation>
+    </message>
+    <message>
+        <source>No payment has started for this number yet: the customer has not scanned the code, or the number is wrong. The code can still be paid: do not take payment again; ask the customer and look it up again.</source>
+        <translation>该单号尚未发起支付：顾客还没有扫码，或单号有误。该收款码仍可被支付：请勿重复收款，先询问顾客，再重新查询。</translation>
+    </message>
+    <message>
+        <source>{platform} is the payment channel itself: its answer is final, a fresh look-up is the sync.</source>
+        <translation>{platform}本身就是支付渠道：查询结果即为最终结果，重新查询即是补单。</translation>
+    </message>
+    <message>
+        <source>The merchant platform</source>
+        <translation>商户平台</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
     </message>
     <message>
         <source>Paid, but no receipt was printed. Print the receipt.</source>
@@ -1420,6 +1487,222 @@
     <message>
         <source>Ask the technician to set up the merchant platform.</source>
         <translation>请维护人员配置商户平台。</translation>
+    </message>
+    <message>
+        <source>Wrong person number or PIN.</source>
+        <translation>人员编号或 PIN 错误。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: this number is locked until {until}.</source>
+        <translation>PIN 错误次数过多：此编号已锁定至 {until}。</translation>
+    </message>
+    <message>
+        <source>A manager can set a new PIN on the People page.</source>
+        <translation>店长可以在“人员”页面设置新的 PIN。</translation>
+    </message>
+    <message>
+        <source>This person number is disabled.</source>
+        <translation>此人员编号已停用。</translation>
+    </message>
+    <message>
+        <source>Ask the manager.</source>
+        <translation>请联系店长。</translation>
+    </message>
+    <message>
+        <source>Only a manager&apos;s PIN can allow this.</source>
+        <translation>只有店长的 PIN 才能授权此操作。</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed for this.</source>
+        <translation>此操作需要店长输入 PIN。</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>This person number exists already.</source>
+        <translation>此人员编号已存在。</translation>
+    </message>
+    <message>
+        <source>There is no such person number.</source>
+        <translation>没有这个人员编号。</translation>
+    </message>
+    <message>
+        <source>A person number is 1 to 16 letters or digits.</source>
+        <translation>人员编号为 1 到 16 位字母或数字。</translation>
+    </message>
+    <message>
+        <source>A name has at most 40 characters.</source>
+        <translation>姓名最多 40 个字。</translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation>请选择角色。</translation>
+    </message>
+    <message>
+        <source>The last manager cannot be disabled.</source>
+        <translation>不能停用最后一位店长。</translation>
+    </message>
+    <message>
+        <source>Add another manager first.</source>
+        <translation>请先添加另一位店长。</translation>
+    </message>
+    <message>
+        <source>You cannot disable yourself while signed in.</source>
+        <translation>登录状态下不能停用自己。</translation>
+    </message>
+    <message>
+        <source>A manager exists already: ask a manager to add you.</source>
+        <translation>已有店长：请让店长为您添加账号。</translation>
+    </message>
+    <message>
+        <source>A PIN is digits only.</source>
+        <translation>PIN 只能是数字。</translation>
+    </message>
+    <message>
+        <source>A PIN has at least 4 digits.</source>
+        <translation>PIN 至少 4 位数字。</translation>
+    </message>
+    <message>
+        <source>A PIN has at most 12 digits.</source>
+        <translation>PIN 最多 12 位数字。</translation>
+    </message>
+    <message>
+        <source>Choose a PIN that is not one digit repeated, a run like 1234, or the person number.</source>
+        <translation>请选择不是重复数字、不是 1234 这样的连号、也不是人员编号的 PIN。</translation>
+    </message>
+    <message>
+        <source>The two PINs are not the same.</source>
+        <translation>两次输入的 PIN 不一致。</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed to reprint a receipt.</source>
+        <translation>补打小票需要店长输入 PIN。</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed to cancel a print job.</source>
+        <translation>取消打印任务需要店长输入 PIN。</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed to move a print job to another printer.</source>
+        <translation>把打印任务转到另一台打印机需要店长输入 PIN。</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed to close an order.</source>
+        <translation>关单需要店长输入 PIN。</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed to close a case.</source>
+        <translation>结案需要店长输入 PIN。</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed to change the settings.</source>
+        <translation>修改设置需要店长输入 PIN。</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed to change the platform key.</source>
+        <translation>更改平台密钥需要店长输入 PIN。</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed to manage people.</source>
+        <translation>管理人员需要店长输入 PIN。</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed to see the audit trail.</source>
+        <translation>查看操作记录需要店长输入 PIN。</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed for the technician&apos;s tools.</source>
+        <translation>使用技术员工具需要店长输入 PIN。</translation>
+    </message>
+    <message>
+        <source>Receipt printed from the platform&apos;s record</source>
+        <translation>按平台记录打印小票</translation>
+    </message>
+    <message>
+        <source>Print job cancelled</source>
+        <translation>打印任务已取消</translation>
+    </message>
+    <message>
+        <source>Print job moved</source>
+        <translation>打印任务已转移</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Sign-in refused</source>
+        <translation>登录被拒</translation>
+    </message>
+    <message>
+        <source>Locked after wrong PINs</source>
+        <translation>PIN 错误次数过多被锁定</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s approval refused</source>
+        <translation>店长授权被拒</translation>
+    </message>
+    <message>
+        <source>Person added</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>Person disabled</source>
+        <translation>停用人员</translation>
+    </message>
+    <message>
+        <source>Person enabled again</source>
+        <translation>重新启用人员</translation>
+    </message>
+    <message>
+        <source>PIN changed</source>
+        <translation>更改 PIN</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <source>Platform key changed</source>
+        <translation>更改平台密钥</translation>
+    </message>
+    <message>
+        <source>Platform key deleted</source>
+        <translation>删除平台密钥</translation>
+    </message>
+    <message>
+        <source>Case used as a training lesson</source>
+        <translation>案例用作培训课程</translation>
+    </message>
+    <message>
+        <source>shift change</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>长时间未操作</translation>
+    </message>
+    <message>
+        <source>app closed</source>
+        <translation>程序关闭</translation>
     </message>
     <message>
         <source>Ask the technician to set up the system keyring.</source>
@@ -1569,8 +1852,12 @@
         <translation>打印小票</translation>
     </message>
     <message>
-        <source>Print this order&apos;s receipt from the platform&apos;s record, marked as a reprint</source>
-        <translation>按平台的订单记录打印这笔订单的小票（标为重打）</translation>
+        <source>Print this order&apos;s receipt from the platform&apos;s record</source>
+        <translation>按平台记录打印本订单的小票</translation>
+    </message>
+    <message>
+        <source>Receipt of order {order} sent to the printer (from the platform&apos;s record).</source>
+        <translation>订单 {order} 的小票已送去打印（按平台记录补打）。</translation>
     </message>
     <message>
         <source>Checking the order with the platform, then printing…</source>
@@ -1591,10 +1878,6 @@
     <message>
         <source>Still printing order {order}; one moment.</source>
         <translation>正在打印订单 {order}，请稍候。</translation>
-    </message>
-    <message>
-        <source>Receipt of order {order} sent to the printer (marked as a reprint).</source>
-        <translation>订单 {order} 的小票已送去打印（标为重打）。</translation>
     </message>
     <message>
         <source>Not printed: {reason}</source>
@@ -1750,6 +2033,155 @@
     </message>
 </context>
 <context>
+    <name>RecordCsv</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Approved by (manager)</source>
+        <translation>授权店长</translation>
+    </message>
+    <message>
+        <source>Merchant order no.</source>
+        <translation>商户订单号</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <source>Print job</source>
+        <translation>打印任务</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>SignInGate</name>
+    <message>
+        <source>Nobody signs in at this till.</source>
+        <translation>本收银台无需登录。</translation>
+    </message>
+    <message>
+        <source>Shift change: the next person signs in.</source>
+        <translation>交班：请下一位登录。</translation>
+    </message>
+    <message>
+        <source>Signed out after {minutes} min without use.</source>
+        <translation>{minutes} 分钟未操作，已自动退出登录。</translation>
+    </message>
+    <message>
+        <source>{person} signed in ({role}).</source>
+        <translation>{person} 已登录（{role}）。</translation>
+    </message>
+    <message>
+        <source>Your PIN is changed.</source>
+        <translation>您的 PIN 已更改。</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>人员(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Switch person (shift change)</source>
+        <translation>切换人员（交班）</translation>
+    </message>
+    <message>
+        <source>Change my PIN…</source>
+        <translation>更改我的 PIN…</translation>
+    </message>
+    <message>
+        <source>Change my PIN</source>
+        <translation>更改我的 PIN</translation>
+    </message>
+    <message>
+        <source>&amp;Current PIN</source>
+        <translation>当前 PIN(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New PIN</source>
+        <translation>新 PIN(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New PIN &amp;again</source>
+        <translation>再次输入新 PIN(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <source>Add the store&apos;s first manager</source>
+        <translation>添加本店第一位店长</translation>
+    </message>
+    <message>
+        <source>People sign in at this till, and nobody can yet. The first manager added here signs in and then adds the others on the People page.</source>
+        <translation>本收银台需要登录，但还没有任何人员。在此添加的第一位店长将直接登录，然后在“人员”页面添加其他人。</translation>
+    </message>
+    <message>
+        <source>Add and sign in</source>
+        <translation>添加并登录</translation>
+    </message>
+    <message>
+        <source>Trainee: sign in</source>
+        <translation>学员登录</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Enter your person number and PIN. Receipts keep printing meanwhile.</source>
+        <translation>请输入人员编号和 PIN。期间小票照常打印。</translation>
+    </message>
+    <message>
+        <source>Person &amp;number</source>
+        <translation>人员编号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>PIN(&amp;P)</translation>
+    </message>
+    <message>
+        <source>PIN &amp;again</source>
+        <translation>再次输入 PIN(&amp;A)</translation>
+    </message>
+    <message>
+        <source>F12 at any time: the next person signs in (shift change).</source>
+        <translation>随时按 F12：下一位人员登录（交班）。</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>Merchant platform</source>
@@ -1758,6 +2190,14 @@
     <message>
         <source>Open cases: {count}</source>
         <translation>待处理异常：{count}</translation>
+    </message>
+    <message>
+        <source>Signed in: {person} (F12: switch)</source>
+        <translation>已登录：{person}（F12 切换）</translation>
+    </message>
+    <message>
+        <source>Nobody signed in</source>
+        <translation>未登录</translation>
     </message>
     <message>
         <source>Cashier: {operator}</source>

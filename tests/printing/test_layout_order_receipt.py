@@ -173,3 +173,16 @@ def test_layout_order_receipt_has_a_qr_code_of_the_order_number() -> None:
     assert result.warnings == ()
     assert all(text_width(line, WidthModel.DOUBLE_BYTE) <= 32 for line in result.lines)
     assert result.payload.endswith(b"\x1bd\x05")
+
+
+def test_first_paper_from_the_platforms_record_says_so_and_opens_no_drawer() -> None:
+    """Not a reprint (nothing came before), not the till's own receipt either: marked at the top."""
+    from cashier_app.printing.layout import DRAWER_KICK, RecordMark
+
+    profile = builtin_profiles()["58-gbk"]
+    options = LayoutOptions(drawer_kick=True, record=RecordMark("2026-11-22 10:35:00"))
+    result = layout_order_receipt(SPEC_ORDER, profile, options)
+    assert "补打小票" in result.lines[0] and "据平台记录打印" in result.lines[1]
+    assert "打印时间 2026-11-22 10:35:00" in result.lines[2]
+    assert not any("重打" in line or "REPRINT" in line for line in result.lines)
+    assert DRAWER_KICK not in result.payload  # no money changes hands
