@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import cashier_app
-from tests.packaging.conftest import Frozen, run
+from tests.packaging.conftest import Frozen, fast_reconcile, run
 
 pytestmark = [pytest.mark.packaging, pytest.mark.timeout(900)]
 
@@ -39,9 +39,9 @@ def test_the_console_companion_answers(frozen: Frozen, tmp_path: Path) -> None:
     assert "wechat-default" in parsed.stdout
 
 
-def test_the_moved_build_runs_the_headless_demo(frozen: Frozen) -> None:
-    done = run([frozen.program("cashier-app-cli"), "--demo", "--headless", "--scenario", "paid-no-receipt",
-                "--run-seconds", "8"], cwd=frozen.outside, env=frozen.env(), timeout=120)
+def test_the_moved_build_runs_the_headless_demo(frozen: Frozen, tmp_path: Path) -> None:
+    done = run([frozen.program("cashier-app-cli"), "--demo", "--headless", "--config",
+                fast_reconcile(tmp_path), "--run-seconds", "34"], cwd=frozen.outside, env=frozen.env(), timeout=120)
     with sqlite3.connect(frozen.home / "data" / "demo" / "journal.sqlite3") as db:
         printed = db.execute("SELECT COUNT(*) FROM print_jobs WHERE state = 'done' AND receipt_id IS NOT NULL")
         reprinted = db.execute("SELECT COUNT(*) FROM print_jobs WHERE state = 'done' AND reason = 'paid_no_receipt'")
