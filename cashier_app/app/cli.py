@@ -19,6 +19,7 @@ from cashier_app import __version__
 from cashier_app.app import commands as commands_pkg
 from cashier_app.app.config import AppConfig, ConfigError, load_config
 from cashier_app.app.paths import AppPaths, default_paths
+from cashier_app.printing.escpos_cache import prepare as prepare_escpos
 
 Handler = Callable[[argparse.Namespace, "CommandContext"], int]
 
@@ -94,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Before any command imports python-escpos: its printer database read from the app's cache.
+    prepare_escpos(default_paths().cache_dir / "escpos")
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = CommandContext(config_path=getattr(args, "config", None))

@@ -8,8 +8,9 @@ import signal
 import threading
 from typing import TYPE_CHECKING
 
-from cashier_app.app.events import Event
+from cashier_app.app.events import Event, PrintedPicture
 from cashier_app.app.logging_setup import setup_logging
+from cashier_app.app.running_marker import RunningMarker
 from cashier_app.app.services import AppServices, RunOptions
 
 if TYPE_CHECKING:
@@ -44,9 +45,14 @@ def _run_headless(services: AppServices, run_seconds: float) -> int:
     signal.signal(signal.SIGTERM, on_signal)
 
     def log_event(event: Event) -> None:
+        if isinstance(event, PrintedPicture):  # the picture's bytes would fill the log
+            log.info("virtual printer drew a receipt (%d bytes of PNG)", len(event.png))
+            return
         log.info("%s", event)
 
     services.hub.subscribe(log_event)
+    # An installer, an upgrade or `cashier-app quit` finds the program by this marker and asks it to close.
+    marker = RunningMarker(on_quit_request=done.set).hold()
     services.start()
     log.info("running headless (%s); data in %s", "demo" if services.options.demo else "live",
              services.paths.data_dir)
@@ -54,4 +60,5 @@ def _run_headless(services: AppServices, run_seconds: float) -> int:
         done.wait(run_seconds if run_seconds > 0 else None)
     finally:
         services.stop()
+        marker.release()
     return 0

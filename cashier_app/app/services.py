@@ -29,11 +29,17 @@ from cashier_app.app.events import (
     RefusedEvent,
 )
 from cashier_app.app.paths import AppPaths
+from cashier_app.app.receipt_preview import previewer_for
+from cashier_app.app.reports_service import ReportService
+from cashier_app.app.upkeep import JournalUpkeep, UpkeepResult
 from cashier_app.domain.cases import Case
+from cashier_app.domain.reports import Report
 from cashier_app.journal.app_state import first_started
 from cashier_app.journal.audit import AuditStore
 from cashier_app.journal.cases import CaseStore
 from cashier_app.journal.db import Journal
+from cashier_app.journal.job_bytes import JobBytesStore
+from cashier_app.journal.print_jobs import PrintJobRecord
 from cashier_app.journal.receipts import FileOutcome, ReceiptRecord, ReceiptStore, parse_utc_offset
 from cashier_app.lookup import LookupService
 from cashier_app.paper import JobRenderer, PaperDesk, PaperRefused, Reason, Want
@@ -45,8 +51,8 @@ from cashier_app.platform.order import Order
 from cashier_app.platform.settings import PlatformSettings
 from cashier_app.printing.faults import PrinterFault
 from cashier_app.printing.order_receipt import OrderReceiptError
-from cashier_app.printing.profiles import resolve_profile
-from cashier_app.printing.queue import PRINTER_STATUS, PrintQueue, QueueEvent
+from cashier_app.printing.profiles import decode_charset, resolve_profile
+from cashier_app.printing.queue import PRINTER_STATUS, PrintQueue, QueueEvent, RenderJob
 from cashier_app.printing.settings import PrinterSettings
 from cashier_app.reconcile.platform_health import PlatformHealth
 from cashier_app.reconcile.service import Reconciler
@@ -129,6 +135,7 @@ class AppServices:
         self.training: object | None = None
         self.lookup: LookupService | None = None
         self.session: SignInSession | None = None
+        self.upkeep: JournalUpkeep | None = None
         # People sign in with the store's own numbers and PINs in demo and training too: they live in
         # the real journal, whichever journal this run writes its receipts and cases to.
         self.people_journal_file = (paths if not self.simulated else self._real_paths(paths)).journal_file
@@ -159,6 +166,10 @@ class AppServices:
             self.cases = CaseStore(self.journal)
             self.audit = AuditStore(self.journal)
             self._start_session()
+            self.job_bytes = JobBytesStore(self.journal)
+            self.previewer = previewer_for(self.journal, self.receipts, self.config.printing, self.tz)
+            self.reports = ReportService(self.journal, self.tz, shift_starts=self.config.reports.shift_starts,
+                                         store_name=self.config.general.store_name, training=self.options.training)
             if self.simulated:
                 self._start_simulators()
             self._start_platform()
@@ -176,6 +187,7 @@ class AppServices:
                 self._start_feeder()
             if self.options.training:
                 self._start_training()
+            self._start_upkeep()
         except BaseException:
             self.stop()
             raise
@@ -316,12 +328,26 @@ class AppServices:
         assert self.journal is not None
         self.paper = PaperDesk(self.journal, self.config.printing, mode=self.mode, training=self.options.training)
         render = JobRenderer(self.receipts, self.config.printing, self.tz)
-        self.queue = PrintQueue(self.journal, self.config.printing, render, self._on_queue_event)
+        self.queue = PrintQueue(self.journal, self.config.printing, self._keeping_bytes(render), self._on_queue_event)
         self.queue.start()
         self.paper.set_announcer(self.queue.announce)
         self._started.append(self.queue.stop)
         # A receipt taken in without its original job (an earlier run's) is queued before new ones.
         self.paper.sweep()
+
+    def _keeping_bytes(self, render: RenderJob) -> RenderJob:
+        """The queue's lay-out, keeping the bytes of each job so that its picture is exactly what was sent."""
+        def laid_out(job: PrintJobRecord, printer: PrinterSettings) -> bytes:
+            payload = render(job, printer)
+            profile = resolve_profile(self.config.printing, printer.profile)
+            try:
+                self.job_bytes.record(job.id, profile=profile.name, charset=decode_charset(profile),
+                                      dots=profile.dots, payload=payload)
+            except Exception:  # the picture is a nicety: the receipt prints whatever happens here
+                log.exception("the bytes of print job %s could not be kept", job.id)
+            return payload
+
+        return laid_out
 
     def _on_queue_event(self, event: QueueEvent) -> None:
         receipt_id = event.job.receipt_id if event.job is not None else None
@@ -347,6 +373,33 @@ class AppServices:
         assert self.paper is not None
         return self.paper.request(order=order, want=Want.ORIGINAL, reason=reason,
                                   person=operator or self.operator, approved_by=approved_by).job_id
+
+    def print_report(self, report: Report, printer: str | None = None) -> int:
+        """Queue a day or shift report on a receipt printer (laid out for its paper); returns the job id."""
+        assert self.queue is not None
+        name = printer or self.config.printing.default_printer
+        settings = self.config.printing.printers[name]
+        profile = resolve_profile(self.config.printing, settings.profile)
+        payload = self.reports.lay_out(report, profile, cutter=settings.cutter).payload
+        return self.queue.enqueue(None, printer=name, reason=f"report:{report.kind}", requested_by=self.operator,
+                                  payload=payload)
+
+    # -- the journal's upkeep ---------------------------------------------------------------
+
+    def _start_upkeep(self) -> None:
+        assert self.journal is not None
+        self.upkeep = JournalUpkeep(self.journal, self.config.journal, self.tz, on_result=self._on_upkeep)
+        # Practice runs keep their journal apart and need no daily copy; "back up now" still works.
+        if not self.simulated and self.config.journal.backup_enabled:
+            self.upkeep.start()
+            self._started.append(self.upkeep.stop)
+
+    def _on_upkeep(self, result: UpkeepResult) -> None:
+        if result.backup is not None:
+            self.hub.publish(Notice("backup_done", {"path": str(result.backup.path),
+                                                    "size_mb": result.backup.size // 1_000_000}))
+        if result.error:
+            self.hub.publish(Notice("backup_failed", {"detail": result.error}))
 
     # -- watching ---------------------------------------------------------------------------
 

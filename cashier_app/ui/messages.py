@@ -243,6 +243,13 @@ NOTICES: Final[dict[str, Message]] = {
     "job_moved": _m(
         QT_TRANSLATE_NOOP("Messages", "The receipt of order {out_trade_no} goes to printer {printer}."), INFO
     ),
+    # The journal's daily copy (app/upkeep.py).
+    "backup_done": _m(QT_TRANSLATE_NOOP("Messages", "The journal was copied to {path}."), OK),
+    "backup_failed": _m(
+        QT_TRANSLATE_NOOP("Messages", "The journal's daily copy failed: {detail}"),
+        FAULT,
+        QT_TRANSLATE_NOOP("Messages", "Check the backup folder (is the drive there, is there space?)."),
+    ),
     # Training mode (app/training.py): each staged exception is announced with its lesson, which comes
     # in both languages; training_step_text() picks the one the window speaks.
     "training_step": _m(QT_TRANSLATE_NOOP("Messages", "Training step {step}/{of}: {lesson}"), INFO),
@@ -551,6 +558,38 @@ ACTION_ERRORS: Final[dict[str, Message]] = {
         QT_TRANSLATE_NOOP("Messages", "Order lookup is not available."),
         FAULT,
         QT_TRANSLATE_NOOP("Messages", "Ask the technician to set up the merchant platform."),
+    ),
+}
+
+# The manager's desk: what a history search, a receipt's picture, a report or a copy of the journal
+# could not do (codes of domain.receipt_search.QueryError and app.desk_adapter.DeskError).
+DESK_ERRORS: Final[dict[str, Message]] = {
+    "number_too_short": _m(
+        QT_TRANSLATE_NOOP("Messages", "Give the whole number, or at least its last 4 digits."), ATTENTION
+    ),
+    "amount_invalid": _m(
+        QT_TRANSLATE_NOOP("Messages", "This is not an amount in yuan."),
+        ATTENTION,
+        QT_TRANSLATE_NOOP("Messages", "Type it like 38.50, or a range like 30-40."),
+    ),
+    "amount_both": _m(QT_TRANSLATE_NOOP("Messages", "Give one amount or a range, not both."), ATTENTION),
+    "amount_range": _m(QT_TRANSLATE_NOOP("Messages", "The largest amount is below the smallest."), ATTENTION),
+    "date_invalid": _m(
+        QT_TRANSLATE_NOOP("Messages", "This is not a date."),
+        ATTENTION,
+        QT_TRANSLATE_NOOP("Messages", "Type it like 2026-11-24, or 2026-11-24 14:30."),
+    ),
+    "date_range": _m(QT_TRANSLATE_NOOP("Messages", "The end of the dates is before their start."), ATTENTION),
+    "channel_unknown": _m(QT_TRANSLATE_NOOP("Messages", "Choose a payment channel from the list."), ATTENTION),
+    "printed_unknown": _m(QT_TRANSLATE_NOOP("Messages", "Choose a receipt state from the list."), ATTENTION),
+    "receipt_not_found": _m(QT_TRANSLATE_NOOP("Messages", "This receipt is not in the journal."), ATTENTION),
+    "job_not_found": _m(QT_TRANSLATE_NOOP("Messages", "This print job is not one of the receipt's."), ATTENTION),
+    "no_shift": _m(QT_TRANSLATE_NOOP("Messages", "No such shift on this day."), ATTENTION),
+    "future_day": _m(QT_TRANSLATE_NOOP("Messages", "This day has not begun yet."), INFO),
+    "backup_failed": _m(
+        QT_TRANSLATE_NOOP("Messages", "The journal could not be copied: {detail}"),
+        FAULT,
+        QT_TRANSLATE_NOOP("Messages", "Check the backup folder (is the drive there, is there space?)."),
     ),
 }
 
@@ -890,7 +929,7 @@ def error_text(error: BaseException) -> str:
     """An exception from a service (with a `code` attribute) in the cashier's words."""
     code = getattr(error, "code", None)
     if isinstance(code, str):
-        for table in (ACTION_ERRORS, ACCESS_ERRORS, PRINTER_STATES, PLATFORM_REASONS, REFUSALS, NOTICES):
+        for table in (ACTION_ERRORS, ACCESS_ERRORS, DESK_ERRORS, PRINTER_STATES, PLATFORM_REASONS, REFUSALS, NOTICES):
             if code in table:
                 message = table[code]
                 text = tr(message.source, getattr(error, "params", None))
@@ -901,7 +940,8 @@ def error_text(error: BaseException) -> str:
 def all_sources() -> list[str]:
     """Every source string of this module (for the translation completeness test)."""
     sources: list[str] = []
-    for table in (PRINTER_STATES, PLATFORM_REASONS, REFUSALS, NOTICES, ACTION_ERRORS, ACCESS_ERRORS, VERDICTS):
+    for table in (PRINTER_STATES, PLATFORM_REASONS, REFUSALS, NOTICES, ACTION_ERRORS, ACCESS_ERRORS, DESK_ERRORS,
+                  VERDICTS):
         for message in table.values():
             sources.append(message.source)
             if message.hint:
