@@ -10,8 +10,16 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from cashier_app.app.services import AppServices
+from cashier_app.app.single_instance import InstanceLock, instance_mode
 from cashier_app.app.ui_adapter import AppUiServices, EventForwarder
-from cashier_app.ui.app_qt import SingleInstance, attach_tray, create_application, screenshot, tell_already_running
+from cashier_app.ui.app_qt import (
+    ActivationServer,
+    ask_running_window_to_show,
+    attach_tray,
+    create_application,
+    screenshot,
+    tell_already_running,
+)
 from cashier_app.ui.bridge import ServiceBridge
 from cashier_app.ui.cases_page import CasesPage
 from cashier_app.ui.help_page import HelpPage
@@ -64,9 +72,11 @@ class WindowApp:
 def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: Path | None = None) -> int:
     app = create_application(sys.argv[:1], services.config.general.language)
     services.paths.ensure()
-    lock = SingleInstance(services.paths.data_dir)
+    lock = InstanceLock(services.paths.data_dir,
+                        instance_mode("window", demo=services.options.demo, training=services.options.training))
     if not lock.acquire():
-        tell_already_running()
+        # The running one comes to the front (when it is a window); this one says so and stops.
+        tell_already_running(brought_to_front=ask_running_window_to_show(lock.activation_name()))
         return 1
     joined = WindowApp(services)
     try:
@@ -78,6 +88,8 @@ def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: P
         lock.release()
         return 2
     attach_tray(app, window)
+    activation = ActivationServer(lock.activation_name(), app)
+    activation.activate.connect(window.bring_to_front)
     if services.options.demo:
         # A newcomer's first look is the whole path working: receipts arriving and printing. At a
         # real till the lookup page stays first, its input focused for the scanner.
@@ -93,6 +105,7 @@ def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: P
     try:
         return int(app.exec())
     finally:
+        activation.close()
         joined.stop()
         lock.release()
         # Delete the widgets and the application while Python is still whole: left to the
