@@ -92,6 +92,15 @@ class PlatformSettings:
     # The folder of the config file these settings came from (not a setting: set when loaded).
     config_dir: Path | None = field(default=None, compare=False, repr=False, metadata={"internal": True})
 
+    @property
+    def endpoint(self) -> str:
+        """Where the chosen platform is: its base URL, or Alipay's gateway."""
+        if self.kind == "wechatpay-v3":
+            return self.wechatpay.base_url
+        if self.kind == "alipay":
+            return self.alipay.gateway_url
+        return self.base_url
+
     def file_path(self, name: str) -> Path:
         """A key or certificate file named in the settings: a relative name is in the config folder."""
         path = Path(name).expanduser()
