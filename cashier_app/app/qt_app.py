@@ -16,8 +16,16 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cashier_app.app.running_marker import RunningMarker
 from cashier_app.app.services import AppServices
+from cashier_app.app.single_instance import InstanceLock, instance_mode
 from cashier_app.app.ui_adapter import AppUiServices, EventForwarder
-from cashier_app.ui.app_qt import SingleInstance, attach_tray, create_application, screenshot, tell_already_running
+from cashier_app.ui.app_qt import (
+    ActivationServer,
+    ask_running_window_to_show,
+    attach_tray,
+    create_application,
+    screenshot,
+    tell_already_running,
+)
 from cashier_app.ui.bridge import ServiceBridge
 from cashier_app.ui.cases_page import CasesPage
 from cashier_app.ui.help_page import HelpPage
@@ -75,9 +83,11 @@ class WindowApp:
 def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: Path | None = None) -> int:
     app = create_application(sys.argv[:1], services.config.general.language)
     services.paths.ensure()
-    lock = SingleInstance(services.paths.data_dir)
+    lock = InstanceLock(services.paths.data_dir,
+                        instance_mode("window", demo=services.options.demo, training=services.options.training))
     if not lock.acquire():
-        tell_already_running()
+        # The running one comes to the front (when it is a window); this one says so and stops.
+        tell_already_running(brought_to_front=ask_running_window_to_show(lock.activation_name()))
         return 1
     joined = WindowApp(services)
     try:
@@ -89,6 +99,8 @@ def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: P
         lock.release()
         return 2
     attach_tray(app, window)
+    activation = ActivationServer(lock.activation_name(), app)
+    activation.activate.connect(window.bring_to_front)
     # An installer, an upgrade or `cashier-app quit` asks through the marker; systemd and logout by SIGTERM.
     def quit_from_any_thread() -> None:
         QMetaObject.invokeMethod(app, "quit", Qt.ConnectionType.QueuedConnection)
@@ -113,6 +125,7 @@ def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: P
     try:
         return int(app.exec())
     finally:
+        activation.close()
         joined.stop()
         marker.release()
         if terminate_notifier is not None:

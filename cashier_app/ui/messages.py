@@ -180,6 +180,14 @@ REFUSALS: Final[dict[str, Message]] = {
     "not text": _m(QT_TRANSLATE_NOOP("Messages", "the file is not text"), ATTENTION),
     "too large": _m(QT_TRANSLATE_NOOP("Messages", "the file is too large for a receipt"), ATTENTION),
     "undecodable": _m(QT_TRANSLATE_NOOP("Messages", "the file's characters cannot be read"), ATTENTION),
+    "name not text": _m(QT_TRANSLATE_NOOP("Messages", "the file's name is not readable text"), ATTENTION),
+    "parser failed": _m(QT_TRANSLATE_NOOP("Messages", "the file could not be read (a fault in the app)"), FAULT),
+    # Watched names that are no regular file (watch.files): never read.
+    "symlink": _m(QT_TRANSLATE_NOOP("Messages", "it is a link to another file, which is not read"), ATTENTION),
+    "fifo": _m(QT_TRANSLATE_NOOP("Messages", "it is a pipe, not a file"), ATTENTION),
+    "socket": _m(QT_TRANSLATE_NOOP("Messages", "it is a socket, not a file"), ATTENTION),
+    "device": _m(QT_TRANSLATE_NOOP("Messages", "it is a device, not a file"), ATTENTION),
+    "other": _m(QT_TRANSLATE_NOOP("Messages", "it is not a regular file"), ATTENTION),
 }
 FILE_REFUSED: Final = QT_TRANSLATE_NOOP("Messages", "File {name} was not taken as a receipt: {reason}")
 
@@ -239,6 +247,19 @@ NOTICES: Final[dict[str, Message]] = {
         QT_TRANSLATE_NOOP("Messages", "A receipt file could not be taken: {path}"),
         FAULT,
         QT_TRANSLATE_NOOP("Messages", "Call the technician."),
+    ),
+    "intake_deferred": _m(
+        QT_TRANSLATE_NOOP("Messages", "The disk is full: {waiting} receipt file(s) wait to be recorded and printed."),
+        FAULT,
+        QT_TRANSLATE_NOOP("Messages", "Free disk space (call the technician); they are taken in by themselves then."),
+    ),
+    "intake_caught_up": _m(
+        QT_TRANSLATE_NOOP("Messages", "Disk space is back: {count} waiting receipt file(s) were recorded."), OK
+    ),
+    "receipt_repeat": _m(
+        QT_TRANSLATE_NOOP("Messages", "The till wrote the receipt of order {out_trade_no} again: not printed twice."),
+        INFO,
+        QT_TRANSLATE_NOOP("Messages", "To give the customer a copy, reprint it (Ctrl+P)."),
     ),
     "job_moved": _m(
         QT_TRANSLATE_NOOP("Messages", "The receipt of order {out_trade_no} goes to printer {printer}."), INFO
@@ -328,6 +349,7 @@ CASE_KINDS: Final[dict[str, str]] = {
     "platform_fault": QT_TRANSLATE_NOOP("Messages", "Platform fault"),
     "doubled_receipt": QT_TRANSLATE_NOOP("Messages", "Receipt printed twice"),
     "receipt_without_payment": QT_TRANSLATE_NOOP("Messages", "Receipt without payment"),
+    "storage_full": QT_TRANSLATE_NOOP("Messages", "Disk full"),
     "amount_mismatch": QT_TRANSLATE_NOOP("Messages", "Amount mismatch"),
 }
 # The cause the system records when it raises a case of each kind (domain.cases.DEFAULT_CAUSE, English in
@@ -344,6 +366,9 @@ CASE_CAUSES: Final[dict[str, str]] = {
     "doubled_receipt": QT_TRANSLATE_NOOP("Messages", "The same order was printed twice as an original."),
     "receipt_without_payment": QT_TRANSLATE_NOOP(
         "Messages", "A receipt was printed but the platform does not show the order paid."
+    ),
+    "storage_full": QT_TRANSLATE_NOOP(
+        "Messages", "The disk was full: receipt files waited and were taken in once there was space."
     ),
     "amount_mismatch": QT_TRANSLATE_NOOP("Messages", "The receipt's amount is not the amount the platform took."),
 }

@@ -14,6 +14,10 @@
         <source>Cashier Companion</source>
         <translation>收银伴侣</translation>
     </message>
+    <message>
+        <source>Its window has been brought to the front.</source>
+        <translation>已把它的窗口调到最前面。</translation>
+    </message>
 </context>
 <context>
     <name>CaseDialog</name>
@@ -1171,6 +1175,34 @@
         <translation>文件中的文字无法识别</translation>
     </message>
     <message>
+        <source>the file&apos;s name is not readable text</source>
+        <translation>文件名不是可读的文字</translation>
+    </message>
+    <message>
+        <source>the file could not be read (a fault in the app)</source>
+        <translation>无法读取该文件（程序故障）</translation>
+    </message>
+    <message>
+        <source>it is a link to another file, which is not read</source>
+        <translation>它是指向其他文件的链接，不会读取</translation>
+    </message>
+    <message>
+        <source>it is a pipe, not a file</source>
+        <translation>它是管道，不是文件</translation>
+    </message>
+    <message>
+        <source>it is a socket, not a file</source>
+        <translation>它是套接字，不是文件</translation>
+    </message>
+    <message>
+        <source>it is a device, not a file</source>
+        <translation>它是设备，不是文件</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>它不是普通文件</translation>
+    </message>
+    <message>
         <source>File {name} was not taken as a receipt: {reason}</source>
         <translation>文件 {name} 未作为小票接收：{reason}</translation>
     </message>
@@ -1229,6 +1261,26 @@
     <message>
         <source>Secrets are kept in a fallback store ({backend}), not the system keyring.</source>
         <translation>密钥保存在备用存储（{backend}）中，而不是系统钥匙串。</translation>
+    </message>
+    <message>
+        <source>The disk is full: {waiting} receipt file(s) wait to be recorded and printed.</source>
+        <translation>磁盘已满：有 {waiting} 个小票文件等待记录和打印。</translation>
+    </message>
+    <message>
+        <source>Free disk space (call the technician); they are taken in by themselves then.</source>
+        <translation>请腾出磁盘空间（联系技术人员）；之后会自动补记并打印。</translation>
+    </message>
+    <message>
+        <source>Disk space is back: {count} waiting receipt file(s) were recorded.</source>
+        <translation>磁盘空间已恢复：等待中的 {count} 个小票文件已记录。</translation>
+    </message>
+    <message>
+        <source>The till wrote the receipt of order {out_trade_no} again: not printed twice.</source>
+        <translation>收银机再次写出了订单 {out_trade_no} 的小票：不会重复打印。</translation>
+    </message>
+    <message>
+        <source>To give the customer a copy, reprint it (Ctrl+P).</source>
+        <translation>如需给顾客一份副本，请补打（Ctrl+P）。</translation>
     </message>
     <message>
         <source>The receipt of order {out_trade_no} goes to printer {printer}.</source>
@@ -1319,6 +1371,10 @@
         <translation>有小票未付款</translation>
     </message>
     <message>
+        <source>Disk full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
         <source>Amount mismatch</source>
         <translation>金额不符</translation>
     </message>
@@ -1361,6 +1417,10 @@
     <message>
         <source>A receipt was printed but the platform does not show the order paid.</source>
         <translation>已打印小票，但平台显示订单未支付。</translation>
+    </message>
+    <message>
+        <source>The disk was full: receipt files waited and were taken in once there was space.</source>
+        <translation>磁盘曾满：小票文件在有空间后才补记。</translation>
     </message>
     <message>
         <source>The receipt&apos;s amount is not the amount the platform took.</source>
