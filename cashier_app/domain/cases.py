@@ -22,6 +22,7 @@ class CaseKind(StrEnum):
     PLATFORM_FAULT = "platform_fault"
     DOUBLED_RECEIPT = "doubled_receipt"
     RECEIPT_WITHOUT_PAYMENT = "receipt_without_payment"
+    STORAGE_FULL = "storage_full"  # the journal could not write (disk full): receipts were taken in late
     AMOUNT_MISMATCH = "amount_mismatch"
     REFUND_NOT_ON_PLATFORM = "refund_not_on_platform"
     REFUND_WITHOUT_RECEIPT = "refund_without_receipt"
@@ -118,6 +119,7 @@ DEFAULT_CAUSE: dict[CaseKind, str] = {
     CaseKind.PLATFORM_FAULT: "merchant platform unreachable",
     CaseKind.DOUBLED_RECEIPT: "the same order number printed twice as an original",
     CaseKind.RECEIPT_WITHOUT_PAYMENT: "receipt printed but the platform does not show the order paid",
+    CaseKind.STORAGE_FULL: "the journal could not write (disk full): receipt files waited and were taken in late",
     CaseKind.AMOUNT_MISMATCH: "the receipt's amount is not the amount the platform took",
     CaseKind.REFUND_NOT_ON_PLATFORM: "refund receipt printed, but the platform shows no refund for the order",
     CaseKind.REFUND_WITHOUT_RECEIPT: "refunded on the platform, but no refund receipt was printed",

@@ -32,7 +32,7 @@ from cashier_app.domain.reconcile_settings import ReconcileSettings
 from cashier_app.journal.cases import CaseStore
 from cashier_app.journal.db import Journal
 from cashier_app.paper import PaperRefused
-from cashier_app.platform.adapter import PlatformAdapter
+from cashier_app.platform.adapter import CheckOutcome, PlatformAdapter
 from cashier_app.platform.client import MAX_PAGE_SIZE
 from cashier_app.platform.order import Order
 from cashier_app.platform.results import (
@@ -464,6 +464,12 @@ class Reconciler:
                                          UnknownReason.UNREADABLE):
                     failure = result  # the platform is struggling: the others wait for the next poll
                     break
+        if failure is None and not report.query_requests and self._health is None:
+            # Nothing to ask about yet: one signed read-only call tells whether the platform answers.
+            report.query_requests += 1
+            check = self.client.check_credentials()
+            if check.outcome is not CheckOutcome.ACCEPTED:
+                failure = StateUnknown(check.reason or UnknownReason.UNREADABLE, f"{check.answered}: {check.detail}")
         if failure is not None:
             report.reason, report.detail = failure.reason.value, failure.detail
             if failure.reason is UnknownReason.CANCELLED or self._stop.is_set():

@@ -17,6 +17,7 @@ from cashier_app.ui.rows import AuditQuery, AuditRow, CaseQuery, CaseRow, JobRow
 
 if TYPE_CHECKING:  # the dialog module is Qt; this one stays free of it
     from cashier_app.ui.credentials_dialog import CredentialServices
+    from cashier_app.ui.desk_services import DeskServices
 
 
 @runtime_checkable
@@ -114,6 +115,10 @@ class UiServices(Protocol):
     def credential_services(self) -> CredentialServices | None:
         """The platform key's store and check (ui.credentials_dialog.CredentialServices), or None when this
         app has no platform to set a key for. Its check_key() blocks on HTTP: the dialog runs it on a worker."""
+        ...
+
+    def desk(self) -> DeskServices | None:
+        """The manager's desk: receipt history, pictures, reports, backups (None: not available)."""
         ...
 
     def lookup_service(self) -> Any | None:

@@ -14,6 +14,10 @@
         <source>Cashier Companion</source>
         <translation>收银伴侣</translation>
     </message>
+    <message>
+        <source>Its window has been brought to the front.</source>
+        <translation>已把它的窗口调到最前面。</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -637,6 +641,164 @@
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Recorded</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <source>Merchant order no.</source>
+        <translation>商户订单号</translation>
+    </message>
+    <message>
+        <source>Third-party no.</source>
+        <translation>第三方订单号</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>小票</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <source>Receipt {order}</source>
+        <translation>小票 {order}</translation>
+    </message>
+    <message>
+        <source>Receipt history</source>
+        <translation>历史小票</translation>
+    </message>
+    <message>
+        <source>&amp;Number</source>
+        <translation>单号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>时间(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>到(&amp;T)</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Operator</source>
+        <translation>收银员(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt</source>
+        <translation>小票(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Words</source>
+        <translation>内容(&amp;W)</translation>
+    </message>
+    <message>
+        <source>whole, or its last 4+ digits</source>
+        <translation>完整单号，或后4位以上</translation>
+    </message>
+    <message>
+        <source>38.50 or 30-40</source>
+        <translation>38.50 或 30-40</translation>
+    </message>
+    <message>
+        <source>2026-11-24</source>
+        <translation>2026-11-24</translation>
+    </message>
+    <message>
+        <source>02</source>
+        <translation>02</translation>
+    </message>
+    <message>
+        <source>words on the receipt</source>
+        <translation>小票上的文字</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>未打印</translation>
+    </message>
+    <message>
+        <source>Reprinted</source>
+        <translation>已重打</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>任意时间</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近7天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Search (Enter)</source>
+        <translation>查找 (Enter)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Open (Enter)</source>
+        <translation>打开 (Enter)</translation>
+    </message>
+    <message>
+        <source>No receipt matches. Loosen a filter, or clear them all.</source>
+        <translation>没有符合条件的小票。请放宽条件，或全部清空。</translation>
+    </message>
+    <message>
+        <source>Newest {count} shown; more below as you scroll</source>
+        <translation>显示最新 {count} 张，向下滚动查看更多</translation>
+    </message>
+    <message>
+        <source>{count} receipts</source>
+        <translation>共 {count} 张小票</translation>
+    </message>
+</context>
+<context>
     <name>LookupPage</name>
     <message>
         <source>Look up order</source>
@@ -1152,6 +1314,34 @@
         <translation>文件中的文字无法识别</translation>
     </message>
     <message>
+        <source>the file&apos;s name is not readable text</source>
+        <translation>文件名不是可读的文字</translation>
+    </message>
+    <message>
+        <source>the file could not be read (a fault in the app)</source>
+        <translation>无法读取该文件（程序故障）</translation>
+    </message>
+    <message>
+        <source>it is a link to another file, which is not read</source>
+        <translation>它是指向其他文件的链接，不会读取</translation>
+    </message>
+    <message>
+        <source>it is a pipe, not a file</source>
+        <translation>它是管道，不是文件</translation>
+    </message>
+    <message>
+        <source>it is a socket, not a file</source>
+        <translation>它是套接字，不是文件</translation>
+    </message>
+    <message>
+        <source>it is a device, not a file</source>
+        <translation>它是设备，不是文件</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>它不是普通文件</translation>
+    </message>
+    <message>
         <source>File {name} was not taken as a receipt: {reason}</source>
         <translation>文件 {name} 未作为小票接收：{reason}</translation>
     </message>
@@ -1220,8 +1410,40 @@
         <translation>密钥保存在备用存储（{backend}）中，而不是系统钥匙串。</translation>
     </message>
     <message>
+        <source>The disk is full: {waiting} receipt file(s) wait to be recorded and printed.</source>
+        <translation>磁盘已满：有 {waiting} 个小票文件等待记录和打印。</translation>
+    </message>
+    <message>
+        <source>Free disk space (call the technician); they are taken in by themselves then.</source>
+        <translation>请腾出磁盘空间（联系技术人员）；之后会自动补记并打印。</translation>
+    </message>
+    <message>
+        <source>Disk space is back: {count} waiting receipt file(s) were recorded.</source>
+        <translation>磁盘空间已恢复：等待中的 {count} 个小票文件已记录。</translation>
+    </message>
+    <message>
+        <source>The till wrote the receipt of order {out_trade_no} again: not printed twice.</source>
+        <translation>收银机再次写出了订单 {out_trade_no} 的小票：不会重复打印。</translation>
+    </message>
+    <message>
+        <source>To give the customer a copy, reprint it (Ctrl+P).</source>
+        <translation>如需给顾客一份副本，请补打（Ctrl+P）。</translation>
+    </message>
+    <message>
         <source>The receipt of order {out_trade_no} goes to printer {printer}.</source>
         <translation>订单 {out_trade_no} 的小票已转到打印机 {printer}。</translation>
+    </message>
+    <message>
+        <source>The journal was copied to {path}.</source>
+        <translation>日志已备份到 {path}。</translation>
+    </message>
+    <message>
+        <source>The journal&apos;s daily copy failed: {detail}</source>
+        <translation>日志每日备份失败：{detail}</translation>
+    </message>
+    <message>
+        <source>Check the backup folder (is the drive there, is there space?).</source>
+        <translation>请检查备份文件夹（磁盘是否连接，空间是否足够）。</translation>
     </message>
     <message>
         <source>Training step {step}/{of}: {lesson}</source>
@@ -1296,8 +1518,8 @@
         <translation>有小票未付款</translation>
     </message>
     <message>
-        <source>Refund receipt, no refund on the platform</source>
-        <translation>有退款小票，平台无退款</translation>
+        <source>Disk full</source>
+        <translation>磁盘已满</translation>
     </message>
     <message>
         <source>Amount mismatch</source>
@@ -1344,8 +1566,8 @@
         <translation>已打印小票，但平台显示订单未支付。</translation>
     </message>
     <message>
-        <source>A refund receipt was printed, but the platform shows no refund for the order.</source>
-        <translation>已打印退款小票，但平台上该订单没有退款记录。</translation>
+        <source>The disk was full: receipt files waited and were taken in once there was space.</source>
+        <translation>磁盘曾满：小票文件在有空间后才补记。</translation>
     </message>
     <message>
         <source>The receipt&apos;s amount is not the amount the platform took.</source>
@@ -1354,6 +1576,14 @@
     <message>
         <source>Refund without a refund receipt</source>
         <translation>已退款但无退款小票</translation>
+    </message>
+    <message>
+        <source>Refund receipt, no refund on the platform</source>
+        <translation>有退款小票，平台无退款</translation>
+    </message>
+    <message>
+        <source>A refund receipt was printed, but the platform shows no refund for the order.</source>
+        <translation>已打印退款小票，但平台上该订单没有退款记录。</translation>
     </message>
     <message>
         <source>The order was refunded on the platform, but no refund receipt was printed.</source>
@@ -1674,6 +1904,66 @@
     <message>
         <source>Ask the technician to set up the merchant platform.</source>
         <translation>请维护人员配置商户平台。</translation>
+    </message>
+    <message>
+        <source>Give the whole number, or at least its last 4 digits.</source>
+        <translation>请输入完整单号，或至少后4位。</translation>
+    </message>
+    <message>
+        <source>This is not an amount in yuan.</source>
+        <translation>这不是以元为单位的金额。</translation>
+    </message>
+    <message>
+        <source>Type it like 38.50, or a range like 30-40.</source>
+        <translation>请输入如 38.50，或范围如 30-40。</translation>
+    </message>
+    <message>
+        <source>Give one amount or a range, not both.</source>
+        <translation>请输入一个金额或一个范围，不要同时输入。</translation>
+    </message>
+    <message>
+        <source>The largest amount is below the smallest.</source>
+        <translation>最大金额小于最小金额。</translation>
+    </message>
+    <message>
+        <source>This is not a date.</source>
+        <translation>这不是日期。</translation>
+    </message>
+    <message>
+        <source>Type it like 2026-11-24, or 2026-11-24 14:30.</source>
+        <translation>请输入如 2026-11-24，或 2026-11-24 14:30。</translation>
+    </message>
+    <message>
+        <source>The end of the dates is before their start.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Choose a payment channel from the list.</source>
+        <translation>请从列表中选择支付渠道。</translation>
+    </message>
+    <message>
+        <source>Choose a receipt state from the list.</source>
+        <translation>请从列表中选择小票状态。</translation>
+    </message>
+    <message>
+        <source>This receipt is not in the journal.</source>
+        <translation>日志中没有这张小票。</translation>
+    </message>
+    <message>
+        <source>This print job is not one of the receipt&apos;s.</source>
+        <translation>这个打印任务不属于这张小票。</translation>
+    </message>
+    <message>
+        <source>No such shift on this day.</source>
+        <translation>这一天没有这个班次。</translation>
+    </message>
+    <message>
+        <source>This day has not begun yet.</source>
+        <translation>这一天还没开始。</translation>
+    </message>
+    <message>
+        <source>The journal could not be copied: {detail}</source>
+        <translation>日志无法备份：{detail}</translation>
     </message>
     <message>
         <source>Wrong person number or PIN.</source>
@@ -2245,6 +2535,57 @@
     </message>
 </context>
 <context>
+    <name>ReceiptPicture</name>
+    <message>
+        <source>As printed: drawn from the bytes the printer took.</source>
+        <translation>与打印一致：按打印机收到的数据绘制。</translation>
+    </message>
+    <message>
+        <source>As it will print: this copy is still waiting.</source>
+        <translation>将这样打印：这一联还在等待打印。</translation>
+    </message>
+    <message>
+        <source>Laid out again from the receipt: the bytes sent are no longer kept.</source>
+        <translation>按小票内容重新排版：当时发送的数据已不再保存。</translation>
+    </message>
+    <message>
+        <source>As it would print: this app has not printed it.</source>
+        <translation>打印效果预览：本程序未打印过这张小票。</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原件</translation>
+    </message>
+    <message>
+        <source>Cancelled (copy {copy})</source>
+        <translation>已取消（第{copy}联）</translation>
+    </message>
+    <message>
+        <source>Copy {copy}, reprint</source>
+        <translation>第{copy}联，重打</translation>
+    </message>
+    <message>
+        <source>printed again after an interrupted send</source>
+        <translation>打印中断后重新打印</translation>
+    </message>
+    <message>
+        <source>Drawing the receipt…</source>
+        <translation>正在绘制小票…</translation>
+    </message>
+    <message>
+        <source>Receipt {order} · {amount}</source>
+        <translation>小票 {order} · {amount}</translation>
+    </message>
+    <message>
+        <source>Not printed by this app.</source>
+        <translation>本程序未打印过。</translation>
+    </message>
+    <message>
+        <source>Print history</source>
+        <translation>打印记录</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptsModel</name>
     <message>
         <source>Time</source>
@@ -2296,6 +2637,10 @@
     <message>
         <source>No receipts yet today. New receipts appear here by themselves.</source>
         <translation>今天还没有小票。新的小票会自动显示在这里。</translation>
+    </message>
+    <message>
+        <source>Reprint (Ctrl+P)</source>
+        <translation>重打 (Ctrl+P)</translation>
     </message>
     <message>
         <source>Reprint selected (Ctrl+P)</source>
@@ -2455,6 +2800,248 @@
     <message>
         <source>Steps (time, action, person, payment state, outcome, note)</source>
         <translation>处理过程（时间、操作、人员、支付状态、结果、备注）</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Shift report: {day}, shift {number}</source>
+        <translation>交班报表：{day} 第{number}班</translation>
+    </message>
+    <message>
+        <source>(running)</source>
+        <translation>（进行中）</translation>
+    </message>
+    <message>
+        <source>Day report: {day}</source>
+        <translation>日报表：{day}</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>all operators</source>
+        <translation>全部收银员</translation>
+    </message>
+    <message>
+        <source>Operator: {who}</source>
+        <translation>收银员：{who}</translation>
+    </message>
+    <message>
+        <source>Handed over by {person}</source>
+        <translation>交班人：{person}</translation>
+    </message>
+    <message>
+        <source>Sales and refunds by channel</source>
+        <translation>各渠道销售与退款</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售笔数</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款笔数</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <source>By operator</source>
+        <translation>按收银员</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <source>Refunded, closed and reversed on the platform</source>
+        <translation>平台上的退款、关闭和撤销订单</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结</translation>
+    </message>
+    <message>
+        <source>Reprints ({count})</source>
+        <translation>重打小票（{count}）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>联</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Paid orders without a receipt ({count})</source>
+        <translation>已付款无小票的订单（{count}）</translation>
+    </message>
+    <message>
+        <source>printed from the platform&apos;s record</source>
+        <translation>已按平台记录打印</translation>
+    </message>
+    <message>
+        <source>still without a receipt</source>
+        <translation>仍无小票</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>付款时间</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>小票</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Hand over the shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>End the running shift now? Its report is kept, and the next shift starts at once.</source>
+        <translation>现在结束当前班次吗？本班报表会保存，下一班立即开始。</translation>
+    </message>
+    <message>
+        <source>A note for the next shift (optional)</source>
+        <translation>给下一班的备注（可选）</translation>
+    </message>
+    <message>
+        <source>Print the shift&apos;s report</source>
+        <translation>打印本班报表</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>Reports and handover</source>
+        <translation>报表与交班</translation>
+    </message>
+    <message>
+        <source>Shift report</source>
+        <translation>交班报表</translation>
+    </message>
+    <message>
+        <source>Day report</source>
+        <translation>日报表</translation>
+    </message>
+    <message>
+        <source>&amp;Operator</source>
+        <translation>收银员(&amp;O)</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Show (F5)</source>
+        <translation>显示 (F5)</translation>
+    </message>
+    <message>
+        <source>Hand over the shift (交班)…</source>
+        <translation>交班…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Back up the journal now</source>
+        <translation>立即备份日志</translation>
+    </message>
+    <message>
+        <source>Shift {number}: {start} – now</source>
+        <translation>第{number}班：{start} – 现在</translation>
+    </message>
+    <message>
+        <source>Shift {number}: {start} – {end}</source>
+        <translation>第{number}班：{start} – {end}</translation>
+    </message>
+    <message>
+        <source>Shift {number} handed over; the next shift has begun.</source>
+        <translation>第{number}班已交班，下一班已开始。</translation>
+    </message>
+    <message>
+        <source>The report is on its way to the printer.</source>
+        <translation>报表正在送往打印机。</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <source>Report saved to {path}</source>
+        <translation>报表已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>No copy of the journal yet in {folder}.</source>
+        <translation>{folder} 中还没有日志备份。</translation>
+    </message>
+    <message>
+        <source>Last copy of the journal: {at} ({size} MB); {copies} of {keep} kept in {folder}.</source>
+        <translation>最近一次日志备份：{at}（{size} MB）；{folder} 中保留 {copies}/{keep} 份。</translation>
+    </message>
+    <message>
+        <source>Copying the journal…</source>
+        <translation>正在备份日志…</translation>
+    </message>
+    <message>
+        <source>The journal was copied to {path}.</source>
+        <translation>日志已备份到 {path}。</translation>
     </message>
 </context>
 <context>

@@ -173,7 +173,7 @@ def test_check_credentials(alipay: Control, alipay_adapter: AlipayAdapter, alipa
 
 
 def test_bill_zip_of_gbk_csv(alipay: Control, alipay_adapter: AlipayAdapter) -> None:
-    today = datetime.now(CHINA_TZ).date()  # the platforms' bill days are Beijing days, whatever the machine's zone
+    today = datetime.now(CHINA_TZ).date()  # the platform's day is Beijing's, not the machine's
     assert isinstance(alipay_adapter.daily_bill(today), BillNotReady)
     alipay.create({"out_trade_no": "AL0020", "state": "PAID", "upstream_state": "PAID", "total_amount": 3680,
                    "subject": "面包，牛奶"},

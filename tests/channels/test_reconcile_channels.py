@@ -215,3 +215,14 @@ def test_cli_reconcile_bill(setup: Setup, isolated_home: Path, capsys: pytest.Ca
     assert main(["reconcile", "bill", "--date", future]) == 3
 
 
+
+
+def test_the_first_poll_tells_whether_the_platform_answers(setup: Setup) -> None:
+    setup.control.inject_faults(status=503, for_requests=20)
+    down = setup.reconciler()
+    report = down.poll_once()
+    assert not report.ok and report.query_requests == 1
+    assert setup.heard.health and setup.heard.health[-1].reachable is False
+    setup.control.clear_faults()
+    up = setup.reconciler()
+    assert up.poll_once().ok and setup.heard.health[-1].reachable is True

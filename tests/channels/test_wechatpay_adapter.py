@@ -262,7 +262,7 @@ def test_check_credentials(wechat: Control, wechat_adapter: WechatPayAdapter, we
 
 def test_bill_download_hash_and_parse(wechat: Control, wechat_adapter: WechatPayAdapter,
                                       wechat_server: SandboxServer) -> None:
-    today = datetime.now(CHINA_TZ).date()  # the platforms' bill days are Beijing days, whatever the machine's zone
+    today = datetime.now(CHINA_TZ).date()  # the platform's day is Beijing's, not the machine's
     assert isinstance(wechat_adapter.daily_bill(today), BillNotReady)
     wechat.create({"out_trade_no": "WX0020", "state": "PAID", "upstream_state": "PAID", "total_amount": 1250,
                    "subject": "咖啡, 大杯"},

@@ -122,6 +122,12 @@ class ListServices:
     def lookup_service(self) -> None:
         return None
 
+    # The manager's desk (the real AppDeskServices over a journal: tests/ui/test_history_page.py and others).
+    desk_services: Any = None
+
+    def desk(self) -> Any:
+        return self.desk_services
+
     # The key dialog's services (the real PlatformCredentials is tested in test_credentials_dialog.py).
     credentials: Any = None
 
