@@ -138,7 +138,7 @@ class TrainingPanel(QFrame):
     # --- view ----------------------------------------------------------------------------------
     def feedback_text(self) -> str:
         """The feedback as plain text (for tests and screen readers)."""
-        return self.feedback.text().replace("<br>", "\n")
+        return html.unescape(self.feedback.text().replace("<br>", "\n").replace("&nbsp;&nbsp;", "  "))
 
     def _render(self) -> None:
         step = self._step
@@ -158,10 +158,13 @@ class TrainingPanel(QFrame):
         title = str(feedback.get("title_en") if english else feedback.get("title")) or ""
         lines = [html.escape(translate("TrainingPanel", "{title}: {score} points of 100").format(
             title=title, score=feedback.get("score", 0)))]
-        for item in feedback.get("checks", []):
-            passed = bool(item.get("passed"))
-            mark = "✓" if passed else "✗"
-            lines.append(f"{mark} {html.escape(messages.training_check_text(str(item.get('check')), passed))}")
+        # What went right on one line, what to do next time on the next: the pages below keep their room.
+        for wanted in (True, False):
+            mark = "✓" if wanted else "✗"
+            said = [f"{mark} {html.escape(messages.training_check_text(str(item.get('check')), wanted))}"
+                    for item in feedback.get("checks", []) if bool(item.get("passed")) is wanted]
+            if said:
+                lines.append("&nbsp;&nbsp;".join(said))
         replay = [r for r in feedback.get("replay", []) if isinstance(r, dict)]
         if replay:
             lines.append(html.escape(translate("TrainingPanel", "How the real case was handled:")))

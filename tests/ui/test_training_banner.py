@@ -110,6 +110,7 @@ def test_the_panel_finishes_a_lesson_and_shows_its_feedback(make_window, languag
     assert panel.feedback_text().splitlines() == [
         "Dropped order: 50 points of 100", "✓ You looked the order up.",
         "✗ Sync the order before concluding: the platform may not have heard from the payment channel yet."]
+    assert "✓" not in panel.feedback_text().splitlines()[2]  # what went right, then what to do next time
     assert not panel.finish_button.isEnabled()  # until the next lesson is staged
     language("zh_CN")
     assert panel.feedback_text().splitlines()[0] == "掉单：50 分（满分 100）"
