@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushBut
 from cashier_app.ui import messages, theme
 from cashier_app.ui.i18n import current_language
 from cashier_app.ui.services import UiServices
+from cashier_app.ui.widgets import save_csv_dialog
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -110,18 +111,9 @@ class TrainingPanel(QFrame):
         return loaded
 
     def ask_report(self) -> QFileDialog:
-        dialog = QFileDialog(self.window(), translate("TrainingPanel", "Save the training report"))
-        dialog.setObjectName("trainingReportDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(translate("TrainingPanel", "CSV files (*.csv)"))
-        dialog.setDefaultSuffix("csv")
-        dialog.setDirectory(str(Path.home()))
-        dialog.selectFile("training-report.csv")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
-        self.file_dialog = dialog
-        dialog.open()
-        return dialog
+        self.file_dialog = save_csv_dialog(self.window(), translate("TrainingPanel", "Save the training report"),
+                                           "training-report.csv", "trainingReportDialog", self.export_to)
+        return self.file_dialog
 
     def export_to(self, path: Path, trainee: str | None = None) -> bool:
         """Every trainee's lessons (or one trainee's) with their scores and feedback, as CSV."""

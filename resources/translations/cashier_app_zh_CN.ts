@@ -90,10 +90,6 @@
         <translation>导出操作记录</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
         <source>Audit trail saved to {path}</source>
         <translation>操作记录已保存到 {path}</translation>
     </message>
@@ -3304,10 +3300,6 @@
         <translation>保存培训报告</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
         <source>Training report saved to {path}</source>
         <translation>培训报告已保存到 {path}</translation>
     </message>
@@ -3345,6 +3337,13 @@
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
 </context>
 </TS>
