@@ -46,6 +46,8 @@ class GeneralSettings:
     # The cashier's operator number, written into every case step.
     operator: str = "01"
     store_name: str = "演示门店"
+    # The store's number in the chain or at the merchant platform (shown on the help page and in bundles).
+    store_no: str = field(default="", metadata={"pattern": r"^[\w-]{0,32}$"})
     # Whom the cashier calls when the help page's steps do not solve it (shown on the help page).
     support_contact: str = ""
     # Where the journal and the archive live; empty = the user data folder.
@@ -106,10 +108,36 @@ def load_config(path: Path | None) -> AppConfig:
         labels = {k: list(v) for k, v in DEFAULT_LABELS.items()}
         labels.update(raw.get("parser", {}).get("labels", {}))
         config.parser.labels = labels
+        # So do a store's own profiles: the built-in ones stay usable beside them.
+        config.printing.profiles = {**PrintingSettings().profiles, **config.printing.profiles}
         config.validate()
     except ConfigError as exc:
         raise ConfigError(exc.key, str(exc).split(": ", 1)[1], source) from None
     return config
+
+
+def config_problems(config: AppConfig) -> list[ConfigError]:
+    """Every problem of a configuration built in code (the setup wizard's), not only the first.
+
+    Each setting is checked as if it had been read from a file (types, ranges, choices, forms), then
+    the checks across settings, then the paths; one problem per key.
+    """
+    found: dict[str, ConfigError] = {}
+    for section in dataclasses.fields(config):
+        value = getattr(config, section.name)
+        for item in dataclasses.fields(value):
+            try:
+                from_dict(type(value), {item.name: to_dict(getattr(value, item.name))}, section.name)
+            except ConfigError as exc:
+                found.setdefault(exc.key, exc)
+    if not found:
+        try:
+            config.validate()
+        except ConfigError as exc:
+            found[exc.key] = exc
+    for key, problem in path_problems(config):
+        found.setdefault(key, ConfigError(key, problem))
+    return list(found.values())
 
 
 def to_dict(obj: Any) -> Any:

@@ -4,20 +4,33 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from cashier_app.app.config import AppConfig, ConfigError, load_config
 from cashier_app.app.services import AppServices
+from cashier_app.app.setup_adapter import SetupAdapter
 from cashier_app.app.ui_adapter import AppUiServices, EventForwarder
-from cashier_app.ui.app_qt import SingleInstance, attach_tray, create_application, screenshot, tell_already_running
+from cashier_app.ui import theme
+from cashier_app.ui.app_qt import (
+    SingleInstance,
+    attach_tray,
+    create_application,
+    screenshot,
+    tell_already_running,
+    tell_restart_failed,
+)
 from cashier_app.ui.bridge import ServiceBridge
 from cashier_app.ui.cases_page import CasesPage
 from cashier_app.ui.help_page import HelpPage
+from cashier_app.ui.i18n import install_translator
 from cashier_app.ui.lookup_page import LookupPage
 from cashier_app.ui.main_window import MainWindow
 from cashier_app.ui.pages import PageRegistry, PageSpec, default_registry
+from cashier_app.ui.setup_wizard import SetupWizard
 
 log = logging.getLogger(__name__)
 
@@ -61,23 +74,108 @@ class WindowApp:
             self.window.wait_stopped()
 
 
-def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: Path | None = None) -> int:
+ServicesFor = Callable[[AppConfig], AppServices]
+
+
+def needs_setup(services: AppServices) -> bool:
+    """The first start at a store: no configuration file yet, and not a demo or training run."""
+    return not services.simulated and not services.paths.config_file.exists()
+
+
+def first_run(services: AppServices) -> AppConfig | None:
+    """Show the setup wizard before anything starts; the configuration it wrote, or None when cancelled."""
+    wizard = SetupWizard(SetupAdapter(services.paths.config_file))
+    log.info("no configuration at %s: showing the setup wizard", services.paths.config_file)
+    if wizard.exec() != QDialog.DialogCode.Accepted or wizard.result_written is None:
+        log.info("setup wizard cancelled: nothing written, the app stops")
+        return None
+    return load_config(Path(wizard.result_written.path))
+
+
+class WindowSession:
+    """The running window app; restarted in place on a configuration the setup wizard wrote."""
+
+    def __init__(self, app: QApplication, services: AppServices, services_for: ServicesFor) -> None:
+        self.app = app
+        self.services_for = services_for
+        self.joined = WindowApp(services)
+        self.window: MainWindow | None = None
+
+    def start(self) -> MainWindow:
+        window = self.joined.start()
+        self.window = window
+        attach_tray(self.app, window)
+        window.restart_requested.connect(self.restart)
+        return window
+
+    def stop(self) -> None:
+        self.joined.stop()
+        self._dispose(self.window)
+
+    @staticmethod
+    def _dispose(window: MainWindow | None) -> None:
+        if window is None:
+            return
+        if window.tray is not None:
+            window.tray.hide()
+        window.hide()
+        window.deleteLater()
+
+    def restart(self) -> None:
+        """Stop everything, read the configuration file again, start on it (the setup wizard wrote it)."""
+        old_joined, old_window = self.joined, self.window
+        try:
+            config = load_config(old_joined.services.paths.config_file)
+        except ConfigError as exc:  # the wizard validated it; someone changed it since
+            log.error("restart refused: %s", exc)
+            if old_window is not None:
+                old_window.show_message(str(exc), theme.FAULT)
+            return
+        log.info("restarting on the configuration in %s", old_joined.services.paths.config_file)
+        # The old services let go of the journal, the folders and the printer before the new ones take them;
+        # the old window stays up until the new one shows, so the app never has no window.
+        old_joined.stop()
+        install_translator(self.app, config.general.language)
+        try:
+            self.joined = WindowApp(self.services_for(config))
+            window = self.start()
+        except Exception as exc:
+            log.exception("the app could not start on the new configuration")
+            tell_restart_failed(old_window, exc)
+            self.app.quit()
+            return
+        if old_window is not None:
+            window.restoreGeometry(old_window.saveGeometry())
+        window.show()
+        self._dispose(old_window)
+        window.tell_restarted()
+
+
+def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: Path | None = None,
+               services_for: ServicesFor | None = None) -> int:
     app = create_application(sys.argv[:1], services.config.general.language)
     services.paths.ensure()
     lock = SingleInstance(services.paths.data_dir)
     if not lock.acquire():
         tell_already_running()
         return 1
-    joined = WindowApp(services)
+    rebuild = services_for or (lambda config: AppServices(config, services.paths, services.options))
+    if needs_setup(services):
+        config = first_run(services)
+        if config is None:
+            lock.release()
+            return 0
+        install_translator(app, config.general.language)
+        services = rebuild(config)
+    session = WindowSession(app, services, rebuild)
     try:
-        window = joined.start()
+        window = session.start()
     except Exception as exc:
         log.exception("the app could not start")
         QMessageBox.critical(None, app.applicationDisplayName(),
                              app.translate("run", "The app could not start:") + f"\n{exc}")
         lock.release()
         return 2
-    attach_tray(app, window)
     if services.options.demo:
         # A newcomer's first look is the whole path working: receipts arriving and printing. At a
         # real till the lookup page stays first, its input focused for the scanner.
@@ -85,19 +183,18 @@ def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: P
     window.show()
     if run_seconds > 0:
         def finish() -> None:
-            if screenshot is not None:
-                _save_screenshot(window, screenshot)
+            if screenshot is not None and session.window is not None:
+                _save_screenshot(session.window, screenshot)
             app.quit()
 
         QTimer.singleShot(int(run_seconds * 1000), finish)
     try:
         return int(app.exec())
     finally:
-        joined.stop()
+        session.stop()
         lock.release()
         # Delete the widgets and the application while Python is still whole: left to the
         # interpreter's finalisation, PySide6 can abort the process after a clean run.
-        window.deleteLater()
         app.processEvents()
         app.shutdown()
 

@@ -24,6 +24,7 @@ from cashier_app.app.events import (
     RefusedEvent,
 )
 from cashier_app.app.services import AppServices
+from cashier_app.app.setup_adapter import SetupAdapter
 from cashier_app.app.training import TrainingDirector
 from cashier_app.domain.cases import Case, CaseKind, CaseResult, CaseStatus
 from cashier_app.journal.cases import CaseFilter, cases_to_csv
@@ -199,6 +200,10 @@ class AppUiServices:
     def credential_services(self) -> PlatformCredentials:
         """The platform key of the configured terminal (in demo and training: the sandbox's terminal)."""
         return PlatformCredentials(self.services.config.platform)
+
+    def setup_services(self) -> SetupAdapter:
+        """The setup wizard over the configuration file in use (never the demo's altered settings)."""
+        return SetupAdapter(self.services.paths.config_file)
 
     # -- lookup -----------------------------------------------------------------------------
 

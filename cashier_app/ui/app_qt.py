@@ -156,6 +156,13 @@ def tell_already_running(parent: QWidget | None = None) -> None:
     QMessageBox.information(parent, translate("Application", "Cashier Companion"), already_running_text())
 
 
+def tell_restart_failed(parent: QWidget | None, error: BaseException) -> None:
+    """The app could not start on the configuration the setup wizard wrote: say so, with what to do."""
+    QMessageBox.critical(parent, translate("Application", "Cashier Companion"), translate(
+        "Application", "The app could not start on the new configuration: {error}\nThe previous configuration is "
+                       "kept as a backup beside it (config.toml.*.bak); the app stops now.").format(error=error))
+
+
 def screenshot(widget: QWidget, path: Path | str) -> Path:
     """Render a widget (shown or not) to a PNG file; returns the path."""
     target = Path(path)

@@ -3,7 +3,8 @@
 In training mode (--training) a banner across the top and the window title say so: nothing done here
 touches a real order. The banner also shows the step being practised and its lesson.
 
-The Settings menu holds what the technician sets up in the store: the platform key (Ctrl+K).
+The Settings menu holds what the technician sets up in the store: the platform key (Ctrl+K) and the
+setup wizard, after which the app restarts on the configuration it wrote (restart_requested).
 
 Orders paid for without a receipt, waiting for the cashier, are listed in a banner under it, above
 every page; F9 prints the first one's receipt (ui/missing_receipt_banner.py).
@@ -27,6 +28,7 @@ from cashier_app.ui.missing_receipt_banner import PAID_NO_RECEIPT, MissingReceip
 from cashier_app.ui.pages import Page, PageContext, PageRegistry, PageSpec, default_registry
 from cashier_app.ui.rows import JOB_HELD, JobRow, PlatformStatusRow, PrinterStatusRow, RefusedRow
 from cashier_app.ui.services import UiServices
+from cashier_app.ui.setup_wizard import SetupWizard
 from cashier_app.ui.status_bar import StatusBar
 from cashier_app.ui.tray import TrayIcon
 
@@ -50,6 +52,8 @@ TRAINING_BANNER_STYLE = (
 
 class MainWindow(QMainWindow):
     quit_requested = Signal()  # the operator chose Quit (tray menu); the app stops the services and quits
+    # The setup wizard wrote a new configuration: the app stops its services and starts again on it.
+    restart_requested = Signal()
     state_changed = Signal(str)  # overall severity: theme.OK / ATTENTION / FAULT
 
     def __init__(
@@ -76,6 +80,7 @@ class MainWindow(QMainWindow):
         self._open_cases: int | None = None
         self._training_step: dict[str, Any] | None = None  # params of the last training_step notice
         self._credentials_dialog: CredentialsDialog | None = None
+        self._setup_wizard: SetupWizard | None = None
         self.alerts = AlertCenter(self)
         self._training = self._ask_training()
 
@@ -180,6 +185,10 @@ class MainWindow(QMainWindow):
         self.credentials_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.credentials_action.triggered.connect(self.open_credentials)
         self.settings_menu.addAction(self.credentials_action)
+        self.setup_action = QAction(self)
+        self.setup_action.setObjectName("setupAction")
+        self.setup_action.triggered.connect(self.open_setup)
+        self.settings_menu.addAction(self.setup_action)
         self.menuBar().addMenu(self.settings_menu)
 
     def open_credentials(self) -> CredentialsDialog | None:
@@ -204,6 +213,47 @@ class MainWindow(QMainWindow):
         self._credentials_dialog = dialog
         dialog.open()
         return dialog
+
+    def open_setup(self) -> SetupWizard | None:
+        """Settings → Setup wizard…: the technician goes through the store's setup again; the app restarts on it."""
+        if self._setup_wizard is not None:
+            self._setup_wizard.raise_()
+            self._setup_wizard.activateWindow()
+            return self._setup_wizard
+        try:
+            setup = self.services.setup_services()
+            if setup is None:
+                self.show_message(translate("MainWindow", "This app has no configuration file to set up."), theme.INFO)
+                return None
+            wizard = SetupWizard(setup, self)
+        except Exception as error:  # a configuration or credential store that fails to answer: say so
+            log.warning("opening the setup wizard failed: %s", error)
+            self.show_message(messages.error_text(error), theme.FAULT)
+            return None
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.written.connect(self._setup_written)
+        wizard.finished.connect(self._setup_closed)
+        self._setup_wizard = wizard
+        wizard.open()
+        return wizard
+
+    def setup_wizard(self) -> SetupWizard | None:
+        return self._setup_wizard
+
+    def _setup_closed(self) -> None:
+        self._setup_wizard = None
+
+    def _setup_written(self, result: object) -> None:
+        info = self.services.store_info()
+        if info.demo or info.training:
+            # Demo and training run on their own sandbox and virtual printer whatever the file says.
+            self.show_message(translate("MainWindow", "The configuration is saved; it is used when the app starts "
+                                                      "without demo or training."), theme.INFO)
+            return
+        self.restart_requested.emit()
+
+    def tell_restarted(self) -> None:
+        self.show_message(translate("MainWindow", "Started on the new configuration."), theme.OK)
 
     def credentials_dialog(self) -> CredentialsDialog | None:
         return self._credentials_dialog
@@ -399,6 +449,8 @@ class MainWindow(QMainWindow):
         """Before the services stop: the pages drop results still to come and start nothing new."""
         if self._credentials_dialog is not None:
             self._credentials_dialog.reject()  # stops its worker (a key check in flight)
+        if self._setup_wizard is not None:
+            self._setup_wizard.reject()  # stops its watch, scan and tries
         self.missing_receipts.shutdown()
         for page in self._pages.values():
             try:
@@ -442,6 +494,7 @@ class MainWindow(QMainWindow):
         self._show_training_lesson()
         self.settings_menu.setTitle(translate("MainWindow", "&Settings"))
         self.credentials_action.setText(translate("MainWindow", "Platform &key…"))
+        self.setup_action.setText(translate("MainWindow", "Setup &wizard…"))
         self._retranslate_tabs()
         self._update_state()
 

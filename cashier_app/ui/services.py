@@ -17,6 +17,7 @@ from cashier_app.ui.rows import CaseQuery, CaseRow, JobRow, ReceiptRow, StoreInf
 
 if TYPE_CHECKING:  # the dialog module is Qt; this one stays free of it
     from cashier_app.ui.credentials_dialog import CredentialServices
+    from cashier_app.ui.setup_rows import SetupServices
 
 
 @runtime_checkable
@@ -101,6 +102,11 @@ class UiServices(Protocol):
     def credential_services(self) -> CredentialServices | None:
         """The platform key's store and check (ui.credentials_dialog.CredentialServices), or None when this
         app has no platform to set a key for. Its check_key() blocks on HTTP: the dialog runs it on a worker."""
+        ...
+
+    def setup_services(self) -> SetupServices | None:
+        """The setup wizard's view of the configuration file, printers, till folder and platform (ui.setup_rows),
+        or None when there is nothing to set up. Its blocking calls are run on workers by the wizard."""
         ...
 
     def lookup_service(self) -> Any | None:

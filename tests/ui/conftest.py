@@ -119,6 +119,12 @@ class ListServices:
     def credential_services(self) -> Any:
         return self.credentials
 
+    # The setup wizard's services (the real SetupAdapter is tested in test_setup_wizard.py).
+    setup: Any = None
+
+    def setup_services(self) -> Any:
+        return self.setup
+
 
 def receipt(receipt_id: int, time: str, amount: int | None = 1250, **changes: object) -> ReceiptRow:
     values: dict[str, object] = {
