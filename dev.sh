@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One entry point for newcomers, CI and technicians:
 #   ./dev.sh demo    set up (first time) and start the app on embedded defaults
-#   ./dev.sh test    set up (first time) and run lint, type checks, architecture contracts and tests
+#   ./dev.sh test    set up (first time) and run lint, type checks, architecture contracts, the tests,
+#                    and (without arguments) the packaging tests: wheel, fresh install, frozen build
 #   ./dev.sh bench   run the benchmarks in tests/benchmarks/ and print their figures
 #   ./dev.sh translations   refresh resources/translations/*.ts and compile the .qm files
 set -euo pipefail
@@ -40,7 +41,7 @@ ensure_venv() {
     echo "creating $VENV"
     "$PY" -m venv "$VENV"
   fi
-  local stamp="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
+  local stamp="$VENV/.installed-$(cat pyproject.toml setup.py | sha256sum | cut -c1-16)"
   if [ ! -f "$stamp" ]; then
     echo "installing the app and its development tools into $VENV"
     "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
@@ -68,10 +69,14 @@ case "$cmd" in
     ensure_system_packages "${SYSTEM_PACKAGES[@]}"
     ensure_venv
     export QT_QPA_PLATFORM=offscreen
-    echo "== ruff"; "$VENV/bin/ruff" check cashier_app tests
+    echo "== ruff"; "$VENV/bin/ruff" check cashier_app tests setup.py installer
     echo "== mypy"; "$VENV/bin/mypy"
     echo "== import contracts"; "$VENV/bin/lint-imports"
-    echo "== pytest"; exec "$VENV/bin/pytest" -q "$@"
+    echo "== pytest"; "$VENV/bin/pytest" -q "$@"
+    if [ $# -eq 0 ]; then
+      # The app as a store gets it: the wheel in a fresh venv outside this tree, the frozen folder moved.
+      echo "== packaging"; "$VENV/bin/pytest" -q -m packaging tests/packaging
+    fi
     ;;
   bench)
     ensure_system_packages "${SYSTEM_PACKAGES[@]}"

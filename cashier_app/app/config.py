@@ -18,6 +18,7 @@ from typing import Any, TypeVar, Union
 import tomli_w
 
 from cashier_app.app.config_paths import path_problems
+from cashier_app.domain.access import SignInSettings
 from cashier_app.domain.receipt_labels import DEFAULT_LABELS, ParserSettings
 from cashier_app.domain.reconcile_settings import ReconcileSettings
 from cashier_app.platform.settings import PlatformSettings
@@ -43,7 +44,8 @@ class GeneralSettings:
     mode: str = field(default="print", metadata={"choices": ("print", "observe")})
     # auto: zh_CN on a Chinese locale, English otherwise.
     language: str = field(default="auto", metadata={"choices": ("auto", "zh_CN", "en")})
-    # The cashier's operator number, written into every case step.
+    # Who does everything on a one-person till ([signin] enabled = false): written into every case
+    # step, print job and audit row. With sign-in on, the person signed in is written instead.
     operator: str = "01"
     store_name: str = "演示门店"
     # The store's number in the chain or at the merchant platform (shown on the help page and in bundles).
@@ -62,6 +64,7 @@ class AppConfig:
     printing: PrintingSettings = field(default_factory=PrintingSettings)
     platform: PlatformSettings = field(default_factory=PlatformSettings)
     reconcile: ReconcileSettings = field(default_factory=ReconcileSettings)
+    signin: SignInSettings = field(default_factory=SignInSettings)
 
     def validate(self) -> None:
         """Cross-field checks that a single key's type cannot express."""
@@ -77,6 +80,8 @@ class AppConfig:
                     f"printing.printers.{name}.profile",
                     f"'{printer.profile}' is not a profile; allowed: {sorted(p.profiles)}",
                 )
+        for key, problem in self.platform.problems():
+            raise ConfigError(f"platform.{key}", problem)
         for key, labels in self.parser.labels.items():
             if key not in DEFAULT_LABELS:
                 raise ConfigError(f"parser.labels.{key}", f"unknown field; allowed: {sorted(DEFAULT_LABELS)}")
@@ -92,6 +97,8 @@ def load_config(path: Path | None) -> AppConfig:
     if path is None or not path.exists():
         config = AppConfig()
         config.validate()
+        if path is not None:
+            config.platform.config_dir = path.parent
         return config
     source = str(path)
     try:
@@ -113,6 +120,7 @@ def load_config(path: Path | None) -> AppConfig:
         config.validate()
     except ConfigError as exc:
         raise ConfigError(exc.key, str(exc).split(": ", 1)[1], source) from None
+    config.platform.config_dir = path.parent
     return config
 
 
@@ -126,6 +134,8 @@ def config_problems(config: AppConfig) -> list[ConfigError]:
     for section in dataclasses.fields(config):
         value = getattr(config, section.name)
         for item in dataclasses.fields(value):
+            if item.metadata.get("internal"):
+                continue
             try:
                 from_dict(type(value), {item.name: to_dict(getattr(value, item.name))}, section.name)
             except ConfigError as exc:
@@ -135,6 +145,8 @@ def config_problems(config: AppConfig) -> list[ConfigError]:
             config.validate()
         except ConfigError as exc:
             found[exc.key] = exc
+    for key, problem in config.platform.problems():
+        found.setdefault(f"platform.{key}", ConfigError(f"platform.{key}", problem))
     for key, problem in path_problems(config):
         found.setdefault(key, ConfigError(key, problem))
     return list(found.values())
@@ -142,7 +154,8 @@ def config_problems(config: AppConfig) -> list[ConfigError]:
 
 def to_dict(obj: Any) -> Any:
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)
+                if not f.metadata.get("internal")}
     if isinstance(obj, dict):
         return {k: to_dict(v) for k, v in obj.items()}
     if isinstance(obj, list | tuple):
@@ -160,7 +173,7 @@ def from_dict(cls: type[T], data: Any, prefix: str) -> T:
     if not isinstance(data, dict):
         raise ConfigError(where, f"must be a table, not {_type_name(data)}")
     hints = typing.get_type_hints(cls)
-    fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    fields = {f.name: f for f in dataclasses.fields(cls) if not f.metadata.get("internal")}  # type: ignore[arg-type]
     unknown = sorted(set(data) - set(fields))
     if unknown:
         key = _join(prefix, unknown[0])

@@ -65,6 +65,8 @@ def _differences(value: Any, default: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out: dict[str, Any] = {}
         for f in dataclasses.fields(value):
+            if f.metadata.get("internal"):
+                continue  # set when loaded (where the file was), never a setting
             mine, theirs = getattr(value, f.name), getattr(default, f.name, None)
             if dataclasses.is_dataclass(mine):
                 nested = _differences(mine, theirs)

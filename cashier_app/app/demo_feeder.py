@@ -19,6 +19,7 @@ from datetime import datetime, timedelta, timezone
 from itertools import count
 from pathlib import Path
 
+from cashier_app.assets import demo_receipts_dir
 from cashier_app.domain.receipt import Receipt
 from cashier_app.domain.receipt_parser import parse_receipt
 
@@ -39,10 +40,6 @@ class DemoOrder:
     channel: str | None
     paid_at: datetime
     receipt_written: bool
-
-
-def demo_receipts_dir() -> Path:
-    return Path(__file__).resolve().parents[2] / "receipts" / "demo"
 
 
 @dataclass

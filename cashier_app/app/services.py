@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,15 +29,20 @@ from cashier_app.app.events import (
 )
 from cashier_app.app.paths import AppPaths
 from cashier_app.domain.cases import Case
+from cashier_app.journal.app_state import first_started
+from cashier_app.journal.audit import AuditStore
 from cashier_app.journal.cases import CaseStore
 from cashier_app.journal.db import Journal
 from cashier_app.journal.receipts import FileOutcome, ReceiptRecord, ReceiptStore, parse_utc_offset
 from cashier_app.lookup import LookupService
-from cashier_app.platform.client import PlatformClient
+from cashier_app.paper import JobRenderer, PaperDesk, PaperRefused, Reason, Want
+from cashier_app.people.session import SignInSession
+from cashier_app.people.store import PeopleStore
+from cashier_app.platform.adapter import PlatformAdapter
+from cashier_app.platform.factory import build_adapter
 from cashier_app.platform.order import Order
 from cashier_app.printing.faults import PrinterFault
-from cashier_app.printing.layout import LayoutOptions, ReprintMark, layout_receipt
-from cashier_app.printing.order_receipt import OrderReceiptError, layout_order_receipt
+from cashier_app.printing.order_receipt import OrderReceiptError
 from cashier_app.printing.profiles import resolve_profile
 from cashier_app.printing.queue import PRINTER_STATUS, PrintQueue, QueueEvent
 from cashier_app.printing.settings import PrinterSettings
@@ -83,20 +89,32 @@ class AppServices:
         self.journal: Journal | None = None
         self.sandbox: object | None = None
         self.virtual_printer: object | None = None
-        self.client: PlatformClient | None = None
+        self.client: PlatformAdapter | None = None
         self.queue: PrintQueue | None = None
+        self.paper: PaperDesk | None = None
         self.watcher: FolderWatcher | None = None
         self.intake: Intake | None = None
         self.feeder: object | None = None
         self.reconciler: Reconciler | None = None
         self.training: object | None = None
         self.lookup: LookupService | None = None
+        self.session: SignInSession | None = None
+        # People sign in with the store's own numbers and PINs in demo and training too: they live in
+        # the real journal, whichever journal this run writes its receipts and cases to.
+        self.people_journal_file = (paths if not self.simulated else self._real_paths(paths)).journal_file
+
+    @staticmethod
+    def _real_paths(paths: AppPaths) -> AppPaths:
+        return dataclasses.replace(paths, data_dir=paths.data_dir.parent)
 
     # -- life cycle -------------------------------------------------------------------------
 
     @property
     def operator(self) -> str:
-        return self.config.general.operator
+        """Who does what is being done now: the person signed in, or general.operator on a one-person till."""
+        if self.session is None:
+            return self.config.general.operator
+        return self.session.actor
 
     @property
     def mode(self) -> str:
@@ -109,15 +127,18 @@ class AppServices:
             self._started.append(self.journal.close)
             self.receipts = ReceiptStore(self.journal)
             self.cases = CaseStore(self.journal)
+            self.audit = AuditStore(self.journal)
+            self._start_session()
             if self.simulated:
                 self._start_simulators()
             self._start_platform()
             self._start_printing()
             assert self.client is not None
+            assert self.paper is not None
             self.lookup = LookupService(
-                self.client, self.cases, self.receipts, operator=lambda: self.operator,
-                training=self.options.training, reprint_receipt=self.reprint_receipt, print_order=self.print_order,
-                on_case=self._on_case,
+                self.client, self.cases, self.receipts, operator=lambda: self.operator, paper=self.paper,
+                training=self.options.training, on_case=self._on_case,
+                authorize=self.session.authorize if self.session is not None else None, audit=self.audit,
             )
             self._start_watching()
             self._start_reconciler()
@@ -150,6 +171,17 @@ class AppServices:
         elif self.reconciler is None:
             events.append(PlatformEvent(reachable=None))
         return events
+
+    def _start_session(self) -> None:
+        assert self.journal is not None
+        if self.people_journal_file == self.paths.journal_file:
+            people_journal = self.journal
+        else:
+            people_journal = Journal(self.people_journal_file)
+            self._started.append(people_journal.close)
+        self.people = PeopleStore(people_journal, training=self.options.training)
+        self.session = SignInSession(self.people, self.audit, self.config.signin,
+                                     default_operator=self.config.general.operator, training=self.options.training)
 
     # -- simulators (demo, training) --------------------------------------------------------
 
@@ -234,34 +266,21 @@ class AppServices:
 
             store = CredentialStore(self.config.platform)
             self._key_provider = store.key_provider()
-        self.client = PlatformClient(self.config.platform, self._key_provider)
+        self.client = build_adapter(self.config.platform, key_provider=self._key_provider)
         self._started.append(self.client.close)
 
     # -- printing ---------------------------------------------------------------------------
 
     def _start_printing(self) -> None:
         assert self.journal is not None
-        self.queue = PrintQueue(self.journal, self.config.printing, self._render_job, self._on_queue_event)
+        self.paper = PaperDesk(self.journal, self.config.printing, mode=self.mode, training=self.options.training)
+        render = JobRenderer(self.receipts, self.config.printing, self.tz)
+        self.queue = PrintQueue(self.journal, self.config.printing, render, self._on_queue_event)
         self.queue.start()
+        self.paper.set_announcer(self.queue.announce)
         self._started.append(self.queue.stop)
-
-    def _render_job(self, job: object, printer: PrinterSettings) -> bytes:
-        from cashier_app.journal.print_jobs import PrintJobRecord
-
-        assert isinstance(job, PrintJobRecord)
-        if job.receipt_id is None:
-            raise ValueError(f"job {job.id} has neither bytes nor a receipt")
-        record = self.receipts.get(job.receipt_id)
-        if record is None:
-            raise ValueError(f"job {job.id}: receipt {job.receipt_id} is not in the journal")
-        profile = resolve_profile(self.config.printing, printer.profile)
-        mark = self._reprint_mark(job.copy_no, job.reason) if job.is_reprint else None
-        options = LayoutOptions.for_printer(printer, qr_data=record.receipt.out_trade_no, reprint=mark)
-        return layout_receipt(record.receipt.lines, profile, options).payload
-
-    def _reprint_mark(self, copy_no: int, reason: str | None) -> ReprintMark:
-        now = datetime.now(self.tz).strftime("%Y-%m-%d %H:%M:%S")
-        return ReprintMark(copy_no=max(copy_no, 2), reprinted_at=now, reason=reason or "")
+        # A receipt taken in without its original job (an earlier run's) is queued before new ones.
+        self.paper.sweep()
 
     def _on_queue_event(self, event: QueueEvent) -> None:
         receipt_id = event.job.receipt_id if event.job is not None else None
@@ -273,43 +292,27 @@ class AppServices:
         if receipt_id is not None:
             self.hub.publish(ReceiptEvent(receipt_id, updated=True))
 
-    def reprint_receipt(self, receipt_id: int, reason: str, operator: str | None = None) -> int:
-        """Queue a reprint (marked REPRINT with its copy number) and write it in the audit trail."""
-        assert self.queue is not None and self.journal is not None
-        operator = operator or self.operator
-        job_id = self.queue.enqueue(receipt_id, is_reprint=True, reason=reason, requested_by=operator)
-        with self.journal.tx() as conn:
-            conn.execute(
-                "INSERT INTO audit(at, actor, action, receipt_id, job_id, reason, training) VALUES (?,?,?,?,?,?,?)",
-                (datetime.now(self.tz).isoformat(), operator, "reprint", receipt_id, job_id, reason,
-                 int(self.options.training)),
-            )
-        return job_id
+    def reprint_receipt(self, receipt_id: int, reason: str, operator: str | None = None,
+                        approved_by: str | None = None) -> int:
+        """A copy of a receipt a person asked for (Ctrl+P): through the paper desk, which writes the
+        audit row. Raises PaperRefused when the receipt's original is still on its way."""
+        assert self.paper is not None
+        return self.paper.request(receipt_id=receipt_id, want=Want.COPY, reason=reason,
+                                  person=operator or self.operator, approved_by=approved_by).job_id
 
-    def print_order(self, order: Order, reason: str, operator: str | None = None) -> int:
-        """Print a paid order's receipt from the platform's record (its print.txt never came)."""
-        assert self.queue is not None and self.journal is not None
-        operator = operator or self.operator
-        name = self.config.printing.default_printer
-        printer = self.config.printing.printers[name]
-        profile = resolve_profile(self.config.printing, printer.profile)
-        options = LayoutOptions.for_printer(printer, reprint=self._reprint_mark(2, reason))
-        payload = layout_order_receipt(order.to_json(), profile, options).payload
-        job_id = self.queue.enqueue(None, is_reprint=True, reason=reason, requested_by=operator, payload=payload)
-        with self.journal.tx() as conn:
-            conn.execute(
-                "INSERT INTO audit(at, actor, action, job_id, reason, training) VALUES (?,?,?,?,?,?)",
-                (datetime.now(self.tz).isoformat(), operator, f"print_order:{order.out_trade_no}", job_id, reason,
-                 int(self.options.training)),
-            )
-        return job_id
+    def print_order(self, order: Order, reason: str, operator: str | None = None,
+                    approved_by: str | None = None) -> int:
+        """A paid order's original receipt (its print.txt never came): through the paper desk."""
+        assert self.paper is not None
+        return self.paper.request(order=order, want=Want.ORIGINAL, reason=reason,
+                                  person=operator or self.operator, approved_by=approved_by).job_id
 
     # -- watching ---------------------------------------------------------------------------
 
     def _start_watching(self) -> None:
         assert self.journal is not None
         self.intake = Intake(self.journal, self.config.parser, self.paths.quarantine_dir,
-                             training=self.options.training)
+                             training=self.options.training, on_receipt=self._take_in_paper)
         self.intake.add_listener(self._on_intake)
         settings = dataclasses.replace(self.config.watch)
         if not settings.folders:
@@ -319,6 +322,12 @@ class AppServices:
                                      already_seen=self.intake.already_archived)
         self.watcher.start()
         self._started.append(self.watcher.stop)
+
+    def _take_in_paper(self, conn: sqlite3.Connection, record: ReceiptRecord) -> int | None:
+        """In the intake's transaction: the receipt's original job, written with it or not at all."""
+        assert self.paper is not None
+        job = self.paper.take_in(conn, record)
+        return job.job_id if job is not None else None
 
     def _on_write(self, write: object) -> None:
         from cashier_app.watch.events import FinishedWrite
@@ -339,9 +348,12 @@ class AppServices:
             return
         record: ReceiptRecord = result.receipt
         self.hub.publish(ReceiptEvent(record.id))
-        if self.mode == "print":
-            assert self.queue is not None
-            self.queue.enqueue(record.id)
+        if result.job_id is not None:
+            assert self.paper is not None
+            self.paper.announce(result.job_id)
+        elif self.mode == "print" and record.paper == "repeat":
+            self.hub.publish(Notice("receipt_repeat", {"out_trade_no": record.receipt.out_trade_no or "",
+                                                       "receipt_id": record.id}))
 
     def _on_watch_problem(self, problem: WatchProblem) -> None:
         self.hub.publish(Notice(problem.code, {"path": str(problem.folder), "detail": problem.detail}))
@@ -358,6 +370,7 @@ class AppServices:
             self.journal, self.client, self.config.reconcile, training=self.options.training,
             on_case=self._on_case, on_platform=self._on_platform,
             print_missing_receipt=self._print_missing_receipt if auto else None,
+            watched_since=datetime.fromisoformat(first_started(self.journal)),
         )
         reconciler = self.reconciler
         reconciler.start()
@@ -372,8 +385,12 @@ class AppServices:
         self.hub.publish(PlatformEvent(health.reachable, health.reason, health.detail))
 
     def _print_missing_receipt(self, order: Order) -> int | None:
+        """Reconciliation's print of a paid order with no receipt (PaperRefused goes back to it)."""
         try:
-            return self.print_order(order, "paid_no_receipt", "system")
+            return self.print_order(order, Reason.PAID_NO_RECEIPT.value, "system")
+        except PaperRefused:
+            raise
         except (OrderReceiptError, PrinterFault) as exc:
             log.warning("could not print the missing receipt of %s: %s", order.out_trade_no, exc)
             return None
+

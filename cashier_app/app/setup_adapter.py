@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import logging
+import os
 import re
 import threading
 from collections.abc import Callable
@@ -18,13 +19,17 @@ from datetime import datetime
 from pathlib import Path
 
 from cashier_app.app.config import AppConfig, ConfigError, config_problems, load_config
-from cashier_app.app.config_writer import render, write_config
+from cashier_app.app.config_writer import minimal_dict, render, write_config
 from cashier_app.app.credentials_adapter import PlatformCredentials
 from cashier_app.diagnostics.file_activity import folder_access
 from cashier_app.diagnostics.outcomes import Outcome
 from cashier_app.diagnostics.printer_check import check_printer, hint_for
+from cashier_app.domain.audit import AuditAction
 from cashier_app.domain.receipt import Refusal
 from cashier_app.domain.receipt_parser import parse_receipt
+from cashier_app.journal.audit import AuditStore
+from cashier_app.platform import rsa_keys
+from cashier_app.platform.settings import PlatformSettings
 from cashier_app.printing import discovery, faults, network_scan
 from cashier_app.printing.connections import describe_target
 from cashier_app.printing.direct import send_direct
@@ -53,19 +58,30 @@ from cashier_app.watch.watcher import FolderWatcher
 
 log = logging.getLogger(__name__)
 
-PLATFORM_KINDS = ["mp-v1"]
+# The platforms the app speaks, in the order the wizard offers them.
+PLATFORM_KINDS = [str(k) for k in next(f for f in dataclasses.fields(PlatformSettings)
+                                        if f.name == "kind").metadata["choices"]]
 PRINTER_CHECK_S = 2.0
 _PRINTER_FIELDS = ("kind", "host", "port", "usb_vendor_id", "usb_product_id", "serial_port", "baudrate",
                    "queue_name", "device_path", "cutter", "drawer_kick", "check_status")
 
 
 class SetupAdapter:
-    """SetupServices over the configuration file at `config_file`."""
+    """SetupServices over the configuration file at `config_file`.
 
-    def __init__(self, config_file: Path) -> None:
+    With `audit`, what the wizard changes (the settings written, a key or public key stored) goes into
+    the audit trail under `actor` (and the manager who approved it): which settings, never a secret.
+    """
+
+    def __init__(self, config_file: Path, *, audit: AuditStore | None = None, actor: str = "",
+                 approved_by: str | None = None, training: bool = False) -> None:
         self._path = config_file
         self.load_error: str | None = None
         self._base = self._load()
+        self._audit = audit
+        self._actor = actor
+        self._approved_by = approved_by
+        self._training = training
 
     def _load(self) -> AppConfig:
         try:
@@ -101,8 +117,13 @@ class SetupAdapter:
         found = config_problems(config)
         if found:
             raise found[0]
+        changed = _changed_keys(minimal_dict(self._base), minimal_dict(config))
         written = write_config(self._path, config,
                                note=f"written by the setup wizard, {datetime.now().astimezone():%Y-%m-%d %H:%M}")
+        if self._audit is not None:
+            self._audit.record(AuditAction.SETTINGS_CHANGED, self._actor or "?", approved_by=self._approved_by,
+                               detail=f"setup wizard: {', '.join(changed) or 'nothing changed'}",
+                               training=self._training)
         self._base = config
         self.load_error = None
         log.info("setup: configuration written to %s (previous kept as %s)", written.path, written.backup)
@@ -227,7 +248,80 @@ class SetupAdapter:
         return list(PLATFORM_KINDS)
 
     def credentials(self, draft: SetupDraft) -> CredentialServices:
-        return PlatformCredentials(apply_draft(self._base, draft).platform)
+        return _WizardCredentials(apply_draft(self._base, draft).platform, audit=self._audit, actor=self._actor,
+                                  approved_by=self._approved_by, training=self._training)
+
+    def public_key_file(self, draft: SetupDraft) -> str | None:
+        found = _public_target(apply_draft(self._base, draft).platform)
+        return str(found[0]) if found is not None else None
+
+    def save_public_key(self, draft: SetupDraft, text: str) -> str:
+        platform = apply_draft(self._base, draft).platform
+        found = _public_target(platform)
+        if found is None:
+            raise ValueError("this platform needs no public key file")
+        target, certificates = found
+        try:
+            if certificates:
+                described = ", ".join(f"certificate {c.serial_no}" for c in rsa_keys.load_certificates(text))
+            else:
+                rsa_keys.load_public_pem(text)
+                described = "public key"
+        except rsa_keys.KeyFormatError as exc:
+            raise ValueError(str(exc)) from None
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temp = target.with_name(target.name + ".tmp")
+        temp.write_text(text.strip() + "\n", encoding="ascii", errors="replace")
+        os.replace(temp, target)
+        if self._audit is not None:
+            self._audit.record(AuditAction.KEY_CHANGED, self._actor or "?", detail=f"{described} written to {target} "
+                               "(setup wizard)", approved_by=self._approved_by, training=self._training)
+        return f"{described} → {target}"
+
+
+class _WizardCredentials(PlatformCredentials):
+    """A secret typed or pasted into the wizard's one-line field: a PEM loses its line breaks there."""
+
+    def store_key(self, key: str) -> None:
+        super().store_key(reflow_pem(key) if self.settings.kind != "mp-v1" else key)
+
+
+_PEM = re.compile(r"-----BEGIN ([A-Z0-9 ]+)-----(.*?)-----END \1-----", re.S)
+
+
+def reflow_pem(text: str) -> str:
+    """A PEM block whose line breaks were lost (pasted into one line) as a PEM again; other text as it is."""
+    match = _PEM.search(text)
+    if match is None:
+        return text.strip()
+    label, body = match.group(1), "".join(match.group(2).split())
+    lines = [body[i:i + 64] for i in range(0, len(body), 64)]
+    return "\n".join([f"-----BEGIN {label}-----", *lines, f"-----END {label}-----"]) + "\n"
+
+
+def _public_target(platform: PlatformSettings) -> tuple[Path, bool] | None:
+    """(the file, whether it holds certificates) of the platform's public material, or None for mp-v1."""
+    if platform.kind == "wechatpay-v3":
+        wechat = platform.wechatpay
+        if wechat.public_key_id:
+            return platform.file_path(wechat.public_key_file), False
+        return platform.file_path(wechat.platform_certificate_file), True
+    if platform.kind == "alipay":
+        return platform.file_path(platform.alipay.public_key_file), False
+    return None
+
+
+def _changed_keys(before: dict[str, object], after: dict[str, object], prefix: str = "") -> list[str]:
+    """The keys whose values differ between two configurations as written (their names, never values)."""
+    keys: list[str] = []
+    for name in sorted(set(before) | set(after)):
+        old, new = before.get(name), after.get(name)
+        key = f"{prefix}{name}"
+        if isinstance(old, dict) and isinstance(new, dict):
+            keys += _changed_keys(old, new, f"{key}.")
+        elif old != new:
+            keys.append(key)
+    return keys
 
 
 def seen_from(write: FinishedWrite, parsed: object) -> WriteSeen:
@@ -247,6 +341,33 @@ def _found_network(found: network_scan.Found) -> FoundPrinter:
 
 # -- draft <-> configuration ------------------------------------------------------------------------
 
+def _platform_draft(config: AppConfig) -> dict[str, str]:
+    platform, wechat, alipay = config.platform, config.platform.wechatpay, config.platform.alipay
+    return {
+        "platform_kind": platform.kind, "base_url": platform.base_url, "merchant_no": platform.merchant_no,
+        "terminal_no": platform.terminal_no, "wechat_base_url": wechat.base_url, "wechat_mchid": wechat.mchid,
+        "wechat_sp_mchid": wechat.sp_mchid, "wechat_sub_mchid": wechat.sub_mchid,
+        "wechat_serial_no": wechat.merchant_serial_no, "wechat_public_key_id": wechat.public_key_id,
+        "alipay_gateway_url": alipay.gateway_url, "alipay_app_id": alipay.app_id,
+    }
+
+
+def _apply_platform(config: AppConfig, draft: SetupDraft) -> None:
+    platform = config.platform
+    config.platform = dataclasses.replace(
+        platform, kind=draft.platform_kind, base_url=draft.base_url.strip(), merchant_no=draft.merchant_no.strip(),
+        terminal_no=draft.terminal_no.strip(),
+        wechatpay=dataclasses.replace(
+            platform.wechatpay, base_url=draft.wechat_base_url.strip() or platform.wechatpay.base_url,
+            mchid=draft.wechat_mchid.strip(), sp_mchid=draft.wechat_sp_mchid.strip(),
+            sub_mchid=draft.wechat_sub_mchid.strip(), merchant_serial_no=draft.wechat_serial_no.strip().upper(),
+            public_key_id=draft.wechat_public_key_id.strip()),
+        alipay=dataclasses.replace(
+            platform.alipay, gateway_url=draft.alipay_gateway_url.strip() or platform.alipay.gateway_url,
+            app_id=draft.alipay_app_id.strip()),
+    )
+
+
 def draft_from(config: AppConfig) -> SetupDraft:
     printing = config.printing
     name = printing.default_printer
@@ -259,9 +380,7 @@ def draft_from(config: AppConfig) -> SetupDraft:
         language=general.language, store_name=general.store_name, store_no=general.store_no,
         utc_offset=config.parser.utc_offset, operator=general.operator,
         folders=list(config.watch.folders), patterns=list(config.watch.patterns), mode=general.mode,
-        printer_name=name, printer=printer,
-        platform_kind=PLATFORM_KINDS[0], base_url=config.platform.base_url,
-        merchant_no=config.platform.merchant_no, terminal_no=config.platform.terminal_no,
+        printer_name=name, printer=printer, **_platform_draft(config),
     )
 
 
@@ -283,8 +402,7 @@ def apply_draft(base: AppConfig, draft: SetupDraft) -> AppConfig:
                                   **{f: getattr(draft.printer, f) for f in _PRINTER_FIELDS})
     printing.printers = {**{k: v for k, v in printing.printers.items() if k != name}, name: printer}
     printing.default_printer = name
-    config.platform = dataclasses.replace(config.platform, base_url=draft.base_url.strip(),
-                                          merchant_no=draft.merchant_no.strip(), terminal_no=draft.terminal_no.strip())
+    _apply_platform(config, draft)
     return config
 
 

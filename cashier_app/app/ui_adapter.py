@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
+from cashier_app.app.access_adapter import AppAccessServices
 from cashier_app.app.credentials_adapter import PlatformCredentials
 from cashier_app.app.events import (
     CaseEvent,
@@ -26,12 +27,16 @@ from cashier_app.app.events import (
 from cashier_app.app.services import AppServices
 from cashier_app.app.setup_adapter import SetupAdapter
 from cashier_app.app.training import TrainingDirector
+from cashier_app.domain.access import ProtectedAction
+from cashier_app.domain.audit import AuditAction
 from cashier_app.domain.cases import Case, CaseKind, CaseResult, CaseStatus
+from cashier_app.domain.paper import order_of_key
 from cashier_app.journal.cases import CaseFilter, cases_to_csv
 from cashier_app.journal.print_jobs import HELD, JobStateError, PrintJobRecord
 from cashier_app.journal.receipt_print_state import print_states
 from cashier_app.journal.receipts import ReceiptRecord
 from cashier_app.lookup import LookupService
+from cashier_app.paper import PaperRefused
 from cashier_app.printing.queue import PrintQueue
 from cashier_app.ui.bridge import ServiceBridge
 from cashier_app.ui.rows import (
@@ -68,6 +73,23 @@ class AppUiServices:
 
     def __init__(self, services: AppServices) -> None:
         self.services = services
+        self._access: AppAccessServices | None = None
+
+    # -- people and the right to act ---------------------------------------------------------------
+
+    def access(self) -> AppAccessServices | None:
+        if self._access is None and self.services.session is not None:
+            self._access = AppAccessServices(self.services.session, self.services.audit, self.services.tz,
+                                             training=self.services.options.training)
+        return self._access
+
+    def _authorize(self, action: ProtectedAction) -> tuple[str, str | None]:
+        """(who does it, the manager who approved it); raises when the person signed in may not."""
+        access = self.access()
+        if access is None:
+            return self.operator(), None
+        approval = access.authorize(action)
+        return approval.actor, approval.approved_by
 
     # -- receipts ---------------------------------------------------------------------------
 
@@ -105,7 +127,12 @@ class AppUiServices:
     def reprint(self, receipt_id: int, reason: str) -> None:
         if self.services.queue is None:
             raise ServiceError("not_configured", "printing is not running")
-        self.services.reprint_receipt(receipt_id, reason)
+        actor, approved_by = self._authorize(ProtectedAction.REPRINT)
+        try:
+            self.services.reprint_receipt(receipt_id, reason, actor, approved_by)
+        except PaperRefused as refused:
+            # The receipt's original (or a copy) is still on its way: a second job would print twice.
+            raise ServiceError(f"paper_{refused.code}", str(refused)) from refused
 
     # -- print jobs -------------------------------------------------------------------------
 
@@ -119,21 +146,27 @@ class AppUiServices:
             self._queue().retry(job_id, self.operator())
 
     def cancel_job(self, job_id: int, reason: str) -> None:
+        queue = self._queue()
+        actor, approved_by = self._authorize(ProtectedAction.CANCEL_JOB)
         with _job_step():
-            self._queue().cancel(job_id, reason, self.operator())
+            job = queue.cancel(job_id, reason, actor)
+        self._audit_job(AuditAction.CANCEL_JOB, actor, approved_by, job, reason=reason)
 
     def move_job(self, job_id: int, printer: str) -> None:
         """Send a queued or held job to another configured printer; who did it goes into the audit trail."""
+        queue = self._queue()
+        actor, approved_by = self._authorize(ProtectedAction.MOVE_JOB)
         with _job_step():
-            job = self._queue().move(job_id, printer)
-        journal = self.services.journal
-        assert journal is not None
-        with journal.tx() as conn:
-            conn.execute(
-                "INSERT INTO audit(at, actor, action, receipt_id, job_id, reason, training) VALUES (?,?,?,?,?,?,?)",
-                (datetime.now(self.services.tz).isoformat(), self.operator(), "move_job", job.receipt_id, job_id,
-                 f"{job.moved_from or '?'} -> {printer}", int(self.services.options.training)),
-            )
+            job = queue.move(job_id, printer)
+        self._audit_job(AuditAction.MOVE_JOB, actor, approved_by, job, detail=f"{job.moved_from or '?'} -> {printer}")
+
+    def _audit_job(self, action: AuditAction, actor: str, approved_by: str | None, job: PrintJobRecord, *,
+                   reason: str = "", detail: str = "") -> None:
+        # The order the job puts on paper (a job printed from the platform's record has no receipt).
+        out_trade_no = order_of_key(job.paper_key) if job.paper_key else None
+        self.services.audit.record(action, actor, receipt_id=job.receipt_id, job_id=job.id, reason=reason,
+                                   detail=detail, approved_by=approved_by, out_trade_no=out_trade_no,
+                                   printer=job.printer, training=self.services.options.training)
 
     def held_jobs(self) -> list[JobRow]:
         if self.services.queue is None:
@@ -198,12 +231,18 @@ class AppUiServices:
     # -- the technician's settings ------------------------------------------------------------
 
     def credential_services(self) -> PlatformCredentials:
-        """The platform key of the configured terminal (in demo and training: the sandbox's terminal)."""
-        return PlatformCredentials(self.services.config.platform)
+        """The platform key of the configured terminal (in demo and training: the sandbox's terminal).
+        Protected (change_key): its changes are written to the audit trail, never the key itself."""
+        actor, approved_by = self._authorize(ProtectedAction.CHANGE_KEY)
+        return PlatformCredentials(self.services.config.platform, audit=self.services.audit, actor=actor,
+                                   approved_by=approved_by, training=self.services.options.training)
 
     def setup_services(self) -> SetupAdapter:
-        """The setup wizard over the configuration file in use (never the demo's altered settings)."""
-        return SetupAdapter(self.services.paths.config_file)
+        """The setup wizard over the configuration file in use (never the demo's altered settings).
+        Protected (change_settings): what it writes, and keys it stores, go into the audit trail."""
+        actor, approved_by = self._authorize(ProtectedAction.CHANGE_SETTINGS)
+        return SetupAdapter(self.services.paths.config_file, audit=self.services.audit, actor=actor,
+                            approved_by=approved_by, training=self.services.options.training)
 
     # -- lookup -----------------------------------------------------------------------------
 
@@ -261,7 +300,11 @@ class AppUiServices:
             raise ServiceError("case_not_found", f"no case {case_id}")
         if case.status is CaseStatus.CLOSED:
             raise ServiceError("case_closed", f"case {case_id} is already closed")
-        closed = self.services.cases.close_case(case_id, outcome, self.operator(), note)
+        actor, approved_by = self._authorize(ProtectedAction.CLOSE_CASE)
+        closed = self.services.cases.close_case(case_id, outcome, actor, note)
+        self.services.audit.record(AuditAction.CLOSE_CASE, actor, case_id=case_id, out_trade_no=closed.out_trade_no,
+                                   reason=note, detail=outcome.value, approved_by=approved_by,
+                                   training=self.services.options.training)
         # Everyone showing cases (status bar count, tray, cases page) hears of it through the hub.
         self.services.hub.publish(CaseEvent(case_id, closed.kind.value, created=False,
                                             out_trade_no=closed.out_trade_no))

@@ -10,13 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from cashier_app.domain.capabilities import MP_V1, Capabilities
 from cashier_app.domain.orders import OrderState
+from cashier_app.domain.paper import PaperStatus
 
 
 class LookupOutcome(StrEnum):
     FOUND = "found"
     NOT_FOUND = "not_found"
     NOT_QUERYABLE_YET = "not_queryable_yet"  # third-party number looked up before the success notice
+    # The platform has no trade for this number YET, and one may still begin (Alipay's
+    # ACQ.TRADE_NOT_EXIST for a QR code nobody has scanned): never "no such order".
+    NOT_STARTED = "not_started"
     UNKNOWN = "unknown"  # platform fault: nothing can be concluded
 
 
@@ -32,6 +37,10 @@ class Verdict(StrEnum):
     PAID = "paid"
     PARTLY_REFUNDED = "partly_refunded"
     POSSIBLY_DROPPED = "possibly_dropped"  # platform unpaid, customer shows paid: sync
+    # The platform is the payment channel and says unpaid while the customer shows paid: no sync
+    # can change that answer; the voucher is probably for another order (or another payee).
+    CHANNEL_SAYS_UNPAID = "channel_says_unpaid"
+    NOT_STARTED_YET = "not_started_yet"  # no trade yet for this number; it may still be paid
     STILL_UNPAID_AFTER_SYNC = "still_unpaid_after_sync"
     NOT_PAID = "not_paid"  # no voucher: payment did not go through
     WAITING_FOR_PASSWORD = "waiting_for_password"  # noqa: S105 - a verdict, not a secret
@@ -77,15 +86,57 @@ def guide(
     outcome: LookupOutcome,
     state: OrderState | None = None,
     *,
-    has_receipt: bool = False,
+    paper: PaperStatus = PaperStatus.NONE,
     voucher: Voucher = Voucher.NOT_ASKED,
     after_sync: bool = False,
     looked_up_by_channel_no: bool = False,
+    capabilities: Capabilities = MP_V1,
 ) -> Guidance:
-    """The verdict and next steps for one lookup result."""
+    """The verdict and next steps for one lookup result, on a platform that can do `capabilities`:
+    where the platform is the payment channel itself, a sync is a fresh query (offered as "query
+    again"), and no step is offered that the platform cannot carry out. `paper`: what the order's
+    receipt has had (domain/paper.py): printing is offered only when nothing is printed or on its
+    way, a reprint only once the original is printed."""
+    guidance = _guide(outcome, state, paper=paper, voucher=voucher, after_sync=after_sync,
+                      looked_up_by_channel_no=looked_up_by_channel_no,
+                      channel_is_platform=capabilities.channel_is_platform)
+    return _within(guidance, capabilities)
+
+
+def _within(guidance: Guidance, capabilities: Capabilities) -> Guidance:
+    """The guidance with only the steps this platform can carry out, each offered once."""
+    actions: list[Action] = []
+    for offered in guidance.actions:
+        action = Action.QUERY_AGAIN if offered is Action.SYNC and capabilities.channel_is_platform else offered
+        if action is Action.CLOSE_AND_PAY_AGAIN and not capabilities.close:
+            continue
+        if action is Action.QUERY_BY_MERCHANT_NO and not capabilities.query_by_merchant_no:
+            continue
+        if action not in actions:
+            actions.append(action)
+    if tuple(actions) == guidance.actions:
+        return guidance
+    return Guidance(guidance.verdict, tuple(actions), guidance.severity, guidance.may_take_payment_again,
+                    guidance.case_kind)
+
+
+def _guide(
+    outcome: LookupOutcome,
+    state: OrderState | None,
+    *,
+    paper: PaperStatus,
+    voucher: Voucher,
+    after_sync: bool,
+    looked_up_by_channel_no: bool,
+    channel_is_platform: bool,
+) -> Guidance:
     if outcome is LookupOutcome.UNKNOWN:
         return Guidance(Verdict.STATE_UNKNOWN, (Action.QUERY_AGAIN, Action.ESCALATE), Severity.FAULT,
                         case_kind="platform_fault")
+    if outcome is LookupOutcome.NOT_STARTED:
+        # Closing cannot help either (there is nothing to close yet): ask, and query again.
+        return Guidance(Verdict.NOT_STARTED_YET, (Action.QUERY_AGAIN, Action.CHECK_NUMBER), Severity.ATTENTION,
+                        case_kind="dropped_order" if voucher is Voucher.SHOWN else None)
     if outcome is LookupOutcome.NOT_QUERYABLE_YET:
         return Guidance(Verdict.NOT_QUERYABLE_YET, (Action.QUERY_BY_MERCHANT_NO, Action.SYNC), Severity.ATTENTION)
     if outcome is LookupOutcome.NOT_FOUND:
@@ -94,17 +145,36 @@ def guide(
         return Guidance(Verdict.NOT_FOUND, actions, Severity.ATTENTION)
     if state is None:
         raise ValueError("a found order has a state")
-    return _guide_found(state, has_receipt=has_receipt, voucher=voucher, after_sync=after_sync)
+    return _guide_found(state, paper=paper, voucher=voucher, after_sync=after_sync,
+                        channel_is_platform=channel_is_platform)
 
 
-def _guide_found(state: OrderState, *, has_receipt: bool, voucher: Voucher, after_sync: bool) -> Guidance:
-    print_action = Action.REPRINT if has_receipt else Action.PRINT
+def _print_actions(paper: PaperStatus) -> tuple[Action, ...]:
+    """Print the original when there is none; a reprint once it is out; nothing while it is on its way
+    (it prints by itself: a second job would give the customer two)."""
+    if paper is PaperStatus.NONE:
+        return (Action.PRINT,)
+    if paper is PaperStatus.PRINTED:
+        return (Action.REPRINT,)
+    return ()
+
+
+def _guide_found(state: OrderState, *, paper: PaperStatus, voucher: Voucher, after_sync: bool,
+                 channel_is_platform: bool) -> Guidance:
     if state is OrderState.PAID:
-        kind = None if has_receipt else "paid_no_receipt"
-        return Guidance(Verdict.PAID, (print_action,), Severity.OK, case_kind=kind)
+        kind = "paid_no_receipt" if paper is PaperStatus.NONE else None
+        severity = Severity.OK if paper is PaperStatus.PRINTED else Severity.ATTENTION
+        return Guidance(Verdict.PAID, _print_actions(paper), severity, case_kind=kind)
     if state is OrderState.PARTIAL_REFUNDED:
-        return Guidance(Verdict.PARTLY_REFUNDED, (print_action,), Severity.ATTENTION, case_kind="refund")
+        return Guidance(Verdict.PARTLY_REFUNDED, _print_actions(paper), Severity.ATTENTION, case_kind="refund")
     if state in (OrderState.CREATED, OrderState.USERPAYING):
+        if channel_is_platform and voucher is Voucher.SHOWN:
+            # The channel itself says unpaid: there is no platform record to catch up. Check the
+            # voucher's number (and payee); query once more in case the payment is just finishing.
+            actions = (Action.ESCALATE, Action.QUERY_AGAIN) if after_sync else (
+                Action.QUERY_AGAIN, Action.CHECK_NUMBER, Action.ESCALATE)
+            return Guidance(Verdict.CHANNEL_SAYS_UNPAID, actions, Severity.FAULT if after_sync else Severity.ATTENTION,
+                            case_kind="dropped_order")
         if after_sync:
             # Synced and still unpaid while the customer shows paid: poll a little, then escalate.
             return Guidance(Verdict.STILL_UNPAID_AFTER_SYNC, (Action.SYNC, Action.ESCALATE), Severity.FAULT,

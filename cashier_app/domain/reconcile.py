@@ -35,6 +35,8 @@ class ReceiptSeen:
     kind: str  # "SALE" | "REFUND"
     amount: int | None
     seen_at: datetime
+    # Recorded but not printed: its order had its original already (the till wrote print.txt again).
+    repeat: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,12 @@ def reconcile(
     *,
     not_on_platform: frozenset[str] = frozenset(),
     open_keys: Iterable[str] = (),
+    printed: frozenset[str] = frozenset(),
+    watched_since: datetime | None = None,
 ) -> ReconcileResult:
+    """`printed`: orders whose original paper exists or is on its way without a receipt of theirs
+    (printed from the platform's record). `watched_since`: when the app first ran; orders paid before
+    it were never watched, so their receipts cannot be missing."""
     grace = timedelta(seconds=settings.grace_s)
     stuck_after = timedelta(seconds=settings.stuck_after_s)
     result = ReconcileResult()
@@ -80,9 +87,9 @@ def reconcile(
             sales[receipt.out_trade_no].append(receipt)
 
     for no, order in orders.items():
-        if order.state in PAID_STATES and not sales.get(no):
+        if order.state in PAID_STATES and not sales.get(no) and no not in printed:
             paid_at = order.paid_at or order.created_at
-            if now - paid_at >= grace:
+            if now - paid_at >= grace and (watched_since is None or paid_at >= watched_since):
                 result.findings.append(Finding(
                     CaseKind.PAID_NO_RECEIPT, no, order.state, order.total_amount,
                     "paid on the platform, no receipt seen after the grace period"))
@@ -95,10 +102,11 @@ def reconcile(
         ids = tuple(r.receipt_id for r in seen)
         amount = seen[0].amount
         listed = orders.get(no)
-        if len(seen) > 1:
+        originals = [r for r in seen if not r.repeat]
+        if len(originals) > 1:
             result.findings.append(Finding(
                 CaseKind.DOUBLED_RECEIPT, no, listed.state if listed else None, amount,
-                f"{len(seen)} original receipts for one order", ids))
+                f"{len(originals)} original receipts for one order", ids))
         first_seen = min(r.seen_at for r in seen)
         if listed is None:
             if no in not_on_platform:
@@ -126,7 +134,7 @@ def reconcile(
         if key in current:
             continue
         moved_on = orders.get(no)
-        receipt_arrived = kind == CaseKind.PAID_NO_RECEIPT.value and bool(sales.get(no))
+        receipt_arrived = kind == CaseKind.PAID_NO_RECEIPT.value and (bool(sales.get(no)) or no in printed)
         stopped_waiting = (kind == CaseKind.STUCK_PAYMENT.value and moved_on is not None
                            and moved_on.state not in UNPAID_STATES)
         if receipt_arrived or stopped_waiting:

@@ -83,15 +83,29 @@ class CaseStore:
             row = conn.execute("SELECT id FROM cases WHERE id = ?", (case_id,)).fetchone()
             return self._load(conn, case_id) if row else None
 
-    def find_open(self, out_trade_no: str, kind: CaseKind | None = None) -> Case | None:
+    def find_open(self, out_trade_no: str, kind: CaseKind | None = None, *,
+                  training: bool | None = None) -> Case | None:
         sql = "SELECT id FROM cases WHERE out_trade_no = ? AND status = 'open'"
         params: list[object] = [out_trade_no]
         if kind is not None:
             sql += " AND kind = ?"
             params.append(kind.value)
+        if training is not None:
+            sql += " AND training = ?"
+            params.append(int(training))
         with self._journal.read() as conn:
             row = conn.execute(sql + " ORDER BY id DESC LIMIT 1", params).fetchone()
             return self._load(conn, int(row["id"])) if row else None
+
+    def adopt_key(self, case_id: int, key: str) -> bool:
+        """Give an open case opened by hand (no key) a finding's key, so that the finding is raised once,
+        in that case. False when the case has a key already or another case holds this one."""
+        with self._journal.tx() as conn:
+            if conn.execute("SELECT 1 FROM cases WHERE case_key = ?", (key,)).fetchone() is not None:
+                return False
+            cur = conn.execute("UPDATE cases SET case_key = ? WHERE id = ? AND case_key IS NULL AND status = 'open'",
+                               (key, case_id))
+            return cur.rowcount == 1
 
     def open_keys(self) -> list[str]:
         with self._journal.read() as conn:

@@ -58,6 +58,11 @@ class PrintJobRecord:
     cancelled_by: str | None
     cancelled_at: str | None
     moved_from: str | None
+    # The document the job puts on paper (domain/paper.py) and whether it is that document's original.
+    paper_key: str | None = None
+    original: bool = False
+    # The platform's record of the order, for a job printed from it (no receipt).
+    order_json: str | None = None
 
     @property
     def pending(self) -> bool:
@@ -74,6 +79,7 @@ class PrintJobRecord:
             created_at=row["created_at"], started_at=row["started_at"], done_at=row["done_at"],
             held_at=row["held_at"], parked=bool(row["parked"]), cancel_reason=row["cancel_reason"],
             cancelled_by=row["cancelled_by"], cancelled_at=row["cancelled_at"], moved_from=row["moved_from"],
+            paper_key=row["paper_key"], original=bool(row["original"]), order_json=row["order_json"],
         )
 
 
@@ -169,12 +175,12 @@ class PrintJobStore:
     def create(self, receipt_id: int | None, printer: str, *, is_reprint: bool = False,
                reason: str | None = None, requested_by: str | None = None,
                payload: bytes | None = None, copy_no: int | None = None) -> PrintJobRecord:
-        """Write the job down (before any byte goes to the printer).
+        """Write a job down (before any byte goes to the printer), outside the paper desk's rules.
 
-        Without `copy_no`, a reprint of a receipt takes the next copy number after the
-        receipt's earlier jobs (cancelled ones aside); other jobs are copy 1.
+        For test pages and tests of the queue; receipts go through cashier_app.paper. Without
+        `copy_no`, a reprint of a receipt takes the next copy number after the receipt's earlier
+        jobs (cancelled ones aside); other jobs are copy 1.
         """
-        now = utc_now()
         with self.journal.tx() as conn:
             if copy_no is None and is_reprint and receipt_id is not None:
                 row = conn.execute(
@@ -184,14 +190,35 @@ class PrintJobStore:
                 copy_no = max(int(row[0] or 0) + 1, 2)
             elif copy_no is None:
                 copy_no = 1
-            cur = conn.execute(
-                "INSERT INTO print_jobs(receipt_id, printer, state, is_reprint, copy_no, reason, requested_by,"
-                " payload, created_at, updated_at) VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?)",
-                (receipt_id, printer, int(is_reprint), copy_no, reason, requested_by, payload, now, now),
-            )
-            job_id = int(cur.lastrowid or 0)
-            self._log(conn, job_id, "queued", f"printer={printer}" + (" reprint" if is_reprint else ""), now)
+            job_id = self.create_in(conn, receipt_id, printer, is_reprint=is_reprint, reason=reason,
+                                    requested_by=requested_by, payload=payload, copy_no=copy_no)
         return self.require(job_id)
+
+    def create_in(self, conn: sqlite3.Connection, receipt_id: int | None, printer: str, *, copy_no: int,
+                  is_reprint: bool = False, reason: str | None = None, requested_by: str | None = None,
+                  payload: bytes | None = None, paper_key: str | None = None, original: bool = False,
+                  order_json: str | None = None) -> int:
+        """Write a job in the caller's transaction; returns its id.
+
+        A second original of one document is refused by the schema (sqlite3.IntegrityError).
+        """
+        now = utc_now()
+        cur = conn.execute(
+            "INSERT INTO print_jobs(receipt_id, printer, state, is_reprint, copy_no, reason, requested_by,"
+            " payload, paper_key, original, order_json, created_at, updated_at)"
+            " VALUES (?, ?, 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (receipt_id, printer, int(is_reprint), copy_no, reason, requested_by, payload, paper_key,
+             int(original), order_json, now, now),
+        )
+        job_id = int(cur.lastrowid or 0)
+        what = "original" if original else ("reprint" if is_reprint else "job")
+        self._log(conn, job_id, "queued", f"printer={printer} {what} copy {copy_no}", now)
+        return job_id
+
+    def for_paper(self, conn: sqlite3.Connection, paper_key: str) -> list[PrintJobRecord]:
+        """Every job of one document, oldest first, read in the caller's transaction."""
+        rows = conn.execute("SELECT * FROM print_jobs WHERE paper_key = ? ORDER BY id", (paper_key,)).fetchall()
+        return [PrintJobRecord.from_row(r) for r in rows]
 
     def mark_sending(self, job_id: int, printer: str | None = None) -> PrintJobRecord:
         """The first byte is about to go (to `printer`: a job moved away meanwhile is not sent)."""

@@ -37,6 +37,8 @@ class ReceiptRecord:
     path: str  # the watched file it was read from
     receipt: Receipt
     training: bool
+    # What became of its paper when it was taken in (migration 0005): original | observe | repeat | pending.
+    paper: str | None = None
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,7 @@ class FileVersionRecord:
 _RECEIPT_COLUMNS = (
     "r.id, r.file_version_id, r.created_at, r.encoding, r.kind, r.channel, r.out_trade_no, "
     "r.channel_trade_no, r.amount, r.paid_at, r.merchant_no, r.terminal_no, r.operator, "
-    "r.reference_no, r.template, r.text, r.training, fv.path"
+    "r.reference_no, r.template, r.text, r.training, r.paper, fv.path"
 )
 _RECEIPT_FROM = "receipts r JOIN file_versions fv ON fv.id = r.file_version_id"
 
@@ -168,6 +170,7 @@ class ReceiptStore:
         *,
         created_at: str | None = None,
         training: bool = False,
+        paper: str | None = None,
         conn: sqlite3.Connection | None = None,
     ) -> ReceiptRecord:
         """Record the receipt read from a file version."""
@@ -176,7 +179,7 @@ class ReceiptStore:
             cur = c.execute(
                 "INSERT INTO receipts(file_version_id, created_at, encoding, kind, channel, out_trade_no,"
                 " channel_trade_no, amount, paid_at, merchant_no, terminal_no, operator, reference_no,"
-                " template, text, training) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " template, text, training, paper) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     file_version_id,
                     created,
@@ -194,6 +197,7 @@ class ReceiptStore:
                     receipt.template,
                     "\n".join(receipt.lines),
                     int(training),
+                    paper,
                 ),
             )
             assert cur.lastrowid is not None
@@ -205,7 +209,13 @@ class ReceiptStore:
             path=str(row["path"]) if row else "",
             receipt=receipt,
             training=training,
+            paper=paper,
         )
+
+    @staticmethod
+    def set_paper(conn: sqlite3.Connection, receipt_id: int, paper: str) -> None:
+        """Record what became of the receipt's paper, in the caller's transaction."""
+        conn.execute("UPDATE receipts SET paper = ? WHERE id = ?", (paper, receipt_id))
 
     # -- receipts -----------------------------------------------------------------------------
 
@@ -328,6 +338,7 @@ def _receipt_record(row: sqlite3.Row) -> ReceiptRecord:
         path=str(row["path"]),
         receipt=receipt,
         training=bool(row["training"]),
+        paper=row["paper"],
     )
 
 

@@ -4,12 +4,12 @@ and the next step, and carry that step out, writing each one into the order's ca
 No Qt here: the lookup page (ui/) calls LookupService from a worker thread.
 """
 
-from cashier_app.lookup.errors import ActionNotAllowed, InvalidNumber, LookupServiceError, PrintFailed
+from cashier_app.lookup.errors import ActionNotAllowed, InvalidNumber, LookupServiceError, PaperChanged, PrintFailed
 from cashier_app.lookup.scan import ScannedNumber, ScanSource, read_number
 from cashier_app.lookup.service import LookupService
 from cashier_app.lookup.view import CHANNEL, MERCHANT, LookupView, SyncProgress
 
 __all__ = [
     "CHANNEL", "MERCHANT", "ActionNotAllowed", "InvalidNumber", "LookupService", "LookupServiceError",
-    "LookupView", "PrintFailed", "ScanSource", "ScannedNumber", "SyncProgress", "read_number",
+    "LookupView", "PaperChanged", "PrintFailed", "ScanSource", "ScannedNumber", "SyncProgress", "read_number",
 ]

@@ -14,6 +14,7 @@ from cashier_app.platform.order import Order
 from cashier_app.platform.results import (
     NotClosable,
     NotQueryableYet,
+    NotStartedYet,
     OrderClosed,
     OrderFound,
     OrderNotFound,
@@ -21,7 +22,8 @@ from cashier_app.platform.results import (
     SyncResult,
 )
 
-PlatformResult = OrderFound | OrderNotFound | NotQueryableYet | StateUnknown | SyncResult | OrderClosed | NotClosable
+PlatformResult = (OrderFound | OrderNotFound | NotQueryableYet | NotStartedYet | StateUnknown | SyncResult | OrderClosed
+                  | NotClosable)
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,9 @@ def read_answer(result: PlatformResult, kind: str, call: str) -> Answer:
     if isinstance(result, NotQueryableYet):
         return Answer(LookupOutcome.NOT_QUERYABLE_YET, None, kind, None,
                       f"{call}: third-party number not queryable yet: {result.detail}{request}")
+    if isinstance(result, NotStartedYet):
+        return Answer(LookupOutcome.NOT_STARTED, None, kind, None,
+                      f"{call}: no trade for this number yet (not scanned?): {result.detail}{request}")
     if isinstance(result, NotClosable):
         # Not an answer about the state by itself: the caller queries the order next.
         state = f" (platform has it {result.order.state.value})" if result.order is not None else ""

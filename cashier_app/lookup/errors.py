@@ -37,3 +37,11 @@ class PrintFailed(LookupServiceError):
     """The print job could not be queued (the printer is not configured, the receipt is gone ...)."""
 
     code = "print_failed"
+
+
+class PaperChanged(LookupServiceError):
+    """Nothing was printed: the order's paper is not what the view showed (reconciliation printed it
+    meanwhile, its original is on its way or held). `reason` is the paper desk's refusal code; `view`
+    is the order derived again, with the step written into its case."""
+
+    code = "paper_changed"

@@ -16,19 +16,25 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from typing import Any, Protocol
 
+from cashier_app.domain.access import ProtectedAction
+from cashier_app.domain.audit import AuditAction
 from cashier_app.domain.cases import DEFAULT_CAUSE, Case, CaseKind, CaseResult, CaseStatus, CaseStep, StepAction
 from cashier_app.domain.guidance import LookupOutcome, Verdict, Voucher, guide
 from cashier_app.domain.orders import OrderState
+from cashier_app.domain.paper import PaperStatus, Want
 from cashier_app.domain.receipt import ReceiptKind
+from cashier_app.journal.audit import AuditStore
 from cashier_app.journal.cases import CaseFilter, CaseStore
 from cashier_app.journal.db import utc_now
 from cashier_app.journal.receipts import ReceiptRecord, ReceiptStore
 from cashier_app.lookup.answers import Answer, read_answer
-from cashier_app.lookup.errors import ActionNotAllowed, InvalidNumber, PrintFailed
+from cashier_app.lookup.errors import ActionNotAllowed, InvalidNumber, PaperChanged, PrintFailed
 from cashier_app.lookup.scan import read_number
 from cashier_app.lookup.view import CHANNEL, MERCHANT, UNPAID_STATES, LookupView, SyncProgress
-from cashier_app.platform.client import PlatformClient
+from cashier_app.paper import PaperDesk, PaperRefused, PaperState
+from cashier_app.platform.adapter import PlatformAdapter
 from cashier_app.platform.order import Order
 from cashier_app.platform.order_numbers import guess_number_kind
 from cashier_app.platform.results import NotClosable, OrderClosed, StateUnknown, SyncResult, UnknownReason
@@ -40,36 +46,48 @@ MIN_SYNC_INTERVAL_S = 5.0
 # A sync the platform cannot run now: its record after the running (or the last) sync is read instead.
 _SYNC_BUSY = frozenset({UnknownReason.RATE_LIMITED, UnknownReason.SYNC_IN_PROGRESS})
 
-ReprintReceipt = Callable[[int, str, str], int]
-PrintOrder = Callable[[Order, str, str], int]
+
+class Approval(Protocol):
+    @property
+    def actor(self) -> str: ...
+
+    @property
+    def approved_by(self) -> str | None: ...
+
+
+# Checks (and uses up) the right to a protected action; raises when it is missing (people/session.py).
+Authorize = Callable[[ProtectedAction], Approval]
 
 
 class LookupService:
     def __init__(
         self,
-        client: PlatformClient,
+        client: PlatformAdapter,
         cases: CaseStore,
         receipts: ReceiptStore,
         *,
         operator: Callable[[], str],
+        paper: PaperDesk,
         training: bool = False,
-        reprint_receipt: ReprintReceipt,
-        print_order: PrintOrder,
         sleep: Callable[[float], None] = time.sleep,
         poll_delays: Sequence[float] = (1.0, 2.0, 4.0),
         clock: Callable[[], float] = time.monotonic,
         min_sync_interval_s: float = MIN_SYNC_INTERVAL_S,
         on_case: Callable[[Case, bool], None] | None = None,
+        authorize: Authorize | None = None,
+        audit: AuditStore | None = None,
     ) -> None:
         self.client = client
+        # Reprints, closing an order and closing a case are protected: who may, and whose PIN allowed it.
+        self._authorize = authorize
+        self._audit = audit
         # Told when a lookup opens (True) or closes (False) a case, so alerts and lists hear of it.
         self._on_case = on_case
         self.cases = cases
         self.receipts = receipts
         self.operator = operator
         self.training = training
-        self._reprint_receipt = reprint_receipt
-        self._print_order = print_order
+        self.paper = paper
         self._sleep = sleep
         self.poll_delays = tuple(poll_delays)
         self._clock = clock
@@ -154,7 +172,7 @@ class LookupService:
                                    f"verdict {view.guidance.verdict.value}")
         number = view.out_trade_no
         with self._view_lock(view):
-            actor = self.operator()
+            actor, approved_by = self._check(ProtectedAction.CLOSE_ORDER)
             steps: list[CaseStep] = []
             result = self.client.close_order(number)
             answer = read_answer(result, MERCHANT, f"close out_trade_no={number}")
@@ -169,49 +187,77 @@ class LookupService:
                     close_with = CaseResult.CLOSED_AND_REPAID  # closed by an earlier attempt whose answer was lost
             else:
                 steps.append(answer.step(StepAction.CLOSE, actor))
+            if approved_by:
+                steps[0] = _approved(steps[0], approved_by)
             log.info("close %s: %s", number, steps[-1].outcome)
             action_kind = view.guidance.case_kind or CaseKind.UNPAID.value
-            return self._settle(view, view.number, answer, view.voucher, steps, after_sync=view.after_sync,
-                                action_kind=action_kind, close_with=close_with)
+            settled = self._settle(view, view.number, answer, view.voucher, steps, after_sync=view.after_sync,
+                                   action_kind=action_kind, close_with=close_with)
+            self._audited(AuditAction.CLOSE_ORDER, actor, approved_by, out_trade_no=number,
+                          case_id=settled.case_id, detail=steps[0].outcome)
+            return settled
 
     def print_receipt(self, view: LookupView, reason: str) -> LookupView:
-        """Reprint the order's receipt (marked as a reprint), or print one from the platform's
-        record when the till's print.txt never came. Only for a paid (or partly refunded) order."""
+        """Print the order's receipt through the paper desk: its original when the order has had no
+        paper (from the till's print.txt when the journal has it, else from the platform's record),
+        a reprint once the original is printed. Only for a paid (or partly refunded) order.
+
+        The view's paper may be stale (reconciliation printed the order meanwhile, a job was held):
+        the desk decides on the journal as it is now, and refuses a second original. Then nothing is
+        printed and PaperChanged carries the view derived again."""
         order = view.order
         if not view.may_print or order is None:
             raise ActionNotAllowed(f"printing {view.number} is not allowed: outcome {view.outcome.value}, "
                                    f"state {view.state.value if view.state else None}")
         with self._view_lock(view):
-            actor = self.operator()
-            records = self._sale_receipts(order.out_trade_no)
             answer = _answer_of(view)
-            if records:
-                action, receipt_id = StepAction.REPRINT, records[-1].id
-                what = f"receipt {receipt_id}"
-            else:
-                action, receipt_id = StepAction.PRINT, None
-                what = f"from the platform's order {order.out_trade_no}"
+            want = Want.COPY if view.paper is PaperStatus.PRINTED else Want.ORIGINAL
+            # A copy of a receipt the customer had is a reprint (protected); the order's first paper is not.
+            actor, approved_by = self._check(ProtectedAction.REPRINT) if want is Want.COPY else (self.operator(), None)
+            action = StepAction.REPRINT if want is Want.COPY else StepAction.PRINT
+            kind = view.guidance.case_kind
             try:
-                if receipt_id is not None:
-                    job_id = self._reprint_receipt(receipt_id, reason, actor)
-                else:
-                    job_id = self._print_order(order, reason, actor)
+                job = self.paper.request(order=order, want=want, reason=reason, person=actor, approved_by=approved_by)
+            except PaperRefused as refused:
+                if refused.paper is None:  # not the paper's state: no such printer, not paid ...
+                    failed = answer.step(action, actor, outcome="print_failed", extra=refused.detail)
+                    after = self._settle(view, view.number, answer, view.voucher, [failed], action_kind=kind,
+                                         after_sync=view.after_sync, polls=view.polls, sync_changed=view.sync_changed)
+                    detail = f"could not print {order.out_trade_no}: {refused.detail}"
+                    raise PrintFailed(detail, view=after) from refused
+                log.info("print %s: %s", order.out_trade_no, refused)
+                step = answer.step(action, actor, outcome=f"not_printed:{refused.code}", extra=refused.detail)
+                after = self._settle(view, view.number, answer, view.voucher, [step], action_kind=kind,
+                                     after_sync=view.after_sync, polls=view.polls, sync_changed=view.sync_changed)
+                raise PaperChanged(refused.detail, reason=refused.code, view=after) from refused
             except Exception as exc:
-                log.warning("print %s for %s failed: %s", what, order.out_trade_no, exc)
-                failed = answer.step(action, actor, outcome="print_failed", extra=f"{what}: {exc}")
-                kind = view.guidance.case_kind or _print_case_kind(records)
-                after = self._settle(view, view.number, answer, view.voucher, [failed], after_sync=view.after_sync,
-                                     action_kind=kind, polls=view.polls, sync_changed=view.sync_changed)
-                raise PrintFailed(f"could not queue the print of {what}: {exc}", view=after) from exc
-            step = answer.step(action, actor, outcome=f"job {job_id} queued", extra=f"{what}, reason: {reason}")
+                log.warning("print %s failed: %s", order.out_trade_no, exc)
+                failed = answer.step(action, actor, outcome="print_failed", extra=str(exc))
+                after = self._settle(view, view.number, answer, view.voucher, [failed],
+                                     action_kind=kind or CaseKind.PRINTER_FAULT.value, after_sync=view.after_sync,
+                                     polls=view.polls, sync_changed=view.sync_changed)
+                raise PrintFailed(f"could not queue the print of {order.out_trade_no}: {exc}", view=after) from exc
+            source = f"receipt {job.receipt_id}" if job.receipt_id is not None else "the platform's record"
+            what = "original" if job.original else f"copy {job.copy_no}"
+            approval = f", approved by manager {approved_by}" if approved_by else ""
+            step = answer.step(action, actor, outcome=f"job {job.job_id} queued",
+                               extra=f"{what} from {source}, reason: {reason}{approval}")
             if view.after_sync:
                 result = CaseResult.SYNCED_PAID
             else:
-                result = CaseResult.REPRINTED if records else CaseResult.PRINTED
-            kind = view.guidance.case_kind or _print_case_kind(records)
-            return self._settle(view, view.number, answer, view.voucher, [step], after_sync=view.after_sync,
-                                action_kind=kind, close_with=result, job_id=job_id, polls=view.polls,
+                result = CaseResult.PRINTED if job.original else CaseResult.REPRINTED
+            # A customer asking for a copy of a printed receipt is no exception: the audit trail has it;
+            # a case already open for the order (a dropped order, a missing receipt) records and closes.
+            return self._settle(view, view.number, answer, view.voucher, [step], action_kind=kind,
+                                close_with=result, job_id=job.job_id, after_sync=view.after_sync, polls=view.polls,
                                 sync_changed=view.sync_changed)
+
+    def refresh_paper(self, view: LookupView) -> LookupView:
+        """The same answer guided again on the journal as it is now (a job of the order was queued,
+        printed or held underneath): no platform call, no step."""
+        with self._view_lock(view):
+            return self._settle(view, view.number, _answer_of(view), view.voucher, [], after_sync=view.after_sync,
+                                polls=view.polls, sync_changed=view.sync_changed, job_id=view.job_id)
 
     def escalate(self, view: LookupView, note: str = "") -> LookupView:
         """Hand the order to the manager: the case stays open with an ESCALATE step."""
@@ -225,10 +271,27 @@ class LookupService:
     def close_case(self, view: LookupView, result: CaseResult, note: str = "") -> LookupView:
         """Close the order's case with a result the cashier chose (a case is opened if none is)."""
         with self._view_lock(view):
+            actor, approved_by = self._check(ProtectedAction.CLOSE_CASE)
+            if approved_by:
+                note = f"{note} (approved by manager {approved_by})".strip()
             kind = view.guidance.case_kind or _escalation_kind(view)
-            return self._settle(view, view.number, _answer_of(view), view.voucher, [], after_sync=view.after_sync,
-                                action_kind=kind, close_with=result, close_note=note, polls=view.polls,
-                                sync_changed=view.sync_changed, job_id=view.job_id)
+            settled = self._settle(view, view.number, _answer_of(view), view.voucher, [], after_sync=view.after_sync,
+                                   action_kind=kind, close_with=result, close_note=note, polls=view.polls,
+                                   sync_changed=view.sync_changed, job_id=view.job_id)
+            self._audited(AuditAction.CLOSE_CASE, actor, approved_by, out_trade_no=view.out_trade_no,
+                          case_id=settled.case_id, detail=result.value, reason=note)
+            return settled
+
+    def _audited(self, action: AuditAction, actor: str, approved_by: str | None, **fields: Any) -> None:
+        if self._audit is not None:
+            self._audit.record(action, actor, approved_by=approved_by, training=self.training, **fields)
+
+    def _check(self, action: ProtectedAction) -> tuple[str, str | None]:
+        """(who does it, the manager who approved it) for a protected action; raises when it is not allowed."""
+        if self._authorize is None:
+            return self.operator(), None
+        approval = self._authorize(action)
+        return approval.actor, approval.approved_by
 
     # -- platform calls -----------------------------------------------------------------------
 
@@ -261,7 +324,12 @@ class LookupService:
         field = "out_trade_no" if kind == MERCHANT else "channel_trade_no"
         answer = read_answer(result, kind, f"sync {field}={number}")
         extra = f"poll {poll}" if poll else ""
-        steps.append(answer.step(StepAction.SYNC, self.operator(), extra=extra))
+        if self.client.capabilities.channel_is_platform:
+            # Nobody further to ask: the "sync" was a fresh query of the channel itself.
+            fresh = "fresh query: the platform is the payment channel"
+            steps.append(answer.step(StepAction.QUERY, self.operator(), extra=f"{fresh}; {extra}" if extra else fresh))
+        else:
+            steps.append(answer.step(StepAction.SYNC, self.operator(), extra=extra))
         if isinstance(result, StateUnknown) and result.reason in _SYNC_BUSY:
             # Another sync of this order runs or just ran: its result is the platform's record.
             return self._query_once(number, kind, steps, poll=poll), None
@@ -298,11 +366,13 @@ class LookupService:
             number if answer.kind == MERCHANT else None)
         records = self._sale_receipts(out_trade_no) if out_trade_no else []
         has_receipt = bool(records)
+        paper = self.paper.paper_of(out_trade_no) if out_trade_no else None
+        status = paper.status if paper is not None else PaperStatus.NONE
         # After a sync, "still unpaid" is read as the customer showing paid; a customer who has
         # no voucher gets the unpaid guidance instead (close, then take payment again).
-        guidance = guide(answer.outcome, order.state if order is not None else None, has_receipt=has_receipt,
+        guidance = guide(answer.outcome, order.state if order is not None else None, paper=status,
                          voucher=voucher, after_sync=after_sync and voucher is not Voucher.NONE,
-                         looked_up_by_channel_no=answer.kind == CHANNEL)
+                         looked_up_by_channel_no=answer.kind == CHANNEL, capabilities=self.client.capabilities)
         channel_no = order.channel_trade_no if order is not None else (number if answer.kind == CHANNEL else None)
 
         case: Case | None = None
@@ -348,6 +418,14 @@ class LookupService:
             out_trade_no=out_trade_no,
             pending_steps=pending,
             case_result=case_result,
+            paper=status,
+            copies_printed=paper.copies_printed if paper is not None else 0,
+            printed_at=paper.printed_at if paper is not None else None,
+            printed_by=_printed_by(paper),
+            held_job_ids=tuple(j.id for j in paper.held_jobs) if paper is not None else (),
+            held_fault=next((j.fault_code for j in paper.held_jobs), None) if paper is not None else None,
+            platform=self.client.capabilities.kind.value,
+            channel_is_platform=self.client.capabilities.channel_is_platform,
         )
 
     def _find_open_case(self, out_trade_no: str | None, channel_no: str | None, kind: str | None) -> Case | None:
@@ -408,15 +486,19 @@ def _answer_of(view: LookupView) -> Answer:
     return Answer(view.outcome, view.order, view.number_kind, view.unknown_reason, view.detail)
 
 
+def _approved(step: CaseStep, manager: str) -> CaseStep:
+    detail = f"{step.detail}; approved by manager {manager}" if step.detail else f"approved by manager {manager}"
+    return CaseStep(step.at, step.action, step.actor, step.state_seen, step.outcome, detail)
+
+
 def _could_be_channel_number(number: str) -> bool:
     """Third-party numbers are long runs of digits (WeChat 28, Alipay 28, UnionPay 21)."""
     return number.isdigit() and 16 <= len(number) <= 32
 
 
-def _print_case_kind(records: list[ReceiptRecord]) -> str:
-    # A receipt on record that the customer has not got: the printer lost it. None at all: the
-    # till's print.txt never came.
-    return CaseKind.PRINTER_FAULT.value if records else CaseKind.PAID_NO_RECEIPT.value
+def _printed_by(paper: PaperState | None) -> str | None:
+    job = paper.original_job if paper is not None else None
+    return job.requested_by if job is not None else None
 
 
 def _escalation_kind(view: LookupView) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from cashier_app.domain.cases import CaseResult, CaseStep
 from cashier_app.domain.guidance import Action, Guidance, LookupOutcome, Voucher
 from cashier_app.domain.orders import OrderState
+from cashier_app.domain.paper import PaperStatus
 from cashier_app.platform.order import Order
 
 MERCHANT = "merchant"  # out_trade_no, 商户订单号
@@ -30,7 +31,7 @@ class LookupView:
     order: Order | None
     guidance: Guidance
     voucher: Voucher
-    has_receipt: bool  # a sale receipt (print.txt) of this order is in the journal
+    has_receipt: bool  # a sale receipt (print.txt) of this order is in the journal (see `paper` for what was printed)
     receipt_ids: tuple[int, ...]  # those receipts, oldest first
     case_id: int | None  # the order's open case, when there is one
     unknown_reason: str | None = None  # UnknownReason value when outcome is UNKNOWN
@@ -48,6 +49,18 @@ class LookupView:
     pending_steps: tuple[CaseStep, ...] = ()
     # The result the case was closed with by the last action (None while it is open).
     case_result: CaseResult | None = None
+    # What the order's receipt has had on paper (from the journal, read again after every action
+    # and whenever a job of the order changes: cashier_app.paper).
+    paper: PaperStatus = PaperStatus.NONE
+    copies_printed: int = 0
+    printed_at: str | None = None  # UTC, when the app printed the original
+    printed_by: str | None = None  # who asked for the original ("system": the till's print.txt or reconciliation)
+    held_job_ids: tuple[int, ...] = ()  # the order's jobs waiting for the printer
+    held_fault: str | None = None  # why (a printer fault code)
+    # Which platform answered (PlatformKind value), and whether it is the payment channel itself
+    # (WeChat Pay, Alipay): then a "sync" is a fresh query and its answer is the truth.
+    platform: str = "mp-v1"
+    channel_is_platform: bool = False
 
     @property
     def state(self) -> OrderState | None:

@@ -17,16 +17,19 @@ import secrets
 import threading
 import time
 from collections.abc import Callable, Mapping
-from datetime import datetime
-from typing import Any
+from datetime import UTC, date, datetime
+from typing import Any, Self
 
+from cashier_app.domain.capabilities import MP_V1
 from cashier_app.domain.orders import OrderState
 from cashier_app.domain.redaction import SecretRedactor
 from cashier_app.platform import signing
+from cashier_app.platform.adapter import CheckOutcome, CredentialCheck
 from cashier_app.platform.forward_guard import ForwardGuard
 from cashier_app.platform.order import Order, OrderFormatError, parse_time
 from cashier_app.platform.order_numbers import NumberKind, guess_number_kind, normalise_order_number
 from cashier_app.platform.results import (
+    BillResult,
     CloseResult,
     ListResult,
     NotClosable,
@@ -41,6 +44,7 @@ from cashier_app.platform.results import (
     SyncOutcome,
     SyncResult,
     UnknownReason,
+    UnsupportedOperation,
 )
 from cashier_app.platform.retry import RetryBudget, RetryPolicy
 from cashier_app.platform.settings import PlatformSettings
@@ -93,6 +97,10 @@ KeyProvider = Callable[[], str]
 
 
 class PlatformClient:
+    """The MP API v1 adapter (platform/adapter.py): the platform owns the order and can sync and list."""
+
+    capabilities = MP_V1
+
     def __init__(
         self,
         settings: PlatformSettings,
@@ -121,7 +129,7 @@ class PlatformClient:
         self._closing.set()
         self._transport.close()
 
-    def __enter__(self) -> PlatformClient:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -273,6 +281,20 @@ class PlatformClient:
             return order
         log.info("close %s: %s key %s", number, order.state.value, key)
         return OrderClosed(order, answer.request_id)
+
+    def daily_bill(self, day: date) -> BillResult:
+        raise UnsupportedOperation("MP API v1 has no daily bill: reconciliation polls its list")
+
+    def check_credentials(self) -> CredentialCheck:
+        """A signed list request of one order: read-only, proves the key and the clock."""
+        result = self.list_orders(datetime.now(UTC), page_size=1)
+        if isinstance(result, OrderPage):
+            return CredentialCheck(CheckOutcome.ACCEPTED, "HTTP 200 SUCCESS, signature verified")
+        answered = (f"HTTP {result.http_status} {result.code}" if result.code
+                    else f"no verified answer ({result.reason})")
+        if result.reason in (UnknownReason.CREDENTIALS, UnknownReason.TERMINAL_NOT_BOUND, UnknownReason.BAD_SIGNATURE):
+            return CredentialCheck(CheckOutcome.REJECTED, answered, result.reason, result.detail)
+        return CredentialCheck(CheckOutcome.UNREACHABLE, answered, result.reason, result.detail)
 
     # -- the one retry loop -----------------------------------------------------------------------
 

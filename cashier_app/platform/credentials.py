@@ -22,6 +22,7 @@ import keyring.backends.fail
 import keyring.errors
 
 from cashier_app.domain.redaction import SecretRedactor
+from cashier_app.platform import rsa_keys
 from cashier_app.platform.settings import PlatformSettings
 
 log = logging.getLogger(__name__)
@@ -78,9 +79,10 @@ class CredentialStoreUnavailable(CredentialError):
 class CredentialsMissing(CredentialError):
     code = "credentials_missing"
 
-    def __init__(self, account: str) -> None:
+    def __init__(self, account: str, what: str = "API key", kind: str = "api-key") -> None:
         self.account = account
-        super().__init__(f"no API key stored for {account}: run `cashier-app credentials set`")
+        option = "" if kind == "api-key" else f" --kind {kind}"
+        super().__init__(f"no {what} stored for {account}: run `cashier-app credentials set{option}`")
 
 
 class InvalidApiKey(CredentialError, ValueError):
@@ -117,14 +119,48 @@ def validate_key(key: str) -> str:
     return key
 
 
+# The secret each platform signs with, by platform kind: (credential kind, what it is called).
+SECRET_KINDS = {
+    "mp-v1": ("api-key", "API key"),
+    "wechatpay-v3": ("merchant-private-key", "merchant API private key"),
+    "alipay": ("app-private-key", "app private key"),
+}
+
+
+def secret_kind(settings: PlatformSettings) -> tuple[str, str]:
+    return SECRET_KINDS.get(settings.kind, SECRET_KINDS["mp-v1"])
+
+
 def account_name(settings: PlatformSettings) -> str:
+    """The credential store's account of the platform's secret: which merchant, which key, where."""
+    if settings.kind == "wechatpay-v3":
+        w = settings.wechatpay
+        return f"wechatpay-v3:{w.request_mchid}/{w.merchant_serial_no.upper()}@{w.base_url}"
+    if settings.kind == "alipay":
+        return f"alipay:{settings.alipay.app_id}@{settings.alipay.gateway_url}"
     return f"{settings.merchant_no}/{settings.terminal_no}@{settings.base_url}"
+
+
+def validate_secret(settings: PlatformSettings, text: str) -> str:
+    """The secret as it will be stored: an API key checked, or an RSA private key (PEM) in its
+    compact form, which fits the Windows credential store (platform/rsa_keys.py)."""
+    if settings.kind == "mp-v1":
+        return validate_key(text)
+    try:
+        key = rsa_keys.load_private_pem(text)
+    except rsa_keys.KeyFormatError as exc:
+        raise InvalidApiKey(f"the {secret_kind(settings)[1]} cannot be used: {exc}") from None
+    compact = rsa_keys.to_compact(key)
+    if len(compact.encode("utf-16-le")) > MAX_KEY_BYTES:
+        raise InvalidApiKey(f"the key is too large for the credential store ({MAX_KEY_BYTES} bytes)")
+    return compact
 
 
 class CredentialStore:
     """The key of one terminal on one platform (service settings.keyring_service)."""
 
     def __init__(self, settings: PlatformSettings, timeout_s: float | None = None) -> None:
+        self.settings = settings
         self.service = settings.keyring_service
         self.account = account_name(settings)
         self.timeout_s = settings.keyring_timeout_s if timeout_s is None else timeout_s
@@ -138,18 +174,19 @@ class CredentialStore:
     def require_key(self) -> str:
         key = self.get_key()
         if key is None:
-            raise CredentialsMissing(self.account)
+            kind, what = secret_kind(self.settings)
+            raise CredentialsMissing(self.account, what, kind)
         return key
 
     def has_key(self) -> bool:
         return self.get_key() is not None
 
     def set_key(self, key: str) -> None:
-        key = validate_key(key)
+        key = validate_secret(self.settings, key)
         SecretRedactor.register(key)
         self._run("write", lambda: keyring.set_password(self.service, self.account, key))
         _key_changed(self.account)
-        log.info("API key stored for %s in %s", self.account, backend_name())
+        log.info("%s stored for %s in %s", secret_kind(self.settings)[1], self.account, backend_name())
 
     def delete_key(self) -> bool:
         """Remove the key. False when there was none."""

@@ -8,17 +8,22 @@ machine code the UI translates.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
+from cashier_app.domain.bill import DailyBill
 from cashier_app.domain.orders import OrderState
 from cashier_app.platform.order import Order
 
 __all__ = [
-    "CloseResult", "ListResult", "NotClosable", "NotQueryableYet", "Order", "OrderClosed", "OrderFound",
-    "OrderNotFound", "OrderPage", "QueryResult", "RefusedOrder", "StateUnknown", "SyncOutcome", "SyncResult",
-    "UnknownReason",
+    "BillNotReady", "BillResult", "CloseResult", "ListResult", "NotClosable", "NotQueryableYet", "NotStartedYet",
+    "Order", "OrderClosed", "OrderFound", "OrderNotFound", "OrderPage", "QueryResult", "RefusedOrder", "StateUnknown",
+    "SyncOutcome", "SyncResult", "UnknownReason", "UnsupportedOperation",
 ]
+
+
+class UnsupportedOperation(Exception):
+    """A call the platform does not have (callers look at the adapter's capabilities first)."""
 
 
 class UnknownReason(StrEnum):
@@ -82,6 +87,26 @@ class NotQueryableYet:
 
 
 @dataclass(frozen=True)
+class NotStartedYet:
+    """The platform has no trade for this number yet, and one may still begin: Alipay's
+    ACQ.TRADE_NOT_EXIST for a QR code nobody has scanned. Never proof that the order is unpaid
+    for good, nor that there is no such order."""
+
+    number: str
+    detail: str = ""
+    request_id: str | None = None
+
+
+@dataclass(frozen=True)
+class BillNotReady:
+    """The platform has no bill for that day (yet): bills come the next morning (after 10:00)."""
+
+    day: date
+    detail: str = ""
+    code: str | None = None
+
+
+@dataclass(frozen=True)
 class SyncResult:
     order: Order
     upstream_state: OrderState
@@ -124,7 +149,8 @@ class NotClosable:
     request_id: str | None = None
 
 
-QueryResult = OrderFound | OrderNotFound | NotQueryableYet | StateUnknown
-SyncOutcome = SyncResult | OrderNotFound | NotQueryableYet | StateUnknown
+QueryResult = OrderFound | OrderNotFound | NotQueryableYet | NotStartedYet | StateUnknown
+SyncOutcome = SyncResult | OrderNotFound | NotQueryableYet | NotStartedYet | StateUnknown
 ListResult = OrderPage | StateUnknown
-CloseResult = OrderClosed | NotClosable | OrderNotFound | StateUnknown
+CloseResult = OrderClosed | NotClosable | OrderNotFound | NotStartedYet | StateUnknown
+BillResult = DailyBill | BillNotReady | StateUnknown

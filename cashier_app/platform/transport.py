@@ -59,16 +59,26 @@ def encode_body(payload: dict[str, Any]) -> bytes:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-class SignedTransport:
-    """Sends signed POSTs over one requests.Session per thread (sessions are not thread-safe)."""
+@dataclass(frozen=True)
+class RawAnswer:
+    """An HTTP answer exactly as received: nothing in it is verified or read yet."""
 
-    def __init__(self, settings: PlatformSettings, clock: Callable[[], float] = time.time,
-                 nonce_factory: Callable[[], str] = signing.new_nonce) -> None:
+    status: int
+    headers: Any  # a case-insensitive mapping
+    content: bytes
+    elapsed_ms: float
+
+
+class HttpTransport:
+    """Sends requests over one requests.Session per thread (sessions are not thread-safe).
+
+    Shared by every platform adapter: no retries below the adapter (it decides what may be
+    repeated), TLS always verified (`ca_bundle` for a private CA), no proxy or netrc picked up from
+    the environment, redirects never followed (a signed answer comes from the platform or not at all).
+    """
+
+    def __init__(self, settings: PlatformSettings) -> None:
         self._settings = settings
-        self._clock = clock
-        self._new_nonce = nonce_factory
-        self._base = settings.base_url.rstrip("/")
-        self._base_path = urlsplit(self._base).path
         self._verify: bool | str = settings.ca_bundle or True
         self._local = threading.local()
         self._sessions: list[requests.Session] = []
@@ -96,32 +106,17 @@ class SignedTransport:
         for session in sessions:
             session.close()
 
-    def post(self, path: str, payload: dict[str, Any], key: str, *, idempotency_key: str | None = None,
-             clock_offset: int = 0) -> Envelope:
-        body = encode_body(payload)
-        sign_path = self._base_path + path
-        timestamp = str(int(self._clock()) + clock_offset)
-        nonce = self._new_nonce()
-        signature = signing.sign(key, signing.request_string_to_sign("POST", sign_path, timestamp, nonce, body))
-        headers = {
-            "Content-Type": "application/json",
-            "Accept": "application/json",
-            # The signature covers the body bytes as sent: no transfer compression in between.
-            "Accept-Encoding": "identity",
-            "User-Agent": f"cashier-app/{__version__}",
-            "X-Mch-No": self._settings.merchant_no,
-            "X-Terminal-No": self._settings.terminal_no,
-            "X-Timestamp": timestamp,
-            "X-Nonce": nonce,
-            "X-Sign": signature,
-        }
-        if idempotency_key is not None:
-            headers["Idempotency-Key"] = idempotency_key
+    def send(self, method: str, url: str, *, headers: dict[str, str], body: bytes | None = None,
+             max_bytes: int = MAX_ANSWER_BYTES) -> RawAnswer:
+        """One request, one answer (at most `max_bytes`). Raises TransportFault when no answer came."""
         timeout = self._settings.timeout_s
+        headers = {"User-Agent": f"cashier-app/{__version__}",
+                   # Signatures cover the body bytes as sent: no transfer compression in between.
+                   "Accept-Encoding": "identity", **headers}
         started = time.perf_counter()
         try:
-            response = self._session().post(
-                self._base + path, data=body, headers=headers, timeout=(timeout, timeout),
+            response = self._session().request(
+                method, url, data=body, headers=headers, timeout=(timeout, timeout),
                 verify=self._verify, allow_redirects=False,
             )
             content = response.content
@@ -133,9 +128,46 @@ class SignedTransport:
         except requests.exceptions.RequestException as exc:
             raise TransportFault(UnknownReason.NETWORK, f"{type(exc).__name__}: {exc}", retryable=True) from None
         elapsed_ms = (time.perf_counter() - started) * 1000
-        log.debug("POST %s %s -> HTTP %s, %d bytes in %.1f ms", path, body.decode("utf-8"),
-                  response.status_code, len(content), elapsed_ms)
-        return self.read_answer(response.status_code, response.headers, content, key)
+        log.debug("%s %s -> HTTP %s, %d bytes in %.1f ms", method, urlsplit(url).path, response.status_code,
+                  len(content), elapsed_ms)
+        if len(content) > max_bytes:
+            raise TransportFault(UnknownReason.UNREADABLE, f"answer of {len(content)} bytes is too large",
+                                 retryable=False, http_status=response.status_code)
+        return RawAnswer(response.status_code, response.headers, content, elapsed_ms)
+
+
+class SignedTransport(HttpTransport):
+    """MP API v1: signed POSTs, every answer verified before it is read."""
+
+    def __init__(self, settings: PlatformSettings, clock: Callable[[], float] = time.time,
+                 nonce_factory: Callable[[], str] = signing.new_nonce) -> None:
+        super().__init__(settings)
+        self._clock = clock
+        self._new_nonce = nonce_factory
+        self._base = settings.base_url.rstrip("/")
+        self._base_path = urlsplit(self._base).path
+
+    def post(self, path: str, payload: dict[str, Any], key: str, *, idempotency_key: str | None = None,
+             clock_offset: int = 0) -> Envelope:
+        body = encode_body(payload)
+        sign_path = self._base_path + path
+        timestamp = str(int(self._clock()) + clock_offset)
+        nonce = self._new_nonce()
+        signature = signing.sign(key, signing.request_string_to_sign("POST", sign_path, timestamp, nonce, body))
+        headers = {
+            "Content-Type": "application/json",
+            "Accept": "application/json",
+            "X-Mch-No": self._settings.merchant_no,
+            "X-Terminal-No": self._settings.terminal_no,
+            "X-Timestamp": timestamp,
+            "X-Nonce": nonce,
+            "X-Sign": signature,
+        }
+        if idempotency_key is not None:
+            headers["Idempotency-Key"] = idempotency_key
+        log.debug("POST %s %s", path, body.decode("utf-8"))
+        answer = self.send("POST", self._base + path, headers=headers, body=body)
+        return self.read_answer(answer.status, answer.headers, answer.content, key)
 
     @staticmethod
     def read_answer(status: int, headers: Any, content: bytes, key: str) -> Envelope:
@@ -147,9 +179,6 @@ class SignedTransport:
         if not signing.verify(key, signing.response_string_to_sign(ts, nonce, content), sign):
             what = "a probe signature" if sign.startswith(signing.PROBE_PREFIX) else "a wrong signature"
             raise TransportFault(UnknownReason.BAD_SIGNATURE, f"HTTP {status} answer has {what}",
-                                 retryable=False, http_status=status)
-        if len(content) > MAX_ANSWER_BYTES:
-            raise TransportFault(UnknownReason.UNREADABLE, f"answer of {len(content)} bytes is too large",
                                  retryable=False, http_status=status)
         try:
             envelope = json.loads(content.decode("utf-8"))

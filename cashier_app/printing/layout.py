@@ -87,6 +87,14 @@ class ReprintMark:
 
 
 @dataclass(frozen=True)
+class RecordMark:
+    """Printed at the top of an order's first receipt made from the platform's record (its print.txt
+    never came): the customer's only receipt, so not a reprint, but not the till's own either."""
+
+    printed_at: str
+
+
+@dataclass(frozen=True)
 class LayoutOptions:
     cutter: bool = True
     drawer_kick: bool = False
@@ -95,6 +103,7 @@ class LayoutOptions:
     # Printed as CODE128 when it is printable ASCII; otherwise left out with a warning.
     barcode_data: str | None = None
     reprint: ReprintMark | None = None
+    record: RecordMark | None = None
 
     @classmethod
     def for_printer(
@@ -104,6 +113,7 @@ class LayoutOptions:
         qr_data: str | None = None,
         barcode_data: str | None = None,
         reprint: ReprintMark | None = None,
+        record: RecordMark | None = None,
     ) -> LayoutOptions:
         """Options for a configured printer (its cutter and cash drawer)."""
         return cls(
@@ -112,6 +122,7 @@ class LayoutOptions:
             qr_data=qr_data,
             barcode_data=barcode_data,
             reprint=reprint,
+            record=record,
         )
 
 
@@ -137,6 +148,8 @@ def layout_receipt(
     writer.start()
     if options.reprint is not None:
         writer.reprint_header(options.reprint)
+    elif options.record is not None:
+        writer.record_header(options.record)
     for number, line in enumerate(lines, start=1):
         # Not str.splitlines(): it also splits at FS, GS and RS, which are commands to remove.
         parts = _LINE_BREAK.split(line) if ("\n" in line or "\r" in line) else (line,)
@@ -146,8 +159,9 @@ def layout_receipt(
         writer.qr(options.qr_data)
     if options.barcode_data:
         writer.barcode(options.barcode_data)
-    # A reprint never opens the cash drawer: no money changes hands.
-    if options.drawer_kick and options.reprint is None:
+    # A reprint, or a receipt printed afterwards from the platform's record, never opens the cash
+    # drawer: no money changes hands.
+    if options.drawer_kick and options.reprint is None and options.record is None:
         writer.out += DRAWER_KICK
     writer.finish(options.cutter)
     return LayoutResult(bytes(writer.out), writer.warnings(), tuple(writer.printed))
@@ -228,14 +242,24 @@ class _Writer:
         copy = f"副本 COPY {mark.copy_no}" if chinese else f"COPY {mark.copy_no}"
         when = f"重打时间 {mark.reprinted_at}" if chinese else f"TIME {mark.reprinted_at}"
         reason = (f"原因 {mark.reason}" if chinese else f"REASON {mark.reason}") if mark.reason else ""
+        self._header(title, (copy, when, reason))
+
+    def record_header(self, mark: RecordMark) -> None:
+        chinese = self.encoder.can_encode("补打小票据平台记录时间")
+        title = "补打小票" if chinese else "RECEIPT"
+        source = "据平台记录打印" if chinese else "FROM THE PLATFORM'S RECORD"
+        when = f"打印时间 {mark.printed_at}" if chinese else f"TIME {mark.printed_at}"
+        self._header(title, (source, when))
+
+    def _header(self, title: str, lines: Sequence[str]) -> None:
+        """A title in double size, centred lines under it (empty ones left out), and a rule."""
         columns = self.profile.columns
         self.out += SIZE_DOUBLE
         self._centred(title, 0, columns // 2)
         self.out += SIZE_NORMAL
-        self._centred(copy, 0, columns)
-        self._centred(when, 0, columns)
-        if reason:
-            self._centred(reason, 0, columns)
+        for line in lines:
+            if line:
+                self._centred(line, 0, columns)
         rule = "=" * columns
         self.printed.append(rule)
         self.out += rule.encode("ascii") + LF

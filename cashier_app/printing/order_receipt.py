@@ -29,14 +29,12 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-import cashier_app
+from cashier_app.assets import receipt_templates_dir
 from cashier_app.domain.money import yuan
 from cashier_app.printing.layout import LayoutOptions, LayoutResult, layout_receipt
 from cashier_app.printing.profiles import Profile
 from cashier_app.printing.text_width import WidthModel, centre, text_width
 
-RECEIPTS_DIR = Path(cashier_app.__file__).resolve().parents[1] / "receipts"
-TEMPLATES_DIR = RECEIPTS_DIR / "templates"
 DEFAULT_TEMPLATE = "order-default"
 STORE_TZ = timezone(timedelta(hours=8))
 
@@ -92,7 +90,7 @@ def load_template(name: str = DEFAULT_TEMPLATE, templates_dir: Path | None = Non
     """Read receipts/templates/NAME.txt (UTF-8) and check its placeholders."""
     if not _TEMPLATE_NAME.match(name):
         raise OrderReceiptError(TEMPLATE_INVALID, f"template name {name!r}: lower-case letters, digits, - and _ only")
-    path = (templates_dir or TEMPLATES_DIR) / f"{name}.txt"
+    path = (templates_dir or receipt_templates_dir()) / f"{name}.txt"
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:

@@ -108,6 +108,9 @@ class PrintQueue:
                 copy_no: int | None = None) -> int:
         """Write a job down and wake its printer's worker; returns the job id.
 
+        Below the paper desk's rules: receipts and orders are printed through cashier_app.paper,
+        which decides original or copy; this is for raw bytes (test pages) and the queue's tests.
+
         With `payload` these exact bytes are sent; otherwise the receipt is laid out by `render`
         when the job is sent (so a job printed again after an interruption says REPRINT).
         `copy_no` is set in the same transaction (default: the store's next copy for a reprint),
@@ -121,9 +124,14 @@ class PrintQueue:
             raise ValueError("a print job needs a receipt to lay out or the bytes to send")
         job = self.store.create(receipt_id, name, is_reprint=is_reprint, reason=reason,
                                 requested_by=requested_by, payload=payload, copy_no=copy_no)
-        self.emit(QueueEvent(JOB_QUEUED, name, job.id, job))
-        self._wake(name)
+        self.announce(job)
         return job.id
+
+    def announce(self, job: PrintJobRecord) -> None:
+        """A job written elsewhere (the paper desk, in its own transaction) has committed: tell the
+        listeners and wake its printer's worker."""
+        self.emit(QueueEvent(JOB_QUEUED, job.printer, job.id, job))
+        self._wake(job.printer)
 
     def retry(self, job_id: int, operator: str | None = None) -> None:
         """Try a held job (and the printer holding it) again now, without waiting for the backoff."""

@@ -31,12 +31,14 @@ from cashier_app.domain.reconcile import Finding, OrderSnapshot, ReceiptSeen, Re
 from cashier_app.domain.reconcile_settings import ReconcileSettings
 from cashier_app.journal.cases import CaseStore
 from cashier_app.journal.db import Journal
-from cashier_app.platform.client import MAX_PAGE_SIZE, PlatformClient
+from cashier_app.paper import PaperRefused
+from cashier_app.platform.adapter import PlatformAdapter
+from cashier_app.platform.client import MAX_PAGE_SIZE
 from cashier_app.platform.order import Order
 from cashier_app.platform.results import OrderFound, OrderNotFound, OrderPage, StateUnknown, UnknownReason
 from cashier_app.reconcile.orders_seen import OrdersSeenStore, utc_text
 from cashier_app.reconcile.platform_health import PlatformHealth, next_wait_s
-from cashier_app.reconcile.receipts_seen import receipts_since
+from cashier_app.reconcile.receipts_seen import printed_from_record, receipts_since
 from cashier_app.reconcile.state import ListPosition, Outage, ReconcileStateStore, advance
 
 log = logging.getLogger(__name__)
@@ -45,8 +47,9 @@ Clock = Callable[[], float]
 CaseListener = Callable[[Case, bool], None]
 HealthListener = Callable[[PlatformHealth], None]
 PollListener = Callable[["PollReport"], None]
-# Queues a reprint of a paid order's missing receipt (through a template, marked as a reprint);
-# returns the print job's id, or None when it could not be queued.
+# Prints a paid order's missing receipt through the paper desk (as the order's original, from the
+# platform's record); returns the print job's id, or None when it could not be queued. Raises
+# cashier_app.paper.PaperRefused when the order has had its original meanwhile.
 MissingReceiptPrinter = Callable[[Order], "int | None"]
 
 TRAINING_KEY_PREFIX = "training:"
@@ -108,7 +111,7 @@ class Reconciler:
     def __init__(
         self,
         journal: Journal,
-        client: PlatformClient,
+        client: PlatformAdapter,
         settings: ReconcileSettings,
         *,
         actor: str = "system",
@@ -123,12 +126,15 @@ class Reconciler:
         window_s: float = 86400.0,
         first_lookback_s: float = 900.0,
         auto_reprint_within_s: float = 600.0,
+        watched_since: datetime | None = None,
     ) -> None:
         """`window_s`: orders paid, created or updated this long ago are matched on every poll.
         `first_lookback_s`: on the very first poll (no position saved) the list starts this far back;
         receipts of earlier orders were never watched, so they would all look missing.
         `auto_reprint_within_s`: a missing receipt older than this (found after the app was down
-        for a while) is not reprinted by itself: the customer has gone; the cashier decides."""
+        for a while) is not reprinted by itself: the customer has gone; the cashier decides.
+        `watched_since`: when the app first started watching the till; a paid order from before it was
+        never watched, so its receipt is not missing (neither raised nor printed)."""
         if not 1 <= page_size <= MAX_PAGE_SIZE:
             raise ValueError(f"page_size must be 1..{MAX_PAGE_SIZE}")
         self.journal = journal
@@ -155,6 +161,7 @@ class Reconciler:
         self._failures = 0
         self._last_retry_after: float | None = None
         self._seeded = False
+        self._watched_since = watched_since
         # Keys already raised (open or closed): open_case is not asked again for them.
         self._raised_keys: set[str] = set()
         # Numbers whose query can never be answered usefully (e.g. refused as moving backwards).
@@ -356,9 +363,11 @@ class Reconciler:
 
     def _rules(self, now: datetime, receipts: list[ReceiptSeen],
                numbers: Iterable[str]) -> tuple[dict[str, OrderSnapshot], ReconcileResult]:
-        orders, missing = self.orders.snapshots(utc_text(now - self.window), numbers)
+        since = utc_text(now - self.window)
+        orders, missing = self.orders.snapshots(since, numbers)
+        printed = printed_from_record(self.journal, since, training=self.training)
         return orders, reconcile(orders, receipts, now, self.settings, not_on_platform=missing,
-                                 open_keys=self._own_open_keys())
+                                 open_keys=self._own_open_keys(), printed=printed, watched_since=self._watched_since)
 
     def _own_open_keys(self) -> list[str]:
         """Open case keys of this mode, without the training prefix (the rules' own keys)."""
@@ -398,11 +407,15 @@ class Reconciler:
         if key in self._raised_keys:
             return
         detail = f"receipts {', '.join(str(i) for i in finding.receipt_ids)}" if finding.receipt_ids else ""
-        case, created = self.cases.open_case(
-            finding.kind, actor=self.actor, key=key, out_trade_no=finding.out_trade_no,
-            channel_trade_no=order.channel_trade_no if order else None, amount=finding.amount,
-            payment_state=finding.state.value if finding.state else None, cause=finding.cause,
-            training=self.training, detail=detail)
+        adopted = self._adopt(finding, key, detail) if finding.kind is CaseKind.PAID_NO_RECEIPT else None
+        if adopted is not None:
+            case, created = adopted, True
+        else:
+            case, created = self.cases.open_case(
+                finding.kind, actor=self.actor, key=key, out_trade_no=finding.out_trade_no,
+                channel_trade_no=order.channel_trade_no if order else None, amount=finding.amount,
+                payment_state=finding.state.value if finding.state else None, cause=finding.cause,
+                training=self.training, detail=detail)
         self._raised_keys.add(key)
         if not created:
             return
@@ -411,6 +424,17 @@ class Reconciler:
             case = self._missing_receipt(case, finding, now, report)
         report.opened.append(case)
         self._tell_case(case, True)
+
+    def _adopt(self, finding: Finding, key: str, detail: str) -> Case | None:
+        """An order a cashier is already handling (its case opened at the lookup page, e.g. a dropped
+        order just synced) gets the finding in that case, not a second case of its own."""
+        case = self.cases.find_open(finding.out_trade_no, training=self.training)
+        if case is None or case.id is None or not self.cases.adopt_key(case.id, key):
+            return None
+        state = finding.state.value if finding.state else None
+        self.cases.record(case.id, StepAction.NOTE, self.actor, state_seen=state, outcome=finding.kind.value,
+                          detail=f"reconciliation: {finding.cause}; {detail}".rstrip("; "))
+        return self.cases.get(case.id)
 
     def _missing_receipt(self, case: Case, finding: Finding, now: datetime, report: PollReport) -> Case:
         """auto: queue a reprint once and close the case; ask (or no printer): leave it to the cashier."""
@@ -432,19 +456,24 @@ class Reconciler:
             return self.cases.get(case.id) or case
         try:
             job_id = self._print_missing_receipt(order)
+        except PaperRefused as refused:
+            # Printed meanwhile (the cashier pressed F9, a late print.txt came): nothing more to print.
+            self.cases.record(case.id, StepAction.PRINT, self.actor, state_seen=order.state.value,
+                              outcome=f"not_printed:{refused.code}", detail=refused.detail)
+            return self.cases.close_case(case.id, CaseResult.RESOLVED_BY_ITSELF, self.actor, note=refused.detail)
         except Exception as exc:
             log.exception("reprinting the missing receipt of %s failed", order.out_trade_no)
-            self.cases.record(case.id, StepAction.REPRINT, self.actor, state_seen=order.state.value,
+            self.cases.record(case.id, StepAction.PRINT, self.actor, state_seen=order.state.value,
                               outcome="failed", detail=f"{type(exc).__name__}: {exc}")
             return self.cases.get(case.id) or case
         if job_id is None:
-            self.cases.record(case.id, StepAction.REPRINT, self.actor, state_seen=order.state.value,
-                              outcome="not_queued", detail="the print queue did not take the reprint")
+            self.cases.record(case.id, StepAction.PRINT, self.actor, state_seen=order.state.value,
+                              outcome="not_queued", detail="the print queue did not take the receipt")
             return self.cases.get(case.id) or case
-        self.cases.record(case.id, StepAction.REPRINT, self.actor, state_seen=order.state.value,
-                          outcome=f"job {job_id} queued", detail="missing receipt printed from the order, as a reprint")
+        self.cases.record(case.id, StepAction.PRINT, self.actor, state_seen=order.state.value,
+                          outcome=f"job {job_id} queued", detail="missing receipt printed from the platform's record")
         report.reprinted.append(order.out_trade_no)
-        return self.cases.close_case(case.id, CaseResult.REPRINTED, self.actor, note=f"print job {job_id}")
+        return self.cases.close_case(case.id, CaseResult.PRINTED, self.actor, note=f"print job {job_id}")
 
     def _clear(self, key: str, report: PollReport) -> None:
         case = self.cases.find_by_key(self._key_prefix + key)

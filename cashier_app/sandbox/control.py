@@ -18,7 +18,8 @@ from cashier_app.domain.numbers import normalise_order_number
 from cashier_app.domain.orders import OrderState, is_forward
 from cashier_app.sandbox import scenarios
 from cashier_app.sandbox.api import DEFAULT_MERCHANT, DEFAULT_TERMINAL, PlatformApi
-from cashier_app.sandbox.faults import FaultInjector, FaultSpec, FaultSpecError
+from cashier_app.sandbox.bills import DEFAULT_READY_AFTER_S
+from cashier_app.sandbox.faults import Fault, FaultInjector, FaultSpec, FaultSpecError
 from cashier_app.sandbox.orders import (
     CHANNELS,
     PAID_STATES,
@@ -31,7 +32,18 @@ from cashier_app.sandbox.orders import (
 from cashier_app.sandbox.scenarios import ScheduledEvent
 from cashier_app.sandbox.store import SandboxStore
 
+# The channel of orders created without one: the emulated platform's own, else WeChat or Alipay.
+_DEFAULT_CHANNELS = {"wechatpay-v3": ("WECHAT",), "alipay": ("ALIPAY",)}
 _UPSTREAM_KEYS = frozenset({"state", "notify", "paid_amount", "refund_amount", "channel_error", "delay_ms"})
+
+
+class ChannelEmulator(Protocol):
+    """A payment channel's own API (WeChat Pay, Alipay) over the sandbox's orders."""
+
+    options: Any
+
+    def handle(self, method: str, target: str, headers: Mapping[str, str], body: bytes, *, fault: Fault | None,
+               base_url: str) -> Any: ...
 
 
 class ControlError(Exception):
@@ -66,6 +78,11 @@ class SandboxControl:
         self._rng = random.Random()
         self._timers: list[threading.Timer] = []
         self._timers_lock = threading.Lock()
+        # The emulated channel (WeChat Pay, Alipay), when the sandbox plays one.
+        self.channel: ChannelEmulator | None = None
+        self.platform = "mp-v1"
+        # Seconds after a day's end when its bill is ready (negative: before the day ends).
+        self.bill_ready_after_s: float = DEFAULT_READY_AFTER_S
 
     # Orders
 
@@ -100,7 +117,8 @@ class SandboxControl:
             given = isinstance(partial, Mapping) and bool(partial.get("out_trade_no"))
             try:
                 order = order_from_partial(partial, now=now, rng=self._rng, merchant_no=merchant,
-                                           terminal_no=terminal,
+                                           terminal_no=terminal, channels=_DEFAULT_CHANNELS.get(self.platform,
+                                                                                                CHANNELS[:2]),
                                            new_out_trade_no="" if given else self._new_number(now, taken | seen))
             except OrderDataError as exc:
                 raise ControlError(400, "INVALID_PARAMS", f"order {index}: {exc}") from None
@@ -146,16 +164,22 @@ class SandboxControl:
                 if new_state in PAID_STATES and up.paid_at is None:
                     up.paid_at = now
                     up.paid_amount = order.total_amount
+                refunded_before = up.refund_amount
+                was_paid = up.state in PAID_STATES
                 up.state = new_state
                 if new_state is OrderState.REFUNDED:
                     up.refund_amount = up.paid_amount
                 elif new_state is OrderState.PARTIAL_REFUNDED and "refund_amount" not in changes:
                     up.refund_amount = max(up.refund_amount, 1, up.paid_amount // 2)
+                if up.refund_amount != refunded_before or (new_state is OrderState.REVOKED and was_paid):
+                    up.refunded_at = now
             for name in ("paid_amount", "refund_amount", "delay_ms"):
                 if name in changes:
                     value = changes[name]
                     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
                         raise ControlError(400, "INVALID_PARAMS", f"{name} must be a non-negative integer")
+                    if name == "refund_amount" and value != up.refund_amount:
+                        up.refunded_at = now
                     setattr(up, name, value)
             if "channel_error" in changes:
                 up.channel_error = bool(changes["channel_error"])
@@ -197,20 +221,52 @@ class SandboxControl:
     def clear_faults(self) -> None:
         self._faults.clear()
 
+    def set_options(self, **options: Any) -> dict[str, Any]:
+        """`bill_ready_after_s` (-86400..864000): when a day's bill is ready, from the day's end;
+        `close_unknown_status` (204 or 404, WeChat Pay): what closing an unknown number answers."""
+        unknown = set(options) - {"bill_ready_after_s", "close_unknown_status"}
+        if unknown:
+            raise ControlError(400, "INVALID_PARAMS", f"unknown options: {', '.join(sorted(unknown))}")
+        if "bill_ready_after_s" in options:
+            value = options["bill_ready_after_s"]
+            if isinstance(value, bool) or not isinstance(value, int | float) or not -86400 <= value <= 864000:
+                raise ControlError(400, "INVALID_PARAMS", "bill_ready_after_s must be a number in -86400..864000")
+            self.bill_ready_after_s = float(value)
+        if "close_unknown_status" in options:
+            value = options["close_unknown_status"]
+            channel_options = getattr(self.channel, "options", None)
+            if value not in (204, 404) or channel_options is None or not hasattr(channel_options,
+                                                                                  "close_unknown_status"):
+                raise ControlError(400, "INVALID_PARAMS", "close_unknown_status is 204 or 404, for WeChat Pay only")
+            channel_options.close_unknown_status = value
+        return self.options()
+
+    def options(self) -> dict[str, Any]:
+        values: dict[str, Any] = {"bill_ready_after_s": self.bill_ready_after_s}
+        channel_options = getattr(self.channel, "options", None)
+        if channel_options is not None:
+            values.update(vars(channel_options))
+        return values
+
     def reset(self) -> None:
         """Back to an empty platform: no orders, faults, idempotency keys, nonces or timers."""
         self.cancel_events()
         self._faults.clear()
         self._store.reset()
         self._api.reset()
+        self.bill_ready_after_s = DEFAULT_READY_AFTER_S
+        if self.channel is not None:
+            self.channel.options = type(self.channel.options)()
 
     def state(self) -> dict[str, Any]:
         with self._api.syncs.lock:
             running = set(self._api.syncs.running)
         return {
             "now": iso(self._clock()),
+            "platform": self.platform,
             "scenario": self._store.get_meta("scenario"),
             "terminals": [{"merchant_no": m, "terminal_no": t} for m, t in self._api.keys],
+            "options": self.options(),
             "faults": self._faults.pending(),
             "orders": [self._entry(order, stats.channel_queries, stats.close_calls, order.out_trade_no in running)
                        for order, stats in self._store.all_orders()],

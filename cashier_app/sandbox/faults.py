@@ -5,7 +5,9 @@ Each API request takes one "ticket" while any are left. What a ticket does, in o
 request is answered with `status` (500 SYSTEM_ERROR, 502 CHANNEL_ERROR, 503 MAINTENANCE ...)
 without being carried out; otherwise the request is carried out and then `bad_signature` signs
 the answer wrongly or `drop_response` closes the socket without answering (the action is done,
-the answer is lost).
+the answer is lost). The WeChat Pay emulator also knows `probe_signature` (a WECHATPAY/SIGNTEST/
+signature, which a client must refuse) and `stale_timestamp_s` (an answer stamped that many
+seconds ago, correctly signed); each platform answers `status` and `rate_limit` in its own words.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ ERROR_STATUSES = {400: "INVALID_PARAMS", 401: "SIGN_ERROR", 403: "TERMINAL_NOT_B
                   409: "SYNC_IN_PROGRESS", 422: "IDEMPOTENCY_KEY_REUSED", 429: "FREQUENCY_LIMITED",
                   500: "SYSTEM_ERROR", 502: "CHANNEL_ERROR", 503: "MAINTENANCE"}
 _KEYS = frozenset({"latency_ms", "error_rate", "status", "drop_response", "bad_signature", "rate_limit",
-                   "for_requests", "retry_after", "seed"})
+                   "for_requests", "retry_after", "seed", "probe_signature", "stale_timestamp_s"})
 
 
 class FaultSpecError(ValueError):
@@ -37,6 +39,8 @@ class FaultSpec:
     rate_limit: bool = False
     retry_after: int = 2
     for_requests: int = 1
+    probe_signature: bool = False
+    stale_timestamp_s: int = 0
 
     @classmethod
     def from_json(cls, body: Mapping[str, Any]) -> FaultSpec:
@@ -75,6 +79,8 @@ class FaultSpec:
             rate_limit=flag("rate_limit"),
             retry_after=integer("retry_after", 2, 0, 3600),
             for_requests=integer("for_requests", 1, 0, 1_000_000),
+            probe_signature=flag("probe_signature"),
+            stale_timestamp_s=integer("stale_timestamp_s", 0, 0, 86_400),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -91,6 +97,8 @@ class Fault:
     retry_after: int = 2
     drop_response: bool = False
     bad_signature: bool = False
+    probe_signature: bool = False
+    stale_timestamp_s: int = 0
 
 
 class FaultInjector:
@@ -128,6 +136,8 @@ class FaultInjector:
             retry_after=spec.retry_after,
             drop_response=spec.drop_response,
             bad_signature=spec.bad_signature,
+            probe_signature=spec.probe_signature,
+            stale_timestamp_s=spec.stale_timestamp_s,
         )
 
     def pending(self) -> dict[str, Any] | None:

@@ -104,6 +104,8 @@ class Upstream:
     channel_error: bool = False
     # How long the channel takes to answer a query, so a sync can be caught while it runs.
     delay_ms: int = 0
+    # When money went back (the last refund, or a reversal): the day of its row in the bills.
+    refunded_at: float | None = None
 
 
 @dataclass
@@ -166,6 +168,7 @@ class SandboxOrder:
             "refund_amount": up.refund_amount,
             "channel_error": up.channel_error,
             "delay_ms": up.delay_ms,
+            "refunded_at": iso(up.refunded_at),
         }
 
     @property
@@ -259,6 +262,7 @@ def order_from_partial(
     merchant_no: str,
     terminal_no: str,
     new_out_trade_no: str,
+    channels: tuple[str, ...] = CHANNELS[:2],
 ) -> SandboxOrder:
     """Fill a partial Order with realistic values.
 
@@ -281,7 +285,7 @@ def order_from_partial(
     state = _state(partial.get("state", "CREATED"), "state")
     upstream_state = _state(partial.get("upstream_state") or (
         state.value if state is not OrderState.UNKNOWN else "USERPAYING"), "upstream_state", UPSTREAM_STATES)
-    channel = _choice(partial, "channel", CHANNELS, rng.choice(CHANNELS[:2]))
+    channel = _choice(partial, "channel", CHANNELS, rng.choice(channels))
     trade_type = _choice(partial, "trade_type", TRADE_TYPES, "MICROPAY")
     total = _int_field(partial, "total_amount", rng.choice((350, 600, 1250, 1800, 2590, 3300, 4680, 8800)))
     if total == 0:
@@ -312,6 +316,7 @@ def order_from_partial(
         paid_at=up_paid_at if upstream_state in PAID_STATES else None,
         paid_amount=_int_field(partial, "paid_amount", paid_amount_default) if upstream_state in PAID_STATES else 0,
         refund_amount=refund if upstream_state in PAID_STATES else 0,
+        refunded_at=(up_paid_at or created_at) if refund and upstream_state in PAID_STATES else None,
         channel_error=bool(partial.get("channel_error", False)),
         delay_ms=_int_field(partial, "delay_ms", 0),
     )

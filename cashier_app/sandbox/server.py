@@ -7,6 +7,9 @@
 
 Paths: /api/v1/orders/{query,sync,list,close} (signed, as the spec says), GET /openapi.json,
 and the unsigned control endpoints under /sandbox/ (loopback clients only).
+
+`platform="wechatpay-v3"` or `"alipay"` makes it emulate that platform instead of MP API v1
+(sandbox/wechatpay_api.py, sandbox/alipay_api.py) over the same orders, faults and control API.
 """
 
 from __future__ import annotations
@@ -37,10 +40,19 @@ from cashier_app.sandbox.api import (
     envelope,
     error_answer,
 )
-from cashier_app.sandbox.control import ControlError, SandboxControl
+from cashier_app.sandbox.control import ChannelEmulator, ControlError, SandboxControl
+from cashier_app.sandbox.emulator_keys import (
+    AlipayKeys,
+    WechatKeys,
+    alipay_keys,
+    describe,
+    wechat_keys,
+    write_description,
+)
 from cashier_app.sandbox.faults import ERROR_STATUSES, Fault, FaultInjector
 from cashier_app.sandbox.openapi import build_openapi
 from cashier_app.sandbox.store import SandboxStore
+from cashier_app.sandbox.wechatpay_api import WechatPayApi
 
 log = logging.getLogger(__name__)
 
@@ -124,12 +136,14 @@ class _Handler(BaseHTTPRequestHandler):
             key = sandbox.api.signing_key_for(headers)
             self._send_signed(error_answer(ApiError(503, "MAINTENANCE", "the sandbox is stopping"), key), None)
             return
-        if path.startswith("/api/"):
+        if path == "/sandbox" or path.startswith("/sandbox/"):
+            self._control(method, path, body)
+        elif sandbox.channel is not None:
+            self._channel(method, body)
+        elif path.startswith("/api/"):
             self._api(method, path, body)
         elif path == "/openapi.json" and method == "GET":
             self._send_json(200, build_openapi(sandbox.base_url))
-        elif path == "/sandbox" or path.startswith("/sandbox/"):
-            self._control(method, path, body)
         else:
             self._send_json(404, {"code": "NOT_FOUND", "msg": f"no such path: {path}", "data": None})
 
@@ -166,6 +180,33 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self._send_signed(answer, fault)
 
+    def _channel(self, method: str, body: bytes | None) -> None:
+        """WeChat Pay or Alipay: the emulator answers, signs, and applies the faults itself."""
+        sandbox = self.server.sandbox
+        fault = sandbox.faults.take()
+        if fault is not None and fault.latency_s:
+            sandbox.sleep(fault.latency_s)
+        headers = {name.lower(): value for name, value in self.headers.items()}
+        if body is None:
+            self.close_connection = True
+            body = b""
+        assert sandbox.channel is not None
+        reply = sandbox.channel.handle(method, self.path, headers, body, fault=fault, base_url=sandbox.base_url)
+        if fault is not None and fault.drop_response:
+            self._drop()
+            return
+        self.send_response(reply.status)
+        if reply.status != 204:
+            self.send_header("Content-Type", reply.content_type)
+            self.send_header("Content-Length", str(len(reply.body)))
+        for name, value in reply.headers.items():
+            self.send_header(name, value)
+        if self.close_connection:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        if reply.status != 204:
+            self.wfile.write(reply.body)
+
     def _drop(self) -> None:
         self.close_connection = True
         with contextlib.suppress(OSError):
@@ -176,7 +217,11 @@ class _Handler(BaseHTTPRequestHandler):
         payload = json.dumps(answer.envelope, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         timestamp = str(int(sandbox.clock()))
         nonce = signing.new_nonce()
+        if fault is not None and fault.stale_timestamp_s:
+            timestamp = str(int(sandbox.clock()) - fault.stale_timestamp_s)
         signature = signing.sign(answer.key, signing.response_string_to_sign(timestamp, nonce, payload))
+        if fault is not None and fault.probe_signature:
+            signature = signing.PROBE_PREFIX + signing.sign("probe", payload)
         if fault is not None and fault.bad_signature:
             # A well-formed signature of something else: only verification can tell.
             signature = signing.sign(answer.key, signing.response_string_to_sign(timestamp, nonce, payload + b" "))
@@ -230,10 +275,12 @@ class _Handler(BaseHTTPRequestHandler):
             return control.state()
         if method == "GET" and parts == ["scenarios"]:
             return control.scenarios()
+        if method == "GET" and parts == ["options"]:
+            return control.options()
         if method == "GET" and len(parts) == 2 and parts[0] == "orders":
             return control.order_state(parts[1])
         if method != "POST":
-            raise ControlError(405 if parts and parts[0] in {"orders", "faults", "reset"} else 404,
+            raise ControlError(405 if parts and parts[0] in {"orders", "faults", "reset", "options"} else 404,
                                "NOT_FOUND", f"no such control endpoint: {method} {path}")
         if parts == ["orders"]:
             orders = params.get("orders") if isinstance(params, dict) and "orders" in params else params
@@ -248,6 +295,8 @@ class _Handler(BaseHTTPRequestHandler):
             return control.set_upstream(parts[1], state, notify=bool(body.pop("notify", False)), **body)
         if parts == ["faults"]:
             return control.inject_faults(**need_object())
+        if parts == ["options"]:
+            return control.set_options(**need_object())
         if parts == ["reset"]:
             control.reset()
             return control.state()
@@ -286,6 +335,8 @@ class SandboxServer:
         scenario: str | None = None,
         *,
         sleep: Callable[[float], object] | None = None,
+        platform: str = "mp-v1",
+        keys_dir: Path | None = None,
     ) -> None:
         self.host = host
         self._requested_port = port
@@ -299,6 +350,22 @@ class SandboxServer:
         self.faults = FaultInjector()
         self.api = PlatformApi(self.store, self.keys, clock)
         self.control = SandboxControl(self.store, self.api, self.faults, clock)
+        self.platform = platform
+        self.keys_dir = keys_dir
+        self.channel: ChannelEmulator | None = None
+        self.channel_keys: WechatKeys | AlipayKeys | None = None
+        if platform == "wechatpay-v3":
+            self.channel_keys = wechat_keys(keys_dir)
+            self.channel = WechatPayApi(self.store, self.channel_keys, clock, lambda: self.control.bill_ready_after_s)
+        elif platform == "alipay":
+            from cashier_app.sandbox.alipay_api import AlipayApi
+
+            self.channel_keys = alipay_keys(keys_dir)
+            self.channel = AlipayApi(self.store, self.channel_keys, clock, lambda: self.control.bill_ready_after_s)
+        elif platform != "mp-v1":
+            raise ValueError(f"platform must be mp-v1, wechatpay-v3 or alipay, not {platform!r}")
+        self.control.channel = self.channel
+        self.control.platform = platform
         self.scenario = scenario
         self._httpd: _HttpServer | None = None
         self._thread: threading.Thread | None = None
@@ -320,7 +387,9 @@ class SandboxServer:
             self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05},
                                             name=f"sandbox-{self.port}", daemon=True)
             self._thread.start()
-        log.info("sandbox merchant platform listening on %s", self.base_url)
+        if self.keys_dir is not None and self.channel_keys is not None:
+            write_description(self.keys_dir, describe(self.platform, self.base_url, self.keys_dir, self.channel_keys))
+        log.info("sandbox %s platform listening on %s", self.platform, self.base_url)
         return self
 
     def stop(self, timeout_s: float = 10.0) -> None:

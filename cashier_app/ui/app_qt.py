@@ -27,11 +27,11 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from cashier_app import APP_NAME, __version__
+from cashier_app.assets import style_sheet_path
 from cashier_app.ui import messages
 from cashier_app.ui.i18n import install_translator
 from cashier_app.ui.icons import app_icon
 from cashier_app.ui.main_window import MainWindow
-from cashier_app.ui.resources import style_sheet_path
 from cashier_app.ui.tray import TrayIcon, create_tray
 
 log = logging.getLogger(__name__)

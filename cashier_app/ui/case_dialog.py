@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cashier_app.domain.access import ProtectedAction
 from cashier_app.ui import messages, theme
 from cashier_app.ui.cases_model import TRAINING_COLOUR, duration_text, kind_label, result_label
 from cashier_app.ui.formatting import format_fen
+from cashier_app.ui.manager_pin import ManagerPinDialog, run_protected
 from cashier_app.ui.rows import CASE_OPEN, CaseRow, CaseStepRow
 from cashier_app.ui.services import UiServices
 
@@ -77,6 +79,7 @@ class CaseDialog(QDialog):
         self.setMinimumSize(1040, 720)
         self._services = services
         self.case = case
+        self.pin_dialog: ManagerPinDialog | None = None  # the manager's PIN, when closing needs one
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -170,16 +173,27 @@ class CaseDialog(QDialog):
         return True
 
     def close_case(self) -> bool:
-        """Close the case with the chosen result and note; True when the journal took it."""
+        """Close the case with the chosen result and note; True when the journal took it. Where the store wants
+        a manager's PIN for it, the PIN dialog opens first (`pin_dialog`) and this returns False: the case
+        closes once the PIN is right."""
         result = self.selected_result()
         if result is None or self.case.status != CASE_OPEN:
             return False
+        done: list[bool] = []
+        self.pin_dialog = run_protected(self, self._services, ProtectedAction.CLOSE_CASE.value,
+                                        lambda: done.append(self._close(result)), refused=self._show_error)
+        return bool(done and done[0])
+
+    def _show_error(self, error: BaseException) -> None:
+        self.error.setText(messages.error_text(error))
+        self.error.setVisible(True)
+
+    def _close(self, result: str) -> bool:
         try:
             closed = self._services.close_case(self.case.case_id, result, self.note_edit.text().strip())
         except Exception as error:
             log.warning("closing case %s failed: %s", self.case.case_id, error)
-            self.error.setText(messages.error_text(error))
-            self.error.setVisible(True)
+            self._show_error(error)
             return False
         self.error.setVisible(False)
         self.case = closed

@@ -9,8 +9,10 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from cashier_app.domain.access import ProtectedAction
 from cashier_app.ui import messages
 from cashier_app.ui.formatting import format_fen
+from cashier_app.ui.manager_pin import ManagerPinDialog, run_protected
 from cashier_app.ui.printer_choice_dialog import PrinterChoiceDialog
 from cashier_app.ui.reason_dialog import ReasonDialog, cancel_presets
 from cashier_app.ui.rows import JOB_HELD, JobRow
@@ -79,6 +81,7 @@ class HeldJobsBanner(QFrame):
         self._report_error = report_error
         self._jobs: dict[int, JobRow] = {}
         self._dialog: ReasonDialog | PrinterChoiceDialog | None = None
+        self.pin_dialog: ManagerPinDialog | None = None  # the manager's PIN, when the store wants one
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(8)
@@ -147,10 +150,16 @@ class HeldJobsBanner(QFrame):
             self.window(),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._cancel(job_id, dialog.reason()))
+        dialog.accepted.connect(lambda: self._protected(ProtectedAction.CANCEL_JOB,
+                                                        lambda: self._cancel(job_id, dialog.reason())))
         self._dialog = dialog
         dialog.open()
         return dialog
+
+    def _protected(self, action: ProtectedAction, proceed: Callable[[], object]) -> None:
+        """A manager's PIN first where the store wants one for `action`."""
+        self.pin_dialog = run_protected(self.window(), self._services, action.value, proceed,
+                                        refused=self._report_error)
 
     def _cancel(self, job_id: int, reason: str) -> None:
         try:
@@ -178,7 +187,8 @@ class HeldJobsBanner(QFrame):
             return None
         dialog = PrinterChoiceDialog(job.out_trade_no or str(job_id), printers, self.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.move_job(job_id, dialog.printer()))
+        dialog.accepted.connect(lambda: self._protected(ProtectedAction.MOVE_JOB,
+                                                        lambda: self.move_job(job_id, dialog.printer())))
         self._dialog = dialog
         dialog.open()
         return dialog

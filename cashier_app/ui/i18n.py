@@ -14,7 +14,7 @@ from typing import Final
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from cashier_app.ui.resources import TRANSLATION_BASENAME, TRANSLATIONS_DIR
+from cashier_app.assets import translation_path
 
 log = logging.getLogger(__name__)
 
@@ -106,7 +106,7 @@ def install_translator(app: QCoreApplication, language: str = "auto") -> str:
             app.installTranslator(qt_catalogue)
             _installed.append(qt_catalogue)
         app_catalogue = QTranslator()
-        if not _load(app_catalogue, str(TRANSLATIONS_DIR / f"{TRANSLATION_BASENAME}_{resolved}.qm")):
+        if not _load(app_catalogue, str(translation_path(resolved))):
             app_catalogue = None
     # Chinese only with its catalogue: without it the window speaks the English source strings. Set before
     # the last translator goes in, as installing it makes the widgets retranslate.

@@ -6,8 +6,8 @@ from functools import cache
 
 from PySide6.QtGui import QIcon
 
+from cashier_app.assets import icon_path
 from cashier_app.ui import theme
-from cashier_app.ui.resources import icon_path
 
 STATE_ICONS = {theme.OK: "tray-ok", theme.INFO: "tray-ok", theme.ATTENTION: "tray-attention", theme.FAULT: "tray-fault"}
 

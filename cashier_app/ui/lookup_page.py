@@ -31,10 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cashier_app.domain.access import ProtectedAction
 from cashier_app.domain.guidance import Action, LookupOutcome, Verdict, Voucher
 from cashier_app.ui import messages, theme
 from cashier_app.ui.background import BackgroundRunner
 from cashier_app.ui.formatting import format_fen
+from cashier_app.ui.manager_pin import run_protected
 from cashier_app.ui.pages import Page, PageContext
 from cashier_app.ui.reason_dialog import ReasonDialog
 from cashier_app.ui.rows import CASE_OPEN, CaseRow
@@ -54,6 +56,9 @@ ACTION_QUERY_MERCHANT = Action.QUERY_BY_MERCHANT_NO.value
 ACTION_QUERY_AGAIN = Action.QUERY_AGAIN.value
 ACTION_ESCALATE = Action.ESCALATE.value
 ACTION_CHECK_NUMBER = Action.CHECK_NUMBER.value
+# Protected actions (domain/access.py): a manager's PIN where the store wants one.
+ACCESS_REPRINT = ProtectedAction.REPRINT.value
+ACCESS_CLOSE_ORDER = ProtectedAction.CLOSE_ORDER.value
 
 # How many of the case's latest steps the page shows (the cases page has the whole timeline).
 CASE_STEPS_SHOWN = 4
@@ -431,7 +436,10 @@ class LookupPage(Page):
         order = view.order.out_trade_no if view.order is not None else view.number
         reprint = action == ACTION_REPRINT
         title = translate("LookupPage", "Reprint receipt") if reprint else translate("LookupPage", "Print receipt")
-        prompt = translate("LookupPage", "Print the receipt of order {order} again, marked as a reprint. Why?")
+        if reprint:
+            prompt = translate("LookupPage", "Print the receipt of order {order} again, marked as a reprint. Why?")
+        else:
+            prompt = translate("LookupPage", "Order {order} has had no receipt yet: print it now. Why?")
         presets = [
             translate("LookupPage", "Customer asked"),
             translate("LookupPage", "The till printed nothing"),
@@ -472,7 +480,8 @@ class LookupPage(Page):
 
         def decided(result: int) -> None:
             if box.clickedButton() is confirm:
-                self._start("close", lambda service: service.close_and_pay_again(view))
+                self._protected(ACCESS_CLOSE_ORDER,
+                                lambda: self._start("close", lambda service: service.close_and_pay_again(view)))
             self._dialog_finished(result)
 
         box.finished.connect(decided)
@@ -507,12 +516,28 @@ class LookupPage(Page):
 
     def _print(self, view: Any, reason: str) -> None:
         # The reason is read here, on the GUI thread: the dialog is gone by the time the worker runs.
-        self._start("print", lambda service: service.print_receipt(view, reason))
+        start = lambda: self._start("print", lambda service: service.print_receipt(view, reason))  # noqa: E731
+        if getattr(view, "has_receipt", False):  # a copy of a receipt the customer had: a reprint
+            self._protected(ACCESS_REPRINT, start)
+        else:
+            start()
+
+    def _protected(self, action: str, proceed: Callable[[], object]) -> None:
+        """Carry on at once, or after a manager's PIN where the store wants one for `action`."""
+        dialog = run_protected(self.window(), self.context.services, action, proceed, refused=self._refused)
+        if dialog is not None:
+            dialog.finished.connect(self._dialog_finished)
+            self.dialog = dialog
+
+    def _refused(self, error: BaseException) -> None:
+        self._on_failure(error)
 
     def _escalate(self, view: Any, note: str) -> None:
         self._start("escalate", lambda service: service.escalate(view, note))
 
     def _dialog_finished(self, _result: int) -> None:
+        if self.dialog is not None and self.dialog.isVisible():
+            return  # the next dialog of the same step is open (a manager's PIN after the reason)
         self.dialog = None  # deleted on close
         self.focus_lookup()
 

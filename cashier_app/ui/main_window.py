@@ -17,18 +17,21 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFrame, QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
+from cashier_app.domain.access import ProtectedAction
 from cashier_app.ui import messages, theme
 from cashier_app.ui.alerts import AlertCenter, overall_severity, state_summary
 from cashier_app.ui.bridge import ServiceBridge
 from cashier_app.ui.credentials_dialog import CredentialsDialog
 from cashier_app.ui.icons import app_icon, state_icon
+from cashier_app.ui.manager_pin import ManagerPinDialog, run_protected
 from cashier_app.ui.missing_receipt_banner import PAID_NO_RECEIPT, MissingReceiptBanner
 from cashier_app.ui.pages import Page, PageContext, PageRegistry, PageSpec, default_registry
 from cashier_app.ui.rows import JOB_HELD, JobRow, PlatformStatusRow, PrinterStatusRow, RefusedRow
 from cashier_app.ui.services import UiServices
 from cashier_app.ui.setup_wizard import SetupWizard
+from cashier_app.ui.sign_in_gate import SignInGate
 from cashier_app.ui.status_bar import StatusBar
 from cashier_app.ui.tray import TrayIcon
 
@@ -117,10 +120,13 @@ class MainWindow(QMainWindow):
         column.addWidget(self.training_area)
         column.addWidget(self.missing_receipts)
         column.addWidget(self.tabs, 1)
-        self.setCentralWidget(central)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self._build_menus()
+        # Who is at the till: the sign-in screen over `central` while nobody is signed in (sign-in on).
+        self.gate = SignInGate(self, central)
+        self.pin_dialog: ManagerPinDialog | None = None  # the manager's PIN for the key dialog, when asked
+        self._specs: dict[str, PageSpec] = {}
 
         for spec in (registry or default_registry()).specs():
             self.add_page(spec)
@@ -141,6 +147,7 @@ class MainWindow(QMainWindow):
         self._load_start_state()
         if tray is not None:
             self.set_tray(tray)
+        self.gate.start()
         self.retranslate()
         self._update_state()
 
@@ -151,6 +158,7 @@ class MainWindow(QMainWindow):
         page = spec.factory(self.context)
         page.setProperty("pageKey", spec.key)
         self._pages[spec.key] = page
+        self._specs[spec.key] = spec
         page.status_message.connect(self.show_message)
         page.title_changed.connect(self._retranslate_tabs)
         page.cases_changed.connect(self.refresh_open_cases)
@@ -158,6 +166,8 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setVisible(self.tabs.count() > 1)  # one page needs no tab: its heading says it
         if spec.shortcut:
             self._add_shortcut(QKeySequence(spec.shortcut), lambda key=spec.key: self.show_page(key))
+        if spec.requires is not None:
+            self.apply_access()
         return page
 
     def page(self, key: str) -> Page:
@@ -168,8 +178,46 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> Page:
         page = self._pages[key]
+        if not self.page_visible(key):
+            self.show_message(translate("MainWindow", "This page is for another role. Press F12 to switch person."),
+                              theme.INFO, notify=False)
+            return self.current_page() or page
         self.tabs.setCurrentWidget(page)
         return page
+
+    def page_visible(self, key: str) -> bool:
+        return self.tabs.isTabVisible(self.tabs.indexOf(self._pages[key]))
+
+    # --- who is at the till ------------------------------------------------------------------------
+    def apply_access(self) -> None:
+        """Show each page's tab only to a person who may use it (PageSpec.requires)."""
+        for key, page in self._pages.items():
+            spec = self._specs.get(key)
+            visible = self.gate.may_see(spec.requires if spec is not None else None)
+            self.tabs.setTabVisible(self.tabs.indexOf(page), visible)
+        if not self.tabs.isTabVisible(self.tabs.currentIndex()):
+            for index in range(self.tabs.count()):
+                if self.tabs.isTabVisible(index):
+                    self.tabs.setCurrentIndex(index)
+                    break
+
+    def set_locked(self, locked: bool) -> None:
+        """While nobody is signed in: no page keys, no menus but the person menu (F12 stays)."""
+        for shortcut in self._shortcuts:
+            shortcut.setEnabled(not locked)
+        self.settings_menu.menuAction().setEnabled(not locked)
+        self.credentials_action.setEnabled(not locked)
+
+    def close_dialogs(self) -> None:
+        """The person is leaving (signed out): what they had open is closed, never left for the next one."""
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
+
+    def focus_start_page(self) -> None:
+        page = self.current_page()
+        if page is not None and page.has_lookup:
+            page.focus_lookup()
 
     def current_page(self) -> Page | None:
         widget = self.tabs.currentWidget()
@@ -192,11 +240,20 @@ class MainWindow(QMainWindow):
         self.menuBar().addMenu(self.settings_menu)
 
     def open_credentials(self) -> CredentialsDialog | None:
-        """Settings → Platform key… (Ctrl+K): the technician enters or checks the terminal's key."""
+        """Settings → Platform key… (Ctrl+K): the technician enters or checks the terminal's key. Where the store
+        wants a manager's PIN for it, `pin_dialog` opens first and this returns None; the key dialog follows."""
         if self._credentials_dialog is not None:  # open already: bring it forward, never a second one
             self._credentials_dialog.raise_()
             self._credentials_dialog.activateWindow()
             return self._credentials_dialog
+        opened: list[CredentialsDialog | None] = []
+        self.pin_dialog = run_protected(self, self.services, ProtectedAction.CHANGE_KEY.value,
+                                        lambda: opened.append(self._open_credentials()),
+                                        refused=lambda error: self.show_message(messages.error_text(error),
+                                                                                theme.ATTENTION))
+        return opened[0] if opened else None
+
+    def _open_credentials(self) -> CredentialsDialog | None:
         try:
             credentials = self.services.credential_services()
             if credentials is None:
@@ -215,11 +272,21 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_setup(self) -> SetupWizard | None:
-        """Settings → Setup wizard…: the technician goes through the store's setup again; the app restarts on it."""
+        """Settings → Setup wizard…: the technician goes through the store's setup again; the app restarts on it.
+        Where the store wants a manager's PIN to change settings, `pin_dialog` opens first and this returns
+        None; the wizard follows."""
         if self._setup_wizard is not None:
             self._setup_wizard.raise_()
             self._setup_wizard.activateWindow()
             return self._setup_wizard
+        opened: list[SetupWizard | None] = []
+        self.pin_dialog = run_protected(self, self.services, ProtectedAction.CHANGE_SETTINGS.value,
+                                        lambda: opened.append(self._open_setup()),
+                                        refused=lambda error: self.show_message(messages.error_text(error),
+                                                                                theme.ATTENTION))
+        return opened[0] if opened else None
+
+    def _open_setup(self) -> SetupWizard | None:
         try:
             setup = self.services.setup_services()
             if setup is None:
@@ -357,7 +424,8 @@ class MainWindow(QMainWindow):
 
     def _load_start_state(self) -> None:
         try:
-            self.status.set_operator(self.services.operator())
+            if not self.gate.required:
+                self.status.set_operator(self.services.operator())
             self.status.set_printer_names(self.services.printer_names())
             self._held_jobs = {job.job_id for job in self.services.held_jobs() if job.state == JOB_HELD}
         except Exception as error:
@@ -447,6 +515,8 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Before the services stop: the pages drop results still to come and start nothing new."""
+        self.gate.sign_out_on_quit()
+        self.gate.idle.stop()
         if self._credentials_dialog is not None:
             self._credentials_dialog.reject()  # stops its worker (a key check in flight)
         if self._setup_wizard is not None:
@@ -495,6 +565,7 @@ class MainWindow(QMainWindow):
         self.settings_menu.setTitle(translate("MainWindow", "&Settings"))
         self.credentials_action.setText(translate("MainWindow", "Platform &key…"))
         self.setup_action.setText(translate("MainWindow", "Setup &wizard…"))
+        self.gate.retranslate()
         self._retranslate_tabs()
         self._update_state()
 

@@ -527,6 +527,95 @@ ACTION_ERRORS: Final[dict[str, Message]] = {
     ),
 }
 
+# Sign-in, a manager's approval and the people page (codes of people.store.PeopleError, people.pins.PinRefused,
+# people.session.AccessRefused and the window's own checks).
+ACCESS_ERRORS: Final[dict[str, Message]] = {
+    "unknown_or_wrong_pin": _m(QT_TRANSLATE_NOOP("Messages", "Wrong person number or PIN."), ATTENTION),
+    "locked": _m(
+        QT_TRANSLATE_NOOP("Messages", "Too many wrong PINs: this number is locked until {until}."),
+        FAULT,
+        QT_TRANSLATE_NOOP("Messages", "A manager can set a new PIN on the People page."),
+    ),
+    "disabled": _m(
+        QT_TRANSLATE_NOOP("Messages", "This person number is disabled."),
+        ATTENTION,
+        QT_TRANSLATE_NOOP("Messages", "Ask the manager."),
+    ),
+    "not_a_manager": _m(QT_TRANSLATE_NOOP("Messages", "Only a manager's PIN can allow this."), ATTENTION),
+    "manager_pin_required": _m(QT_TRANSLATE_NOOP("Messages", "A manager's PIN is needed for this."), ATTENTION),
+    "sign_in_required": _m(QT_TRANSLATE_NOOP("Messages", "Sign in first."), ATTENTION),
+    "person_exists": _m(QT_TRANSLATE_NOOP("Messages", "This person number exists already."), ATTENTION),
+    "no_such_person": _m(QT_TRANSLATE_NOOP("Messages", "There is no such person number."), ATTENTION),
+    "invalid_person_number": _m(
+        QT_TRANSLATE_NOOP("Messages", "A person number is 1 to 16 letters or digits."), ATTENTION
+    ),
+    "invalid_name": _m(QT_TRANSLATE_NOOP("Messages", "A name has at most 40 characters."), ATTENTION),
+    "invalid_role": _m(QT_TRANSLATE_NOOP("Messages", "Choose a role."), ATTENTION),
+    "last_manager": _m(
+        QT_TRANSLATE_NOOP("Messages", "The last manager cannot be disabled."),
+        ATTENTION,
+        QT_TRANSLATE_NOOP("Messages", "Add another manager first."),
+    ),
+    "disable_self": _m(QT_TRANSLATE_NOOP("Messages", "You cannot disable yourself while signed in."), ATTENTION),
+    "not_allowed": _m(QT_TRANSLATE_NOOP("Messages", "A manager exists already: ask a manager to add you."), INFO),
+    "pin_not_digits": _m(QT_TRANSLATE_NOOP("Messages", "A PIN is digits only."), ATTENTION),
+    "pin_too_short": _m(QT_TRANSLATE_NOOP("Messages", "A PIN has at least 4 digits."), ATTENTION),
+    "pin_too_long": _m(QT_TRANSLATE_NOOP("Messages", "A PIN has at most 12 digits."), ATTENTION),
+    "pin_too_simple": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages", "Choose a PIN that is not one digit repeated, a run like 1234, or the person number."
+        ),
+        ATTENTION,
+    ),
+    "pins_differ": _m(QT_TRANSLATE_NOOP("Messages", "The two PINs are not the same."), ATTENTION),
+}
+ROLES: Final[dict[str, str]] = {
+    "cashier": QT_TRANSLATE_NOOP("Messages", "Cashier"),
+    "manager": QT_TRANSLATE_NOOP("Messages", "Manager"),
+    "technician": QT_TRANSLATE_NOOP("Messages", "Technician"),
+}
+# Why the manager's PIN dialog opened (domain.access.ProtectedAction values).
+PROTECTED_ACTIONS: Final[dict[str, str]] = {
+    "reprint": QT_TRANSLATE_NOOP("Messages", "A manager's PIN is needed to reprint a receipt."),
+    "cancel_job": QT_TRANSLATE_NOOP("Messages", "A manager's PIN is needed to cancel a print job."),
+    "move_job": QT_TRANSLATE_NOOP("Messages", "A manager's PIN is needed to move a print job to another printer."),
+    "close_order": QT_TRANSLATE_NOOP("Messages", "A manager's PIN is needed to close an order."),
+    "close_case": QT_TRANSLATE_NOOP("Messages", "A manager's PIN is needed to close a case."),
+    "change_settings": QT_TRANSLATE_NOOP("Messages", "A manager's PIN is needed to change the settings."),
+    "change_key": QT_TRANSLATE_NOOP("Messages", "A manager's PIN is needed to change the platform key."),
+    "manage_people": QT_TRANSLATE_NOOP("Messages", "A manager's PIN is needed to manage people."),
+    "view_audit": QT_TRANSLATE_NOOP("Messages", "A manager's PIN is needed to see the audit trail."),
+    "technician_tools": QT_TRANSLATE_NOOP("Messages", "A manager's PIN is needed for the technician's tools."),
+}
+# The audit trail's actions (domain.audit.AuditAction values).
+AUDIT_ACTIONS: Final[dict[str, str]] = {
+    "reprint": QT_TRANSLATE_NOOP("Messages", "Receipt reprinted"),
+    "print_order": QT_TRANSLATE_NOOP("Messages", "Receipt printed from the platform's record"),
+    "cancel_job": QT_TRANSLATE_NOOP("Messages", "Print job cancelled"),
+    "move_job": QT_TRANSLATE_NOOP("Messages", "Print job moved"),
+    "close_order": QT_TRANSLATE_NOOP("Messages", "Order closed"),
+    "close_case": QT_TRANSLATE_NOOP("Messages", "Case closed"),
+    "sign_in": QT_TRANSLATE_NOOP("Messages", "Signed in"),
+    "sign_out": QT_TRANSLATE_NOOP("Messages", "Signed out"),
+    "sign_in_failed": QT_TRANSLATE_NOOP("Messages", "Sign-in refused"),
+    "locked_out": QT_TRANSLATE_NOOP("Messages", "Locked after wrong PINs"),
+    "approval_refused": QT_TRANSLATE_NOOP("Messages", "Manager's approval refused"),
+    "person_added": QT_TRANSLATE_NOOP("Messages", "Person added"),
+    "person_disabled": QT_TRANSLATE_NOOP("Messages", "Person disabled"),
+    "person_enabled": QT_TRANSLATE_NOOP("Messages", "Person enabled again"),
+    "pin_changed": QT_TRANSLATE_NOOP("Messages", "PIN changed"),
+    "settings_changed": QT_TRANSLATE_NOOP("Messages", "Settings changed"),
+    "key_changed": QT_TRANSLATE_NOOP("Messages", "Platform key changed"),
+    "key_deleted": QT_TRANSLATE_NOOP("Messages", "Platform key deleted"),
+    "case_for_training": QT_TRANSLATE_NOOP("Messages", "Case used as a training lesson"),
+}
+# Why someone was signed out (the audit row's detail).
+SIGN_OUT_REASONS: Final[dict[str, str]] = {
+    "switch": QT_TRANSLATE_NOOP("Messages", "shift change"),
+    "idle": QT_TRANSLATE_NOOP("Messages", "idle"),
+    "quit": QT_TRANSLATE_NOOP("Messages", "app closed"),
+}
+
 
 # Which template wrote a print.txt (domain.receipt_templates names), in the technician's words.
 TEMPLATES: Final[dict[str, str]] = {
@@ -651,6 +740,31 @@ def actor_text(actor: str) -> str:
     return tr(SYSTEM_ACTOR) if actor == "system" else actor
 
 
+def role_text(role: str) -> str:
+    return _lookup(ROLES, role)
+
+
+def protected_action_text(action: str) -> str:
+    return _lookup(PROTECTED_ACTIONS, action)
+
+
+def audit_action_text(action: str) -> str:
+    return _lookup(AUDIT_ACTIONS, action)
+
+
+def audit_detail_text(action: str, detail: str) -> str:
+    """An audit row's detail in words where it is a code (a role, a reason for signing out), else as written."""
+    if action == "sign_out" and detail in SIGN_OUT_REASONS:
+        return tr(SIGN_OUT_REASONS[detail])
+    if action == "sign_in" and detail in ROLES:
+        return tr(ROLES[detail])
+    if action in ("sign_in_failed", "locked_out") and detail in ACCESS_ERRORS:
+        return "" if detail == "locked" else tr(ACCESS_ERRORS[detail].source)
+    if action == "close_case" and detail in CASE_RESULTS:
+        return tr(CASE_RESULTS[detail])
+    return detail
+
+
 def number_kind_text(kind: str | None) -> str:
     return _lookup(NUMBER_KINDS, kind) if kind in NUMBER_KINDS else ""
 
@@ -767,7 +881,7 @@ def error_text(error: BaseException) -> str:
     """An exception from a service (with a `code` attribute) in the cashier's words."""
     code = getattr(error, "code", None)
     if isinstance(code, str):
-        for table in (ACTION_ERRORS, PRINTER_STATES, PLATFORM_REASONS, REFUSALS, NOTICES):
+        for table in (ACTION_ERRORS, ACCESS_ERRORS, PRINTER_STATES, PLATFORM_REASONS, REFUSALS, NOTICES):
             if code in table:
                 message = table[code]
                 text = tr(message.source, getattr(error, "params", None))
@@ -778,13 +892,14 @@ def error_text(error: BaseException) -> str:
 def all_sources() -> list[str]:
     """Every source string of this module (for the translation completeness test)."""
     sources: list[str] = []
-    for table in (PRINTER_STATES, PLATFORM_REASONS, REFUSALS, NOTICES, ACTION_ERRORS, VERDICTS):
+    for table in (PRINTER_STATES, PLATFORM_REASONS, REFUSALS, NOTICES, ACTION_ERRORS, ACCESS_ERRORS, VERDICTS):
         for message in table.values():
             sources.append(message.source)
             if message.hint:
                 sources.append(message.hint)
     for words in (CHANNELS, KINDS, PRINTED, JOB_STATES, ORDER_STATES, CASE_KINDS, CASE_RESULTS, CASE_STATUSES,
-                  STEP_ACTIONS, NUMBER_KINDS, ACTIONS, CASE_CAUSES, STEP_OUTCOMES, TEMPLATES):
+                  STEP_ACTIONS, NUMBER_KINDS, ACTIONS, CASE_CAUSES, STEP_OUTCOMES, ROLES, PROTECTED_ACTIONS,
+                  AUDIT_ACTIONS, SIGN_OUT_REASONS, TEMPLATES):
         sources.extend(words.values())
     sources.extend(
         [

@@ -8,9 +8,11 @@ at the counter), and F9 prints the first one, with no dialog:
     已付款未出小票：订单 202611300001  ¥12.50  ·  14:32        [打印小票 (F9)]
 
 Printing looks the order up on the platform first (on a worker: HTTP blocks) and prints only a PAID or
-partly refunded order (LookupService refuses anything else); the receipt comes from the platform's record,
-marked as a reprint, and the case is closed as printed. When it cannot be printed (state unknown, not
-paid any more, printer queue fault) the entry stays, with the reason in words under it.
+partly refunded order (LookupService refuses anything else); the receipt is the order's first paper, from
+the platform's record (marked so at the top: 补打小票, 据平台记录打印), and the case is closed as printed. If
+the order got its receipt meanwhile (reconciliation printed it, a late print.txt came) the paper desk
+prints nothing. When it cannot be printed (state unknown, not paid any more, printer queue fault) the
+entry stays, with the reason in words under it.
 """
 
 from __future__ import annotations
@@ -136,7 +138,7 @@ class MissingReceiptLine(QWidget):
         label = translate("MissingReceiptBanner", "Print receipt")
         self.button.setText(f"{label} ({SHORTCUT})" if self.first else label)
         self.button.setToolTip(translate(
-            "MissingReceiptBanner", "Print this order's receipt from the platform's record, marked as a reprint"))
+            "MissingReceiptBanner", "Print this order's receipt from the platform's record"))
         self.button.setEnabled(not busy)
         self.busy.setText(translate("MissingReceiptBanner", "Checking the order with the platform, then printing…"))
         self.busy.setVisible(printing_this)
@@ -283,7 +285,8 @@ class MissingReceiptBanner(QFrame):
         self._rows = [row for row in self._rows if row.case_id != case_id]
         self._rebuild()
         self.status_message.emit(
-            translate("MissingReceiptBanner", "Receipt of order {order} sent to the printer (marked as a reprint).")
+            translate("MissingReceiptBanner",
+                      "Receipt of order {order} sent to the printer (from the platform's record).")
             .format(order=number), theme.OK)
         self.printed.emit(number)
         self.cases_changed.emit()

@@ -7,6 +7,9 @@ To add one (the lookup page, the cases page, ...):
     registry.register(PageSpec("lookup", LookupPage, order=20, shortcut="F3"))
     window = MainWindow(services, bridge, registry=registry)
 
+A page for some people only names the protected action it needs (`PageSpec.requires`); with sign-in
+on, the window shows its tab only to a person who may do that action.
+
 The window calls `refresh()` on F5 for the current page, `reprint_selected()` on Ctrl+P when the
 current page `can_reprint`, and on Ctrl+F shows the first page that `has_lookup` and calls its
 `focus_lookup()`. Pages report short texts for the status bar through `status_message`. Before the
@@ -90,6 +93,9 @@ class PageSpec:
     factory: PageFactory  # usually the Page subclass itself
     order: int = 100  # tabs are shown by ascending order
     shortcut: str | None = None  # key sequence that shows the page, e.g. "F2"
+    # A ProtectedAction value (domain/access.py): the tab shows only to a person who may do it by themselves
+    # (e.g. "manage_people" for the people page, "technician_tools" for the technician's); None: everyone.
+    requires: str | None = None
 
 
 class PageRegistry:

@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cashier_app.domain.access import ProtectedAction
 from cashier_app.ui import messages, theme
 from cashier_app.ui.formatting import format_fen
 from cashier_app.ui.held_jobs_banner import HeldJobsBanner
+from cashier_app.ui.manager_pin import ManagerPinDialog, run_protected
 from cashier_app.ui.pages import Page, PageContext
 from cashier_app.ui.reason_dialog import ReasonDialog, reprint_presets
 from cashier_app.ui.receipts_model import COL_ORDER, COL_PRINTED, COL_TIME, ReceiptsModel
@@ -87,6 +89,7 @@ class ReceiptsPage(Page):
         self.setObjectName("receiptsPage")
         self.model = ReceiptsModel(self)
         self._dialog: ReasonDialog | None = None
+        self.pin_dialog: ManagerPinDialog | None = None  # the manager's PIN, when a reprint needs one
 
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
@@ -223,10 +226,18 @@ class ReceiptsPage(Page):
             self.window(),
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._reprint(row, dialog.reason()))
+        dialog.accepted.connect(lambda: self._protected_reprint(row, dialog.reason()))
         self._dialog = dialog
         dialog.open()
         return dialog
+
+    def _protected_reprint(self, row: ReceiptRow, reason: str) -> None:
+        """After the reason: a manager's PIN where the store wants one, then the reprint."""
+        self.pin_dialog = run_protected(self.window(), self.context.services, ProtectedAction.REPRINT.value,
+                                        lambda: self._reprint(row, reason), refused=self._refused)
+
+    def _refused(self, error: BaseException) -> None:
+        self._report_error(error)
 
     def _reprint(self, row: ReceiptRow, reason: str) -> None:
         try:

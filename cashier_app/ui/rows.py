@@ -154,3 +154,59 @@ class StoreInfo:
     training: bool = False
     demo: bool = False
     watch_folders: tuple[str, ...] = ()
+
+
+# --- people and the audit trail (the sign-in screen, the people page, the audit page) ---------------------
+
+# PersonRow.role
+ROLE_CASHIER: Final = "cashier"
+ROLE_MANAGER: Final = "manager"
+ROLE_TECHNICIAN: Final = "technician"
+ROLES: Final = (ROLE_CASHIER, ROLE_MANAGER, ROLE_TECHNICIAN)
+
+# AccessServices.decide(): what the person signed in needs before a protected action.
+ALLOWED: Final = "allowed"
+NEEDS_MANAGER_PIN: Final = "manager_pin"
+NEEDS_SIGN_IN: Final = "sign_in"
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    number: str
+    name: str
+    role: str  # one of ROLES
+    disabled: bool = False
+    locked_until_local: str = ""  # "HH:MM" while locked after wrong PINs, else ""
+    last_sign_in_local: str = ""  # "YYYY-MM-DD HH:MM:SS", store time
+
+    @property
+    def label(self) -> str:
+        return f"{self.number} {self.name}".strip()
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """One row of the audit trail, as the audit page lists it. Codes are turned into words by ui.messages."""
+
+    entry_id: int
+    at_local: str  # "YYYY-MM-DD HH:MM:SS", store time
+    actor: str  # person number, or "system"
+    action: str  # AuditAction value
+    out_trade_no: str | None = None
+    receipt_id: int | None = None
+    job_id: int | None = None
+    case_id: int | None = None
+    reason: str = ""
+    detail: str = ""
+    approved_by: str | None = None
+    training: bool = False
+
+
+@dataclass(frozen=True)
+class AuditQuery:
+    """Which rows the audit page lists: from a local day (ISO date) to another, inclusive."""
+
+    since_day: str | None = None
+    until_day: str | None = None
+    action: str | None = None  # AuditAction value, None: every action
+    person: str | None = None  # done or approved by this person number

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-from cashier_app.ui.rows import CaseQuery, CaseRow, JobRow, ReceiptRow, StoreInfo
+from cashier_app.ui.rows import AuditQuery, AuditRow, CaseQuery, CaseRow, JobRow, PersonRow, ReceiptRow, StoreInfo
 
 if TYPE_CHECKING:  # the dialog module is Qt; this one stays free of it
     from cashier_app.ui.credentials_dialog import CredentialServices
@@ -114,4 +114,82 @@ class UiServices(Protocol):
 
         Its methods block on HTTP: call them from a worker thread only.
         """
+        ...
+
+    # --- people, sign-in, manager's approval, the audit trail -------------------------------------
+    def access(self) -> AccessServices | None:
+        """Sign-in, the manager's approval of protected actions, people and the audit trail; None when this app
+        has none of it (every action is then allowed)."""
+        ...
+
+
+class AccessServices(Protocol):
+    """Who is at the till and what they may do. Actions are cashier_app.domain.access.ProtectedAction values
+    (reprint, cancel_job, move_job, close_order, close_case, change_settings, change_key, manage_people,
+    view_audit, technician_tools). Failures raise exceptions with a `code` (see ui.messages) and, for a
+    lockout, `params` {"until": ...}."""
+
+    def sign_in_required(self) -> bool:
+        """True when people sign in at this till ([signin] enabled); False on a one-person till."""
+        ...
+
+    def current_person(self) -> PersonRow | None:
+        ...
+
+    def needs_first_manager(self) -> bool:
+        """Sign-in is on and there is no manager yet: the sign-in screen offers to add the first one."""
+        ...
+
+    def add_first_manager(self, number: str, name: str, pin: str) -> PersonRow:
+        """Add the store's first manager and sign them in (refused once a manager exists)."""
+        ...
+
+    def sign_in(self, number: str, pin: str) -> PersonRow:
+        """Codes: unknown_or_wrong_pin, locked (params["until"]), disabled."""
+        ...
+
+    def sign_out(self, why: str) -> None:
+        """why: "switch" (quick switch), "idle", "quit" or "" (asked)."""
+        ...
+
+    def idle_sign_out_s(self) -> float:
+        """Seconds without a key press or click before the person is signed out (0: never)."""
+        ...
+
+    def decide(self, action: str) -> str:
+        """ui.rows.ALLOWED, NEEDS_MANAGER_PIN or NEEDS_SIGN_IN for the person signed in now."""
+        ...
+
+    def approve(self, action: str, number: str, pin: str) -> PersonRow:
+        """A manager's number and PIN allow the next `action` (within two minutes). Codes as sign_in, and
+        not_a_manager."""
+        ...
+
+    # The manager's page (each call is protected by manage_people).
+    def people(self) -> list[PersonRow]:
+        ...
+
+    def add_person(self, number: str, name: str, role: str, pin: str) -> PersonRow:
+        """Codes: person_exists, invalid_number, invalid_name, pin_not_digits, pin_too_short, pin_too_long,
+        pin_too_simple."""
+        ...
+
+    def set_person_disabled(self, number: str, disabled: bool) -> PersonRow:
+        """Code last_manager when it would leave the store without a manager."""
+        ...
+
+    def set_pin(self, number: str, pin: str) -> PersonRow:
+        ...
+
+    def change_own_pin(self, old_pin: str, new_pin: str) -> PersonRow:
+        """The person signed in changes their own PIN (no manager needed)."""
+        ...
+
+    # The audit page (protected by view_audit).
+    def audit(self, query: AuditQuery) -> list[AuditRow]:
+        """Newest first."""
+        ...
+
+    def audit_csv(self, query: AuditQuery) -> bytes:
+        """The listed rows as CSV, UTF-8 with a BOM, in the window's language."""
         ...

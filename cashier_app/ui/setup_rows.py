@@ -62,10 +62,20 @@ class SetupDraft:
     printer_name: str = "receipt"
     printer: PrinterDraft = field(default_factory=PrinterDraft)
     # Platform (the key is never here: it goes straight to the OS credential store)
-    platform_kind: str = "mp-v1"
+    platform_kind: str = "mp-v1"  # mp-v1 | wechatpay-v3 | alipay
     base_url: str = ""
     merchant_no: str = ""
     terminal_no: str = ""
+    # WeChat Pay API v3: a direct merchant's mchid, or a service provider's sp_mchid and sub_mchid
+    wechat_base_url: str = ""
+    wechat_mchid: str = ""
+    wechat_sp_mchid: str = ""
+    wechat_sub_mchid: str = ""
+    wechat_serial_no: str = ""
+    wechat_public_key_id: str = ""  # PUB_KEY_ID_…: public-key mode; empty: platform-certificate mode
+    # Alipay
+    alipay_gateway_url: str = ""
+    alipay_app_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -215,5 +225,15 @@ class SetupServices(Protocol):
         ...
 
     def credentials(self, draft: SetupDraft) -> CredentialServices:
-        """The key store and the signed check for the draft's platform and terminal."""
+        """The secret's store and the signed check for the draft's platform and terminal (an API key, or for
+        WeChat Pay and Alipay the private key as PEM). Blocking: check_key() is run on a worker."""
+        ...
+
+    def public_key_file(self, draft: SetupDraft) -> str | None:
+        """Where the draft's platform public key (or certificates) is kept, or None when its kind needs none."""
+        ...
+
+    def save_public_key(self, draft: SetupDraft, text: str) -> str:
+        """Check the platform's public key or certificates (PEM) and write them where the configuration names;
+        returns a description of what was written. Raises ValueError with the reason."""
         ...

@@ -331,6 +331,20 @@ class SummaryPage(SetupPage):
         accessible(self.problems_label, translate("SetupWizard", "Problems to correct"))
 
 
+def _platform_words(draft: SetupDraft) -> str:
+    if draft.platform_kind == "wechatpay-v3":
+        merchant = (translate("SetupWizard", "service provider {sp}, sub-merchant {sub}").format(
+            sp=draft.wechat_sp_mchid, sub=draft.wechat_sub_mchid) if draft.wechat_sub_mchid else
+            translate("SetupWizard", "merchant {merchant}").format(merchant=draft.wechat_mchid))
+        mode = (translate("SetupWizard", "public key {id}").format(id=draft.wechat_public_key_id)
+                if draft.wechat_public_key_id else translate("SetupWizard", "platform certificates"))
+        return f"{draft.wechat_base_url}, {merchant}, {mode}"
+    if draft.platform_kind == "alipay":
+        return f"{draft.alipay_gateway_url}, app {draft.alipay_app_id}"
+    return f"{draft.base_url}, " + translate("SetupWizard", "merchant {merchant}, terminal {terminal}").format(
+        merchant=draft.merchant_no, terminal=draft.terminal_no)
+
+
 def overview_html(draft: SetupDraft) -> str:
     """The whole setup at a glance: every step's choices, defaults included, in the technician's words."""
     from cashier_app.ui.setup_platform_page import platform_kind_name
@@ -356,10 +370,7 @@ def overview_html(draft: SetupDraft) -> str:
                                                      cutter=yes if p.cutter else no,
                                                      drawer=yes if p.drawer_kick else no,
                                                      status=yes if p.check_status else no)),
-        (translate("SetupWizard", "Platform"),
-         f"{platform_kind_name(draft.platform_kind)}: {draft.base_url}, "
-         + translate("SetupWizard", "merchant {merchant}, terminal {terminal}").format(
-             merchant=draft.merchant_no, terminal=draft.terminal_no)),
+        (translate("SetupWizard", "Platform"), f"{platform_kind_name(draft.platform_kind)}: {_platform_words(draft)}"),
     ]
     cells = "".join(f"<tr><td style='padding-right:16px'><b>{escape(name)}</b></td><td>{escape(value)}</td></tr>"
                     for name, value in rows)

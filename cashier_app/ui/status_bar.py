@@ -52,6 +52,7 @@ class StatusBar(QStatusBar):
         self._platform = PlatformStatusRow(reachable=None)
         self._open_cases: int | None = None
         self._operator = ""
+        self._signed_in = False  # sign-in on: the label names the person signed in
         self.retranslate()
 
     # --- state ---------------------------------------------------------------------------------
@@ -76,6 +77,12 @@ class StatusBar(QStatusBar):
 
     def set_operator(self, operator: str) -> None:
         self._operator = operator
+        self._render_operator()
+
+    def set_person(self, person: str | None) -> None:
+        """With sign-in on: who is signed in ("07 王芳 · Cashier"), or None while nobody is."""
+        self._signed_in = True
+        self._operator = person or ""
         self._render_operator()
 
     def show_notice(self, text: str, severity: str = theme.INFO, timeout_ms: int = NOTICE_TIMEOUT_MS) -> None:
@@ -139,6 +146,11 @@ class StatusBar(QStatusBar):
         self.cases_label.setText(translate("StatusBar", "Open cases: {count}").format(count=count))
 
     def _render_operator(self) -> None:
+        if self._signed_in:
+            text = (translate("StatusBar", "Signed in: {person} (F12: switch)") if self._operator
+                    else translate("StatusBar", "Nobody signed in"))
+            self.operator_label.setText(text.format(person=self._operator))
+            return
         text = translate("StatusBar", "Cashier: {operator}")
         self.operator_label.setText(text.format(operator=self._operator or "—"))
 

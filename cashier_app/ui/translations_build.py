@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import cashier_app
-from cashier_app.ui.resources import translation_path
+from cashier_app.assets import translation_path
 
 UI_DIR = Path(cashier_app.__file__).resolve().parent / "ui"
 LANGUAGES = ("zh_CN",)

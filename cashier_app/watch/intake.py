@@ -33,6 +33,9 @@ PARSER_FAILED = "parser failed"
 
 Parser = Callable[[bytes, ParserSettings | None], ParseResult]
 IntakeListener = Callable[["IntakeResult"], None]
+# Called inside the transaction that records a receipt (the paper desk's take_in): what it writes
+# commits with the receipt or not at all. Returns the id of the print job it wrote, if any.
+ReceiptHook = Callable[[sqlite3.Connection, ReceiptRecord], "int | None"]
 
 
 class IntakeError(RuntimeError):
@@ -50,6 +53,7 @@ class IntakeResult:
     refusal: Refusal | None = None
     refusal_reason: str | None = None  # as recorded (a RefusalReason value, or PARSER_FAILED)
     kept_aside_path: str | None = None
+    job_id: int | None = None  # the receipt's original print job, written in the same transaction
 
 
 def _default_parser() -> Parser:
@@ -67,8 +71,10 @@ class Intake:
         *,
         training: bool = False,
         parser: Parser | None = None,
+        on_receipt: ReceiptHook | None = None,
     ) -> None:
         self.journal = journal
+        self._on_receipt = on_receipt
         self.store = ReceiptStore(journal)
         self.parser_settings = parser_settings
         self.quarantine_dir = Path(quarantine_dir)
@@ -128,7 +134,8 @@ class Intake:
                     version_id, parsed, created_at=write.seen_at, training=self.training, conn=conn
                 )
                 self.store.set_file_version_outcome(version_id, FileOutcome.RECEIPT, conn=conn)
-                return IntakeResult(FileOutcome.RECEIPT, version_id, write, receipt=record)
+                job_id = self._paper(conn, record)
+                return IntakeResult(FileOutcome.RECEIPT, version_id, write, receipt=record, job_id=job_id)
 
             reason = parsed.reason.value if parsed is not None else PARSER_FAILED
             detail = parsed.detail if parsed is not None else failure
@@ -151,6 +158,25 @@ class Intake:
                 refusal_reason=reason,
                 kept_aside_path=str(kept) if kept else None,
             )
+
+    def _paper(self, conn: sqlite3.Connection, record: ReceiptRecord) -> int | None:
+        """The receipt's original job, in this transaction. A journal error rolls the whole write back
+        (the bytes are taken again); any other failure leaves the receipt 'pending' for the start sweep."""
+        if self._on_receipt is None:
+            return None
+        conn.execute("SAVEPOINT paper")
+        try:
+            job_id = self._on_receipt(conn, record)
+        except sqlite3.Error:
+            raise
+        except Exception:
+            log.exception("receipt %d: its print job could not be written; it is queued at the next start", record.id)
+            conn.execute("ROLLBACK TO paper")
+            conn.execute("RELEASE paper")
+            self.store.set_paper(conn, record.id, "pending")
+            return None
+        conn.execute("RELEASE paper")
+        return job_id
 
     def _receipt_with_sha(self, conn: sqlite3.Connection, sha256: str, version_id: int) -> ReceiptRecord | None:
         row = conn.execute(

@@ -12,7 +12,7 @@
     <name>Application</name>
     <message>
         <source>Cashier Companion</source>
-        <translation>收银小票助手</translation>
+        <translation>收银伴侣</translation>
     </message>
     <message>
         <source>The app could not start on the new configuration: {error}
@@ -530,6 +530,10 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>重新打印订单 {order} 的小票（标明为重打）。原因是？</translation>
     </message>
     <message>
+        <source>Order {order} has had no receipt yet: print it now. Why?</source>
+        <translation>订单 {order} 还没有打印过小票：现在打印。原因？</translation>
+    </message>
+    <message>
         <source>Customer asked</source>
         <translation>顾客要求</translation>
     </message>
@@ -713,6 +717,10 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
 <context>
     <name>MainWindow</name>
     <message>
+        <source>This page is for another role. Press F12 to switch person.</source>
+        <translation>此页面供其他角色使用。按 F12 切换人员。</translation>
+    </message>
+    <message>
         <source>This app has no merchant platform to set a key for.</source>
         <translation>本程序没有可设置密钥的商户平台。</translation>
     </message>
@@ -738,11 +746,11 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     </message>
     <message>
         <source>Cashier Companion — TRAINING</source>
-        <translation>收银小票助手 — 培训模式</translation>
+        <translation>收银伴侣 — 培训模式</translation>
     </message>
     <message>
         <source>Cashier Companion</source>
-        <translation>收银小票助手</translation>
+        <translation>收银伴侣</translation>
     </message>
     <message>
         <source>Training mode — real orders are not affected</source>
@@ -759,6 +767,29 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>Setup &amp;wizard…</source>
         <translation>设置向导(&amp;W)…</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerPinDialog</name>
+    <message>
+        <source>Manager&apos;s PIN</source>
+        <translation>店长 PIN</translation>
+    </message>
+    <message>
+        <source>Manager &amp;number</source>
+        <translation>店长编号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>PIN(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Allow</source>
+        <translation>授权</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
     </message>
 </context>
 <context>
@@ -1444,6 +1475,222 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>请维护人员配置商户平台。</translation>
     </message>
     <message>
+        <source>Wrong person number or PIN.</source>
+        <translation>人员编号或 PIN 错误。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: this number is locked until {until}.</source>
+        <translation>PIN 错误次数过多：此编号已锁定至 {until}。</translation>
+    </message>
+    <message>
+        <source>A manager can set a new PIN on the People page.</source>
+        <translation>店长可以在“人员”页面设置新的 PIN。</translation>
+    </message>
+    <message>
+        <source>This person number is disabled.</source>
+        <translation>此人员编号已停用。</translation>
+    </message>
+    <message>
+        <source>Ask the manager.</source>
+        <translation>请联系店长。</translation>
+    </message>
+    <message>
+        <source>Only a manager&apos;s PIN can allow this.</source>
+        <translation>只有店长的 PIN 才能授权此操作。</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed for this.</source>
+        <translation>此操作需要店长输入 PIN。</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>请先登录。</translation>
+    </message>
+    <message>
+        <source>This person number exists already.</source>
+        <translation>此人员编号已存在。</translation>
+    </message>
+    <message>
+        <source>There is no such person number.</source>
+        <translation>没有这个人员编号。</translation>
+    </message>
+    <message>
+        <source>A person number is 1 to 16 letters or digits.</source>
+        <translation>人员编号为 1 到 16 位字母或数字。</translation>
+    </message>
+    <message>
+        <source>A name has at most 40 characters.</source>
+        <translation>姓名最多 40 个字。</translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation>请选择角色。</translation>
+    </message>
+    <message>
+        <source>The last manager cannot be disabled.</source>
+        <translation>不能停用最后一位店长。</translation>
+    </message>
+    <message>
+        <source>Add another manager first.</source>
+        <translation>请先添加另一位店长。</translation>
+    </message>
+    <message>
+        <source>You cannot disable yourself while signed in.</source>
+        <translation>登录状态下不能停用自己。</translation>
+    </message>
+    <message>
+        <source>A manager exists already: ask a manager to add you.</source>
+        <translation>已有店长：请让店长为您添加账号。</translation>
+    </message>
+    <message>
+        <source>A PIN is digits only.</source>
+        <translation>PIN 只能是数字。</translation>
+    </message>
+    <message>
+        <source>A PIN has at least 4 digits.</source>
+        <translation>PIN 至少 4 位数字。</translation>
+    </message>
+    <message>
+        <source>A PIN has at most 12 digits.</source>
+        <translation>PIN 最多 12 位数字。</translation>
+    </message>
+    <message>
+        <source>Choose a PIN that is not one digit repeated, a run like 1234, or the person number.</source>
+        <translation>请选择不是重复数字、不是 1234 这样的连号、也不是人员编号的 PIN。</translation>
+    </message>
+    <message>
+        <source>The two PINs are not the same.</source>
+        <translation>两次输入的 PIN 不一致。</translation>
+    </message>
+    <message>
+        <source>Cashier</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>店长</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed to reprint a receipt.</source>
+        <translation>补打小票需要店长输入 PIN。</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed to cancel a print job.</source>
+        <translation>取消打印任务需要店长输入 PIN。</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed to move a print job to another printer.</source>
+        <translation>把打印任务转到另一台打印机需要店长输入 PIN。</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed to close an order.</source>
+        <translation>关单需要店长输入 PIN。</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed to close a case.</source>
+        <translation>结案需要店长输入 PIN。</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed to change the settings.</source>
+        <translation>修改设置需要店长输入 PIN。</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed to change the platform key.</source>
+        <translation>更改平台密钥需要店长输入 PIN。</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed to manage people.</source>
+        <translation>管理人员需要店长输入 PIN。</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed to see the audit trail.</source>
+        <translation>查看操作记录需要店长输入 PIN。</translation>
+    </message>
+    <message>
+        <source>A manager&apos;s PIN is needed for the technician&apos;s tools.</source>
+        <translation>使用技术员工具需要店长输入 PIN。</translation>
+    </message>
+    <message>
+        <source>Receipt printed from the platform&apos;s record</source>
+        <translation>按平台记录打印小票</translation>
+    </message>
+    <message>
+        <source>Print job cancelled</source>
+        <translation>打印任务已取消</translation>
+    </message>
+    <message>
+        <source>Print job moved</source>
+        <translation>打印任务已转移</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Sign-in refused</source>
+        <translation>登录被拒</translation>
+    </message>
+    <message>
+        <source>Locked after wrong PINs</source>
+        <translation>PIN 错误次数过多被锁定</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s approval refused</source>
+        <translation>店长授权被拒</translation>
+    </message>
+    <message>
+        <source>Person added</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>Person disabled</source>
+        <translation>停用人员</translation>
+    </message>
+    <message>
+        <source>Person enabled again</source>
+        <translation>重新启用人员</translation>
+    </message>
+    <message>
+        <source>PIN changed</source>
+        <translation>更改 PIN</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <source>Platform key changed</source>
+        <translation>更改平台密钥</translation>
+    </message>
+    <message>
+        <source>Platform key deleted</source>
+        <translation>删除平台密钥</translation>
+    </message>
+    <message>
+        <source>Case used as a training lesson</source>
+        <translation>案例用作培训课程</translation>
+    </message>
+    <message>
+        <source>shift change</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>长时间未操作</translation>
+    </message>
+    <message>
+        <source>app closed</source>
+        <translation>程序关闭</translation>
+    </message>
+    <message>
         <source>WeChat default</source>
         <translation>微信默认</translation>
     </message>
@@ -1473,7 +1720,7 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     </message>
     <message>
         <source>Cashier Companion is already running. Look for it in the taskbar or tray.</source>
-        <translation>收银小票助手已经在运行。请在任务栏或托盘中找到它。</translation>
+        <translation>收银伴侣已经在运行。请在任务栏或托盘中找到它。</translation>
     </message>
     <message>
         <source>New case: {kind}, order {out_trade_no}.</source>
@@ -1615,8 +1862,12 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>打印小票</translation>
     </message>
     <message>
-        <source>Print this order&apos;s receipt from the platform&apos;s record, marked as a reprint</source>
-        <translation>按平台的订单记录打印这笔订单的小票（标为重打）</translation>
+        <source>Print this order&apos;s receipt from the platform&apos;s record</source>
+        <translation>按平台记录打印本订单的小票</translation>
+    </message>
+    <message>
+        <source>Receipt of order {order} sent to the printer (from the platform&apos;s record).</source>
+        <translation>订单 {order} 的小票已送去打印（按平台记录补打）。</translation>
     </message>
     <message>
         <source>Checking the order with the platform, then printing…</source>
@@ -1637,10 +1888,6 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>Still printing order {order}; one moment.</source>
         <translation>正在打印订单 {order}，请稍候。</translation>
-    </message>
-    <message>
-        <source>Receipt of order {order} sent to the printer (marked as a reprint).</source>
-        <translation>订单 {order} 的小票已送去打印（标为重打）。</translation>
     </message>
     <message>
         <source>Not printed: {reason}</source>
@@ -1793,6 +2040,57 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>(refunds: {count})</source>
         <translation>（含退款 {count} 笔）</translation>
+    </message>
+</context>
+<context>
+    <name>RecordCsv</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Approved by (manager)</source>
+        <translation>授权店长</translation>
+    </message>
+    <message>
+        <source>Merchant order no.</source>
+        <translation>商户订单号</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <source>Print job</source>
+        <translation>打印任务</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案例</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
     </message>
 </context>
 <context>
@@ -1974,6 +2272,26 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>密钥已保存到系统凭据库。</translation>
     </message>
     <message>
+        <source>The private key file (PEM)</source>
+        <translation>私钥文件（PEM）</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {error}</source>
+        <translation>文件无法读取：{error}</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s public key or certificate (PEM)</source>
+        <translation>平台公钥或证书（PEM）</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>未保存：{error}</translation>
+    </message>
+    <message>
+        <source>Saved: {what}</source>
+        <translation>已保存：{what}</translation>
+    </message>
+    <message>
         <source>Asking the platform with a signed request…</source>
         <translation>正在用签名请求询问平台…</translation>
     </message>
@@ -1988,6 +2306,18 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>The check failed: {error}</source>
         <translation>检查失败：{error}</translation>
+    </message>
+    <message>
+        <source>Private &amp;key:</source>
+        <translation>私钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Paste the private key (PEM), or read its file</source>
+        <translation>粘贴私钥（PEM），或从文件读取</translation>
+    </message>
+    <message>
+        <source>The secret key, hidden as typed</source>
+        <translation>密钥（输入时隐藏）</translation>
     </message>
     <message>
         <source>The merchant platform</source>
@@ -2026,6 +2356,50 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>保存密钥(&amp;S)</translation>
     </message>
     <message>
+        <source>&amp;Merchant number (mchid):</source>
+        <translation>商户号(&amp;M)（mchid）：</translation>
+    </message>
+    <message>
+        <source>Service &amp;provider&apos;s number (sp_mchid):</source>
+        <translation>服务商商户号(&amp;P)（sp_mchid）：</translation>
+    </message>
+    <message>
+        <source>S&amp;ub-merchant number (sub_mchid):</source>
+        <translation>子商户号(&amp;U)（sub_mchid）：</translation>
+    </message>
+    <message>
+        <source>API certificate &amp;serial:</source>
+        <translation>API 证书序列号(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Public key &amp;ID (PUB_KEY_ID_…):</source>
+        <translation>公钥 ID(&amp;I)（PUB_KEY_ID_…）：</translation>
+    </message>
+    <message>
+        <source>&amp;Gateway (URL):</source>
+        <translation>网关(&amp;G)（URL）：</translation>
+    </message>
+    <message>
+        <source>&amp;App ID:</source>
+        <translation>应用 ID(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>From a &amp;file…</source>
+        <translation>从文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s public &amp;key or certificates (PEM), written to the config folder:</source>
+        <translation>平台公钥或证书(&amp;K)（PEM），将写入配置文件夹：</translation>
+    </message>
+    <message>
+        <source>From a fi&amp;le…</source>
+        <translation>从文件(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve public key</source>
+        <translation>保存公钥(&amp;V)</translation>
+    </message>
+    <message>
         <source>&amp;Check with the platform</source>
         <translation>向平台核验(&amp;C)</translation>
     </message>
@@ -2034,24 +2408,24 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>平台类型</translation>
     </message>
     <message>
-        <source>Platform address</source>
-        <translation>平台地址</translation>
-    </message>
-    <message>
-        <source>Merchant number</source>
-        <translation>商户编号</translation>
-    </message>
-    <message>
-        <source>Terminal number</source>
-        <translation>终端编号</translation>
-    </message>
-    <message>
-        <source>API key, hidden as typed</source>
-        <translation>API 密钥（输入时隐藏）</translation>
-    </message>
-    <message>
         <source>Goes straight to the credential store when saved</source>
         <translation>保存时直接存入系统凭据库</translation>
+    </message>
+    <message>
+        <source>Store the private key from its file</source>
+        <translation>从文件保存私钥</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s public key or certificates</source>
+        <translation>平台公钥或证书</translation>
+    </message>
+    <message>
+        <source>Read the public key from a file</source>
+        <translation>从文件读取公钥</translation>
+    </message>
+    <message>
+        <source>Save the public key</source>
+        <translation>保存公钥</translation>
     </message>
     <message>
         <source>Save the key in the credential store</source>
@@ -2068,6 +2442,66 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>What the platform answered</source>
         <translation>平台的回复</translation>
+    </message>
+    <message>
+        <source>Network (Ethernet / Wi-Fi)</source>
+        <translation>网络（网线 / Wi-Fi）</translation>
+    </message>
+    <message>
+        <source>USB (direct)</source>
+        <translation>USB（直连）</translation>
+    </message>
+    <message>
+        <source>Serial port (COM)</source>
+        <translation>串口（COM）</translation>
+    </message>
+    <message>
+        <source>System print queue (CUPS)</source>
+        <translation>系统打印队列（CUPS）</translation>
+    </message>
+    <message>
+        <source>System print queue (lp)</source>
+        <translation>系统打印队列（lp）</translation>
+    </message>
+    <message>
+        <source>Windows printer (vendor driver)</source>
+        <translation>Windows 打印机（厂商驱动）</translation>
+    </message>
+    <message>
+        <source>Device file</source>
+        <translation>设备文件</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>串口</translation>
+    </message>
+    <message>
+        <source>Print queue</source>
+        <translation>打印队列</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>receipt printer (answers: offline)</source>
+        <translation>小票打印机（回应：离线）</translation>
+    </message>
+    <message>
+        <source>receipt printer (answers: online)</source>
+        <translation>小票打印机（回应：在线）</translation>
+    </message>
+    <message>
+        <source>answers, but not a receipt printer</source>
+        <translation>有回应，但不是小票打印机</translation>
+    </message>
+    <message>
+        <source>takes connections, does not answer status queries</source>
+        <translation>能连接，但不回应状态查询</translation>
     </message>
     <message>
         <source>Looking for USB, serial and system printers…</source>
@@ -2104,66 +2538,6 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>Not scanned: {error}</source>
         <translation>未扫描：{error}</translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation>网络</translation>
-    </message>
-    <message>
-        <source>Network (Ethernet / Wi-Fi)</source>
-        <translation>网络（网线 / Wi-Fi）</translation>
-    </message>
-    <message>
-        <source>USB (direct)</source>
-        <translation>USB（直连）</translation>
-    </message>
-    <message>
-        <source>Serial port (COM)</source>
-        <translation>串口（COM）</translation>
-    </message>
-    <message>
-        <source>System print queue (CUPS)</source>
-        <translation>系统打印队列（CUPS）</translation>
-    </message>
-    <message>
-        <source>System print queue (lp)</source>
-        <translation>系统打印队列（lp）</translation>
-    </message>
-    <message>
-        <source>Windows printer (vendor driver)</source>
-        <translation>Windows 打印机（厂商驱动）</translation>
-    </message>
-    <message>
-        <source>Device file</source>
-        <translation>设备文件</translation>
-    </message>
-    <message>
-        <source>Serial</source>
-        <translation>串口</translation>
-    </message>
-    <message>
-        <source>Print queue</source>
-        <translation>打印队列</translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation>设备</translation>
-    </message>
-    <message>
-        <source>receipt printer (answers: offline)</source>
-        <translation>小票打印机（回应：离线）</translation>
-    </message>
-    <message>
-        <source>receipt printer (answers: online)</source>
-        <translation>小票打印机（回应：在线）</translation>
-    </message>
-    <message>
-        <source>answers, but not a receipt printer</source>
-        <translation>有回应，但不是小票打印机</translation>
-    </message>
-    <message>
-        <source>takes connections, does not answer status queries</source>
-        <translation>能连接，但不回应状态查询</translation>
     </message>
     <message>
         <source>{where} is not a receipt printer ({description}); choose another.</source>
@@ -2602,6 +2976,22 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>是否已保存平台密钥</translation>
     </message>
     <message>
+        <source>service provider {sp}, sub-merchant {sub}</source>
+        <translation>服务商 {sp}，子商户 {sub}</translation>
+    </message>
+    <message>
+        <source>merchant {merchant}</source>
+        <translation>商户 {merchant}</translation>
+    </message>
+    <message>
+        <source>public key {id}</source>
+        <translation>公钥 {id}</translation>
+    </message>
+    <message>
+        <source>platform certificates</source>
+        <translation>平台证书</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -2695,6 +3085,104 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     </message>
 </context>
 <context>
+    <name>SignInGate</name>
+    <message>
+        <source>Nobody signs in at this till.</source>
+        <translation>本收银台无需登录。</translation>
+    </message>
+    <message>
+        <source>Shift change: the next person signs in.</source>
+        <translation>交班：请下一位登录。</translation>
+    </message>
+    <message>
+        <source>Signed out after {minutes} min without use.</source>
+        <translation>{minutes} 分钟未操作，已自动退出登录。</translation>
+    </message>
+    <message>
+        <source>{person} signed in ({role}).</source>
+        <translation>{person} 已登录（{role}）。</translation>
+    </message>
+    <message>
+        <source>Your PIN is changed.</source>
+        <translation>您的 PIN 已更改。</translation>
+    </message>
+    <message>
+        <source>&amp;Person</source>
+        <translation>人员(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Switch person (shift change)</source>
+        <translation>切换人员（交班）</translation>
+    </message>
+    <message>
+        <source>Change my PIN…</source>
+        <translation>更改我的 PIN…</translation>
+    </message>
+    <message>
+        <source>Change my PIN</source>
+        <translation>更改我的 PIN</translation>
+    </message>
+    <message>
+        <source>&amp;Current PIN</source>
+        <translation>当前 PIN(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New PIN</source>
+        <translation>新 PIN(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New PIN &amp;again</source>
+        <translation>再次输入新 PIN(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <source>Add the store&apos;s first manager</source>
+        <translation>添加本店第一位店长</translation>
+    </message>
+    <message>
+        <source>People sign in at this till, and nobody can yet. The first manager added here signs in and then adds the others on the People page.</source>
+        <translation>本收银台需要登录，但还没有任何人员。在此添加的第一位店长将直接登录，然后在“人员”页面添加其他人。</translation>
+    </message>
+    <message>
+        <source>Add and sign in</source>
+        <translation>添加并登录</translation>
+    </message>
+    <message>
+        <source>Trainee: sign in</source>
+        <translation>学员登录</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Enter your person number and PIN. Receipts keep printing meanwhile.</source>
+        <translation>请输入人员编号和 PIN。期间小票照常打印。</translation>
+    </message>
+    <message>
+        <source>Person &amp;number</source>
+        <translation>人员编号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>PIN(&amp;P)</translation>
+    </message>
+    <message>
+        <source>PIN &amp;again</source>
+        <translation>再次输入 PIN(&amp;A)</translation>
+    </message>
+    <message>
+        <source>F12 at any time: the next person signs in (shift change).</source>
+        <translation>随时按 F12：下一位人员登录（交班）。</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <source>Merchant platform</source>
@@ -2705,6 +3193,14 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>待处理异常：{count}</translation>
     </message>
     <message>
+        <source>Signed in: {person} (F12: switch)</source>
+        <translation>已登录：{person}（F12 切换）</translation>
+    </message>
+    <message>
+        <source>Nobody signed in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
         <source>Cashier: {operator}</source>
         <translation>收银员：{operator}</translation>
     </message>
@@ -2713,7 +3209,7 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <name>Tray</name>
     <message>
         <source>Cashier Companion</source>
-        <translation>收银小票助手</translation>
+        <translation>收银伴侣</translation>
     </message>
     <message>
         <source>Show window</source>

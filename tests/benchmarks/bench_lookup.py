@@ -28,9 +28,10 @@ from cashier_app.journal.cases import CaseStore
 from cashier_app.journal.db import Journal
 from cashier_app.journal.receipts import FileOutcome, ReceiptStore
 from cashier_app.lookup import LookupService, read_number
+from cashier_app.paper import PaperDesk
 from cashier_app.platform.client import PlatformClient
-from cashier_app.platform.order import Order
 from cashier_app.platform.settings import PlatformSettings
+from cashier_app.printing.settings import PrintingSettings
 from cashier_app.sandbox.server import SandboxServer
 
 KEY = "sandbox-key-T0001-please-change"
@@ -57,10 +58,6 @@ def report(name: str, samples: list[float], unit: str = "ms", scale: float = 100
     print(f"{name:8s} median {statistics.median(samples) * scale:8.3f} {unit}   p95 {p95 * scale:8.3f} {unit}")
 
 
-def no_print(*_: object) -> int:
-    raise RuntimeError("the benchmark prints nothing")
-
-
 def main() -> None:
     scan = timed(lambda: [read_number(text) for text in INPUTS], N * 10)
     report("scan", [s / len(INPUTS) for s in scan], "us", 1e6)
@@ -81,13 +78,11 @@ def main() -> None:
                                             outcome=FileOutcome.RECEIPT)
         receipts.add_receipt(version, receipt)
         settings = PlatformSettings(base_url=sandbox.base_url)
-
-        def print_order(order: Order, reason: str, operator: str) -> int:
-            return no_print(order, reason, operator)
+        # The lookups read the paper desk; none of them prints.
+        paper = PaperDesk(journal, PrintingSettings())
 
         with PlatformClient(settings, lambda: KEY) as client:
-            service = LookupService(client, CaseStore(journal), receipts, operator=lambda: "01",
-                                    reprint_receipt=no_print, print_order=print_order)
+            service = LookupService(client, CaseStore(journal), receipts, operator=lambda: "01", paper=paper)
             service.lookup("2026112200000001")  # warm the connection
             report("paid", timed(lambda: service.lookup("2026112200000001")))
             report("case", timed(lambda: service.lookup("2026112200000002")))

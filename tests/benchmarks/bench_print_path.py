@@ -26,9 +26,10 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
 from cashier_app.app.config import AppConfig  # noqa: E402
-from cashier_app.app.demo_feeder import demo_receipts_dir, load_templates, rewrite  # noqa: E402
+from cashier_app.app.demo_feeder import load_templates, rewrite  # noqa: E402
 from cashier_app.app.paths import HOME_ENV, default_paths  # noqa: E402
 from cashier_app.app.services import AppServices, RunOptions  # noqa: E402
+from cashier_app.assets import demo_receipts_dir  # noqa: E402
 from cashier_app.emulator.server import ReceivedJob, VirtualPrinter  # noqa: E402
 
 N = 200

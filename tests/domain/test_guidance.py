@@ -4,6 +4,7 @@ import pytest
 
 from cashier_app.domain.guidance import Action, LookupOutcome, Verdict, Voucher, guide
 from cashier_app.domain.orders import OrderState
+from cashier_app.domain.paper import PaperStatus
 
 
 def test_platform_fault_is_never_unpaid() -> None:
@@ -13,11 +14,18 @@ def test_platform_fault_is_never_unpaid() -> None:
     assert Action.CLOSE_AND_PAY_AGAIN not in g.actions
 
 
-@pytest.mark.parametrize(("has_receipt", "action"), [(True, Action.REPRINT), (False, Action.PRINT)])
-def test_paid_offers_reprint_or_print(has_receipt: bool, action: Action) -> None:
-    g = guide(LookupOutcome.FOUND, OrderState.PAID, has_receipt=has_receipt)
-    assert g.verdict is Verdict.PAID and g.actions == (action,)
-    assert g.case_kind == (None if has_receipt else "paid_no_receipt")
+@pytest.mark.parametrize(("paper", "actions", "case_kind"), [
+    (PaperStatus.PRINTED, (Action.REPRINT,), None),
+    (PaperStatus.NONE, (Action.PRINT,), "paid_no_receipt"),
+    # On its way or held: it prints by itself; a second job now would give the customer two.
+    (PaperStatus.ON_ITS_WAY, (), None),
+    (PaperStatus.HELD, (), None),
+])
+def test_paid_offers_print_only_what_the_paper_allows(paper: PaperStatus, actions: tuple[Action, ...],
+                                                      case_kind: str | None) -> None:
+    g = guide(LookupOutcome.FOUND, OrderState.PAID, paper=paper)
+    assert g.verdict is Verdict.PAID and g.actions == actions
+    assert g.case_kind == case_kind
 
 
 @pytest.mark.parametrize("state", [OrderState.CREATED, OrderState.USERPAYING])
@@ -54,7 +62,7 @@ def test_unpaid_and_voucher_not_asked_asks_first() -> None:
 
 @pytest.mark.parametrize("state", [OrderState.CLOSED, OrderState.REVOKED, OrderState.REFUNDED])
 def test_closed_reversed_refunded_print_nothing(state: OrderState) -> None:
-    g = guide(LookupOutcome.FOUND, state, has_receipt=True, voucher=Voucher.SHOWN)
+    g = guide(LookupOutcome.FOUND, state, paper=PaperStatus.PRINTED, voucher=Voucher.SHOWN)
     assert g.verdict is Verdict.MONEY_RETURNS
     assert Action.PRINT not in g.actions and Action.REPRINT not in g.actions
 

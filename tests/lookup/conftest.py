@@ -23,8 +23,10 @@ from cashier_app.domain.receipt import Receipt
 from cashier_app.domain.receipt_parser import parse_receipt
 from cashier_app.emulator.server import ReceivedJob, VirtualPrinter
 from cashier_app.journal.cases import CaseFilter
+from cashier_app.journal.print_jobs import PrintJobStore
 from cashier_app.journal.receipts import FileOutcome
 from cashier_app.lookup import LookupService
+from cashier_app.paper import PaperDesk
 from cashier_app.platform.settings import PlatformSettings
 from cashier_app.printing.settings import PrinterSettings
 from cashier_app.sandbox import SandboxServer
@@ -98,8 +100,10 @@ class Rig:
     def platform_state(self, number: str) -> str:
         return str(self.control.order_state(number)["order"]["state"])
 
-    def record_sale(self, out_trade_no: str, amount_fen: int = 1250, *, training: bool = False) -> int:
-        """The till wrote the sale's print.txt and the watcher recorded it (as the intake does)."""
+    def record_sale(self, out_trade_no: str, amount_fen: int = 1250, *, training: bool = False,
+                    printed: bool = True) -> int:
+        """The till wrote the sale's print.txt and the watcher recorded it, with its original print job
+        (as the intake does); `printed`: the job is marked done as if the printer took it."""
         now = datetime.now(UTC)
         content = wechat_print_txt(out_trade_no, amount_fen, now)
         receipt = parse_receipt(content)
@@ -110,7 +114,15 @@ class Rig:
             version = store.add_file_version(path="C:/till/print.txt", seen_at=seen, mtime_ns=0, size=len(content),
                                              sha256=hashlib.sha256(content + seen.encode()).hexdigest(),
                                              content=content, outcome=FileOutcome.RECEIPT, conn=conn)
-            return store.add_receipt(version, receipt, created_at=seen, training=training, conn=conn).id
+            record = store.add_receipt(version, receipt, created_at=seen, training=training, conn=conn)
+            assert self.services.paper is not None
+            job = self.services.paper.take_in(conn, record)
+            if job is not None and printed:
+                # Printed before the test looks: done in the same transaction, so the queue never sends it.
+                conn.execute("UPDATE print_jobs SET state = 'done', done_at = ? WHERE id = ?", (seen, job.job_id))
+        if job is not None and printed:
+            assert PrintJobStore(store.journal).require(job.job_id).state == "done"
+        return record.id
 
     def case(self, case_id: int | None) -> Case:
         assert case_id is not None
@@ -126,10 +138,14 @@ class Rig:
 
     def make_service(self, **overrides: Any) -> LookupService:
         values: dict[str, Any] = {
-            "operator": self.operator, "reprint_receipt": self.services.reprint_receipt,
-            "print_order": self.services.print_order, "sleep": self.waits, "clock": self.clock,
+            "operator": self.operator, "paper": self.services.paper, "sleep": self.waits, "clock": self.clock,
         }
         values.update(overrides)
+        if values.get("training") and "paper" not in overrides:
+            # Training's practice orders are documents of their own (the app gives training its own desk).
+            assert self.services.journal is not None and self.services.queue is not None
+            values["paper"] = PaperDesk(self.services.journal, self.services.config.printing, training=True,
+                                        announce=self.services.queue.announce)
         assert self.services.client is not None
         return LookupService(self.services.client, self.services.cases, self.services.receipts, **values)
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from cashier_app.assets import receipt_templates_dir
 from cashier_app.domain.receipt import Receipt
 from cashier_app.domain.receipt_parser import parse_receipt
 from cashier_app.printing.layout import LayoutOptions, qr_commands
@@ -17,7 +18,6 @@ from cashier_app.printing.order_receipt import (
     ORDER_NOT_PAID,
     TEMPLATE_INVALID,
     TEMPLATE_NOT_FOUND,
-    TEMPLATES_DIR,
     OrderReceiptError,
     build_order_receipt,
     layout_order_receipt,
@@ -39,8 +39,8 @@ def _order(**changes: Any) -> dict[str, Any]:
 
 
 def test_templates_live_in_the_repo() -> None:
-    assert REPO / "receipts" / "templates" == TEMPLATES_DIR
-    assert (TEMPLATES_DIR / f"{DEFAULT_TEMPLATE}.txt").is_file()
+    assert receipt_templates_dir() == REPO / "receipts" / "templates"
+    assert (receipt_templates_dir() / f"{DEFAULT_TEMPLATE}.txt").is_file()
 
 
 def test_paid_order_receipt() -> None:
@@ -173,3 +173,16 @@ def test_layout_order_receipt_has_a_qr_code_of_the_order_number() -> None:
     assert result.warnings == ()
     assert all(text_width(line, WidthModel.DOUBLE_BYTE) <= 32 for line in result.lines)
     assert result.payload.endswith(b"\x1bd\x05")
+
+
+def test_first_paper_from_the_platforms_record_says_so_and_opens_no_drawer() -> None:
+    """Not a reprint (nothing came before), not the till's own receipt either: marked at the top."""
+    from cashier_app.printing.layout import DRAWER_KICK, RecordMark
+
+    profile = builtin_profiles()["58-gbk"]
+    options = LayoutOptions(drawer_kick=True, record=RecordMark("2026-11-22 10:35:00"))
+    result = layout_order_receipt(SPEC_ORDER, profile, options)
+    assert "补打小票" in result.lines[0] and "据平台记录打印" in result.lines[1]
+    assert "打印时间 2026-11-22 10:35:00" in result.lines[2]
+    assert not any("重打" in line or "REPRINT" in line for line in result.lines)
+    assert DRAWER_KICK not in result.payload  # no money changes hands

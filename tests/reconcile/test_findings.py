@@ -137,9 +137,10 @@ def test_missing_receipt_auto_reprints_once_per_order(platform: Platform, journa
     report = reconciler.poll_once()
     assert heard.printed == ["202611220002"] and report.reprinted == ["202611220002"]
     (case,) = report.opened
-    assert case.status is CaseStatus.CLOSED and case.result is CaseResult.REPRINTED
-    reprint = [s for s in case.steps if s.action is StepAction.REPRINT]
-    assert len(reprint) == 1 and reprint[0].outcome == "job 101 queued" and reprint[0].state_seen == "PAID"
+    # The order's first paper, from the platform's record: printed, not reprinted.
+    assert case.status is CaseStatus.CLOSED and case.result is CaseResult.PRINTED
+    printed = [s for s in case.steps if s.action is StepAction.PRINT]
+    assert len(printed) == 1 and printed[0].outcome == "job 101 queued" and printed[0].state_seen == "PAID"
     for _ in range(3):
         clock.advance(10)
         reconciler.poll_once()

@@ -125,6 +125,12 @@ class ListServices:
     def setup_services(self) -> Any:
         return self.setup
 
+    # Sign-in and the manager's approval (the real AppAccessServices over a journal: tests/ui/test_sign_in.py).
+    access_services: Any = None
+
+    def access(self) -> Any:
+        return self.access_services
+
 
 def receipt(receipt_id: int, time: str, amount: int | None = 1250, **changes: object) -> ReceiptRow:
     values: dict[str, object] = {
@@ -232,7 +238,8 @@ def make_live_app(qtbot) -> Iterator[Callable[..., LiveApp]]:
     """make_live_app(training=False) -> LiveApp; everything is stopped after the test."""
     started: list[WindowApp] = []
 
-    def make(*, training: bool = False, store_name: str = "测试门店") -> LiveApp:
+    def make(*, training: bool = False, store_name: str = "测试门店",
+             configure: Callable[[AppConfig], None] | None = None) -> LiveApp:
         config = AppConfig()
         config.general.store_name = store_name
         config.general.operator = "07"
@@ -240,6 +247,8 @@ def make_live_app(qtbot) -> Iterator[Callable[..., LiveApp]]:
         config.platform.max_attempts = 1  # a platform fault is a fault at once, not after retries
         config.platform.backoff_base_s = 0.01
         config.platform.backoff_max_s = 0.05
+        if configure is not None:
+            configure(config)
         options = RunOptions(demo=not training, training=training, demo_interval_s=0)
         services = AppServices(config, default_paths(), options)
         joined = WindowApp(services)

@@ -107,11 +107,11 @@ def test_training_look_over_the_ui_seam(make_window, language) -> None:
     assert window.training_banner.isVisibleTo(window)
     assert window.windowTitle() == "Cashier Companion — TRAINING"
     language("zh_CN")
-    assert window.windowTitle() == "收银小票助手 — 培训模式"
+    assert window.windowTitle() == "收银伴侣 — 培训模式"
     assert window.training_banner.text() == "培训模式 — 不会影响真实订单"
     plain: MainWindow = make_window(ListServices())
     assert not plain.training_banner.isVisibleTo(plain)
-    assert plain.windowTitle() == "收银小票助手"
+    assert plain.windowTitle() == "收银伴侣"
 
 
 # --- help -----------------------------------------------------------------------------------------------

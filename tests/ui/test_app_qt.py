@@ -43,7 +43,7 @@ def test_create_application_configures_the_existing_app(restore_app: QApplicatio
     assert "QTableView#receiptsTable" in app.styleSheet()
     assert not app.windowIcon().isNull()
     assert QCoreApplication.translate("Messages", "Printer ready") == "打印机正常"
-    assert app.applicationDisplayName() == "收银小票助手"
+    assert app.applicationDisplayName() == "收银伴侣"
 
 
 def test_qt_messages_go_to_python_logging(restore_app, caplog: pytest.LogCaptureFixture) -> None:
@@ -72,7 +72,7 @@ def test_single_instance(tmp_path) -> None:
 def test_already_running_text_is_plain(qapp, language) -> None:
     assert "already running" in app_qt.already_running_text()
     language("zh_CN")
-    assert app_qt.already_running_text() == "收银小票助手已经在运行。请在任务栏或托盘中找到它。"
+    assert app_qt.already_running_text() == "收银伴侣已经在运行。请在任务栏或托盘中找到它。"
 
 
 def test_screenshot_writes_a_png(window: MainWindow, tmp_path) -> None:

@@ -189,7 +189,7 @@ def test_training_cases_only_in_training_mode_and_marked(make_live_app, language
     training = make_live_app(training=True)
     window = training.window
     assert window.is_training()
-    assert window.windowTitle() == "收银小票助手 — 培训模式"
+    assert window.windowTitle() == "收银伴侣 — 培训模式"
     assert window.training_banner.isVisibleTo(window)
     assert window.training_banner.text() == "培训模式 — 不会影响真实订单"
     raise_case(training, CaseKind.UNPAID, "20260611093000063", training=True)

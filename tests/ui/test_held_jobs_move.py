@@ -149,7 +149,7 @@ def test_held_job_moved_to_the_backup_printer_prints_there(
         assert (job.printer, job.moved_from) == ("backup", "receipt")
         assert services.journal is not None
         with services.journal.read() as conn:
-            audit = conn.execute("SELECT actor, action, job_id, reason FROM audit").fetchall()
+            audit = conn.execute("SELECT actor, action, job_id, detail FROM audit").fetchall()
         assert [tuple(row) for row in audit] == [("07", "move_job", job.id, "receipt -> backup")]
     finally:
         joined.stop()

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from cashier_app.app.demo_feeder import DemoFeeder, DemoOrder
+from cashier_app.journal.audit import AuditFilter, AuditStore
 from cashier_app.ui.lookup_page import LookupPage
 from cashier_app.ui.reason_dialog import ReasonDialog
 from tests.ui.conftest import LiveApp
@@ -67,6 +68,7 @@ def paid_with_receipt(app: LiveApp, qtbot) -> DemoOrder:
     feeder = DemoFeeder(Path(app.services.config.watch.folders[0]), create, interval_s=60, missing_every=1000)
     order = feeder.feed_one()
     qtbot.waitUntil(lambda: len(app.printer.jobs) >= 1, timeout=WAIT_MS)
+    assert app.services.queue is not None and app.services.queue.wait_idle(WAIT_MS / 1000)  # marked done too
     return order
 
 
@@ -111,7 +113,11 @@ def test_paid_order_with_its_receipt_is_reprinted_marked_as_a_reprint(app: LiveA
     assert "重打小票" in jobs[1].text()
     assert order.out_trade_no in jobs[1].text()
     assert page.view is not None and page.view.job_id is not None
-    assert "已补打小票" in page.case_label.text()  # the case is written down and closed with its result
+    # A customer's copy is no exception case: the audit trail names who asked, why, and the copy.
+    assert page.view.case_id is None and page.case_label.text() == ""
+    assert app.services.journal is not None
+    [row] = AuditStore(app.services.journal).list(AuditFilter(out_trade_no=order.out_trade_no))
+    assert (row.action, row.reason, row.copy_no) == ("reprint", "顾客要求", 2)
 
 
 def test_dropped_order_asks_for_the_voucher_then_sync_finds_it_paid_and_prints(app: LiveApp, qtbot) -> None:
@@ -146,7 +152,7 @@ def test_dropped_order_asks_for_the_voucher_then_sync_finds_it_paid_and_prints(a
     qtbot.keyClick(page.input, Qt.Key.Key_Return)
     accept_reason(qtbot, page, expected_reason="顾客要求")
     jobs = app.printer.wait_for_jobs(1, timeout=WAIT_MS / 1000)
-    assert "重打小票" in jobs[0].text()
+    assert "补打小票" in jobs[0].text() and "重打小票" not in jobs[0].text()  # its first paper, from the record
     assert "同步后已支付" in page.case_label.text()
 
 

@@ -237,7 +237,7 @@ def test_status_bar_in_chinese_and_switching_language_live(window: MainWindow, b
     assert window.status.printer_text() == "打印机正常"
     assert window.status.platform_text() == "平台连接中断：平台响应超时"
     assert window.status.operator_label.text() == "收银员：01 王芳"
-    assert window.windowTitle() == "收银小票助手"
+    assert window.windowTitle() == "收银伴侣"
     page = receipts_page(window)
     assert page.model.headerData(COL_ORDER, Qt.Orientation.Horizontal) == "商户订单号"
     assert page.totals.text().startswith("共 3 笔")

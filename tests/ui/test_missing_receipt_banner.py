@@ -1,7 +1,8 @@
 """The "paid, no receipt" banner on the real app: sandbox platform and virtual printer on loopback, the
 reconciler in "ask" mode raising the order after its grace period, the print queue and journal in tmp.
-The cashier only presses F9: the receipt is printed from the platform's record (marked as a reprint) and
-the case closes; when the platform cannot confirm the order is paid, nothing prints and the entry stays."""
+The cashier only presses F9: the receipt is printed from the platform's record (the order's first paper,
+marked as printed from that record) and the case closes; when the platform cannot confirm the order is
+paid, nothing prints and the entry stays."""
 
 from __future__ import annotations
 
@@ -96,7 +97,8 @@ def test_f9_prints_the_missing_receipt_and_the_entry_goes(make_app, qtbot: QtBot
     assert printed.args == [order]
     qtbot.waitUntil(lambda: bool(printed_for(app, order)), timeout=WAIT_MS)
     (text,) = printed_for(app, order)
-    assert "重打小票" in text and "已付款无小票" in text  # marked as a reprint, with the reason
+    # The order's first paper, from the platform's record: marked so, not as a reprint (nothing came before).
+    assert "补打小票" in text and "据平台记录打印" in text and "重打小票" not in text
 
     qtbot.waitUntil(lambda: banner.entries() == [] and banner.isHidden(), timeout=WAIT_MS)
     assert "已送去打印" in window.status.currentMessage()
@@ -190,7 +192,7 @@ def test_in_auto_mode_the_reconciler_prints_it_and_nothing_waits(make_app, qtbot
     # The case_opened notice has reached the window (its text names the order): still nothing in the banner.
     qtbot.waitUntil(lambda: order in window.status.currentMessage(), timeout=WAIT_MS)
     assert banner.entries() == [] and banner.isHidden()
-    assert "重打小票" in printed_for(app, order)[0]
+    assert "补打小票" in printed_for(app, order)[0]
 
 
 # --- the banner over the UI's own seam: layout and words, no services needed --------------------------

@@ -266,3 +266,64 @@ def test_the_old_file_is_kept_and_what_the_wizard_does_not_show_survives(make_wi
     assert "# the store's own notes" in backup.read_text(encoding="utf-8")
     config = load_config(path)
     assert config.general.store_name == "新店" and config.reconcile.grace_s == 45.0
+
+
+@pytest.fixture
+def wechat_server(tmp_path: Path) -> Iterator[SandboxServer]:
+    server = SandboxServer(platform="wechatpay-v3", keys_dir=tmp_path / "wechat-keys").start()
+    yield server
+    server.stop()
+
+
+def test_a_wechat_pay_store_stores_its_keys_and_the_platform_accepts_them(
+        make_wizard, qtbot: QtBot, wechat_server: SandboxServer) -> None:
+    import json
+
+    from cashier_app.platform.credentials import CredentialStore
+
+    info = json.loads((wechat_server.keys_dir / "platform.json").read_text(encoding="utf-8"))  # type: ignore[operator]
+    wizard = make_wizard()
+    for step in range(SetupWizard.FOLDER, SetupWizard.PLATFORM + 1):
+        next_page(qtbot, wizard, step)
+    page = wizard.platform_page
+    page.kind.setCurrentIndex(page.kind.findData("wechatpay-v3"))
+    assert page.kind.currentText() == "WeChat Pay API v3" and page.public_key_box.isVisibleTo(page)
+    page.wechat_base_url.setText(wechat_server.base_url)
+    page.wechat_mchid.setText(info["mchid"])
+    page.wechat_serial_no.setText(info["merchant_serial_no"])
+    page.wechat_public_key_id.setText(info["public_key_id"])
+    # The platform's public key: pasted, checked, written to the config folder.
+    page.public_key.setPlainText(Path(info["files"]["public_key"]).read_text(encoding="ascii"))
+    qtbot.mouseClick(page.public_key_save, Qt.MouseButton.LeftButton)
+    written = default_paths().config_file.parent / "wechatpay_public_key.pem"
+    assert "Saved: public key" in page.outcome.text() and written.exists()
+    # The merchant's private key pasted into the one-line field: its line breaks are lost there.
+    pem = Path(info["files"]["merchant_private_key"]).read_text(encoding="ascii")
+    page.key.setText(" ".join(pem.split("\n")))
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.key.text() == "" and "A key is stored for wechatpay-v3:" in page.key_state.text()
+    qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.last_check is not None, timeout=10_000)
+    assert "it accepts this terminal and its key" in page.outcome.text(), page.outcome.text()
+
+    next_page(qtbot, wizard, SetupWizard.SUMMARY)
+    assert "WeChat Pay API v3" in wizard.summary_page.overview.text()
+    with qtbot.waitSignal(wizard.written, timeout=5_000):
+        wizard.accept()
+    config = load_config(default_paths().config_file)
+    assert config.platform.kind == "wechatpay-v3" and config.platform.wechatpay.mchid == info["mchid"]
+    assert CredentialStore(config.platform).has_key()
+    assert pem.split("\n")[1] not in default_paths().config_file.read_text(encoding="utf-8")
+
+
+def test_a_wrong_public_key_is_refused_and_nothing_is_written(make_wizard, qtbot: QtBot) -> None:
+    wizard = make_wizard()
+    for step in range(SetupWizard.FOLDER, SetupWizard.PLATFORM + 1):
+        next_page(qtbot, wizard, step)
+    page = wizard.platform_page
+    page.kind.setCurrentIndex(page.kind.findData("alipay"))
+    page.alipay_app_id.setText("2021000000000001")
+    page.public_key.setPlainText("-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----\n")
+    qtbot.mouseClick(page.public_key_save, Qt.MouseButton.LeftButton)
+    assert page.outcome.text().startswith("Not saved:")
+    assert not (default_paths().config_file.parent / "alipay_public_key.pem").exists()

@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from cashier_app.assets import translation_path
 from cashier_app.ui import i18n, messages
-from cashier_app.ui.resources import translation_path
 from cashier_app.ui.rows import PlatformStatusRow, PrinterStatusRow
 from cashier_app.ui.translations_build import unfinished
 

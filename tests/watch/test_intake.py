@@ -16,7 +16,7 @@ import pytest
 from cashier_app.domain.receipt import Receipt, ReceiptKind, Refusal, RefusalReason
 from cashier_app.domain.receipt_labels import ParserSettings
 from cashier_app.journal.db import Journal, utc_now
-from cashier_app.journal.receipts import FileOutcome, ReceiptStore
+from cashier_app.journal.receipts import FileOutcome, ReceiptRecord, ReceiptStore
 from cashier_app.watch.events import FinishedWrite
 from cashier_app.watch.intake import PARSER_FAILED, Intake, IntakeError, IntakeResult
 from cashier_app.watch.watcher import FolderWatcher
@@ -243,3 +243,50 @@ def test_samples_written_into_the_till_folder_go_end_to_end_into_the_journal(
         restarted.stop()
     assert again.writes == []
     assert len(store.file_versions(limit=100)) == 7
+
+
+def test_the_receipt_and_its_original_job_commit_together_or_not_at_all(journal: Journal, kept_aside: Path,
+                                                                         samples_dir: Path) -> None:
+    """Intake and the first print job are one transaction: a journal error while writing the job
+    rolls back the receipt too (the write is taken again, never left archived without its job)."""
+    from cashier_app.paper import PaperDesk
+    from cashier_app.printing.settings import PrintingSettings
+
+    desk = PaperDesk(journal, PrintingSettings())
+    failing = {"on": True}
+
+    def take_in(conn: sqlite3.Connection, record: ReceiptRecord) -> int | None:
+        if failing["on"]:
+            raise sqlite3.OperationalError("database or disk is full")
+        job = desk.take_in(conn, record)
+        return job.job_id if job is not None else None
+
+    intake = Intake(journal, ParserSettings(), kept_aside, on_receipt=take_in)
+    write = finished((samples_dir / "wechat-default-gbk-crlf.txt").read_bytes())
+    with pytest.raises(IntakeError):
+        intake.handle(write)
+    with journal.read() as conn:
+        counts = [conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+                  for t in ("file_versions", "receipts", "print_jobs")]
+    assert counts == [0, 0, 0]
+    failing["on"] = False
+    result = intake.handle(write)
+    assert result.outcome is FileOutcome.RECEIPT and result.job_id is not None and result.receipt is not None
+    with journal.read() as conn:
+        row = conn.execute("SELECT receipt_id, original FROM print_jobs").fetchone()
+    assert tuple(row) == (result.receipt.id, 1)
+
+
+def test_a_job_that_cannot_be_written_leaves_the_receipt_pending_for_the_sweep(journal: Journal, kept_aside: Path,
+                                                                               samples_dir: Path) -> None:
+    def broken(conn: sqlite3.Connection, record: ReceiptRecord) -> int | None:
+        conn.execute("INSERT INTO app_state(key, value, updated_at) VALUES ('half', 'written', 'x')")
+        raise ValueError("a bug in the paper desk")
+
+    intake = Intake(journal, ParserSettings(), kept_aside, on_receipt=broken)
+    result = intake.handle(finished((samples_dir / "alipay-default-gbk-crlf.txt").read_bytes()))
+    assert result.outcome is FileOutcome.RECEIPT and result.job_id is None and result.receipt is not None
+    record = ReceiptStore(journal).get(result.receipt.id)
+    assert record is not None and record.paper == "pending"
+    with journal.read() as conn:  # what the broken step wrote was rolled back to its savepoint
+        assert conn.execute("SELECT COUNT(*) FROM app_state WHERE key = 'half'").fetchone()[0] == 0

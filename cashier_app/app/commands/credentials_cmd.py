@@ -1,66 +1,181 @@
-"""`cashier-app credentials set|check|delete`: the terminal's API key in the OS credential store.
+"""`cashier-app credentials set|check|delete`: the platform's keys.
 
-The key is read from standard input (no echo on a terminal), never from the command line (it would
-stay in the shell history and the process list) and never printed.
-check exits 0 when a key is stored and the platform accepts it, 1 when none is stored, 2 when the
-platform rejects it or cannot be reached (or the store cannot be used).
+Secrets go to the OS credential store: the MP API key (`--kind api-key`), the WeChat Pay merchant
+API private key (`merchant-private-key`) or the Alipay app private key (`app-private-key`), kept
+in a compact form that fits Windows Credential Manager (platform/rsa_keys.py). The platforms'
+public keys and certificates are not secret: they are written to the files the configuration
+names in the config folder (`wechatpay-public-key`, `wechatpay-certificate`, `alipay-public-key`).
+
+A secret is read from standard input (a PEM: every line up to the END line; an API key: one line,
+no echo on a terminal), never from the command line (shell history, process list), never printed.
+check makes one signed, read-only call and says what the platform answered. It exits 0 when the
+keys are stored and the platform accepts them, 1 when none is stored, 2 when the platform rejects
+them or cannot be reached (or the store cannot be used). With sign-in on, set and delete need
+`--as NUMBER` of a person who may change the key (exit 6 otherwise); both go into the audit trail
+(what changed, never the key).
 """
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from cashier_app.platform.client import PlatformClient
+from cashier_app.app.cli_access import CommandRefused, add_person_option, person_for, refused
+from cashier_app.domain.access import ProtectedAction
+from cashier_app.domain.audit import AuditAction
+from cashier_app.journal.audit import AuditStore
+from cashier_app.journal.db import Journal
+from cashier_app.platform import rsa_keys
+from cashier_app.platform.adapter import CheckOutcome
 from cashier_app.platform.credentials import (
+    SECRET_KINDS,
     CredentialError,
     CredentialStore,
     CredentialStoreUnavailable,
     account_name,
     backend_name,
     backend_warning,
+    secret_kind,
 )
-from cashier_app.platform.results import OrderPage, StateUnknown, UnknownReason
+from cashier_app.platform.factory import build_adapter
+from cashier_app.platform.settings import PlatformSettings
 
 if TYPE_CHECKING:
     from cashier_app.app.cli import CommandContext, CommandRegistry
 
 EXIT_OK, EXIT_MISSING, EXIT_REJECTED = 0, 1, 2
 
+# Public material written to files: kind -> (platform kind, setting holding the file name, reader).
+PUBLIC_KINDS = {
+    "wechatpay-public-key": ("wechatpay-v3", "public_key_file"),
+    "wechatpay-certificate": ("wechatpay-v3", "platform_certificate_file"),
+    "alipay-public-key": ("alipay", "public_key_file"),
+}
+ALL_KINDS = (*(k for k, _ in SECRET_KINDS.values()), *PUBLIC_KINDS)
+MAX_PEM_CHARS = 64_000
+
 
 def register(registry: CommandRegistry) -> None:
-    parser = registry.add("credentials", "store, check or delete this terminal's API key (OS credential store)")
+    parser = registry.add("credentials", "store, check or delete the platform's keys (OS credential store)")
     sub = parser.add_subparsers(dest="credentials_command", metavar="ACTION")
-    sub.add_parser("set", help="store the API key, read from standard input (one line, not shown)",
-                   parents=[registry.common]).set_defaults(handler=_set)
-    sub.add_parser("check", help="is a key stored, and does the platform accept it? (exit 0 ok, 1 missing, "
+    set_parser = sub.add_parser(
+        "set", help="store a key read from standard input (an API key: one line, not shown; a PEM: all its lines)",
+        parents=[registry.common])
+    set_parser.add_argument("--kind", choices=ALL_KINDS,
+                            help="what is given (default: the secret of the configured platform kind)")
+    add_person_option(set_parser)
+    set_parser.set_defaults(handler=_set)
+    sub.add_parser("check", help="are the keys stored, and does the platform accept them? (exit 0 ok, 1 missing, "
                    "2 rejected or unreachable)", parents=[registry.common]).set_defaults(handler=_check)
-    sub.add_parser("delete", help="remove the stored API key",
-                   parents=[registry.common]).set_defaults(handler=_delete)
+    delete = sub.add_parser("delete", help="remove the stored secret", parents=[registry.common])
+    add_person_option(delete)
+    delete.set_defaults(handler=_delete)
+
+
+def _who(args: argparse.Namespace, ctx: CommandContext) -> str | int:
+    """The person changing the key (with sign-in on: `--as` and a PIN), or the exit code refusing it."""
+    ctx.paths.ensure()
+    journal = Journal(ctx.paths.journal_file)
+    try:
+        return person_for(args, ctx, journal, ProtectedAction.CHANGE_KEY).actor
+    except CommandRefused as error:
+        return refused(error)
+    finally:
+        journal.close()
+
+
+def _audit(ctx: CommandContext, action: AuditAction, actor: str, what: str) -> None:
+    """That a key changed, which and for which account: never the key."""
+    journal = Journal(ctx.paths.journal_file)
+    try:
+        AuditStore(journal).record(action, actor, detail=f"{what}, {account_name(ctx.config.platform)} (command line)")
+    finally:
+        journal.close()
 
 
 def _set(args: argparse.Namespace, ctx: CommandContext) -> int:
     settings = ctx.config.platform
+    who = _who(args, ctx)
+    if isinstance(who, int):
+        return who
+    kind = args.kind or secret_kind(settings)[0]
+    if kind in PUBLIC_KINDS:
+        code = _set_public(kind, settings)
+        if code == EXIT_OK:
+            _audit(ctx, AuditAction.KEY_CHANGED, who, kind)
+        return code
+    wanted = next(platform for platform, (k, _) in SECRET_KINDS.items() if k == kind)
+    if wanted != settings.kind:
+        print(f"错误 / error: --kind {kind} is the secret of platform.kind = '{wanted}', but this configuration has "
+              f"'{settings.kind}'", file=sys.stderr)
+        return EXIT_REJECTED
     _warn_backend()
-    if sys.stdin.isatty():
-        key = getpass.getpass(f"API key for {account_name(settings)} (not shown): ")
+    what = secret_kind(settings)[1]
+    if kind == "api-key":
+        if sys.stdin.isatty():
+            key = getpass.getpass(f"API key for {account_name(settings)} (not shown): ")
+        else:
+            key = sys.stdin.readline().rstrip("\r\n")
     else:
-        key = sys.stdin.readline().rstrip("\r\n")
+        if sys.stdin.isatty():
+            print(f"Paste the {what} (PEM), then press Enter after its END line:", file=sys.stderr)
+        key = _read_pem()
     try:
         CredentialStore(settings).set_key(key)
     except CredentialError as exc:
         print(f"错误 / error ({exc.code}): {exc}", file=sys.stderr)
         return EXIT_REJECTED
-    print(f"密钥已保存 / API key stored for {account_name(settings)} in {backend_name()}")
+    _audit(ctx, AuditAction.KEY_CHANGED, who, what)
+    print(f"密钥已保存 / {what} stored for {account_name(settings)} in {backend_name()}")
+    return EXIT_OK
+
+
+def _read_pem() -> str:
+    """Lines from standard input up to a PEM END line (or the end of input); never echoed."""
+    lines: list[str] = []
+    size = 0
+    for line in sys.stdin:
+        lines.append(line)
+        size += len(line)
+        if line.startswith("-----END") or size > MAX_PEM_CHARS:
+            break
+    return "".join(lines)
+
+
+def _set_public(kind: str, settings: PlatformSettings) -> int:
+    platform, setting = PUBLIC_KINDS[kind]
+    section = settings.wechatpay if platform == "wechatpay-v3" else settings.alipay
+    target = settings.file_path(getattr(section, setting))
+    text = _read_pem()
+    try:
+        if kind == "wechatpay-certificate":
+            certs = rsa_keys.load_certificates(text)
+            described = ", ".join(f"serial {c.serial_no}" for c in certs)
+        else:
+            rsa_keys.load_public_pem(text)
+            described = "public key"
+    except rsa_keys.KeyFormatError as exc:
+        print(f"错误 / error: {exc}", file=sys.stderr)
+        return EXIT_REJECTED
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text(text.strip() + "\n", encoding="ascii", errors="replace")
+    os.replace(tmp, target)
+    key_name = f"platform.{'wechatpay' if platform == 'wechatpay-v3' else 'alipay'}.{setting}"
+    print(f"已保存 / {described} written to {target} ({key_name})")
+    if platform != settings.kind:
+        print(f"注意 / note: platform.kind is '{settings.kind}', not '{platform}'", file=sys.stderr)
     return EXIT_OK
 
 
 def _check(args: argparse.Namespace, ctx: CommandContext) -> int:
     settings = ctx.config.platform
     store = CredentialStore(settings)
+    what = secret_kind(settings)[1]
+    print(f"platform: {settings.kind}")
     print(f"credential store: {backend_name()}")
     _warn_backend()
     try:
@@ -69,35 +184,51 @@ def _check(args: argparse.Namespace, ctx: CommandContext) -> int:
         print(f"错误 / error ({exc.code}): {exc}", file=sys.stderr)
         return EXIT_REJECTED
     if key is None:
-        print(f"未保存密钥 / no API key stored for {account_name(settings)}: run `cashier-app credentials set`")
+        option = "" if secret_kind(settings)[0] == "api-key" else f" --kind {secret_kind(settings)[0]}"
+        print(f"未保存密钥 / no {what} stored for {account_name(settings)}: run `cashier-app credentials set{option}`")
         return EXIT_MISSING
-    print(f"密钥已保存 / an API key is stored for {account_name(settings)}")
-    with PlatformClient(settings, lambda: key) as client:
-        # A signed list request of one order: read-only, proves the key and the clock.
-        result = client.list_orders(datetime.now(UTC), page_size=1)
-    if isinstance(result, OrderPage):
-        print(f"平台接受此密钥 / the platform at {settings.base_url} accepts the key")
+    print(f"密钥已保存 / a {what} is stored for {account_name(settings)}")
+    with build_adapter(settings, key_provider=lambda: key) as adapter:
+        check = adapter.check_credentials()
+    where = _where(settings)
+    print(f"平台应答 / the platform answered: {check.answered}")
+    if check.skew_s is not None:
+        print(f"时钟差 / clock difference: {check.skew_s:+.1f} s (the platform's clock minus this computer's)")
+    if check.outcome is CheckOutcome.ACCEPTED:
+        print(f"平台接受此密钥 / the platform at {where} accepts the keys")
         return EXIT_OK
-    assert isinstance(result, StateUnknown)
-    if result.reason in (UnknownReason.CREDENTIALS, UnknownReason.TERMINAL_NOT_BOUND, UnknownReason.BAD_SIGNATURE):
-        print(f"平台拒绝此密钥 / the platform rejects the key or this terminal: {result.detail}", file=sys.stderr)
+    if check.outcome is CheckOutcome.REJECTED:
+        print(f"平台拒绝此密钥 / the platform rejects the key or this terminal: {check.detail}", file=sys.stderr)
     else:
-        print(f"无法连接平台 / the platform cannot be reached: {result.reason.value}: {result.detail}",
-              file=sys.stderr)
+        reason = check.reason.value if check.reason else "unknown"
+        print(f"无法连接平台 / the platform cannot be reached: {reason}: {check.detail}", file=sys.stderr)
     return EXIT_REJECTED
+
+
+def _where(settings: PlatformSettings) -> str:
+    if settings.kind == "wechatpay-v3":
+        return settings.wechatpay.base_url
+    if settings.kind == "alipay":
+        return settings.alipay.gateway_url
+    return settings.base_url
 
 
 def _delete(args: argparse.Namespace, ctx: CommandContext) -> int:
     settings = ctx.config.platform
+    who = _who(args, ctx)
+    if isinstance(who, int):
+        return who
+    what = secret_kind(settings)[1]
     try:
         deleted = CredentialStore(settings).delete_key()
     except CredentialStoreUnavailable as exc:
         print(f"错误 / error ({exc.code}): {exc}", file=sys.stderr)
         return EXIT_REJECTED
     if not deleted:
-        print(f"未保存密钥 / no API key was stored for {account_name(settings)}")
+        print(f"未保存密钥 / no {what} was stored for {account_name(settings)}")
         return EXIT_MISSING
-    print(f"密钥已删除 / API key deleted for {account_name(settings)}")
+    _audit(ctx, AuditAction.KEY_DELETED, who, what)
+    print(f"密钥已删除 / {what} deleted for {account_name(settings)}")
     return EXIT_OK
 
 
@@ -105,3 +236,5 @@ def _warn_backend() -> None:
     warning = backend_warning()
     if warning:
         print(f"注意 / note: {warning}", file=sys.stderr)
+
+

@@ -1,7 +1,8 @@
 """`cashier-app order query|sync|list|close`: the configured merchant platform from the command line.
 
 Exit codes: 0 found / done, 3 no such order (or not findable by that number yet), 4 state unknown
-(never proof that an order is unpaid), 5 the order cannot be closed, 2 usage error.
+(never proof that an order is unpaid), 5 the order cannot be closed, 6 not allowed (with sign-in on,
+closing needs `--as NUMBER` of a person who may), 2 usage error. Every close is in the audit trail.
 """
 
 from __future__ import annotations
@@ -12,8 +13,13 @@ import sys
 from datetime import datetime, time
 from typing import TYPE_CHECKING, Any
 
+from cashier_app.app.cli_access import CommandRefused, add_person_option, person_for, refused
+from cashier_app.domain.access import ProtectedAction
+from cashier_app.domain.audit import AuditAction
 from cashier_app.domain.money import yuan
 from cashier_app.domain.orders import OrderState
+from cashier_app.journal.audit import AuditStore
+from cashier_app.journal.db import Journal
 from cashier_app.platform.factory import build_client
 from cashier_app.platform.order import Order, OrderFormatError, parse_time
 from cashier_app.platform.order_numbers import guess_number_kind, normalise_order_number
@@ -90,8 +96,9 @@ def register(registry: CommandRegistry) -> None:
     li.add_argument("--since", metavar="ISO", help="ISO-8601 time (default: today 00:00 local time)")
     li.add_argument("--state", choices=[s.value for s in OrderState], help="only orders in this state")
     li.set_defaults(handler=_list)
-    c = action("close", "close an unpaid order so that it can no longer be paid")
+    c = action("close", "close an unpaid order so that it can no longer be paid (protected: see --as)")
     c.add_argument("number", help="商户订单号 (merchant order number)")
+    add_person_option(c)
     c.set_defaults(handler=_close)
 
 
@@ -166,8 +173,21 @@ def _list(args: argparse.Namespace, ctx: CommandContext) -> int:
 def _close(args: argparse.Namespace, ctx: CommandContext) -> int:
     if not normalise_order_number(args.number):
         return _usage("the order number is empty")
-    with build_client(ctx.config.platform) as client:
-        result = client.close_order(args.number)
+    ctx.paths.ensure()
+    journal = Journal(ctx.paths.journal_file)
+    try:
+        try:
+            person = person_for(args, ctx, journal, ProtectedAction.CLOSE_ORDER)
+        except CommandRefused as error:
+            return refused(error)
+        with build_client(ctx.config.platform) as client:
+            result = client.close_order(args.number)
+        outcome = ("closed" if isinstance(result, OrderClosed) else "not_closable" if isinstance(result, NotClosable)
+                   else f"state_unknown:{result.reason.value}" if isinstance(result, StateUnknown) else "not_found")
+        AuditStore(journal).record(AuditAction.CLOSE_ORDER, person.actor, out_trade_no=normalise_order_number(
+            args.number), detail=f"{outcome} (command line)")
+    finally:
+        journal.close()
     if isinstance(result, OrderClosed):
         return _emit(args, {"result": "closed", "order": result.order.to_json()},
                      ["订单已关闭 / order closed: it can no longer be paid", *_order_text(result.order)], EXIT_OK)

@@ -1,0 +1,70 @@
+"""`cashier-app people ...`: the first manager without a PIN, everyone after with a manager's; never a PIN in
+the output or the audit trail. (The protected platform commands: tests/platform/test_cli_protected.py.)"""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from cashier_app.app.cli import main
+from cashier_app.app.paths import default_paths
+from cashier_app.journal.audit import AuditStore
+from cashier_app.journal.db import Journal
+
+REFUSED = 6
+
+
+def people(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str, pin: str = "",
+           as_pin: str | None = None) -> int:
+    """Run a command in-process: `pin` on standard input, `as_pin` in $CASHIER_APP_PIN."""
+    monkeypatch.setattr("sys.stdin", io.StringIO(pin + "\n"))
+    if as_pin is None:
+        monkeypatch.delenv("CASHIER_APP_PIN", raising=False)
+    else:
+        monkeypatch.setenv("CASHIER_APP_PIN", as_pin)
+    code = main(list(args))
+    return code
+
+
+def trail() -> list[tuple[str, str, str]]:
+    journal = Journal(default_paths().journal_file)
+    try:
+        return [(e.action, e.actor, e.detail) for e in reversed(AuditStore(journal).list())]
+    finally:
+        journal.close()
+
+
+def test_people_are_managed_from_the_command_line(capsys, monkeypatch) -> None:
+    # The first manager is added without anyone's PIN; from then on a manager's is needed.
+    assert people(capsys, monkeypatch, "people", "add", "01", "--name", "张店长", "--role", "manager",
+                  "--pin-stdin", pin="2580") == 0
+    assert "01 张店长" in capsys.readouterr().out
+    assert people(capsys, monkeypatch, "people", "add", "07", "--name", "王芳", "--pin-stdin", pin="1379") == REFUSED
+    assert "--as NUMBER" in capsys.readouterr().err
+    assert people(capsys, monkeypatch, "people", "add", "07", "--name", "王芳", "--pin-stdin", "--as", "01",
+                  pin="1379", as_pin="0000") == REFUSED
+    assert "wrong person number or PIN" in capsys.readouterr().err
+    assert people(capsys, monkeypatch, "people", "add", "07", "--name", "王芳", "--pin-stdin", "--as", "01",
+                  pin="1379", as_pin="2580") == 0
+    assert people(capsys, monkeypatch, "people", "add", "08", "--pin-stdin", "--as", "01", pin="1234",
+                  as_pin="2580") == 2
+    assert "pin_too_simple" in capsys.readouterr().err
+    # A cashier's PIN manages nobody.
+    assert people(capsys, monkeypatch, "people", "disable", "01", "--as", "07", as_pin="1379") == REFUSED
+    assert "may not: manage_people" in capsys.readouterr().err
+    assert people(capsys, monkeypatch, "people", "disable", "07", "--as", "01", as_pin="2580") == 0
+    assert people(capsys, monkeypatch, "people", "set-pin", "07", "--pin-stdin", "--as", "01", pin="4682",
+                  as_pin="2580") == 0
+    capsys.readouterr()
+    assert people(capsys, monkeypatch, "people", "list", "--json") == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [(p["number"], p["role"], p["disabled"]) for p in listed] == [("01", "manager", False),
+                                                                         ("07", "cashier", True)]
+    assert "1379" not in json.dumps(listed) and "pin" not in " ".join(listed[0])
+    assert people(capsys, monkeypatch, "people", "disable", "01", "--as", "01", as_pin="2580") == 2
+    assert "last_manager" in capsys.readouterr().err
+    assert [(a, actor) for a, actor, _ in trail()] == [
+        ("person_added", "setup"), ("sign_in_failed", "01"), ("person_added", "01"), ("person_disabled", "01"),
+        ("pin_changed", "01")]

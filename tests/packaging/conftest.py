@@ -1,0 +1,88 @@
+"""Builds the app the way a store gets it, once per test run: a wheel from a copy of the source,
+installed into a fresh virtual environment outside the source tree.
+
+These tests are marked `packaging`: the plain `pytest` run leaves them out, `./dev.sh test` runs them
+after it (and so does CI).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import venv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+# What a source tree holds that is not source: never copied into the build.
+NOT_SOURCE = {".git", ".venv", "build", "dist", "__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache",
+              ".hypothesis", "out", "screenshots"}
+
+
+def _ignore(folder: str, names: list[str]) -> set[str]:
+    return {n for n in names if n in NOT_SOURCE or n.endswith(".egg-info")}
+
+
+def run(cmd: list[str | Path], *, cwd: Path, env: dict[str, str] | None = None, timeout: float = 600,
+        check: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run a build or install step; on failure the assertion shows its output."""
+    done = subprocess.run([str(c) for c in cmd], cwd=cwd, env=env, capture_output=True, text=True,
+                          timeout=timeout, check=False)
+    if check:
+        assert done.returncode == 0, f"{cmd} exited {done.returncode}\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}"
+    return done
+
+
+@dataclass(frozen=True)
+class Installed:
+    """A fresh virtual environment with the wheel installed, and a home folder for the app's files."""
+
+    venv: Path
+    home: Path
+    outside: Path  # a working folder far from the source tree
+
+    @property
+    def python(self) -> Path:
+        return self.venv / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+
+    @property
+    def cashier_app(self) -> Path:
+        return self.venv / ("Scripts/cashier-app.exe" if sys.platform == "win32" else "bin/cashier-app")
+
+    def env(self, **extra: str) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+        env.update(CASHIER_APP_HOME=str(self.home), QT_QPA_PLATFORM="offscreen", PYTHONNOUSERSITE="1")
+        env.update(extra)
+        return env
+
+
+@pytest.fixture(scope="session")
+def source_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The source tree as a clone has it, so nothing of this checkout's build leaks in."""
+    target = tmp_path_factory.mktemp("source") / "cashier-app"
+    shutil.copytree(REPO, target, ignore=_ignore)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_wheel(source_copy: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", out, source_copy], cwd=source_copy)
+    (wheel,) = out.glob("cashier_app-*.whl")
+    return wheel
+
+
+@pytest.fixture(scope="session")
+def installed(built_wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
+    base = tmp_path_factory.mktemp("installed")
+    target = Installed(base / "venv", base / "home", base / "elsewhere")
+    venv.EnvBuilder(with_pip=True, clear=True).create(target.venv)
+    target.outside.mkdir()
+    run([target.python, "-m", "pip", "install", "-q", built_wheel], cwd=target.outside, env=target.env())
+    yield target
