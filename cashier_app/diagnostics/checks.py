@@ -21,6 +21,7 @@ from cashier_app.printing.settings import PrintingSettings
 from cashier_app.watch.settings import WatchSettings
 
 from .file_activity import DEFAULT_RECENT_S, FileReport, file_report
+from .hints_zh import HINTS_ZH
 from .journal_access import JournalState, ReadOnlyJournal, inspect_journal
 from .outcomes import CheckResult, Outcome, Report
 from .platform_probe import MAX_SKEW_S, WARN_SKEW_S, KeyLookup, PlatformProbe, look_up_key, probe_platform
@@ -75,7 +76,7 @@ class Diagnosis:
 def _check(  # noqa: PLR0917 - reads as the sentence it builds: id, title, outcome, words, hint
         check_id: str, title: str, outcome: Outcome, message: str, zh: str, hint: str = "", **details: Any,
 ) -> CheckResult:
-    return CheckResult(check_id, title, outcome, message, zh, hint, details)
+    return CheckResult(check_id, title, outcome, message, zh, hint, details, HINTS_ZH.get(hint, ""))
 
 
 def run_diagnosis(inputs: DiagnosisInputs, now: datetime | None = None) -> Diagnosis:
@@ -233,9 +234,10 @@ def print_txt_check(files: FileReport) -> CheckResult:
 def printer_result(name: str, found: PrinterCheck, is_default: bool) -> CheckResult:
     role = " (default)" if is_default else ""
     message = f"{found.target}: {found.text_en}" + (f" ({found.detail})" if found.outcome is not Outcome.OK else "")
+    problem = found.outcome is not Outcome.OK
     return CheckResult(f"printer:{name}", f"Printer {name}{role}", found.outcome, message,
-                       f"打印机 {name}：{found.text_zh}", found.hint if found.outcome is not Outcome.OK else "",
-                       found.to_json())
+                       f"打印机 {name}：{found.text_zh}", found.hint if problem else "",
+                       found.to_json(), found.hint_zh if problem else "")
 
 
 def queue_check(journal: ReadOnlyJournal | None, now: datetime) -> CheckResult:
