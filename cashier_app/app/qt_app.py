@@ -14,6 +14,7 @@ from cashier_app.app.config import AppConfig, ConfigError, load_config
 from cashier_app.app.services import AppServices
 from cashier_app.app.setup_adapter import SetupAdapter
 from cashier_app.app.ui_adapter import AppUiServices, EventForwarder
+from cashier_app.domain.access import ProtectedAction
 from cashier_app.ui import theme
 from cashier_app.ui.app_qt import (
     SingleInstance,
@@ -31,15 +32,19 @@ from cashier_app.ui.lookup_page import LookupPage
 from cashier_app.ui.main_window import MainWindow
 from cashier_app.ui.pages import PageRegistry, PageSpec, default_registry
 from cashier_app.ui.setup_wizard import SetupWizard
+from cashier_app.ui.technician_page import TechnicianPage
 
 log = logging.getLogger(__name__)
 
 
 def app_registry() -> PageRegistry:
-    """The window's pages: lookup first (the cashier's everyday question), receipts, cases, help."""
+    """The window's pages: lookup first (the cashier's everyday question), receipts, cases, the technician's
+    bench (for technicians and managers when sign-in is on), help."""
     registry = default_registry()
     registry.register(PageSpec("lookup", LookupPage, order=5, shortcut="F3"))
     registry.register(PageSpec("cases", CasesPage, order=30, shortcut="F4"))
+    registry.register(PageSpec("technician", TechnicianPage, order=80, shortcut="F8",
+                               requires=ProtectedAction.TECHNICIAN_TOOLS.value))
     registry.register(PageSpec("help", HelpPage, order=90, shortcut="F1"))
     return registry
 

@@ -26,6 +26,7 @@ from cashier_app.app.events import (
 )
 from cashier_app.app.services import AppServices
 from cashier_app.app.setup_adapter import SetupAdapter
+from cashier_app.app.technician_adapter import TechnicianAdapter
 from cashier_app.app.training import TrainingDirector
 from cashier_app.domain.access import ProtectedAction
 from cashier_app.domain.audit import AuditAction
@@ -236,6 +237,10 @@ class AppUiServices:
         actor, approved_by = self._authorize(ProtectedAction.CHANGE_KEY)
         return PlatformCredentials(self.services.config.platform, audit=self.services.audit, actor=actor,
                                    approved_by=approved_by, training=self.services.options.training)
+
+    def technician_services(self) -> TechnicianAdapter:
+        """The technician page's tools over the running services (its tab needs technician_tools)."""
+        return TechnicianAdapter(self.services, actor=self.operator)
 
     def setup_services(self) -> SetupAdapter:
         """The setup wizard over the configuration file in use (never the demo's altered settings).

@@ -1,6 +1,6 @@
-"""The Chinese for each fixed hint of the diagnosis (checks.py), for the store staff and a Chinese
-technician page. A hint built from what was found (a printer's) carries its own Chinese instead.
-A hint missing here shows in English: tests/diagnostics check that none is missing.
+"""The Chinese for each check's title and each fixed hint of the diagnosis (checks.py), for the store
+staff and a Chinese technician page. A hint built from what was found (a printer's) carries its own
+Chinese instead. One missing here shows in English: tests/diagnostics check that none is missing.
 """
 
 from __future__ import annotations
@@ -50,4 +50,22 @@ HINTS_ZH: dict[str, str] = {
     "Try again later.": "请稍后再试。",
     "Turn on automatic time synchronisation.": "请打开自动对时。",
     "Write the store's settings to that file.": "请把门店的设置写入该文件（或用设置向导）。",
+}
+
+TITLES_ZH: dict[str, str] = {
+    "config": "配置文件",
+    "data_folder": "数据文件夹",
+    "log_folder": "日志文件夹",
+    "disk_space": "磁盘空间",
+    "journal": "记录数据库",
+    "watch_folders": "监视的文件夹",
+    "print_txt": "最近的 print.txt",
+    "print_queue": "打印队列",
+    "reconcile": "对账",
+    "printers": "打印机",
+    "credentials": "平台密钥",
+    "platform": "商户平台",
+    "clock": "时钟",
+    "system": "系统",
+    "fonts": "小票图片字体",
 }

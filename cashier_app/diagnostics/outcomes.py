@@ -48,6 +48,7 @@ class CheckResult:
     hint: str = ""
     details: dict[str, Any] = field(default_factory=dict)
     hint_zh: str = ""
+    title_zh: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -58,6 +59,7 @@ class CheckResult:
             "summary_zh": self.summary_zh,
             "hint": self.hint,
             "hint_zh": self.hint_zh,
+            "title_zh": self.title_zh,
             "details": self.details,
         }
 

@@ -1,5 +1,7 @@
 """The merchant platform as the technician checks it: is a key stored (never showing it), does
 the platform answer a signed request, and does this computer's clock agree with the platform's.
+MP API v1 is asked for one page of its order list; WeChat Pay and Alipay through their adapter's
+own read-only check (probe_channel).
 
 The platform rejects requests whose timestamp is more than 300 s from its clock
 (specs/merchant-platform-api.md): a till with a wrong clock cannot look up or sync any order.
@@ -94,3 +96,36 @@ def probe_platform(settings: PlatformSettings, key: str, timeout_s: float,
         skew = round(answer.server_timestamp - (started_wall + elapsed / 2), 1)
     return PlatformProbe(settings.base_url, True, answer.http_status, answer.code, answer.msg, elapsed * 1000,
                          skew, answer.request_id)
+
+
+def platform_url(settings: PlatformSettings) -> str:
+    """Where the configured kind of platform is."""
+    if settings.kind == "wechatpay-v3":
+        return settings.wechatpay.base_url
+    if settings.kind == "alipay":
+        return settings.alipay.gateway_url
+    return settings.base_url
+
+
+def probe_channel(settings: PlatformSettings, key: str, timeout_s: float) -> PlatformProbe:
+    """WeChat Pay and Alipay: the adapter's own signed, read-only call, in the probe's words (SUCCESS when the
+    platform accepts the keys and its answer verifies, SIGN_ERROR when it refuses them)."""
+    from cashier_app.platform.adapter import CheckOutcome
+    from cashier_app.platform.factory import build_adapter
+
+    quick = dataclasses.replace(settings, timeout_s=max(0.2, min(settings.timeout_s, timeout_s)), max_attempts=1)
+    started = time.perf_counter()
+    try:
+        with build_adapter(quick, key_provider=lambda: key) as adapter:
+            check = adapter.check_credentials()
+    except Exception as exc:  # keys the adapter cannot even load: say so, as an answer nobody gave
+        return PlatformProbe(platform_url(settings), False, None, "credentials", f"{type(exc).__name__}: {exc}",
+                             (time.perf_counter() - started) * 1000, None)
+    elapsed = (time.perf_counter() - started) * 1000
+    detail = "; ".join(x for x in (check.answered, check.detail) if x)
+    if check.outcome is CheckOutcome.ACCEPTED:
+        return PlatformProbe(platform_url(settings), True, None, "SUCCESS", detail, elapsed, check.skew_s)
+    if check.outcome is CheckOutcome.REJECTED:
+        return PlatformProbe(platform_url(settings), True, None, "SIGN_ERROR", detail, elapsed, check.skew_s)
+    reason = check.reason.value if check.reason is not None else "network"
+    return PlatformProbe(platform_url(settings), False, None, reason, detail, elapsed, None)

@@ -3206,6 +3206,317 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     </message>
 </context>
 <context>
+    <name>TechnicianPage</name>
+    <message>
+        <source>The sniffer is stopped. Point the till at the printer again.</source>
+        <translation>抓包已停止。请把收银机的打印机地址改回真实打印机。</translation>
+    </message>
+    <message>
+        <source>The sniffer did not start: {error}</source>
+        <translation>抓包未能启动：{error}</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s address</source>
+        <translation>本机地址</translation>
+    </message>
+    <message>
+        <source>Sniffing: set the till&apos;s printer to {where}, port {port}. Every job is passed on to {upstream} unchanged and shown here.</source>
+        <translation>正在抓包：请把收银机的打印机设为 {where}，端口 {port}。每个打印任务都原样转发到 {upstream}，并显示在这里。</translation>
+    </message>
+    <message>
+        <source>passed on</source>
+        <translation>已转发</translation>
+    </message>
+    <message>
+        <source>NOT passed on: {error}</source>
+        <translation>未转发：{error}</translation>
+    </message>
+    <message>
+        <source>, {count} problem(s)</source>
+        <translation>，{count} 个问题</translation>
+    </message>
+    <message>
+        <source>(nothing to draw)</source>
+        <translation>（没有可显示的内容）</translation>
+    </message>
+    <message>
+        <source>From {peer} to {upstream}: {size} bytes sent, {replies} bytes answered.</source>
+        <translation>从 {peer} 到 {upstream}：发送 {size} 字节，回应 {replies} 字节。</translation>
+    </message>
+    <message>
+        <source>What a real printer would garble:</source>
+        <translation>真实打印机会打错的地方：</translation>
+    </message>
+    <message>
+        <source>This computer only (the till runs here)</source>
+        <translation>仅本机（收银程序在本机运行）</translation>
+    </message>
+    <message>
+        <source>The store&apos;s network (the till is another computer)</source>
+        <translation>门店网络（收银程序在另一台电脑）</translation>
+    </message>
+    <message>
+        <source>&amp;Listen for the till on:</source>
+        <translation>监听收银机(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Pass on to the &amp;real printer (address:port):</source>
+        <translation>转发到真实打印机(&amp;R)（地址:端口）：</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.50:9100</source>
+        <translation>例如 192.168.1.50:9100</translation>
+    </message>
+    <message>
+        <source>Where the sniffer listens for the till</source>
+        <translation>抓包监听收银机的位置</translation>
+    </message>
+    <message>
+        <source>The sniffer&apos;s port</source>
+        <translation>抓包端口</translation>
+    </message>
+    <message>
+        <source>The real printer&apos;s address and port</source>
+        <translation>真实打印机的地址和端口</translation>
+    </message>
+    <message>
+        <source>What the sniffer is doing</source>
+        <translation>抓包状态</translation>
+    </message>
+    <message>
+        <source>Jobs the till sent</source>
+        <translation>收银机发送的打印任务</translation>
+    </message>
+    <message>
+        <source>The selected job as a receipt picture</source>
+        <translation>所选任务的小票图片</translation>
+    </message>
+    <message>
+        <source>The receipt picture</source>
+        <translation>小票图片</translation>
+    </message>
+    <message>
+        <source>The selected job&apos;s decoded text and problems</source>
+        <translation>所选任务的解码文字和问题</translation>
+    </message>
+    <message>
+        <source>&amp;Stop sniffing</source>
+        <translation>停止抓包(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Start sniffing</source>
+        <translation>开始抓包(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Put the virtual printer between the till and the real printer</source>
+        <translation>把虚拟打印机放在收银机和真实打印机之间</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>Checking the configuration, folders, journal, printers, platform and clock…</source>
+        <translation>正在检查配置、文件夹、记录数据库、打印机、平台和时钟…</translation>
+    </message>
+    <message>
+        <source>Checked at {time}: {faults} fault(s), {warnings} to look at, the rest fine. Again every 30 s while this page is shown.</source>
+        <translation>{time} 检查：{faults} 个故障，{warnings} 个需注意，其余正常。本页显示时每 30 秒重新检查。</translation>
+    </message>
+    <message>
+        <source>Save the diagnostic bundle</source>
+        <translation>保存诊断包</translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation>正在写入诊断包…</translation>
+    </message>
+    <message>
+        <source>The bundle is saved: {path} ({count} files, no key in it).</source>
+        <translation>诊断包已保存：{path}（{count} 个文件，不含密钥）。</translation>
+    </message>
+    <message>
+        <source>refused: {reason}</source>
+        <translation>拒收：{reason}</translation>
+    </message>
+    <message>
+        <source>the same bytes again (not printed twice)</source>
+        <translation>内容重复（不会重复打印）</translation>
+    </message>
+    <message>
+        <source>receipt</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <source>Job #{job} is tried again now.</source>
+        <translation>任务 #{job} 正在重试。</translation>
+    </message>
+    <message>
+        <source>The test receipt is queued for {printer} as job #{job}; it prints after the receipts before it.</source>
+        <translation>测试小票已加入 {printer} 的打印队列（任务 #{job}），排在前面的小票之后打印。</translation>
+    </message>
+    <message>
+        <source>Failed: {error}</source>
+        <translation>失败：{error}</translation>
+    </message>
+    <message>
+        <source>Technician&apos;s bench</source>
+        <translation>技术员工作台</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnosis</source>
+        <translation>诊断(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Files</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Print &amp;queue</source>
+        <translation>打印队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>S&amp;niffer</source>
+        <translation>抓包(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Check now</source>
+        <translation>立即检查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Save diagnostic &amp;bundle…</source>
+        <translation>保存诊断包(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>处理方法</translation>
+    </message>
+    <message>
+        <source>&amp;Read again</source>
+        <translation>重新读取(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>写入时间</translation>
+    </message>
+    <message>
+        <source>Folder and file</source>
+        <translation>文件夹与文件</translation>
+    </message>
+    <message>
+        <source>Taken as</source>
+        <translation>识别为</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Why it waits</source>
+        <translation>等待原因</translation>
+    </message>
+    <message>
+        <source>&amp;Retry now</source>
+        <translation>立即重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Print a &amp;test receipt</source>
+        <translation>打印测试小票(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Technician&apos;s tools</source>
+        <translation>技术员工具</translation>
+    </message>
+    <message>
+        <source>Run the checks now</source>
+        <translation>立即运行检查</translation>
+    </message>
+    <message>
+        <source>Save a diagnostic bundle for support</source>
+        <translation>保存诊断包供技术支持使用</translation>
+    </message>
+    <message>
+        <source>Report, configuration, logs, jobs and open cases; never the key</source>
+        <translation>报告、配置、日志、打印任务和未结案例；绝不含密钥</translation>
+    </message>
+    <message>
+        <source>When the checks ran and what they found</source>
+        <translation>检查时间及结果</translation>
+    </message>
+    <message>
+        <source>The checks, faults first, with what to do</source>
+        <translation>检查结果（故障在前）及处理方法</translation>
+    </message>
+    <message>
+        <source>Read the file activity again</source>
+        <translation>重新读取文件记录</translation>
+    </message>
+    <message>
+        <source>Was print.txt written, and when</source>
+        <translation>print.txt 是否写入、何时写入</translation>
+    </message>
+    <message>
+        <source>The files the till wrote, newest first</source>
+        <translation>收银程序写入的文件（最新在前）</translation>
+    </message>
+    <message>
+        <source>Print jobs held by a printer fault</source>
+        <translation>因打印机故障暂停的打印任务</translation>
+    </message>
+    <message>
+        <source>Retry the selected held job now</source>
+        <translation>立即重试所选的暂停任务</translation>
+    </message>
+    <message>
+        <source>Printer for the test receipt</source>
+        <translation>打印测试小票的打印机</translation>
+    </message>
+    <message>
+        <source>Print a test receipt through the print queue</source>
+        <translation>通过打印队列打印测试小票</translation>
+    </message>
+    <message>
+        <source>What the print queue did</source>
+        <translation>打印队列的处理结果</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <source>Cashier Companion</source>

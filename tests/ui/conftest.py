@@ -122,6 +122,12 @@ class ListServices:
     # The setup wizard's services (the real SetupAdapter is tested in test_setup_wizard.py).
     setup: Any = None
 
+    # The technician page's services (the real TechnicianAdapter is tested in test_technician_page.py).
+    technician: Any = None
+
+    def technician_services(self) -> Any:
+        return self.technician
+
     def setup_services(self) -> Any:
         return self.setup
 
