@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from cashier_app.domain.access import ProtectedAction
 from cashier_app.ui import messages, theme
+from cashier_app.ui.accessibility import accessible, name_from_labels
 from cashier_app.ui.cases_model import TRAINING_COLOUR, duration_text, kind_label, result_label
 from cashier_app.ui.formatting import format_fen
 from cashier_app.ui.manager_pin import ManagerPinDialog, run_protected
@@ -283,10 +284,14 @@ class CaseDialog(QDialog):
             self.result_box.setItemText(index, messages.case_result_text(str(self.result_box.itemData(index))))
         self.result_box.setPlaceholderText(translate("CaseDialog", "Choose the result"))
         self.note_edit.setPlaceholderText(translate("CaseDialog", "Note (what was done, who was called)"))
+        accessible(self.timeline, translate("CaseDialog", "What happened, step by step"))
+        accessible(self.result_box, translate("CaseDialog", "The case's result"))
+        accessible(self.note_edit, translate("CaseDialog", "Note"), self.note_edit.placeholderText())
         self.close_button.setText(translate("CaseDialog", "Close case"))
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         if close is not None:
             close.setText(translate("CaseDialog", "Back"))
+        name_from_labels(self)
         self._show_case()
 
     def changeEvent(self, event: QEvent) -> None:

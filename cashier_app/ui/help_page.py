@@ -10,6 +10,7 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from cashier_app.ui.accessibility import accessible
 from cashier_app.ui.pages import Page, PageContext
 from cashier_app.ui.rows import StoreInfo
 
@@ -159,6 +160,8 @@ class HelpPage(Page):
             log.warning("reading the store's setup failed: %s", error)
             info = StoreInfo("—", "—", "print", "—", "", "—")
         self.browser.setHtml(help_html(info))
+        accessible(self.browser, translate("HelpPage", "Help for this store"),
+                   translate("HelpPage", "The common questions at the till, answered for this store"))
 
     def text(self) -> str:
         return self.browser.toPlainText()

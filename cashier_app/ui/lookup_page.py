@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from cashier_app.domain.access import ProtectedAction
 from cashier_app.domain.guidance import Action, LookupOutcome, Verdict, Voucher
 from cashier_app.ui import messages, theme
+from cashier_app.ui.accessibility import accessible
 from cashier_app.ui.background import BackgroundRunner
 from cashier_app.ui.formatting import format_fen
 from cashier_app.ui.manager_pin import run_protected
@@ -714,6 +715,8 @@ class LookupPage(Page):
                                      " font-weight: bold; font-size: 19px; padding: 0 24px; border-radius: 8px; }"
                                      " QPushButton:disabled { background: #e8aab4; }")
             button.clicked.connect(lambda _checked=False, code=action: self.run_action(code))
+            accessible(button, messages.action_text(action),
+                       translate("LookupPage", "The next step for this order (Enter runs it)") if default else "")
             button.setEnabled(not self.runner.is_busy())
             self.actions_row.addWidget(button)
             self.action_buttons.append(button)
@@ -811,6 +814,16 @@ class LookupPage(Page):
         self.voucher_question.setText(translate("LookupPage", "Does the customer's phone show a payment voucher?"))
         self.voucher_yes.setText(translate("LookupPage", "Yes (Y)"))
         self.voucher_no.setText(translate("LookupPage", "No (N)"))
+        accessible(self.input, translate("LookupPage", "Order number"),
+                   translate("LookupPage", "Type or scan the merchant order number or the third-party number, then "
+                                           "press Enter"))
+        accessible(self.lookup_button, translate("LookupPage", "Look up"),
+                   translate("LookupPage", "Look the number up on the merchant platform"))
+        accessible(self.voucher_yes, translate("LookupPage", "Yes, the customer shows a payment voucher"))
+        accessible(self.voucher_no, translate("LookupPage", "No, the customer has no payment voucher"))
+        accessible(self.verdict, translate("LookupPage", "The order's state"))
+        accessible(self.next_note, translate("LookupPage", "The next step"))
+        accessible(self.error, translate("LookupPage", "What went wrong"))
         self._render_hint()
         self._render_busy()
         if self.view is not None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDialog, QFrame, QLabel, QMainWindow, QMenu, QTabW
 
 from cashier_app.domain.access import ProtectedAction
 from cashier_app.ui import messages, theme
+from cashier_app.ui.accessibility import accessible
 from cashier_app.ui.alerts import AlertCenter, overall_severity, state_summary
 from cashier_app.ui.bridge import ServiceBridge
 from cashier_app.ui.credentials_dialog import CredentialsDialog
@@ -567,6 +568,10 @@ class MainWindow(QMainWindow):
         self.setup_action.setText(translate("MainWindow", "Setup &wizard…"))
         self.gate.retranslate()
         self._retranslate_tabs()
+        accessible(self.tabs, translate("MainWindow", "Pages"),
+                   translate("MainWindow", "F3 lookup, F2 receipts, F4 cases, F1 help; F9 prints a missing receipt"))
+        accessible(self.menuBar(), translate("MainWindow", "Menu"))
+        accessible(self.training_banner, self.training_banner.text())
         self._update_state()
 
     def _retranslate_tabs(self) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from cashier_app.domain.cases import CaseKind
 from cashier_app.domain.guidance import LookupOutcome
 from cashier_app.ui import messages, theme
+from cashier_app.ui.accessibility import accessible
 from cashier_app.ui.background import BackgroundRunner
 from cashier_app.ui.formatting import format_fen
 from cashier_app.ui.rows import CASE_OPEN, CaseQuery, CaseRow
@@ -139,6 +140,8 @@ class MissingReceiptLine(QWidget):
         self.button.setText(f"{label} ({SHORTCUT})" if self.first else label)
         self.button.setToolTip(translate(
             "MissingReceiptBanner", "Print this order's receipt from the platform's record"))
+        accessible(self.button, label, self.button.toolTip())
+        accessible(self.label, self.label.text())
         self.button.setEnabled(not busy)
         self.busy.setText(translate("MissingReceiptBanner", "Checking the order with the platform, then printing…"))
         self.busy.setVisible(printing_this)

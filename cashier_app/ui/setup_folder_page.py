@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from cashier_app.ui import messages, theme
-from cashier_app.ui.accessibility import accessible
+from cashier_app.ui.accessibility import accessible, plain
 from cashier_app.ui.setup_rows import FolderLook, SetupDraft, SetupServices, Stoppable, WriteSeen
 from cashier_app.ui.setup_wizard import SetupPage, problem_style
 
@@ -278,5 +278,5 @@ class FolderPage(SetupPage):
             self.watch_button.setText(translate("SetupWizard", "&Watch for a test payment"))
         else:
             self.watch_button.setText(translate("SetupWizard", "Stop &watching"))
-        accessible(self.watch_button, self.watch_button.text().replace("&", ""),
+        accessible(self.watch_button, plain(self.watch_button.text()),
                    translate("SetupWizard", "Watch the folders live while you make a test payment"))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from cashier_app.ui import messages, theme
-from cashier_app.ui.accessibility import accessible
+from cashier_app.ui.accessibility import accessible, plain
 from cashier_app.ui.background import BackgroundRunner
 from cashier_app.ui.credentials_dialog import KeyCheck
 from cashier_app.ui.setup_rows import SetupDraft, SetupServices
@@ -357,7 +357,7 @@ class PlatformPage(SetupPage):
         }
         for name, text in words.items():
             self.labels[name].setText(text)
-            accessible(self._text_fields()[name], text.replace("&", "").rstrip(":："))
+            accessible(self._text_fields()[name], plain(text))
         self.key_file_button.setText(translate("SetupWizard", "From a &file…"))
         self.public_key_label.setText(translate("SetupWizard", "The platform's public &key or certificates (PEM), "
                                                                "written to the config folder:"))

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from cashier_app.ui import theme
-from cashier_app.ui.accessibility import accessible
+from cashier_app.ui.accessibility import accessible, plain
 from cashier_app.ui.background import BackgroundRunner
 from cashier_app.ui.i18n import current_language
 from cashier_app.ui.setup_rows import (
@@ -603,4 +603,4 @@ class PrinterPage(SetupPage):
             self.scan_button.setText(translate("SetupWizard", "Scan the &network"))
         else:
             self.scan_button.setText(translate("SetupWizard", "&Cancel the scan"))
-        accessible(self.scan_button, self.scan_button.text().replace("&", ""))
+        accessible(self.scan_button, plain(self.scan_button.text()))

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from cashier_app.ui import theme
-from cashier_app.ui.accessibility import accessible
+from cashier_app.ui.accessibility import accessible, plain
 from cashier_app.ui.setup_rows import Stoppable
 from cashier_app.ui.technician_rows import SniffedRow, TechnicianServices
 
@@ -204,5 +204,5 @@ class SnifferPanel(QWidget):
     def _retranslate_button(self) -> None:
         self.start_button.setText(translate("TechnicianPage", "&Stop sniffing") if self._sniffer is not None
                                   else translate("TechnicianPage", "&Start sniffing"))
-        accessible(self.start_button, self.start_button.text().replace("&", ""),
+        accessible(self.start_button, plain(self.start_button.text()),
                    translate("TechnicianPage", "Put the virtual printer between the till and the real printer"))

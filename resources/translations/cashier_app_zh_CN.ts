@@ -104,6 +104,18 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>备注（做了什么、联系了谁）</translation>
     </message>
     <message>
+        <source>What happened, step by step</source>
+        <translation>处理经过（逐步）</translation>
+    </message>
+    <message>
+        <source>The case&apos;s result</source>
+        <translation>案例结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
         <source>Close case</source>
         <translation>结案</translation>
     </message>
@@ -214,6 +226,38 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>刷新（F5）</translation>
     </message>
     <message>
+        <source>The day whose cases are listed</source>
+        <translation>所列案例的日期</translation>
+    </message>
+    <message>
+        <source>Kind of case</source>
+        <translation>案例类型</translation>
+    </message>
+    <message>
+        <source>Open or closed</source>
+        <translation>未结或已结</translation>
+    </message>
+    <message>
+        <source>Open cases first, newest first; Enter opens the selected case</source>
+        <translation>未结案例在前，最新在前；按回车打开所选案例</translation>
+    </message>
+    <message>
+        <source>Open the selected case</source>
+        <translation>打开所选案例</translation>
+    </message>
+    <message>
+        <source>Export the listed cases as CSV</source>
+        <translation>把所列案例导出为 CSV</translation>
+    </message>
+    <message>
+        <source>Refresh the list</source>
+        <translation>刷新列表</translation>
+    </message>
+    <message>
+        <source>Cases of the day by kind</source>
+        <translation>当天各类案例数</translation>
+    </message>
+    <message>
         <source>{day}: no cases</source>
         <translation>{day}：没有异常案例</translation>
     </message>
@@ -289,6 +333,14 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>关闭</translation>
     </message>
     <message>
+        <source>New key, hidden as typed</source>
+        <translation>新密钥（输入时隐藏）</translation>
+    </message>
+    <message>
+        <source>Goes straight to the credential store when saved</source>
+        <translation>保存时直接存入系统凭据库</translation>
+    </message>
+    <message>
         <source>The key was not saved: {reason} ({code})</source>
         <translation>密钥未保存：{reason}（{code}）</translation>
     </message>
@@ -344,6 +396,22 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>取消…</translation>
     </message>
     <message>
+        <source>Retry printing {what}</source>
+        <translation>重试打印 {what}</translation>
+    </message>
+    <message>
+        <source>Print {what} on another printer</source>
+        <translation>在另一台打印机上打印 {what}</translation>
+    </message>
+    <message>
+        <source>Cancel printing {what}</source>
+        <translation>取消打印 {what}</translation>
+    </message>
+    <message>
+        <source>Asks for a reason, which goes into the audit trail</source>
+        <translation>会询问原因，并记入审计记录</translation>
+    </message>
+    <message>
         <source>Cancel print job</source>
         <translation>取消打印任务</translation>
     </message>
@@ -362,6 +430,10 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>Retry all</source>
         <translation>全部重试</translation>
+    </message>
+    <message>
+        <source>Retry every waiting receipt now</source>
+        <translation>立即重试所有等待的小票</translation>
     </message>
     <message>
         <source>and {count} more</source>
@@ -506,6 +578,14 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <source>Help</source>
         <translation>帮助</translation>
     </message>
+    <message>
+        <source>Help for this store</source>
+        <translation>本店帮助</translation>
+    </message>
+    <message>
+        <source>The common questions at the till, answered for this store</source>
+        <translation>收银台常见问题，按本店设置解答</translation>
+    </message>
 </context>
 <context>
     <name>LookupPage</name>
@@ -642,6 +722,10 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>{action}（回车）</translation>
     </message>
     <message>
+        <source>The next step for this order (Enter runs it)</source>
+        <translation>该订单的下一步（按回车执行）</translation>
+    </message>
+    <message>
         <source>Synced: the platform now shows {state}.</source>
         <translation>同步完成：平台现在显示{state}。</translation>
     </message>
@@ -713,6 +797,42 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <source>No (N)</source>
         <translation>没有（N）</translation>
     </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Type or scan the merchant order number or the third-party number, then press Enter</source>
+        <translation>输入或扫描商户订单号或第三方订单号，然后按回车</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Look the number up on the merchant platform</source>
+        <translation>在商户平台上查询该单号</translation>
+    </message>
+    <message>
+        <source>Yes, the customer shows a payment voucher</source>
+        <translation>是，顾客出示了支付凭证</translation>
+    </message>
+    <message>
+        <source>No, the customer has no payment voucher</source>
+        <translation>否，顾客没有支付凭证</translation>
+    </message>
+    <message>
+        <source>The order&apos;s state</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <source>The next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>What went wrong</source>
+        <translation>出错原因</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -767,6 +887,18 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>Setup &amp;wizard…</source>
         <translation>设置向导(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>F3 lookup, F2 receipts, F4 cases, F1 help; F9 prints a missing receipt</source>
+        <translation>F3 查询，F2 小票，F4 案例，F1 帮助；F9 补打缺失的小票</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
     </message>
 </context>
 <context>
@@ -1916,6 +2048,10 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <source>Back</source>
         <translation>返回</translation>
     </message>
+    <message>
+        <source>Printer to send the receipt to</source>
+        <translation>要发送小票的打印机</translation>
+    </message>
 </context>
 <context>
     <name>ReasonDialog</name>
@@ -2002,6 +2138,10 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>最近打印的小票</translation>
     </message>
     <message>
+        <source>The last printed receipt as a picture</source>
+        <translation>最近打印的小票图片</translation>
+    </message>
+    <message>
         <source>Today&apos;s receipts</source>
         <translation>今日小票</translation>
     </message>
@@ -2016,6 +2156,26 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>Refresh (F5)</source>
         <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+        <source>Newest first, with whether each was printed; Ctrl+P reprints the selected one</source>
+        <translation>最新在前，显示是否已打印；Ctrl+P 补打所选小票</translation>
+    </message>
+    <message>
+        <source>Reprint the selected receipt</source>
+        <translation>补打所选小票</translation>
+    </message>
+    <message>
+        <source>Asks for a reason, which goes into the audit trail</source>
+        <translation>会询问原因，并记入审计记录</translation>
+    </message>
+    <message>
+        <source>Refresh the list</source>
+        <translation>刷新列表</translation>
+    </message>
+    <message>
+        <source>Today&apos;s totals</source>
+        <translation>今日合计</translation>
     </message>
     <message>
         <source>Select a receipt in the table first.</source>
