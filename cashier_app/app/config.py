@@ -56,6 +56,21 @@ class GeneralSettings:
     data_dir: str = ""
 
 
+# The style sheet's base size; every other size in the window scales with font_size.
+BASE_FONT_PX = 16
+THEMES = ("standard", "high-contrast")
+
+
+@dataclass
+class DisplaySettings:
+    """How the window looks on the till's screen."""
+
+    # Base text size in pixels (16 = the designed size); larger for a till read at arm's length.
+    font_size: int = field(default=BASE_FONT_PX, metadata={"min": 12, "max": 32})
+    # high-contrast: white and yellow on black, thick focus outlines (bright shops, poor eyesight).
+    theme: str = field(default="standard", metadata={"choices": THEMES})
+
+
 @dataclass
 class AppConfig:
     general: GeneralSettings = field(default_factory=GeneralSettings)
@@ -65,6 +80,7 @@ class AppConfig:
     platform: PlatformSettings = field(default_factory=PlatformSettings)
     reconcile: ReconcileSettings = field(default_factory=ReconcileSettings)
     signin: SignInSettings = field(default_factory=SignInSettings)
+    display: DisplaySettings = field(default_factory=DisplaySettings)
 
     def validate(self) -> None:
         """Cross-field checks that a single key's type cannot express."""

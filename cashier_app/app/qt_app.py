@@ -24,6 +24,8 @@ from cashier_app.ui.app_qt import (
     tell_already_running,
     tell_restart_failed,
 )
+from cashier_app.ui.appearance import Appearance
+from cashier_app.ui.appearance import apply as apply_appearance
 from cashier_app.ui.bridge import ServiceBridge
 from cashier_app.ui.cases_page import CasesPage
 from cashier_app.ui.help_page import HelpPage
@@ -80,6 +82,10 @@ class WindowApp:
 
 
 ServicesFor = Callable[[AppConfig], AppServices]
+
+
+def appearance_of(config: AppConfig) -> Appearance:
+    return Appearance(config.display.font_size, config.display.theme)
 
 
 def needs_setup(services: AppServices) -> bool:
@@ -141,6 +147,7 @@ class WindowSession:
         # the old window stays up until the new one shows, so the app never has no window.
         old_joined.stop()
         install_translator(self.app, config.general.language)
+        apply_appearance(self.app, appearance_of(config))
         try:
             self.joined = WindowApp(self.services_for(config))
             window = self.start()
@@ -158,7 +165,7 @@ class WindowSession:
 
 def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: Path | None = None,
                services_for: ServicesFor | None = None) -> int:
-    app = create_application(sys.argv[:1], services.config.general.language)
+    app = create_application(sys.argv[:1], services.config.general.language, appearance_of(services.config))
     services.paths.ensure()
     lock = SingleInstance(services.paths.data_dir)
     if not lock.acquire():
@@ -171,6 +178,7 @@ def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: P
             lock.release()
             return 0
         install_translator(app, config.general.language)
+        apply_appearance(app, appearance_of(config))
         services = rebuild(config)
     session = WindowSession(app, services, rebuild)
     try:

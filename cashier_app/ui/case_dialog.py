@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from cashier_app.domain.access import ProtectedAction
 from cashier_app.ui import messages, theme
 from cashier_app.ui.accessibility import accessible, name_from_labels
+from cashier_app.ui.appearance import styled
 from cashier_app.ui.cases_model import TRAINING_COLOUR, duration_text, kind_label, result_label
 from cashier_app.ui.formatting import format_fen
 from cashier_app.ui.manager_pin import ManagerPinDialog, run_protected
@@ -98,7 +99,7 @@ class CaseDialog(QDialog):
         keys = ("order", "channel_no", "amount", "state", "opened", "closed", "status", "handled", "cause")
         for position, key in enumerate(keys):
             name = QLabel()
-            name.setStyleSheet(f"color: {theme.NEUTRAL_FOREGROUND};")
+            styled(name, f"color: {theme.NEUTRAL_FOREGROUND};")
             value = QLabel()
             value.setObjectName(f"fact_{key}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -151,7 +152,7 @@ class CaseDialog(QDialog):
         self.error = QLabel()
         self.error.setObjectName("caseError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {theme.FOREGROUND[theme.FAULT]};")
+        styled(self.error, f"color: {theme.FOREGROUND[theme.FAULT]};")
         self.error.setVisible(False)
         layout.addWidget(self.error)
 
@@ -209,7 +210,7 @@ class CaseDialog(QDialog):
         self.heading.setText(translate("CaseDialog", "Case {id}: {kind}").format(id=case.case_id,
                                                                                  kind=kind_label(case)))
         if case.training:
-            self.heading.setStyleSheet(f"color: {TRAINING_COLOUR};")
+            styled(self.heading, f"color: {TRAINING_COLOUR};")
         facts = self.fact_labels
         facts["order"].setText(case.out_trade_no or "—")
         facts["channel_no"].setText(case.channel_trade_no or "—")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from cashier_app.ui import messages, theme
 from cashier_app.ui.accessibility import accessible
+from cashier_app.ui.appearance import styled
 from cashier_app.ui.case_dialog import CaseDialog
 from cashier_app.ui.cases_model import COL_ORDER, COL_RESULT, CasesModel
 from cashier_app.ui.pages import Page, PageContext
@@ -70,7 +71,7 @@ class CasesPage(Page):
         self.counts_label.setWordWrap(True)
         self.training_note = QLabel()
         self.training_note.setObjectName("trainingNote")
-        self.training_note.setStyleSheet("color: #6a1b9a; font-weight: bold;")
+        styled(self.training_note, "color: #6a1b9a; font-weight: bold;")
         self.training_note.setVisible(self._training())
 
         self.day_label = QLabel()

@@ -17,14 +17,28 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QFrame, QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cashier_app.domain.access import ProtectedAction
 from cashier_app.ui import messages, theme
 from cashier_app.ui.accessibility import accessible
 from cashier_app.ui.alerts import AlertCenter, overall_severity, state_summary
+from cashier_app.ui.appearance import BASE_PX, Appearance, styled
+from cashier_app.ui.appearance import apply as apply_appearance
+from cashier_app.ui.appearance import current as current_appearance
 from cashier_app.ui.bridge import ServiceBridge
 from cashier_app.ui.credentials_dialog import CredentialsDialog
+from cashier_app.ui.display_dialog import MAX_PX, MIN_PX, DisplayDialog
 from cashier_app.ui.icons import app_icon, state_icon
 from cashier_app.ui.manager_pin import ManagerPinDialog, run_protected
 from cashier_app.ui.missing_receipt_banner import PAID_NO_RECEIPT, MissingReceiptBanner
@@ -97,7 +111,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.training_area = QFrame()
         self.training_area.setObjectName("trainingArea")
-        self.training_area.setStyleSheet(TRAINING_BANNER_STYLE)
+        styled(self.training_area, TRAINING_BANNER_STYLE)
         self.training_banner = QLabel()
         self.training_banner.setObjectName("trainingBanner")
         self.training_lesson = QLabel()  # "Step 2/5: <lesson>", once the first step is announced
@@ -138,6 +152,11 @@ class MainWindow(QMainWindow):
         self._add_shortcut(QKeySequence("Ctrl+P"), self.reprint_selected)
         self._add_shortcut(QKeySequence("Ctrl+F"), self.focus_lookup)
         self._add_shortcut(QKeySequence("F9"), self.print_missing_receipt)
+        # The till's text size, larger or smaller for this session (ZoomIn is Ctrl++ and Ctrl+= on most keyboards).
+        self._add_shortcut(QKeySequence(QKeySequence.StandardKey.ZoomIn), lambda: self.change_text_size(2))
+        self._add_shortcut(QKeySequence("Ctrl+="), lambda: self.change_text_size(2))
+        self._add_shortcut(QKeySequence(QKeySequence.StandardKey.ZoomOut), lambda: self.change_text_size(-2))
+        self._add_shortcut(QKeySequence("Ctrl+0"), lambda: self.change_text_size(0))
 
         bridge.printer_status_changed.connect(self._on_printer_status)
         bridge.platform_status_changed.connect(self._on_platform_status)
@@ -238,6 +257,10 @@ class MainWindow(QMainWindow):
         self.setup_action.setObjectName("setupAction")
         self.setup_action.triggered.connect(self.open_setup)
         self.settings_menu.addAction(self.setup_action)
+        self.display_action = QAction(self)
+        self.display_action.setObjectName("displayAction")
+        self.display_action.triggered.connect(self.open_display)
+        self.settings_menu.addAction(self.display_action)
         self.menuBar().addMenu(self.settings_menu)
 
     def open_credentials(self) -> CredentialsDialog | None:
@@ -304,6 +327,34 @@ class MainWindow(QMainWindow):
         self._setup_wizard = wizard
         wizard.open()
         return wizard
+
+    def open_display(self) -> DisplayDialog | None:
+        """Settings → Display…: the text size and the colours, seen at once, kept on Save."""
+        opened: list[DisplayDialog | None] = []
+
+        def show() -> None:
+            dialog = DisplayDialog(self.services, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.accepted.connect(lambda: self.show_message(
+                translate("MainWindow", "The display settings are saved."), theme.OK))
+            dialog.open()
+            opened.append(dialog)
+
+        self.pin_dialog = run_protected(self, self.services, ProtectedAction.CHANGE_SETTINGS.value, show,
+                                        refused=lambda error: self.show_message(messages.error_text(error),
+                                                                                theme.ATTENTION))
+        return opened[0] if opened else None
+
+    def change_text_size(self, step: int) -> int:
+        """Ctrl+ / Ctrl− (Ctrl+0: the designed size) for this session; Settings → Display… keeps it."""
+        now = current_appearance()
+        size = BASE_PX if step == 0 else max(MIN_PX, min(MAX_PX, now.font_size + step))
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and size != now.font_size:
+            apply_appearance(app, Appearance(size, now.theme))
+        self.show_message(translate("MainWindow", "Text size {size} px (Settings → Display… keeps it).")
+                          .format(size=size), theme.INFO, notify=False)
+        return size
 
     def setup_wizard(self) -> SetupWizard | None:
         return self._setup_wizard
@@ -566,6 +617,7 @@ class MainWindow(QMainWindow):
         self.settings_menu.setTitle(translate("MainWindow", "&Settings"))
         self.credentials_action.setText(translate("MainWindow", "Platform &key…"))
         self.setup_action.setText(translate("MainWindow", "Setup &wizard…"))
+        self.display_action.setText(translate("MainWindow", "&Display…"))
         self.gate.retranslate()
         self._retranslate_tabs()
         accessible(self.tabs, translate("MainWindow", "Pages"),

@@ -105,6 +105,11 @@ class UiServices(Protocol):
         app has no platform to set a key for. Its check_key() blocks on HTTP: the dialog runs it on a worker."""
         ...
 
+    def save_display(self, font_size: int, theme: str) -> None:
+        """Keep the till's text size and theme in the configuration file (the old file kept as a backup).
+        Protected (change_settings); raises with a `code` when it cannot be written."""
+        ...
+
     def technician_services(self) -> TechnicianServices | None:
         """The technician page's diagnosis, file report, test page, bundle and sniffer (ui.technician_rows), or
         None when this app has none. Its blocking calls are run on workers by the page."""

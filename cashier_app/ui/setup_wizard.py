@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from cashier_app.ui import theme
 from cashier_app.ui.accessibility import accessible
+from cashier_app.ui.appearance import styled
 from cashier_app.ui.i18n import install_translator
 from cashier_app.ui.setup_rows import SetupDraft, SetupProblem, SetupServices, WriteResult
 
@@ -45,7 +46,7 @@ UTC_OFFSETS = ("+08:00", "+09:00", "+07:00", "+05:30", "+00:00", "-05:00")
 
 
 def problem_style(widget: QLabel, severity: str) -> None:
-    widget.setStyleSheet(f"color: {theme.FOREGROUND[severity]}; font-weight: bold;")
+    styled(widget, f"color: {theme.FOREGROUND[severity]}; font-weight: bold;")
 
 
 class SetupPage(QWizardPage):

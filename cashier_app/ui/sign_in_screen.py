@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QPushButto
 
 from cashier_app.ui import messages, theme
 from cashier_app.ui.accessibility import name_from_labels
+from cashier_app.ui.appearance import styled
 from cashier_app.ui.rows import PersonRow
 from cashier_app.ui.services import AccessServices
 from cashier_app.ui.widgets import error_label, pin_edit
@@ -90,7 +91,7 @@ class SignInScreen(QWidget):
         self.hint = QLabel()
         self.hint.setObjectName("signInHint")
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet(f"color: {theme.NEUTRAL_FOREGROUND};")
+        styled(self.hint, f"color: {theme.NEUTRAL_FOREGROUND};")
         card.addWidget(self.hint)
 
         row = QVBoxLayout()

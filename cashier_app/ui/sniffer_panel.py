@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from cashier_app.ui import theme
 from cashier_app.ui.accessibility import accessible, plain
+from cashier_app.ui.appearance import styled
 from cashier_app.ui.setup_rows import Stoppable
 from cashier_app.ui.technician_rows import SniffedRow, TechnicianServices
 
@@ -181,7 +182,7 @@ class SnifferPanel(QWidget):
 
     def _say(self, text: str, severity: str) -> None:
         self.state.setText(text)
-        self.state.setStyleSheet(f"color: {theme.FOREGROUND[severity]}; font-weight: bold;")
+        styled(self.state, f"color: {theme.FOREGROUND[severity]}; font-weight: bold;")
         self.status_message.emit(text, severity)
 
     def retranslate(self) -> None:

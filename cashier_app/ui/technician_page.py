@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from cashier_app.ui import messages, theme
 from cashier_app.ui.accessibility import accessible
+from cashier_app.ui.appearance import styled
 from cashier_app.ui.background import BackgroundRunner
 from cashier_app.ui.formatting import format_fen
 from cashier_app.ui.i18n import current_language
@@ -213,7 +214,7 @@ class TechnicianPage(Page):
                                                                  "to look at, the rest fine. Again every 30 s while "
                                                                  "this page is shown.")
                                      .format(time=result.checked_at, faults=faults, warnings=warnings))
-        self.diagnosis_state.setStyleSheet(f"color: {theme.FOREGROUND[_OUTCOME_SEVERITY[result.outcome]]};")
+        styled(self.diagnosis_state, f"color: {theme.FOREGROUND[_OUTCOME_SEVERITY[result.outcome]]};")
         # Faults first, then what to look at: the technician reads from the top.
         order = {"fault": 0, "warning": 1, "ok": 2}
         checks = sorted(result.checks, key=lambda c: order.get(c.outcome, 3))
@@ -265,7 +266,7 @@ class TechnicianPage(Page):
                 lines.append(f"⚠ {folder.problem}")
         self.files_headline.setText("\n".join(lines))
         unusable = any(not f.exists or not f.readable for f in result.folders) or not result.folders
-        self.files_headline.setStyleSheet(f"color: {theme.FOREGROUND[theme.FAULT if unusable else theme.INFO]};")
+        styled(self.files_headline, f"color: {theme.FOREGROUND[theme.FAULT if unusable else theme.INFO]};")
         self.versions.setRowCount(len(result.versions))
         for index, version in enumerate(result.versions):
             if version.outcome == "refused":
@@ -346,7 +347,7 @@ class TechnicianPage(Page):
 
     def _tell(self, text: str, severity: str, label: QLabel) -> None:
         label.setText(text)
-        label.setStyleSheet(f"color: {theme.FOREGROUND[severity]};")
+        styled(label, f"color: {theme.FOREGROUND[severity]};")
         self.status_message.emit(text, severity)
 
     def _file_taken(self, _row: object) -> None:

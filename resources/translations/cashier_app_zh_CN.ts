@@ -366,6 +366,57 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     </message>
 </context>
 <context>
+    <name>DisplayDialog</name>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>未保存：{error}</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Text &amp;size:</source>
+        <translation>文字大小(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Colours:</source>
+        <translation>配色(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>High contrast (light on black)</source>
+        <translation>高对比度（黑底亮字）</translation>
+    </message>
+    <message>
+        <source>The window changes as you choose. {size} px is the designed size; Ctrl+ and Ctrl− change it for this session.</source>
+        <translation>窗口会随选择立即变化。{size} 像素为设计大小；Ctrl+ 和 Ctrl− 可在本次运行中调整。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Text size in pixels</source>
+        <translation>文字大小（像素）</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>配色</translation>
+    </message>
+    <message>
+        <source>Standard, or high contrast: light text on black</source>
+        <translation>标准，或高对比度：黑底亮字</translation>
+    </message>
+</context>
+<context>
     <name>HeldJobsBanner</name>
     <message>
         <source>job {id}</source>
@@ -849,6 +900,14 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>本软件没有可设置的配置文件。</translation>
     </message>
     <message>
+        <source>The display settings are saved.</source>
+        <translation>显示设置已保存。</translation>
+    </message>
+    <message>
+        <source>Text size {size} px (Settings → Display… keeps it).</source>
+        <translation>文字大小 {size} 像素（在 设置 → 显示… 中保存）。</translation>
+    </message>
+    <message>
         <source>The configuration is saved; it is used when the app starts without demo or training.</source>
         <translation>配置已保存；软件以非演示、非培训方式启动时使用。</translation>
     </message>
@@ -887,6 +946,10 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>Setup &amp;wizard…</source>
         <translation>设置向导(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Display…</source>
+        <translation>显示(&amp;D)…</translation>
     </message>
     <message>
         <source>Pages</source>

@@ -122,6 +122,12 @@ class ListServices:
     # The setup wizard's services (the real SetupAdapter is tested in test_setup_wizard.py).
     setup: Any = None
 
+    # The display settings saved from Settings → Display… (the real writer: test_display.py).
+    display_saved: list[tuple[int, str]] = field(default_factory=list)
+
+    def save_display(self, font_size: int, theme: str) -> None:
+        self.display_saved.append((font_size, theme))
+
     # The technician page's services (the real TechnicianAdapter is tested in test_technician_page.py).
     technician: Any = None
 

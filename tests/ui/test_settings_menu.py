@@ -22,7 +22,7 @@ WAIT_MS = 10_000
 def test_settings_menu_holds_the_platform_key_and_the_setup_wizard(make_window, language) -> None:
     window: MainWindow = make_window(ListServices())
     assert window.settings_menu.menuAction() in window.menuBar().actions()
-    assert window.settings_menu.actions() == [window.credentials_action, window.setup_action]
+    assert window.settings_menu.actions() == [window.credentials_action, window.setup_action, window.display_action]
     assert window.setup_action.text() == "Setup &wizard…"
     assert window.credentials_action.shortcut().toString() == "Ctrl+K"
     assert window.settings_menu.title() == "&Settings"
