@@ -5,6 +5,7 @@
 #                    and (without arguments) the packaging tests: wheel, fresh install, frozen build
 #   ./dev.sh bench   run the benchmarks in tests/benchmarks/ and print their figures
 #   ./dev.sh translations   refresh resources/translations/*.ts and compile the .qm files
+#   ./dev.sh lock    refresh installer/requirements-*lock.txt (locked, hashed dependencies of installs and builds)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -88,11 +89,23 @@ case "$cmd" in
     done
     exit $status
     ;;
+  lock)
+    # The locked, hashed dependency sets of installs and installer builds, for Windows and Linux at once:
+    # installer/requirements-lock.txt (the app + what builds its wheel: install.sh) and
+    # installer/requirements-freeze-lock.txt (the same versions + PyInstaller: installer/build.py).
+    ensure_venv
+    "$VENV/bin/python" -m pip install -q "uv>=0.5,<1"
+    compile=("$VENV/bin/uv" pip compile --universal --generate-hashes --python-version 3.11
+             --index-url https://pypi.org/simple --custom-compile-command "./dev.sh lock")
+    "${compile[@]}" pyproject.toml installer/build-tools.in -o installer/requirements-lock.txt "$@"
+    "${compile[@]}" pyproject.toml installer/build-tools.in installer/freeze-tools.in \
+      -c installer/requirements-lock.txt -o installer/requirements-freeze-lock.txt "$@"
+    ;;
   translations)
     ensure_venv
     "$VENV/bin/python" -m cashier_app.ui.translations_build
     ;;
   *)
-    sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'
     ;;
 esac

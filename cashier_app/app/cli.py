@@ -19,6 +19,7 @@ from cashier_app import __version__
 from cashier_app.app import commands as commands_pkg
 from cashier_app.app.config import AppConfig, ConfigError, load_config
 from cashier_app.app.paths import AppPaths, default_paths
+from cashier_app.printing.escpos_cache import prepare as prepare_escpos
 
 Handler = Callable[[argparse.Namespace, "CommandContext"], int]
 
@@ -33,13 +34,18 @@ class CommandContext:
     @property
     def config(self) -> AppConfig:
         if self._config is None:
-            self._config = load_config(self.paths.config_file)
+            self._config = load_config(default_paths(self.config_path).config_file)
         return self._config
 
     @property
     def paths(self) -> AppPaths:
+        """The folders of the configuration chosen: its `general.data_dir` moves the journal, for every
+        command (a command that only reads the journal too)."""
         base = default_paths(self.config_path)
-        data_dir = self._config.general.data_dir if self._config is not None else ""
+        try:
+            data_dir = self.config.general.data_dir
+        except ConfigError:
+            return base  # the command names what is wrong when it reads the configuration itself
         return default_paths(self.config_path, data_dir) if data_dir else base
 
 
@@ -77,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("zh_CN", "en"), help="UI language (default: from config, then locale)")
     parser.add_argument("--training", action="store_true", help="training mode against the sandbox")
     parser.add_argument("--scenario", help="sandbox scenario for --demo / --training")
+    parser.add_argument("--platform", choices=("mp-v1", "wechatpay-v3", "alipay"),
+                        help="with --demo / --training: the platform the sandbox plays (default mp-v1)")
     parser.add_argument("--run-seconds", type=float, default=0.0, metavar="S",
                         help="stop by itself after S seconds (smoke tests, screenshots)")
     parser.add_argument("--screenshot", type=Path, metavar="PNG",
@@ -92,6 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Before any command imports python-escpos: its printer database read from the app's cache.
+    prepare_escpos(default_paths().cache_dir / "escpos")
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = CommandContext(config_path=getattr(args, "config", None))

@@ -21,6 +21,8 @@ from cashier_app.app.config_paths import path_problems
 from cashier_app.domain.access import SignInSettings
 from cashier_app.domain.receipt_labels import DEFAULT_LABELS, ParserSettings
 from cashier_app.domain.reconcile_settings import ReconcileSettings
+from cashier_app.domain.reports import ReportSettings, ShiftScheduleError, parse_shift_starts
+from cashier_app.journal.settings import JournalSettings
 from cashier_app.platform.settings import PlatformSettings
 from cashier_app.printing.settings import PrintingSettings
 from cashier_app.watch.settings import WatchSettings
@@ -81,9 +83,15 @@ class AppConfig:
     reconcile: ReconcileSettings = field(default_factory=ReconcileSettings)
     signin: SignInSettings = field(default_factory=SignInSettings)
     display: DisplaySettings = field(default_factory=DisplaySettings)
+    journal: JournalSettings = field(default_factory=JournalSettings)
+    reports: ReportSettings = field(default_factory=ReportSettings)
 
     def validate(self) -> None:
         """Cross-field checks that a single key's type cannot express."""
+        try:
+            parse_shift_starts(self.reports.shift_starts)
+        except ShiftScheduleError as exc:
+            raise ConfigError("reports.shift_starts", str(exc)) from None
         p = self.printing
         if p.default_printer not in p.printers:
             raise ConfigError(

@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import signal
+import socket
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QMetaObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from cashier_app.app.config import AppConfig, ConfigError, load_config
+from cashier_app.app.running_marker import RunningMarker
 from cashier_app.app.services import AppServices
 from cashier_app.app.setup_adapter import SetupAdapter
+from cashier_app.app.single_instance import InstanceLock, instance_mode
 from cashier_app.app.ui_adapter import AppUiServices, EventForwarder
 from cashier_app.domain.access import ProtectedAction
 from cashier_app.ui import theme
 from cashier_app.ui.app_qt import (
-    SingleInstance,
+    ActivationServer,
+    ask_running_window_to_show,
     attach_tray,
     create_application,
     screenshot,
@@ -29,10 +37,12 @@ from cashier_app.ui.appearance import apply as apply_appearance
 from cashier_app.ui.bridge import ServiceBridge
 from cashier_app.ui.cases_page import CasesPage
 from cashier_app.ui.help_page import HelpPage
+from cashier_app.ui.history_page import HistoryPage
 from cashier_app.ui.i18n import install_translator
 from cashier_app.ui.lookup_page import LookupPage
 from cashier_app.ui.main_window import MainWindow
 from cashier_app.ui.pages import PageRegistry, PageSpec, default_registry
+from cashier_app.ui.reports_page import ReportsPage
 from cashier_app.ui.setup_wizard import SetupWizard
 from cashier_app.ui.technician_page import TechnicianPage
 
@@ -40,11 +50,13 @@ log = logging.getLogger(__name__)
 
 
 def app_registry() -> PageRegistry:
-    """The window's pages: lookup first (the cashier's everyday question), receipts, cases, the technician's
-    bench (for technicians and managers when sign-in is on), help."""
+    """The window's pages: lookup first (the cashier's everyday question), receipts, the receipt history,
+    cases, reports and handover, the technician's bench (for technicians and managers when sign-in is on), help."""
     registry = default_registry()
     registry.register(PageSpec("lookup", LookupPage, order=5, shortcut="F3"))
+    registry.register(PageSpec("history", HistoryPage, order=20, shortcut="F6"))
     registry.register(PageSpec("cases", CasesPage, order=30, shortcut="F4"))
+    registry.register(PageSpec("reports", ReportsPage, order=40, shortcut="F7"))
     registry.register(PageSpec("technician", TechnicianPage, order=80, shortcut="F8",
                                requires=ProtectedAction.TECHNICIAN_TOOLS.value))
     registry.register(PageSpec("help", HelpPage, order=90, shortcut="F1"))
@@ -167,9 +179,11 @@ def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: P
                services_for: ServicesFor | None = None) -> int:
     app = create_application(sys.argv[:1], services.config.general.language, appearance_of(services.config))
     services.paths.ensure()
-    lock = SingleInstance(services.paths.data_dir)
+    lock = InstanceLock(services.paths.data_dir,
+                        instance_mode("window", demo=services.options.demo, training=services.options.training))
     if not lock.acquire():
-        tell_already_running()
+        # The running one comes to the front (when it is a window); this one says so and stops.
+        tell_already_running(brought_to_front=ask_running_window_to_show(lock.activation_name()))
         return 1
     rebuild = services_for or (lambda config: AppServices(config, services.paths, services.options))
     if needs_setup(services):
@@ -189,11 +203,22 @@ def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: P
                              app.translate("run", "The app could not start:") + f"\n{exc}")
         lock.release()
         return 2
+    activation = ActivationServer(lock.activation_name(), app)
+    activation.activate.connect(lambda: session.window.bring_to_front() if session.window is not None else None)
+    # An installer, an upgrade or `cashier-app quit` asks through the marker; systemd and logout by SIGTERM.
+    def quit_from_any_thread() -> None:
+        QMetaObject.invokeMethod(app, "quit", Qt.ConnectionType.QueuedConnection)
+
+    marker = RunningMarker(on_quit_request=quit_from_any_thread).hold()
+    terminate_notifier = _quit_on_terminate(app)
     if services.options.demo:
         # A newcomer's first look is the whole path working: receipts arriving and printing. At a
         # real till the lookup page stays first, its input focused for the scanner.
         window.show_page("receipts")
     window.show()
+    # Once the first frame is up and the event loop free: the window is usable (the history benchmark
+    # measures the time to this line from the process start).
+    QTimer.singleShot(0, lambda: log.info("window ready: %.2f s after the process started", _process_age()))
     if run_seconds > 0:
         def finish() -> None:
             if screenshot is not None and session.window is not None:
@@ -204,12 +229,51 @@ def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: P
     try:
         return int(app.exec())
     finally:
+        activation.close()
         session.stop()
+        marker.release()
+        if terminate_notifier is not None:
+            signal.set_wakeup_fd(-1)
         lock.release()
         # Delete the widgets and the application while Python is still whole: left to the
         # interpreter's finalisation, PySide6 can abort the process after a clean run.
         app.processEvents()
         app.shutdown()
+
+
+def _quit_on_terminate(app: QApplication) -> QSocketNotifier | None:
+    """SIGTERM (systemd, logout, `cashier-app quit`) and SIGINT close the window app cleanly: Python
+    handles a signal only when it runs, so the signal wakes Qt's loop through a socket."""
+    if sys.platform == "win32":
+        return None
+    receiver, sender = socket.socketpair()
+    receiver.setblocking(False)
+    sender.setblocking(False)
+    signal.set_wakeup_fd(sender.fileno())
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, lambda *_: None)
+    notifier = QSocketNotifier(receiver.fileno(), QSocketNotifier.Type.Read, app)
+
+    def on_signal() -> None:
+        with contextlib.suppress(OSError):
+            receiver.recv(64)
+        log.info("asked to close by a signal")
+        app.quit()
+
+    notifier.activated.connect(on_signal)
+    notifier.sockets = (receiver, sender)  # type: ignore[attr-defined]  # kept alive with the notifier
+    return notifier
+def _process_age() -> float:
+    """Seconds since this process started (Linux: from /proc; elsewhere since this module was loaded)."""
+    try:
+        ticks = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19])
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return uptime - ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return time.monotonic() - _LOADED
+
+
+_LOADED = time.monotonic()
 
 
 def _save_screenshot(window: MainWindow, path: Path) -> None:

@@ -5,14 +5,17 @@ from __future__ import annotations
 import argparse
 import logging
 import signal
+import sys
 import threading
 from typing import TYPE_CHECKING
 
 from cashier_app.app.config import AppConfig
-from cashier_app.app.events import Event
+from cashier_app.app.events import Event, PrintedPicture
 from cashier_app.app.logging_setup import setup_logging
 from cashier_app.app.paths import default_paths
+from cashier_app.app.running_marker import RunningMarker
 from cashier_app.app.services import AppServices, RunOptions
+from cashier_app.app.single_instance import AlreadyRunning, InstanceLock, already_running_message, instance_mode
 
 if TYPE_CHECKING:
     from cashier_app.app.cli import CommandContext
@@ -24,7 +27,8 @@ def run_app(args: argparse.Namespace, ctx: CommandContext) -> int:
     config = ctx.config
     paths = ctx.paths
     setup_logging(paths.log_dir, console=bool(args.headless))
-    options = RunOptions(demo=bool(args.demo), training=bool(args.training), scenario=args.scenario)
+    options = RunOptions(demo=bool(args.demo), training=bool(args.training), scenario=args.scenario,
+                         platform=getattr(args, "platform", None) or "mp-v1")
     if args.lang:
         config.general.language = args.lang
     services = AppServices(config, paths, options)
@@ -46,6 +50,20 @@ def run_app(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def _run_headless(services: AppServices, run_seconds: float) -> int:
+    lock = InstanceLock(services.paths.data_dir,
+                        instance_mode("headless", demo=services.options.demo, training=services.options.training))
+    if not lock.acquire():
+        message = already_running_message(AlreadyRunning(lock))
+        log.warning("%s", message)
+        print(message, file=sys.stderr)
+        return 1
+    try:
+        return _serve_headless(services, run_seconds)
+    finally:
+        lock.release()
+
+
+def _serve_headless(services: AppServices, run_seconds: float) -> int:
     done = threading.Event()
 
     def on_signal(signum: int, frame: object) -> None:
@@ -55,9 +73,14 @@ def _run_headless(services: AppServices, run_seconds: float) -> int:
     signal.signal(signal.SIGTERM, on_signal)
 
     def log_event(event: Event) -> None:
+        if isinstance(event, PrintedPicture):  # the picture's bytes would fill the log
+            log.info("virtual printer drew a receipt (%d bytes of PNG)", len(event.png))
+            return
         log.info("%s", event)
 
     services.hub.subscribe(log_event)
+    # An installer, an upgrade or `cashier-app quit` finds the program by this marker and asks it to close.
+    marker = RunningMarker(on_quit_request=done.set).hold()
     services.start()
     log.info("running headless (%s); data in %s", "demo" if services.options.demo else "live",
              services.paths.data_dir)
@@ -65,4 +88,5 @@ def _run_headless(services: AppServices, run_seconds: float) -> int:
         done.wait(run_seconds if run_seconds > 0 else None)
     finally:
         services.stop()
+        marker.release()
     return 0

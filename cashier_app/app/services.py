@@ -9,10 +9,12 @@ from __future__ import annotations
 import dataclasses
 import logging
 import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cashier_app.app.config import AppConfig
 from cashier_app.app.events import (
@@ -28,11 +30,17 @@ from cashier_app.app.events import (
     RefusedEvent,
 )
 from cashier_app.app.paths import AppPaths
-from cashier_app.domain.cases import Case
+from cashier_app.app.receipt_preview import previewer_for
+from cashier_app.app.reports_service import ReportService
+from cashier_app.app.upkeep import JournalUpkeep, UpkeepResult
+from cashier_app.domain.cases import DEFAULT_CAUSE, Case, CaseKind, CaseResult
+from cashier_app.domain.reports import Report
 from cashier_app.journal.app_state import first_started
 from cashier_app.journal.audit import AuditStore
 from cashier_app.journal.cases import CaseStore
-from cashier_app.journal.db import Journal
+from cashier_app.journal.db import Journal, utc_now
+from cashier_app.journal.job_bytes import JobBytesStore
+from cashier_app.journal.print_jobs import PrintJobRecord
 from cashier_app.journal.receipts import FileOutcome, ReceiptRecord, ReceiptStore, parse_utc_offset
 from cashier_app.lookup import LookupService
 from cashier_app.paper import JobRenderer, PaperDesk, PaperRefused, Reason, Want
@@ -41,16 +49,21 @@ from cashier_app.people.store import PeopleStore
 from cashier_app.platform.adapter import PlatformAdapter
 from cashier_app.platform.factory import build_adapter
 from cashier_app.platform.order import Order
+from cashier_app.platform.settings import PlatformSettings
 from cashier_app.printing.faults import PrinterFault
 from cashier_app.printing.order_receipt import OrderReceiptError
-from cashier_app.printing.profiles import resolve_profile
-from cashier_app.printing.queue import PRINTER_STATUS, PrintQueue, QueueEvent
+from cashier_app.printing.profiles import decode_charset, resolve_profile
+from cashier_app.printing.queue import PRINTER_STATUS, PrintQueue, QueueEvent, RenderJob
 from cashier_app.printing.settings import PrinterSettings
 from cashier_app.reconcile.platform_health import PlatformHealth
 from cashier_app.reconcile.service import Reconciler
-from cashier_app.watch.events import WatchProblem
-from cashier_app.watch.intake import Intake, IntakeResult
+from cashier_app.watch.events import FILE_REFUSED, WatchProblem
+from cashier_app.watch.files import display_path
+from cashier_app.watch.intake import Intake, IntakeDeferred, IntakeResult
 from cashier_app.watch.watcher import FolderWatcher
+
+if TYPE_CHECKING:
+    from cashier_app.sandbox.server import SandboxServer
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +80,31 @@ class RunOptions:
     # Training: seconds between staged exceptions, and how long the paper stays out.
     training_step_s: float = 90.0
     training_paper_out_s: float = 30.0
+    # Demo and training: the platform the sandbox plays (mp-v1, wechatpay-v3, alipay).
+    platform: str = "mp-v1"
+
+
+def simulated_platform(settings: PlatformSettings, sandbox: SandboxServer) -> tuple[PlatformSettings, str]:
+    """The platform settings and the secret that talk to the demo's (or training's) sandbox."""
+    from cashier_app.platform import rsa_keys
+    from cashier_app.sandbox import emulator_keys as ek
+
+    keys = sandbox.channel_keys
+    if isinstance(keys, ek.WechatKeys) and sandbox.keys_dir is not None:
+        wechat = dataclasses.replace(
+            settings.wechatpay, base_url=sandbox.base_url, mchid=ek.WECHAT_MCHID, sp_mchid="", sub_mchid="",
+            merchant_serial_no=keys.merchant_serial, public_key_id=keys.public_key_id,
+            public_key_file=str(sandbox.keys_dir / ek.WECHAT_FILES["public_key"]), platform_certificate_file="",
+            bill_device="")
+        return (dataclasses.replace(settings, kind="wechatpay-v3", wechatpay=wechat),
+                rsa_keys.to_compact(keys.merchant))
+    if isinstance(keys, ek.AlipayKeys) and sandbox.keys_dir is not None:
+        alipay = dataclasses.replace(
+            settings.alipay, gateway_url=sandbox.base_url + "/gateway.do", app_id=ek.ALIPAY_APP_ID,
+            public_key_file=str(sandbox.keys_dir / ek.ALIPAY_FILES["public_key"]), bill_terminal="", bill_store="")
+        return dataclasses.replace(settings, kind="alipay", alipay=alipay), rsa_keys.to_compact(keys.app)
+    return (dataclasses.replace(settings, kind="mp-v1", base_url=sandbox.base_url, merchant_no="M100001",
+                                terminal_no="T0001"), SANDBOX_KEY)
 
 
 class AppServices:
@@ -98,7 +136,12 @@ class AppServices:
         self.reconciler: Reconciler | None = None
         self.training: object | None = None
         self.lookup: LookupService | None = None
+        # A disk-full episode in progress: when the first write had to wait, and how many did.
+        self._deferred_since: str | None = None
+        self._deferred_count = 0
+        self._deferred_lock = threading.Lock()
         self.session: SignInSession | None = None
+        self.upkeep: JournalUpkeep | None = None
         # People sign in with the store's own numbers and PINs in demo and training too: they live in
         # the real journal, whichever journal this run writes its receipts and cases to.
         self.people_journal_file = (paths if not self.simulated else self._real_paths(paths)).journal_file
@@ -129,6 +172,10 @@ class AppServices:
             self.cases = CaseStore(self.journal)
             self.audit = AuditStore(self.journal)
             self._start_session()
+            self.job_bytes = JobBytesStore(self.journal)
+            self.previewer = previewer_for(self.journal, self.receipts, self.config.printing, self.tz)
+            self.reports = ReportService(self.journal, self.tz, shift_starts=self.config.reports.shift_starts,
+                                         store_name=self.config.general.store_name, training=self.options.training)
             if self.simulated:
                 self._start_simulators()
             self._start_platform()
@@ -146,6 +193,7 @@ class AppServices:
                 self._start_feeder()
             if self.options.training:
                 self._start_training()
+            self._start_upkeep()
         except BaseException:
             self.stop()
             raise
@@ -195,13 +243,16 @@ class AppServices:
         from cashier_app.sandbox.server import SandboxServer
 
         scenario = self.options.scenario or ("training" if self.options.training else None)
-        sandbox = SandboxServer(db_path=self.paths.data_dir / "sandbox.sqlite3", scenario=scenario)
+        platform = self.options.platform
+        db_name = "sandbox.sqlite3" if platform == "mp-v1" else f"sandbox-{platform}.sqlite3"
+        sandbox = SandboxServer(db_path=self.paths.data_dir / db_name, scenario=scenario, platform=platform,
+                                keys_dir=self.paths.data_dir / f"sandbox-keys-{platform}" if platform != "mp-v1"
+                                else None)
         sandbox.start()
         self._started.append(sandbox.stop)
         self.sandbox = sandbox
-        self.config.platform = dataclasses.replace(self.config.platform, base_url=sandbox.base_url,
-                                                   merchant_no="M100001", terminal_no="T0001")
-        self._key_provider = lambda: SANDBOX_KEY
+        self.config.platform, secret = simulated_platform(self.config.platform, sandbox)
+        self._key_provider = lambda: secret
 
         printer_name = self.config.printing.default_printer
         current = self.config.printing.printers.get(printer_name, PrinterSettings())
@@ -234,13 +285,17 @@ class AppServices:
         sandbox = self.sandbox
         assert isinstance(sandbox, SandboxServer)
 
+        channel = {"wechatpay-v3": "WECHAT", "alipay": "ALIPAY"}.get(sandbox.platform)
+
         def create(order: DemoOrder) -> None:
+            # On WeChat Pay or Alipay every payment is that channel's, with a number of its own.
             sandbox.control.live_paid_order(
-                order.out_trade_no, order.amount, order.channel or "WECHAT",
-                channel_trade_no=order.channel_trade_no,
+                order.out_trade_no, order.amount, channel or order.channel or "WECHAT",
+                channel_trade_no=None if channel else order.channel_trade_no,
             )
 
-        feeder = DemoFeeder(Path(self.config.watch.folders[0]), create, interval_s=self.options.demo_interval_s)
+        feeder = DemoFeeder(Path(self.config.watch.folders[0]), create, interval_s=self.options.demo_interval_s,
+                            channel=channel)
         feeder.start()
         self._started.append(feeder.stop)
         self.feeder = feeder
@@ -271,7 +326,11 @@ class AppServices:
 
             store = CredentialStore(self.config.platform)
             self._key_provider = store.key_provider()
-        self.client = build_adapter(self.config.platform, key_provider=self._key_provider)
+        assert self.journal is not None
+        from cashier_app.reconcile.bill_store import BillStore
+
+        ledger = BillStore(self.journal, training=self.options.training)
+        self.client = build_adapter(self.config.platform, key_provider=self._key_provider, refunds=ledger.refunded)
         self._started.append(self.client.close)
 
     # -- printing ---------------------------------------------------------------------------
@@ -280,12 +339,26 @@ class AppServices:
         assert self.journal is not None
         self.paper = PaperDesk(self.journal, self.config.printing, mode=self.mode, training=self.options.training)
         render = JobRenderer(self.receipts, self.config.printing, self.tz)
-        self.queue = PrintQueue(self.journal, self.config.printing, render, self._on_queue_event)
+        self.queue = PrintQueue(self.journal, self.config.printing, self._keeping_bytes(render), self._on_queue_event)
         self.queue.start()
         self.paper.set_announcer(self.queue.announce)
         self._started.append(self.queue.stop)
         # A receipt taken in without its original job (an earlier run's) is queued before new ones.
         self.paper.sweep()
+
+    def _keeping_bytes(self, render: RenderJob) -> RenderJob:
+        """The queue's lay-out, keeping the bytes of each job so that its picture is exactly what was sent."""
+        def laid_out(job: PrintJobRecord, printer: PrinterSettings) -> bytes:
+            payload = render(job, printer)
+            profile = resolve_profile(self.config.printing, printer.profile)
+            try:
+                self.job_bytes.record(job.id, profile=profile.name, charset=decode_charset(profile),
+                                      dots=profile.dots, payload=payload)
+            except Exception:  # the picture is a nicety: the receipt prints whatever happens here
+                log.exception("the bytes of print job %s could not be kept", job.id)
+            return payload
+
+        return laid_out
 
     def _on_queue_event(self, event: QueueEvent) -> None:
         receipt_id = event.job.receipt_id if event.job is not None else None
@@ -312,6 +385,33 @@ class AppServices:
         return self.paper.request(order=order, want=Want.ORIGINAL, reason=reason,
                                   person=operator or self.operator, approved_by=approved_by).job_id
 
+    def print_report(self, report: Report, printer: str | None = None) -> int:
+        """Queue a day or shift report on a receipt printer (laid out for its paper); returns the job id."""
+        assert self.queue is not None
+        name = printer or self.config.printing.default_printer
+        settings = self.config.printing.printers[name]
+        profile = resolve_profile(self.config.printing, settings.profile)
+        payload = self.reports.lay_out(report, profile, cutter=settings.cutter).payload
+        return self.queue.enqueue(None, printer=name, reason=f"report:{report.kind}", requested_by=self.operator,
+                                  payload=payload)
+
+    # -- the journal's upkeep ---------------------------------------------------------------
+
+    def _start_upkeep(self) -> None:
+        assert self.journal is not None
+        self.upkeep = JournalUpkeep(self.journal, self.config.journal, self.tz, on_result=self._on_upkeep)
+        # Practice runs keep their journal apart and need no daily copy; "back up now" still works.
+        if not self.simulated and self.config.journal.backup_enabled:
+            self.upkeep.start()
+            self._started.append(self.upkeep.stop)
+
+    def _on_upkeep(self, result: UpkeepResult) -> None:
+        if result.backup is not None:
+            self.hub.publish(Notice("backup_done", {"path": str(result.backup.path),
+                                                    "size_mb": result.backup.size // 1_000_000}))
+        if result.error:
+            self.hub.publish(Notice("backup_failed", {"detail": result.error}))
+
     # -- watching ---------------------------------------------------------------------------
 
     def _start_watching(self) -> None:
@@ -319,6 +419,11 @@ class AppServices:
         self.intake = Intake(self.journal, self.config.parser, self.paths.quarantine_dir,
                              training=self.options.training, on_receipt=self._take_in_paper)
         self.intake.add_listener(self._on_intake)
+        intake = self.intake
+        # Writes an earlier run could not record (disk full) come first; then waiting ones are retried.
+        intake.recover_waiting()
+        intake.start_retrying()
+        self._started.append(intake.stop)
         settings = dataclasses.replace(self.config.watch)
         if not settings.folders:
             self.hub.publish(Notice("watch_not_configured"))
@@ -340,14 +445,24 @@ class AppServices:
         assert self.intake is not None and isinstance(write, FinishedWrite)
         try:
             self.intake.handle(write)
+        except IntakeDeferred as exc:
+            # Not lost: it waits (a copy on disk when there is room) and is taken once the journal can write.
+            with self._deferred_lock:
+                if self._deferred_since is None:
+                    self._deferred_since = utc_now()
+                self._deferred_count += 1
+            self.hub.publish(Notice("intake_deferred", {"path": display_path(write.path), "waiting": exc.waiting,
+                                                        "disk_full": exc.disk_full, "detail": str(exc)}))
         except Exception as exc:
-            log.exception("could not take %s", write.path)
-            self.hub.publish(Notice("intake_failed", {"path": str(write.path), "detail": str(exc)}))
+            log.error("could not take %s: %s", display_path(write.path), exc)
+            self.hub.publish(Notice("intake_failed", {"path": display_path(write.path), "detail": str(exc)}))
 
     def _on_intake(self, result: IntakeResult) -> None:
+        if result.late:
+            self._caught_up_if_done()
         if result.outcome is FileOutcome.REFUSED:
-            self.hub.publish(RefusedEvent(str(result.write.path), result.refusal_reason or "",
-                                          result.refusal.detail if result.refusal else ""))
+            self.hub.publish(RefusedEvent(display_path(result.write.path), result.refusal_reason or "",
+                                          result.refusal_detail))
             return
         if result.outcome is not FileOutcome.RECEIPT or result.receipt is None:
             return
@@ -360,7 +475,28 @@ class AppServices:
             self.hub.publish(Notice("receipt_repeat", {"out_trade_no": record.receipt.out_trade_no or "",
                                                        "receipt_id": record.id}))
 
+    def _caught_up_if_done(self) -> None:
+        """The last waiting write is recorded: say so, and write the episode down as a case."""
+        assert self.intake is not None
+        with self._deferred_lock:
+            if self.intake.pending_count or self._deferred_since is None:
+                return
+            since, count = self._deferred_since, self._deferred_count
+            self._deferred_since, self._deferred_count = None, 0
+        self.hub.publish(Notice("intake_caught_up", {"count": count}))
+        case, _ = self.cases.open_case(
+            CaseKind.STORAGE_FULL, actor="system", cause=DEFAULT_CAUSE[CaseKind.STORAGE_FULL],
+            training=self.options.training, detail=f"first write waiting at {since}; {count} write(s) waited")
+        assert case.id is not None
+        closed = self.cases.close_case(case.id, CaseResult.RESOLVED_BY_ITSELF, "system",
+                                       note=f"{count} write(s) recorded once there was space; nothing lost")
+        self._on_case(closed, True)
+
     def _on_watch_problem(self, problem: WatchProblem) -> None:
+        if problem.code == FILE_REFUSED:
+            # A link, a FIFO, a device under a watched name: never read, listed with the refused files.
+            self.hub.publish(RefusedEvent(problem.path, problem.reason, problem.detail))
+            return
         self.hub.publish(Notice(problem.code, {"path": str(problem.folder), "detail": problem.detail}))
 
     # -- reconciliation ---------------------------------------------------------------------
@@ -379,8 +515,11 @@ class AppServices:
         )
         reconciler = self.reconciler
         reconciler.start()
-        # Stopped before the client closes (stop order is the reverse of this list).
+        # Stop order is the reverse of this list: the client is closed first, which cuts a platform call
+        # in flight (a slow platform must not hold the app's exit), then the reconciler is joined.
         self._started.append(lambda: None if reconciler.stop() else log.warning("reconciler did not stop in time"))
+        client = self.client
+        self._started.append(client.close)
 
     def _on_case(self, case: Case, created: bool) -> None:
         assert case.id is not None

@@ -32,7 +32,7 @@ from cashier_app.platform import rsa_keys
 from cashier_app.platform.settings import PlatformSettings
 from cashier_app.printing import discovery, faults, network_scan
 from cashier_app.printing.connections import describe_target
-from cashier_app.printing.direct import send_direct
+from cashier_app.printing.direct import send_now
 from cashier_app.printing.faults import PrinterFault, fault_text
 from cashier_app.printing.settings import PrinterSettings, ProfileSettings
 from cashier_app.printing.setup_pages import CHART_BLOCKS, codepage_chart, cutter_test, drawer_test
@@ -210,7 +210,7 @@ class SetupAdapter:
         settings = printer_settings(printer)
         payload = self._page(printer, page)
         try:
-            result = send_direct(settings, payload)
+            result = send_now(settings, payload)
         except PrinterFault as fault:
             hint, hint_zh = hint_for(fault.code, settings, settings.status_timeout_s)
             return PrinterAnswer(False, fault.code, fault_text(fault.code, "en"), fault_text(fault.code),

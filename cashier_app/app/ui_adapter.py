@@ -15,6 +15,7 @@ from cashier_app.app.access_adapter import AppAccessServices
 from cashier_app.app.config import ConfigError, DisplaySettings, load_config
 from cashier_app.app.config_writer import write_config
 from cashier_app.app.credentials_adapter import PlatformCredentials
+from cashier_app.app.desk_adapter import AppDeskServices
 from cashier_app.app.events import (
     CaseEvent,
     Event,
@@ -77,6 +78,7 @@ class AppUiServices:
     def __init__(self, services: AppServices) -> None:
         self.services = services
         self._access: AppAccessServices | None = None
+        self._desk: AppDeskServices | None = None
 
     # -- people and the right to act ---------------------------------------------------------------
 
@@ -104,15 +106,19 @@ class AppUiServices:
         record = self.services.receipts.get(receipt_id)
         return self.rows_for([record])[0] if record is not None else None
 
-    def rows_for(self, records: list[ReceiptRecord]) -> list[ReceiptRow]:
+    def printed_states(self, records: list[ReceiptRecord]) -> dict[int, str]:
+        """How each receipt fared at the printer, in the UI's words (observe mode: the till prints)."""
         assert self.services.journal is not None
         states = print_states(self.services.journal, [r.id for r in records])
-        observe = self.services.mode == "observe"
+        if self.services.mode == "observe":
+            states = {rid: "observe" if state == "not_printed" else state for rid, state in states.items()}
+        return states
+
+    def rows_for(self, records: list[ReceiptRecord]) -> list[ReceiptRow]:
+        states = self.printed_states(records)
         rows = []
         for record in records:
             state = states[record.id]
-            if observe and state == "not_printed":
-                state = "observe"
             r = record.receipt
             rows.append(ReceiptRow(
                 receipt_id=record.id,
@@ -268,6 +274,12 @@ class AppUiServices:
 
     # -- lookup -----------------------------------------------------------------------------
 
+    def desk(self) -> AppDeskServices:
+        """The manager's desk over the same services."""
+        if self._desk is None:
+            self._desk = AppDeskServices(self)
+        return self._desk
+
     def lookup_service(self) -> LookupService | None:
         """The LookupService (its calls block: the UI runs them on a worker)."""
         return self.services.lookup
@@ -370,6 +382,10 @@ class AppUiServices:
             return datetime.fromisoformat(utc_iso).astimezone(self.services.tz).strftime("%H:%M:%S")
         except ValueError:
             return ""
+
+    def local_datetime(self, utc_iso: str) -> str:
+        """A journal time (UTC) as the store's "YYYY-MM-DD HH:MM:SS"."""
+        return self._local_datetime(utc_iso)
 
     def _local_datetime(self, utc_iso: str) -> str:
         try:

@@ -33,7 +33,6 @@ from .platform_probe import (
     PlatformProbe,
     look_up_key,
     platform_url,
-    probe_channel,
     probe_platform,
 )
 from .printer_check import PrinterCheck, check_printer
@@ -328,10 +327,7 @@ def _platform_part(inputs: DiagnosisInputs) -> tuple[KeyLookup, PlatformProbe | 
     checks = [credentials_check(key)]
     probe = None
     if key.key and inputs.network:
-        if inputs.platform.kind == "mp-v1":
-            probe = probe_platform(inputs.platform, key.key, inputs.platform_timeout_s)
-        else:
-            probe = probe_channel(inputs.platform, key.key, inputs.platform_timeout_s)
+        probe = probe_platform(inputs.platform, key.key, inputs.platform_timeout_s)
     checks.append(platform_check(inputs.platform, key, probe, inputs.network))
     checks.append(clock_check(probe, key, inputs.network))
     return key, probe, checks
@@ -377,8 +373,7 @@ _PLATFORM_CODES: dict[str, tuple[Outcome, str, str, str]] = {
 
 def platform_check(settings: PlatformSettings, key: KeyLookup, probe: PlatformProbe | None,
                    network: bool) -> CheckResult:
-    where = platform_url(settings)
-    base = {"kind": settings.kind, "base_url": where, "merchant_no": settings.merchant_no,
+    base = {"platform": settings.kind, "base_url": platform_url(settings), "merchant_no": settings.merchant_no,
             "terminal_no": settings.terminal_no}
     if probe is None:
         why = "network checks were off" if not network else "no API key is stored"
@@ -387,17 +382,18 @@ def platform_check(settings: PlatformSettings, key: KeyLookup, probe: PlatformPr
     details = {**base, **asdict(probe)}
     if not probe.reached:
         if probe.code == "bad_signature":
-            message = (f"{where}: {probe.detail}; the answer is not signed with the stored key (a wrong "
-                       "key, or not the platform: a proxy or a login page in between?)")
+            message = (f"{platform_url(settings)}: {probe.detail}; the answer is not signed with the stored key "
+                       "(a wrong key, or not the platform: a proxy or a login page in between?)")
             hint = "Check the stored key and base_url."
         else:
-            message = f"{where} cannot be reached: {probe.detail}"
+            message = f"{platform_url(settings)} cannot be reached: {probe.detail}"
             hint = "Check the network, base_url and proxy_url; is the platform up?"
         return _check("platform", "Merchant platform", Outcome.FAULT, message, "无法连接商户平台", hint, **details)
     outcome, text, zh, hint = _PLATFORM_CODES.get(
         probe.code or "", (Outcome.WARNING, f"answers with an unexpected code {probe.code}", "平台返回异常", ""))
+    # WeChat Pay and Alipay answer through their adapter, which says what came back in its own words.
     answered = f"HTTP {probe.http_status} {probe.code}" if probe.http_status is not None else probe.detail
-    message = f"{where} {text} ({answered}, {probe.elapsed_ms:.0f} ms)"
+    message = f"{platform_url(settings)} {text} ({answered}, {probe.elapsed_ms:.0f} ms)"
     return _check("platform", "Merchant platform", outcome, message, zh, hint, **details)
 
 

@@ -1,7 +1,5 @@
 """The merchant platform as the technician checks it: is a key stored (never showing it), does
 the platform answer a signed request, and does this computer's clock agree with the platform's.
-MP API v1 is asked for one page of its order list; WeChat Pay and Alipay through their adapter's
-own read-only check (probe_channel).
 
 The platform rejects requests whose timestamp is more than 300 s from its clock
 (specs/merchant-platform-api.md): a till with a wrong clock cannot look up or sync any order.
@@ -73,10 +71,17 @@ class PlatformProbe:
     request_id: str | None = None
 
 
+def platform_url(settings: PlatformSettings) -> str:
+    return settings.endpoint
+
+
 def probe_platform(settings: PlatformSettings, key: str, timeout_s: float,
                    clock: Callable[[], float] = time.time) -> PlatformProbe:
-    """Ask for one page of one order of the last minute: cheap, signed, changes nothing."""
-    quick = dataclasses.replace(settings, timeout_s=max(0.2, min(settings.timeout_s, timeout_s)))
+    """Ask for one page of one order of the last minute: cheap, signed, changes nothing. WeChat Pay
+    and Alipay: query an order number nobody uses (the adapter's credential check)."""
+    quick = dataclasses.replace(settings, timeout_s=max(0.2, min(settings.timeout_s, timeout_s)), max_attempts=1)
+    if settings.kind != "mp-v1":
+        return _probe_channel(quick, key)
     transport = SignedTransport(quick, clock=clock)
     since = datetime.fromtimestamp(clock(), UTC) - timedelta(minutes=1)
     payload = {"updated_since": since.astimezone().isoformat(timespec="seconds"), "state": None,
@@ -98,34 +103,22 @@ def probe_platform(settings: PlatformSettings, key: str, timeout_s: float,
                          skew, answer.request_id)
 
 
-def platform_url(settings: PlatformSettings) -> str:
-    """Where the configured kind of platform is."""
-    if settings.kind == "wechatpay-v3":
-        return settings.wechatpay.base_url
-    if settings.kind == "alipay":
-        return settings.alipay.gateway_url
-    return settings.base_url
-
-
-def probe_channel(settings: PlatformSettings, key: str, timeout_s: float) -> PlatformProbe:
-    """WeChat Pay and Alipay: the adapter's own signed, read-only call, in the probe's words (SUCCESS when the
-    platform accepts the keys and its answer verifies, SIGN_ERROR when it refuses them)."""
+def _probe_channel(settings: PlatformSettings, key: str) -> PlatformProbe:
     from cashier_app.platform.adapter import CheckOutcome
     from cashier_app.platform.factory import build_adapter
+    from cashier_app.platform.results import UnknownReason
 
-    quick = dataclasses.replace(settings, timeout_s=max(0.2, min(settings.timeout_s, timeout_s)), max_attempts=1)
     started = time.perf_counter()
-    try:
-        with build_adapter(quick, key_provider=lambda: key) as adapter:
-            check = adapter.check_credentials()
-    except Exception as exc:  # keys the adapter cannot even load: say so, as an answer nobody gave
-        return PlatformProbe(platform_url(settings), False, None, "credentials", f"{type(exc).__name__}: {exc}",
-                             (time.perf_counter() - started) * 1000, None)
+    with build_adapter(settings, key_provider=lambda: key) as adapter:
+        check = adapter.check_credentials()
     elapsed = (time.perf_counter() - started) * 1000
-    detail = "; ".join(x for x in (check.answered, check.detail) if x)
+    url = platform_url(settings)
     if check.outcome is CheckOutcome.ACCEPTED:
-        return PlatformProbe(platform_url(settings), True, None, "SUCCESS", detail, elapsed, check.skew_s)
+        return PlatformProbe(url, True, None, "SUCCESS", check.answered, elapsed, check.skew_s)
+    if check.reason is UnknownReason.BAD_SIGNATURE:
+        return PlatformProbe(url, False, None, "bad_signature", check.detail, elapsed, None)
     if check.outcome is CheckOutcome.REJECTED:
-        return PlatformProbe(platform_url(settings), True, None, "SIGN_ERROR", detail, elapsed, check.skew_s)
-    reason = check.reason.value if check.reason is not None else "network"
-    return PlatformProbe(platform_url(settings), False, None, reason, detail, elapsed, None)
+        code = "TERMINAL_NOT_BOUND" if check.reason is UnknownReason.TERMINAL_NOT_BOUND else "SIGN_ERROR"
+        return PlatformProbe(url, True, None, code, f"{check.answered}: {check.detail}", elapsed, check.skew_s)
+    reason = check.reason.value if check.reason else "unreadable"
+    return PlatformProbe(url, False, None, reason, f"{check.answered}: {check.detail}", elapsed, None)

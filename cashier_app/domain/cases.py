@@ -22,6 +22,8 @@ class CaseKind(StrEnum):
     PLATFORM_FAULT = "platform_fault"
     DOUBLED_RECEIPT = "doubled_receipt"
     RECEIPT_WITHOUT_PAYMENT = "receipt_without_payment"
+    STORAGE_FULL = "storage_full"  # the journal could not write (disk full): receipts were taken in late
+    AMOUNT_MISMATCH = "amount_mismatch"
 
 
 class CaseStatus(StrEnum):
@@ -102,4 +104,6 @@ DEFAULT_CAUSE: dict[CaseKind, str] = {
     CaseKind.PLATFORM_FAULT: "merchant platform unreachable",
     CaseKind.DOUBLED_RECEIPT: "the same order number printed twice as an original",
     CaseKind.RECEIPT_WITHOUT_PAYMENT: "receipt printed but the platform does not show the order paid",
+    CaseKind.STORAGE_FULL: "the journal could not write (disk full): receipt files waited and were taken in late",
+    CaseKind.AMOUNT_MISMATCH: "the receipt's amount is not the amount the platform took",
 }

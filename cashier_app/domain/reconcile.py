@@ -115,6 +115,11 @@ def reconcile(
             elif now - first_seen >= grace:
                 result.to_query.append(no)
             continue
+        taken = listed.total_amount
+        if listed.state in PAID_STATES and taken is not None and amount is not None and amount != taken:
+            result.findings.append(Finding(
+                CaseKind.AMOUNT_MISMATCH, no, listed.state, amount,
+                f"receipt says {amount} fen, the platform took {taken} fen", ids))
         if listed.state in UNPAID_STATES and now - first_seen >= grace:
             result.findings.append(Finding(
                 CaseKind.RECEIPT_WITHOUT_PAYMENT, no, listed.state, amount,

@@ -16,3 +16,5 @@ class ReconcileSettings:
     stuck_after_s: float = field(default=120.0, metadata={"min": 1.0, "max": 86400.0})
     # auto: reprint a paid order's missing receipt by itself; ask: put it in front of the cashier.
     missing_receipt: str = field(default="auto", metadata={"choices": ("auto", "ask")})
+    # Platforms without a list (WeChat Pay, Alipay): at most this many order queries per interval.
+    max_queries_per_poll: int = field(default=20, metadata={"min": 1, "max": 1000})

@@ -110,10 +110,12 @@ class Journal:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
+                self._conn.execute("COMMIT")
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                # SQLite may have rolled back already (a full disk, an I/O error): the first error counts.
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
                 raise
-            self._conn.execute("COMMIT")
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
@@ -126,8 +128,22 @@ class Journal:
 
 
 def _split_sql(sql: str) -> list[str]:
-    """Statements of a migration file (no triggers with inner semicolons in migrations)."""
-    return [s.strip() for s in sql.split(";") if s.strip() and not _only_comments(s)]
+    """Statements of a migration file, in order.
+
+    A statement ends at the first semicolon after which SQLite deems it complete, so a trigger's
+    body (`BEGIN ...; ...; END;`) stays one statement.
+    """
+    statements: list[str] = []
+    pending = ""
+    for piece in sql.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if not _only_comments(pending.rstrip(";")):
+                statements.append(pending.strip().removesuffix(";").strip())
+            pending = ""
+    if pending.rstrip(";").strip() and not _only_comments(pending.rstrip(";")):
+        statements.append(pending.strip().removesuffix(";").strip())
+    return statements
 
 
 def _only_comments(chunk: str) -> bool:

@@ -13,20 +13,21 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Self
-
-from cryptography.hazmat.primitives.asymmetric import rsa
+from typing import TYPE_CHECKING, Any, Self
 
 from cashier_app.domain.capabilities import Capabilities
 from cashier_app.domain.orders import OrderState
 from cashier_app.domain.redaction import SecretRedactor
 from cashier_app.platform import rsa_keys
+from cashier_app.platform.adapter import CredentialCheck
 from cashier_app.platform.forward_guard import ForwardGuard
 from cashier_app.platform.order import Order
 from cashier_app.platform.order_numbers import guess_number_kind, normalise_order_number
 from cashier_app.platform.results import (
+    BillResult,
+    CloseResult,
     ListResult,
     NotQueryableYet,
     NotStartedYet,
@@ -42,6 +43,9 @@ from cashier_app.platform.results import (
 from cashier_app.platform.retry import RetryBudget, RetryPolicy
 from cashier_app.platform.settings import PlatformSettings
 from cashier_app.platform.transport import HttpTransport
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric import rsa
 
 log = logging.getLogger(__name__)
 
@@ -133,6 +137,15 @@ class ChannelAdapter:
     # -- what both platforms do alike ---------------------------------------------------------------
 
     def query(self, out_trade_no: str | None = None, *, channel_trade_no: str | None = None) -> QueryResult:
+        raise NotImplementedError
+
+    def close_order(self, out_trade_no: str, idempotency_key: str | None = None) -> CloseResult:
+        raise NotImplementedError
+
+    def daily_bill(self, day: date) -> BillResult:
+        raise NotImplementedError
+
+    def check_credentials(self) -> CredentialCheck:
         raise NotImplementedError
 
     def lookup(self, number: str) -> QueryResult:

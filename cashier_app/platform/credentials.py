@@ -147,7 +147,7 @@ def validate_secret(settings: PlatformSettings, text: str) -> str:
     if settings.kind == "mp-v1":
         return validate_key(text)
     try:
-        key = rsa_keys.load_private_pem(text)
+        key = rsa_keys.private_key_from_secret(text.strip())
     except rsa_keys.KeyFormatError as exc:
         raise InvalidApiKey(f"the {secret_kind(settings)[1]} cannot be used: {exc}") from None
     compact = rsa_keys.to_compact(key)

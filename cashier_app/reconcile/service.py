@@ -23,7 +23,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from cashier_app.domain.cases import DEFAULT_CAUSE, Case, CaseKind, CaseResult, CaseStatus, StepAction
@@ -32,12 +32,24 @@ from cashier_app.domain.reconcile_settings import ReconcileSettings
 from cashier_app.journal.cases import CaseStore
 from cashier_app.journal.db import Journal
 from cashier_app.paper import PaperRefused
-from cashier_app.platform.adapter import PlatformAdapter
+from cashier_app.platform.adapter import CheckOutcome, PlatformAdapter
 from cashier_app.platform.client import MAX_PAGE_SIZE
 from cashier_app.platform.order import Order
-from cashier_app.platform.results import OrderFound, OrderNotFound, OrderPage, StateUnknown, UnknownReason
+from cashier_app.platform.results import (
+    BillNotReady,
+    NotQueryableYet,
+    NotStartedYet,
+    OrderFound,
+    OrderNotFound,
+    OrderPage,
+    StateUnknown,
+    UnknownReason,
+)
+from cashier_app.reconcile import bill_import
+from cashier_app.reconcile.bill_store import BillStore
 from cashier_app.reconcile.orders_seen import OrdersSeenStore, utc_text
 from cashier_app.reconcile.platform_health import PlatformHealth, next_wait_s
+from cashier_app.reconcile.query_plan import QueryPlan
 from cashier_app.reconcile.receipts_seen import printed_from_record, receipts_since
 from cashier_app.reconcile.state import ListPosition, Outage, ReconcileStateStore, advance
 
@@ -81,6 +93,7 @@ class PollReport:
     reprinted: list[str] = field(default_factory=list)
     health: PlatformHealth | None = None
     retry_after_s: float | None = None
+    bills: list[dict[str, Any]] = field(default_factory=list)  # bills imported (or tried) by this poll
 
     def summary(self) -> dict[str, Any]:
         """The figures without the cases (kept as the last poll in the journal)."""
@@ -90,7 +103,7 @@ class PollReport:
             "listed": self.listed, "new_orders": self.new_orders, "changed_orders": self.changed_orders,
             "repeated_orders": self.repeated_orders, "refused_orders": self.refused_orders,
             "more_pages": self.more_pages, "findings": self.findings, "opened": len(self.opened),
-            "closed": len(self.closed), "reprinted": list(self.reprinted),
+            "closed": len(self.closed), "reprinted": list(self.reprinted), "bills": list(self.bills),
         }
 
     def to_json(self) -> dict[str, Any]:
@@ -168,6 +181,10 @@ class Reconciler:
         self._unqueryable: set[str] = set()
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
+        # Platforms without a list: which orders to ask about when, and the bills of the days.
+        self._plan = QueryPlan(settings.interval_s, settings.grace_s)
+        self.bills = BillStore(journal, training=training)
+        self._bill_retry: dict[date, datetime] = {}
         self._wake = threading.Event()
 
     # -- life cycle -------------------------------------------------------------------------------
@@ -242,6 +259,9 @@ class Reconciler:
     def _poll(self, now: datetime) -> PollReport:
         report = PollReport(at=now)
         self._seed_client(now)
+        if not self.client.capabilities.list:
+            self._poll_by_queries(now, report)
+            return report
         position = self.state.position()
         if position.updated_since is None:
             position = ListPosition((now - self.first_lookback).isoformat(), None, None)
@@ -351,8 +371,10 @@ class Reconciler:
         numbers = {r.out_trade_no for r in receipts if r.out_trade_no}
         orders, result = self._rules(now, receipts, numbers)
         # While a scan is still paging, the list itself will show the orders not seen yet: ask
-        # the platform about single orders only once the scan has caught up.
-        to_query = [] if report.more_pages else [n for n in result.to_query if n not in self._unqueryable]
+        # the platform about single orders only once the scan has caught up. Without a list, the
+        # query plan asks about them (at its own pace).
+        to_query = [] if report.more_pages or not self.client.capabilities.list else [
+            n for n in result.to_query if n not in self._unqueryable]
         if to_query and self._query_unlisted(to_query, report):
             orders, result = self._rules(now, receipts, numbers)
         report.findings = len(result.findings)
@@ -401,6 +423,131 @@ class Reconciler:
             else:
                 self._unqueryable.add(number)
         return answered
+
+    # -- platforms without a list: queries during the day, the bill the next morning ------------------
+
+    def _poll_by_queries(self, now: datetime, report: PollReport) -> None:
+        """Ask about the receipts and known orders whose state can still change (rate-limited,
+        backing off per order), run the rules, and import a bill that has become ready."""
+        moment = now.timestamp()
+        since = now - self.window
+        self._plan.forget_older_than((since - RECEIPT_MARGIN).timestamp())
+        receipts = receipts_since(self.journal, utc_text(since - RECEIPT_MARGIN), training=self.training)
+        numbers = {r.out_trade_no for r in receipts if r.out_trade_no}
+        for receipt in receipts:
+            if receipt.out_trade_no:
+                self._plan.know(receipt.out_trade_no, receipt.seen_at.timestamp())
+        orders, missing = self.orders.snapshots(utc_text(since), numbers)
+        for number, order in orders.items():
+            self._plan.know(number, order.created_at.timestamp(), order.state,
+                            order.paid_at.timestamp() if order.paid_at else None)
+        for number in missing:
+            self._plan.know(number, moment, not_on_platform=True)
+        failure: StateUnknown | None = None
+        for number in self._plan.due(moment, self.settings.max_queries_per_poll):
+            result = self.client.query(number)
+            report.query_requests += 1
+            if isinstance(result, OrderFound):
+                with self.journal.tx() as conn:
+                    self.orders.upsert([result.order], conn)
+                paid = result.order.paid_at.timestamp() if result.order.paid_at else None
+                self._plan.answered(number, moment, result.order.state, paid)
+            elif isinstance(result, OrderNotFound):
+                with self.journal.tx() as conn:
+                    self.orders.mark_not_on_platform(number, conn)
+                self._plan.not_on_platform(number, moment)
+            elif isinstance(result, NotStartedYet | NotQueryableYet):
+                self._plan.answered(number, moment, None)  # no trade yet: it may still begin
+            else:
+                self._plan.failed(number, moment)
+                if result.reason not in (UnknownReason.MOVED_BACKWARDS, UnknownReason.INVALID_PARAMS,
+                                         UnknownReason.UNREADABLE):
+                    failure = result  # the platform is struggling: the others wait for the next poll
+                    break
+        if failure is None and not report.query_requests and self._health is None:
+            # Nothing to ask about yet: one signed read-only call tells whether the platform answers.
+            report.query_requests += 1
+            check = self.client.check_credentials()
+            if check.outcome is not CheckOutcome.ACCEPTED:
+                failure = StateUnknown(check.reason or UnknownReason.UNREADABLE, f"{check.answered}: {check.detail}")
+        if failure is not None:
+            report.reason, report.detail = failure.reason.value, failure.detail
+            if failure.reason is UnknownReason.CANCELLED or self._stop.is_set():
+                return
+            self._failures += 1
+            self._last_retry_after = failure.retry_after
+            self._platform_down(failure, now, report)
+            return
+        report.ok = True
+        if report.query_requests:
+            self._failures = 0
+            self._platform_up(now, report)
+        self._match(now, report)
+        if self.client.capabilities.daily_bill:
+            self._bill_if_due(now, report)
+
+    def _bill_if_due(self, now: datetime, report: PollReport) -> None:
+        """At most one bill a poll: the oldest ready day not imported yet, since the app first ran."""
+        today = bill_import.beijing_day(now)
+        first = self.state.first_day()
+        if first is None:
+            self.state.save_first_day(today)
+            return
+        start = max(first, today - timedelta(days=bill_import.CATCH_UP_DAYS))
+        day = start
+        while day < today:
+            retry = self._bill_retry.get(day)
+            if (self.bills.imported(self.client.capabilities.kind.value, day) is None
+                    and bill_import.ready_at(day) <= now and (retry is None or retry <= now)):
+                bill = self.import_bill(day, now=now)
+                report.bills.append(bill.to_json())
+                if not bill.imported:
+                    wait = timedelta(minutes=30 if bill.reason == "not_ready" else 15)
+                    self._bill_retry[day] = now + wait
+                return
+            day += timedelta(days=1)
+
+    def import_bill(self, day: date, *, now: datetime | None = None) -> bill_import.BillReport:
+        """Download a day's bill, keep it, and match it with that day's receipts (the same rules,
+        the same case keys as during the day)."""
+        now = now or self._now()
+        result = self.client.daily_bill(day)
+        if isinstance(result, BillNotReady | StateUnknown):
+            return bill_import.not_ready(day, result)
+        report = bill_import.BillReport(day, imported=True, entries=len(result.entries), payments=result.payments,
+                                        refunds=result.refunds)
+        snapshots, bill_orders = bill_import.bill_orders(result)
+        with self.journal.tx() as conn:
+            self.orders.upsert(bill_orders, conn)
+        start, _ = bill_import.day_bounds(day)
+        receipts = receipts_since(self.journal, utc_text(start - bill_import.DAY_MARGIN), training=self.training)
+        near, within = bill_import.receipts_of_day(receipts, day)
+        outcome = reconcile(snapshots, near, now, self.settings, open_keys=())
+        extra: dict[str, OrderSnapshot] = {}
+        absent: set[str] = set()
+        for number in [n for n in outcome.to_query if n in within][: self.settings.max_queries_per_poll * 5]:
+            answer = self.client.query(number)
+            report.queries += 1
+            found, not_there = bill_import.answer_for_missing(answer, number)
+            if found is not None:
+                extra[number] = found
+                if isinstance(answer, OrderFound):
+                    with self.journal.tx() as conn:
+                        self.orders.upsert([answer.order], conn)
+            elif not_there:
+                absent.add(number)
+        if extra or absent:
+            outcome = reconcile({**snapshots, **extra}, near, now, self.settings, not_on_platform=frozenset(absent),
+                                open_keys=())
+        self.bills.save(result, len(outcome.findings))
+        poll = PollReport(at=now)
+        for finding in outcome.findings:
+            report.findings.append(finding)
+            self._raise(finding, {**snapshots, **extra}.get(finding.out_trade_no), now, poll)
+        report.opened = poll.opened
+        log.info("bill of %s imported: %d entries, %d findings, %d cases opened", day, len(result.entries),
+                 len(outcome.findings), len(poll.opened))
+        return report
 
     def _raise(self, finding: Finding, order: OrderSnapshot | None, now: datetime, report: PollReport) -> None:
         key = self._key_prefix + finding.key

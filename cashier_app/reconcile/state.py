@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import asdict, dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from cashier_app.journal.db import Journal, utc_now
@@ -143,6 +143,18 @@ class ReconcileStateStore:
 
     def clear_outage(self, conn: sqlite3.Connection | None = None) -> None:
         self._delete("outage", conn)
+
+    # The first day reconciliation ran (bills of earlier days were not for receipts this app saw)
+
+    def first_day(self) -> date | None:
+        value = self._get("first_day")
+        try:
+            return date.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            return None
+
+    def save_first_day(self, day: date) -> None:
+        self._set("first_day", day.isoformat())
 
     # The last poll
 

@@ -402,6 +402,9 @@ class LookupPage(Page):
             return self.ask_escalate()
         if action == ACTION_SYNC:
             self.sync()
+        elif action == ACTION_QUERY_AGAIN and getattr(view, "channel_is_platform", False) and view.order is not None:
+            # The platform is the channel: looking again is its sync (polled while still unpaid).
+            self.sync()
         elif action == ACTION_QUERY_AGAIN:
             self.lookup(view.number, voucher=view.voucher)
         elif action == ACTION_QUERY_MERCHANT:
@@ -730,7 +733,14 @@ class LookupPage(Page):
     def _render_sync_note(self) -> None:
         view = self.view
         text = ""
-        if view is not None and view.after_sync:
+        channel = view is not None and bool(getattr(view, "channel_is_platform", False))
+        if view is not None and view.after_sync and channel:
+            state = messages.order_state_text(_value(view.state) if view.state is not None else None)
+            text = translate("LookupPage", "Looked up again: {platform} shows {state}.").format(
+                platform=messages.platform_name(view.platform), state=state)
+            if view.polls:
+                text += " " + translate("LookupPage", "Confirmed {n} times.").format(n=view.polls + 1)
+        elif view is not None and view.after_sync:
             state = messages.order_state_text(_value(view.state) if view.state is not None else None)
             if view.sync_changed:
                 text = translate("LookupPage", "Synced: the platform now shows {state}.").format(state=state)
@@ -738,6 +748,8 @@ class LookupPage(Page):
                 text = translate("LookupPage", "Synced: the platform still shows {state}.").format(state=state)
             if view.polls:
                 text += " " + translate("LookupPage", "Confirmed {n} times.").format(n=view.polls + 1)
+        if channel and view is not None and view.order is not None:
+            text = (text + "\n" if text else "") + messages.channel_truth_text(view.platform)
         self.sync_note.setText(text)
         self.sync_note.setVisible(bool(text))
 

@@ -180,6 +180,14 @@ REFUSALS: Final[dict[str, Message]] = {
     "not text": _m(QT_TRANSLATE_NOOP("Messages", "the file is not text"), ATTENTION),
     "too large": _m(QT_TRANSLATE_NOOP("Messages", "the file is too large for a receipt"), ATTENTION),
     "undecodable": _m(QT_TRANSLATE_NOOP("Messages", "the file's characters cannot be read"), ATTENTION),
+    "name not text": _m(QT_TRANSLATE_NOOP("Messages", "the file's name is not readable text"), ATTENTION),
+    "parser failed": _m(QT_TRANSLATE_NOOP("Messages", "the file could not be read (a fault in the app)"), FAULT),
+    # Watched names that are no regular file (watch.files): never read.
+    "symlink": _m(QT_TRANSLATE_NOOP("Messages", "it is a link to another file, which is not read"), ATTENTION),
+    "fifo": _m(QT_TRANSLATE_NOOP("Messages", "it is a pipe, not a file"), ATTENTION),
+    "socket": _m(QT_TRANSLATE_NOOP("Messages", "it is a socket, not a file"), ATTENTION),
+    "device": _m(QT_TRANSLATE_NOOP("Messages", "it is a device, not a file"), ATTENTION),
+    "other": _m(QT_TRANSLATE_NOOP("Messages", "it is not a regular file"), ATTENTION),
 }
 FILE_REFUSED: Final = QT_TRANSLATE_NOOP("Messages", "File {name} was not taken as a receipt: {reason}")
 
@@ -240,8 +248,28 @@ NOTICES: Final[dict[str, Message]] = {
         FAULT,
         QT_TRANSLATE_NOOP("Messages", "Call the technician."),
     ),
+    "intake_deferred": _m(
+        QT_TRANSLATE_NOOP("Messages", "The disk is full: {waiting} receipt file(s) wait to be recorded and printed."),
+        FAULT,
+        QT_TRANSLATE_NOOP("Messages", "Free disk space (call the technician); they are taken in by themselves then."),
+    ),
+    "intake_caught_up": _m(
+        QT_TRANSLATE_NOOP("Messages", "Disk space is back: {count} waiting receipt file(s) were recorded."), OK
+    ),
+    "receipt_repeat": _m(
+        QT_TRANSLATE_NOOP("Messages", "The till wrote the receipt of order {out_trade_no} again: not printed twice."),
+        INFO,
+        QT_TRANSLATE_NOOP("Messages", "To give the customer a copy, reprint it (Ctrl+P)."),
+    ),
     "job_moved": _m(
         QT_TRANSLATE_NOOP("Messages", "The receipt of order {out_trade_no} goes to printer {printer}."), INFO
+    ),
+    # The journal's daily copy (app/upkeep.py).
+    "backup_done": _m(QT_TRANSLATE_NOOP("Messages", "The journal was copied to {path}."), OK),
+    "backup_failed": _m(
+        QT_TRANSLATE_NOOP("Messages", "The journal's daily copy failed: {detail}"),
+        FAULT,
+        QT_TRANSLATE_NOOP("Messages", "Check the backup folder (is the drive there, is there space?)."),
     ),
     # Training mode (app/training.py): each staged exception is announced with its lesson, which comes
     # in both languages; training_step_text() picks the one the window speaks.
@@ -321,6 +349,8 @@ CASE_KINDS: Final[dict[str, str]] = {
     "platform_fault": QT_TRANSLATE_NOOP("Messages", "Platform fault"),
     "doubled_receipt": QT_TRANSLATE_NOOP("Messages", "Receipt printed twice"),
     "receipt_without_payment": QT_TRANSLATE_NOOP("Messages", "Receipt without payment"),
+    "storage_full": QT_TRANSLATE_NOOP("Messages", "Disk full"),
+    "amount_mismatch": QT_TRANSLATE_NOOP("Messages", "Amount mismatch"),
 }
 # The cause the system records when it raises a case of each kind (domain.cases.DEFAULT_CAUSE, English in
 # the journal), in the manager's words. A cause typed by a person is shown as typed.
@@ -337,6 +367,10 @@ CASE_CAUSES: Final[dict[str, str]] = {
     "receipt_without_payment": QT_TRANSLATE_NOOP(
         "Messages", "A receipt was printed but the platform does not show the order paid."
     ),
+    "storage_full": QT_TRANSLATE_NOOP(
+        "Messages", "The disk was full: receipt files waited and were taken in once there was space."
+    ),
+    "amount_mismatch": QT_TRANSLATE_NOOP("Messages", "The receipt's amount is not the amount the platform took."),
 }
 CASE_RESULTS: Final[dict[str, str]] = {
     "reprinted": QT_TRANSLATE_NOOP("Messages", "Receipt reprinted"),
@@ -377,6 +411,7 @@ STEP_OUTCOMES: Final[dict[str, str]] = {
     "print_failed": QT_TRANSLATE_NOOP("Messages", "Printing failed"),
     "not_found": QT_TRANSLATE_NOOP("Messages", "Order not found"),
     "not_queryable_yet": QT_TRANSLATE_NOOP("Messages", "Not findable by the third-party number yet"),
+    "not_started": QT_TRANSLATE_NOOP("Messages", "No payment started for this number yet"),
 }
 STEP_STATE_UNKNOWN: Final = QT_TRANSLATE_NOOP("Messages", "State unknown ({reason})")
 STEP_JOB_QUEUED: Final = QT_TRANSLATE_NOOP("Messages", "Print job {job} queued")
@@ -477,6 +512,30 @@ VERDICTS: Final[dict[str, Message]] = {
         ),
         FAULT,
     ),
+    "channel_says_unpaid": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The payment channel itself says this order is not paid; there is nothing to sync. Check that the "
+            "voucher shows this merchant order number and this store, then look it up again.",
+        ),
+        ATTENTION,
+    ),
+    "not_started_yet": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "No payment has started for this number yet: the customer has not scanned the code, or the number is "
+            "wrong. The code can still be paid: do not take payment again; ask the customer and look it up again.",
+        ),
+        ATTENTION,
+    ),
+}
+# Where the platform is the payment channel (WeChat Pay, Alipay), "look up again" is the sync: say so.
+CHANNEL_IS_TRUTH: Final = QT_TRANSLATE_NOOP(
+    "Messages", "{platform} is the payment channel itself: its answer is final, a fresh look-up is the sync.")
+PLATFORM_NAMES: Final[dict[str, str]] = {
+    "mp-v1": QT_TRANSLATE_NOOP("Messages", "The merchant platform"),
+    "wechatpay-v3": QT_TRANSLATE_NOOP("Messages", "WeChat Pay"),
+    "alipay": QT_TRANSLATE_NOOP("Messages", "Alipay"),
 }
 # PAID with no receipt yet: the next step is printing, not reprinting.
 VERDICT_PAID_NO_RECEIPT: Final = QT_TRANSLATE_NOOP("Messages", "Paid, but no receipt was printed. Print the receipt.")
@@ -524,6 +583,38 @@ ACTION_ERRORS: Final[dict[str, Message]] = {
         QT_TRANSLATE_NOOP("Messages", "Order lookup is not available."),
         FAULT,
         QT_TRANSLATE_NOOP("Messages", "Ask the technician to set up the merchant platform."),
+    ),
+}
+
+# The manager's desk: what a history search, a receipt's picture, a report or a copy of the journal
+# could not do (codes of domain.receipt_search.QueryError and app.desk_adapter.DeskError).
+DESK_ERRORS: Final[dict[str, Message]] = {
+    "number_too_short": _m(
+        QT_TRANSLATE_NOOP("Messages", "Give the whole number, or at least its last 4 digits."), ATTENTION
+    ),
+    "amount_invalid": _m(
+        QT_TRANSLATE_NOOP("Messages", "This is not an amount in yuan."),
+        ATTENTION,
+        QT_TRANSLATE_NOOP("Messages", "Type it like 38.50, or a range like 30-40."),
+    ),
+    "amount_both": _m(QT_TRANSLATE_NOOP("Messages", "Give one amount or a range, not both."), ATTENTION),
+    "amount_range": _m(QT_TRANSLATE_NOOP("Messages", "The largest amount is below the smallest."), ATTENTION),
+    "date_invalid": _m(
+        QT_TRANSLATE_NOOP("Messages", "This is not a date."),
+        ATTENTION,
+        QT_TRANSLATE_NOOP("Messages", "Type it like 2026-11-24, or 2026-11-24 14:30."),
+    ),
+    "date_range": _m(QT_TRANSLATE_NOOP("Messages", "The end of the dates is before their start."), ATTENTION),
+    "channel_unknown": _m(QT_TRANSLATE_NOOP("Messages", "Choose a payment channel from the list."), ATTENTION),
+    "printed_unknown": _m(QT_TRANSLATE_NOOP("Messages", "Choose a receipt state from the list."), ATTENTION),
+    "receipt_not_found": _m(QT_TRANSLATE_NOOP("Messages", "This receipt is not in the journal."), ATTENTION),
+    "job_not_found": _m(QT_TRANSLATE_NOOP("Messages", "This print job is not one of the receipt's."), ATTENTION),
+    "no_shift": _m(QT_TRANSLATE_NOOP("Messages", "No such shift on this day."), ATTENTION),
+    "future_day": _m(QT_TRANSLATE_NOOP("Messages", "This day has not begun yet."), INFO),
+    "backup_failed": _m(
+        QT_TRANSLATE_NOOP("Messages", "The journal could not be copied: {detail}"),
+        FAULT,
+        QT_TRANSLATE_NOOP("Messages", "Check the backup folder (is the drive there, is there space?)."),
     ),
 }
 
@@ -650,6 +741,15 @@ def _lookup(table: Mapping[str, str], code: str | None) -> str:
     if code is not None and code in table:
         return tr(table[code])
     return tr(UNKNOWN_CODE, {"code": code or "?"})
+
+
+def channel_truth_text(platform: str) -> str:
+    """Said on the lookup page where the platform is the payment channel (no sync to offer)."""
+    return tr(CHANNEL_IS_TRUTH, {"platform": _lookup(PLATFORM_NAMES, platform)})
+
+
+def platform_name(platform: str) -> str:
+    return _lookup(PLATFORM_NAMES, platform)
 
 
 def channel_text(channel: str | None) -> str:
@@ -881,7 +981,7 @@ def error_text(error: BaseException) -> str:
     """An exception from a service (with a `code` attribute) in the cashier's words."""
     code = getattr(error, "code", None)
     if isinstance(code, str):
-        for table in (ACTION_ERRORS, ACCESS_ERRORS, PRINTER_STATES, PLATFORM_REASONS, REFUSALS, NOTICES):
+        for table in (ACTION_ERRORS, ACCESS_ERRORS, DESK_ERRORS, PRINTER_STATES, PLATFORM_REASONS, REFUSALS, NOTICES):
             if code in table:
                 message = table[code]
                 text = tr(message.source, getattr(error, "params", None))
@@ -892,7 +992,8 @@ def error_text(error: BaseException) -> str:
 def all_sources() -> list[str]:
     """Every source string of this module (for the translation completeness test)."""
     sources: list[str] = []
-    for table in (PRINTER_STATES, PLATFORM_REASONS, REFUSALS, NOTICES, ACTION_ERRORS, ACCESS_ERRORS, VERDICTS):
+    for table in (PRINTER_STATES, PLATFORM_REASONS, REFUSALS, NOTICES, ACTION_ERRORS, ACCESS_ERRORS, DESK_ERRORS,
+                  VERDICTS):
         for message in table.values():
             sources.append(message.source)
             if message.hint:

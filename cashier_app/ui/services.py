@@ -17,6 +17,7 @@ from cashier_app.ui.rows import AuditQuery, AuditRow, CaseQuery, CaseRow, JobRow
 
 if TYPE_CHECKING:  # the dialog module is Qt; this one stays free of it
     from cashier_app.ui.credentials_dialog import CredentialServices
+    from cashier_app.ui.desk_services import DeskServices
     from cashier_app.ui.setup_rows import SetupServices
     from cashier_app.ui.technician_rows import TechnicianServices
 
@@ -118,6 +119,10 @@ class UiServices(Protocol):
     def setup_services(self) -> SetupServices | None:
         """The setup wizard's view of the configuration file, printers, till folder and platform (ui.setup_rows),
         or None when there is nothing to set up. Its blocking calls are run on workers by the wizard."""
+        ...
+
+    def desk(self) -> DeskServices | None:
+        """The manager's desk: receipt history, pictures, reports, backups (None: not available)."""
         ...
 
     def lookup_service(self) -> Any | None:

@@ -15,6 +15,10 @@
         <translation>收银伴侣</translation>
     </message>
     <message>
+        <source>Its window has been brought to the front.</source>
+        <translation>已把它的窗口调到最前面。</translation>
+    </message>
+    <message>
         <source>The app could not start on the new configuration: {error}
 The previous configuration is kept as a backup beside it (config.toml.*.bak); the app stops now.</source>
         <translation>软件无法按新配置启动：{error}
@@ -639,6 +643,172 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <source>Recorded</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <source>Merchant order no.</source>
+        <translation>商户订单号</translation>
+    </message>
+    <message>
+        <source>Third-party no.</source>
+        <translation>第三方订单号</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>小票</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <source>Receipt {order}</source>
+        <translation>小票 {order}</translation>
+    </message>
+    <message>
+        <source>Receipt history</source>
+        <translation>历史小票</translation>
+    </message>
+    <message>
+        <source>&amp;Number</source>
+        <translation>单号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount</source>
+        <translation>金额(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>时间(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>从(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>到(&amp;T)</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Operator</source>
+        <translation>收银员(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Receipt</source>
+        <translation>小票(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Words</source>
+        <translation>内容(&amp;W)</translation>
+    </message>
+    <message>
+        <source>whole, or its last 4+ digits</source>
+        <translation>完整单号，或后4位以上</translation>
+    </message>
+    <message>
+        <source>38.50 or 30-40</source>
+        <translation>38.50 或 30-40</translation>
+    </message>
+    <message>
+        <source>2026-11-24</source>
+        <translation>2026-11-24</translation>
+    </message>
+    <message>
+        <source>02</source>
+        <translation>02</translation>
+    </message>
+    <message>
+        <source>words on the receipt</source>
+        <translation>小票上的文字</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <source>Not printed</source>
+        <translation>未打印</translation>
+    </message>
+    <message>
+        <source>Reprinted</source>
+        <translation>已重打</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>任意时间</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近7天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Search (Enter)</source>
+        <translation>查找 (Enter)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Open (Enter)</source>
+        <translation>打开 (Enter)</translation>
+    </message>
+    <message>
+        <source>No receipt matches. Loosen a filter, or clear them all.</source>
+        <translation>没有符合条件的小票。请放宽条件，或全部清空。</translation>
+    </message>
+    <message>
+        <source>Receipts found</source>
+        <translation>找到的小票</translation>
+    </message>
+    <message>
+        <source>Newest first; Enter opens the selected receipt, Ctrl+P reprints it</source>
+        <translation>最新在前；回车打开所选小票，Ctrl+P 补打</translation>
+    </message>
+    <message>
+        <source>Newest {count} shown; more below as you scroll</source>
+        <translation>显示最新 {count} 张，向下滚动查看更多</translation>
+    </message>
+    <message>
+        <source>{count} receipts</source>
+        <translation>共 {count} 张小票</translation>
+    </message>
+</context>
+<context>
     <name>LookupPage</name>
     <message>
         <source>Look up order</source>
@@ -777,12 +947,52 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>该订单的下一步（按回车执行）</translation>
     </message>
     <message>
+        <source>Looked up again: {platform} shows {state}.</source>
+        <translation>已重新查询：{platform}显示{state}。</translation>
+    </message>
+    <message>
         <source>Synced: the platform now shows {state}.</source>
         <translation>同步完成：平台现在显示{state}。</translation>
     </message>
     <message>
         <source>Synced: the platform still shows {state}.</source>
         <translation>同步完成：平台仍显示{state}。</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Type or scan the merchant order number or the third-party number, then press Enter</source>
+        <translation>输入或扫描商户订单号或第三方订单号，然后按回车</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Look the number up on the merchant platform</source>
+        <translation>在商户平台上查询该单号</translation>
+    </message>
+    <message>
+        <source>Yes, the customer shows a payment voucher</source>
+        <translation>是，顾客出示了支付凭证</translation>
+    </message>
+    <message>
+        <source>No, the customer has no payment voucher</source>
+        <translation>否，顾客没有支付凭证</translation>
+    </message>
+    <message>
+        <source>The order&apos;s state</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <source>The next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>What went wrong</source>
+        <translation>出错原因</translation>
     </message>
     <message>
         <source>Confirmed {n} times.</source>
@@ -847,42 +1057,6 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>No (N)</source>
         <translation>没有（N）</translation>
-    </message>
-    <message>
-        <source>Order number</source>
-        <translation>订单号</translation>
-    </message>
-    <message>
-        <source>Type or scan the merchant order number or the third-party number, then press Enter</source>
-        <translation>输入或扫描商户订单号或第三方订单号，然后按回车</translation>
-    </message>
-    <message>
-        <source>Look up</source>
-        <translation>查询</translation>
-    </message>
-    <message>
-        <source>Look the number up on the merchant platform</source>
-        <translation>在商户平台上查询该单号</translation>
-    </message>
-    <message>
-        <source>Yes, the customer shows a payment voucher</source>
-        <translation>是，顾客出示了支付凭证</translation>
-    </message>
-    <message>
-        <source>No, the customer has no payment voucher</source>
-        <translation>否，顾客没有支付凭证</translation>
-    </message>
-    <message>
-        <source>The order&apos;s state</source>
-        <translation>订单状态</translation>
-    </message>
-    <message>
-        <source>The next step</source>
-        <translation>下一步</translation>
-    </message>
-    <message>
-        <source>What went wrong</source>
-        <translation>出错原因</translation>
     </message>
 </context>
 <context>
@@ -1226,6 +1400,34 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>文件中的文字无法识别</translation>
     </message>
     <message>
+        <source>the file&apos;s name is not readable text</source>
+        <translation>文件名不是可读的文字</translation>
+    </message>
+    <message>
+        <source>the file could not be read (a fault in the app)</source>
+        <translation>无法读取该文件（程序故障）</translation>
+    </message>
+    <message>
+        <source>it is a link to another file, which is not read</source>
+        <translation>它是指向其他文件的链接，不会读取</translation>
+    </message>
+    <message>
+        <source>it is a pipe, not a file</source>
+        <translation>它是管道，不是文件</translation>
+    </message>
+    <message>
+        <source>it is a socket, not a file</source>
+        <translation>它是套接字，不是文件</translation>
+    </message>
+    <message>
+        <source>it is a device, not a file</source>
+        <translation>它是设备，不是文件</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>它不是普通文件</translation>
+    </message>
+    <message>
         <source>File {name} was not taken as a receipt: {reason}</source>
         <translation>文件 {name} 未作为小票接收：{reason}</translation>
     </message>
@@ -1286,8 +1488,40 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>密钥保存在备用存储（{backend}）中，而不是系统钥匙串。</translation>
     </message>
     <message>
+        <source>The disk is full: {waiting} receipt file(s) wait to be recorded and printed.</source>
+        <translation>磁盘已满：有 {waiting} 个小票文件等待记录和打印。</translation>
+    </message>
+    <message>
+        <source>Free disk space (call the technician); they are taken in by themselves then.</source>
+        <translation>请腾出磁盘空间（联系技术人员）；之后会自动补记并打印。</translation>
+    </message>
+    <message>
+        <source>Disk space is back: {count} waiting receipt file(s) were recorded.</source>
+        <translation>磁盘空间已恢复：等待中的 {count} 个小票文件已记录。</translation>
+    </message>
+    <message>
+        <source>The till wrote the receipt of order {out_trade_no} again: not printed twice.</source>
+        <translation>收银机再次写出了订单 {out_trade_no} 的小票：不会重复打印。</translation>
+    </message>
+    <message>
+        <source>To give the customer a copy, reprint it (Ctrl+P).</source>
+        <translation>如需给顾客一份副本，请补打（Ctrl+P）。</translation>
+    </message>
+    <message>
         <source>The receipt of order {out_trade_no} goes to printer {printer}.</source>
         <translation>订单 {out_trade_no} 的小票已转到打印机 {printer}。</translation>
+    </message>
+    <message>
+        <source>The journal was copied to {path}.</source>
+        <translation>日志已备份到 {path}。</translation>
+    </message>
+    <message>
+        <source>The journal&apos;s daily copy failed: {detail}</source>
+        <translation>日志每日备份失败：{detail}</translation>
+    </message>
+    <message>
+        <source>Check the backup folder (is the drive there, is there space?).</source>
+        <translation>请检查备份文件夹（磁盘是否连接，空间是否足够）。</translation>
     </message>
     <message>
         <source>Training step {step}/{of}: {lesson}</source>
@@ -1362,6 +1596,14 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>有小票未付款</translation>
     </message>
     <message>
+        <source>Disk full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>Amount mismatch</source>
+        <translation>金额不符</translation>
+    </message>
+    <message>
         <source>Paid on the platform, no receipt from the till in time.</source>
         <translation>平台显示已付款，但收银机没有按时出小票。</translation>
     </message>
@@ -1400,6 +1642,14 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>A receipt was printed but the platform does not show the order paid.</source>
         <translation>已打印小票，但平台显示订单未支付。</translation>
+    </message>
+    <message>
+        <source>The disk was full: receipt files waited and were taken in once there was space.</source>
+        <translation>磁盘曾满：小票文件在有空间后才补记。</translation>
+    </message>
+    <message>
+        <source>The receipt&apos;s amount is not the amount the platform took.</source>
+        <translation>小票金额与平台实收金额不一致。</translation>
     </message>
     <message>
         <source>Receipt reprinted</source>
@@ -1506,6 +1756,10 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>第三方订单号暂时查不到</translation>
     </message>
     <message>
+        <source>No payment started for this number yet</source>
+        <translation>该单号尚未发起支付</translation>
+    </message>
+    <message>
         <source>State unknown ({reason})</source>
         <translation>状态未知（{reason}）</translation>
     </message>
@@ -1572,6 +1826,26 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>The order&apos;s state cannot be confirmed right now. Do not take payment again; look it up later or call technical support.</source>
         <translation>暂时无法确认订单状态，请勿重新收款，稍后再查或联系技术支持。</translation>
+    </message>
+    <message>
+        <source>The payment channel itself says this order is not paid; there is nothing to sync. Check that the voucher shows this merchant order number and this store, then look it up again.</source>
+        <translation>支付渠道本身显示此订单未支付，无需补单。请核对顾客支付凭证上的商户订单号和收款门店是否一致，然后重新查询。</translation>
+    </message>
+    <message>
+        <source>No payment has started for this number yet: the customer has not scanned the code, or the number is wrong. The code can still be paid: do not take payment again; ask the customer and look it up again.</source>
+        <translation>该单号尚未发起支付：顾客还没有扫码，或单号有误。该收款码仍可被支付：请勿重复收款，先询问顾客，再重新查询。</translation>
+    </message>
+    <message>
+        <source>{platform} is the payment channel itself: its answer is final, a fresh look-up is the sync.</source>
+        <translation>{platform}本身就是支付渠道：查询结果即为最终结果，重新查询即是补单。</translation>
+    </message>
+    <message>
+        <source>The merchant platform</source>
+        <translation>商户平台</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
     </message>
     <message>
         <source>Paid, but no receipt was printed. Print the receipt.</source>
@@ -1668,6 +1942,66 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>Ask the technician to set up the merchant platform.</source>
         <translation>请维护人员配置商户平台。</translation>
+    </message>
+    <message>
+        <source>Give the whole number, or at least its last 4 digits.</source>
+        <translation>请输入完整单号，或至少后4位。</translation>
+    </message>
+    <message>
+        <source>This is not an amount in yuan.</source>
+        <translation>这不是以元为单位的金额。</translation>
+    </message>
+    <message>
+        <source>Type it like 38.50, or a range like 30-40.</source>
+        <translation>请输入如 38.50，或范围如 30-40。</translation>
+    </message>
+    <message>
+        <source>Give one amount or a range, not both.</source>
+        <translation>请输入一个金额或一个范围，不要同时输入。</translation>
+    </message>
+    <message>
+        <source>The largest amount is below the smallest.</source>
+        <translation>最大金额小于最小金额。</translation>
+    </message>
+    <message>
+        <source>This is not a date.</source>
+        <translation>这不是日期。</translation>
+    </message>
+    <message>
+        <source>Type it like 2026-11-24, or 2026-11-24 14:30.</source>
+        <translation>请输入如 2026-11-24，或 2026-11-24 14:30。</translation>
+    </message>
+    <message>
+        <source>The end of the dates is before their start.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Choose a payment channel from the list.</source>
+        <translation>请从列表中选择支付渠道。</translation>
+    </message>
+    <message>
+        <source>Choose a receipt state from the list.</source>
+        <translation>请从列表中选择小票状态。</translation>
+    </message>
+    <message>
+        <source>This receipt is not in the journal.</source>
+        <translation>日志中没有这张小票。</translation>
+    </message>
+    <message>
+        <source>This print job is not one of the receipt&apos;s.</source>
+        <translation>这个打印任务不属于这张小票。</translation>
+    </message>
+    <message>
+        <source>No such shift on this day.</source>
+        <translation>这一天没有这个班次。</translation>
+    </message>
+    <message>
+        <source>This day has not begun yet.</source>
+        <translation>这一天还没开始。</translation>
+    </message>
+    <message>
+        <source>The journal could not be copied: {detail}</source>
+        <translation>日志无法备份：{detail}</translation>
     </message>
     <message>
         <source>Wrong person number or PIN.</source>
@@ -2156,6 +2490,65 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     </message>
 </context>
 <context>
+    <name>ReceiptPicture</name>
+    <message>
+        <source>As printed: drawn from the bytes the printer took.</source>
+        <translation>与打印一致：按打印机收到的数据绘制。</translation>
+    </message>
+    <message>
+        <source>As it will print: this copy is still waiting.</source>
+        <translation>将这样打印：这一联还在等待打印。</translation>
+    </message>
+    <message>
+        <source>Laid out again from the receipt: the bytes sent are no longer kept.</source>
+        <translation>按小票内容重新排版：当时发送的数据已不再保存。</translation>
+    </message>
+    <message>
+        <source>As it would print: this app has not printed it.</source>
+        <translation>打印效果预览：本程序未打印过这张小票。</translation>
+    </message>
+    <message>
+        <source>Original</source>
+        <translation>原件</translation>
+    </message>
+    <message>
+        <source>Cancelled (copy {copy})</source>
+        <translation>已取消（第{copy}联）</translation>
+    </message>
+    <message>
+        <source>Copy {copy}, reprint</source>
+        <translation>第{copy}联，重打</translation>
+    </message>
+    <message>
+        <source>printed again after an interrupted send</source>
+        <translation>打印中断后重新打印</translation>
+    </message>
+    <message>
+        <source>Drawing the receipt…</source>
+        <translation>正在绘制小票…</translation>
+    </message>
+    <message>
+        <source>Receipt {order} · {amount}</source>
+        <translation>小票 {order} · {amount}</translation>
+    </message>
+    <message>
+        <source>Not printed by this app.</source>
+        <translation>本程序未打印过。</translation>
+    </message>
+    <message>
+        <source>Print history</source>
+        <translation>打印记录</translation>
+    </message>
+    <message>
+        <source>The original, then each reprint with its reason, person and time</source>
+        <translation>原始打印，然后是每次补打的原因、人员和时间</translation>
+    </message>
+    <message>
+        <source>The selected receipt as printed</source>
+        <translation>所选小票的打印效果</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptsModel</name>
     <message>
         <source>Time</source>
@@ -2201,24 +2594,12 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>最近打印的小票</translation>
     </message>
     <message>
-        <source>The last printed receipt as a picture</source>
-        <translation>最近打印的小票图片</translation>
-    </message>
-    <message>
         <source>Today&apos;s receipts</source>
         <translation>今日小票</translation>
     </message>
     <message>
         <source>No receipts yet today. New receipts appear here by themselves.</source>
         <translation>今天还没有小票。新的小票会自动显示在这里。</translation>
-    </message>
-    <message>
-        <source>Reprint selected (Ctrl+P)</source>
-        <translation>补打所选 (Ctrl+P)</translation>
-    </message>
-    <message>
-        <source>Refresh (F5)</source>
-        <translation>刷新 (F5)</translation>
     </message>
     <message>
         <source>Newest first, with whether each was printed; Ctrl+P reprints the selected one</source>
@@ -2239,6 +2620,18 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>Today&apos;s totals</source>
         <translation>今日合计</translation>
+    </message>
+    <message>
+        <source>Reprint (Ctrl+P)</source>
+        <translation>重打 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Reprint selected (Ctrl+P)</source>
+        <translation>补打所选 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
     </message>
     <message>
         <source>Select a receipt in the table first.</source>
@@ -2314,6 +2707,264 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>yes</source>
         <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Shift report: {day}, shift {number}</source>
+        <translation>交班报表：{day} 第{number}班</translation>
+    </message>
+    <message>
+        <source>(running)</source>
+        <translation>（进行中）</translation>
+    </message>
+    <message>
+        <source>Day report: {day}</source>
+        <translation>日报表：{day}</translation>
+    </message>
+    <message>
+        <source>{start} to {end}</source>
+        <translation>{start} 至 {end}</translation>
+    </message>
+    <message>
+        <source>all operators</source>
+        <translation>全部收银员</translation>
+    </message>
+    <message>
+        <source>Operator: {who}</source>
+        <translation>收银员：{who}</translation>
+    </message>
+    <message>
+        <source>Handed over by {person}</source>
+        <translation>交班人：{person}</translation>
+    </message>
+    <message>
+        <source>Sales and refunds by channel</source>
+        <translation>各渠道销售与退款</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>销售笔数</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款笔数</translation>
+    </message>
+    <message>
+        <source>Net</source>
+        <translation>净额</translation>
+    </message>
+    <message>
+        <source>By operator</source>
+        <translation>按收银员</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>收银员</translation>
+    </message>
+    <message>
+        <source>Refunded, closed and reversed on the platform</source>
+        <translation>平台上的退款、关闭和撤销订单</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结</translation>
+    </message>
+    <message>
+        <source>Reprints ({count})</source>
+        <translation>重打小票（{count}）</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>联</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Paid orders without a receipt ({count})</source>
+        <translation>已付款无小票的订单（{count}）</translation>
+    </message>
+    <message>
+        <source>printed from the platform&apos;s record</source>
+        <translation>已按平台记录打印</translation>
+    </message>
+    <message>
+        <source>still without a receipt</source>
+        <translation>仍无小票</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>付款时间</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>小票</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Hand over the shift</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>End the running shift now? Its report is kept, and the next shift starts at once.</source>
+        <translation>现在结束当前班次吗？本班报表会保存，下一班立即开始。</translation>
+    </message>
+    <message>
+        <source>A note for the next shift (optional)</source>
+        <translation>给下一班的备注（可选）</translation>
+    </message>
+    <message>
+        <source>Print the shift&apos;s report</source>
+        <translation>打印本班报表</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>交班</translation>
+    </message>
+    <message>
+        <source>Reports and handover</source>
+        <translation>报表与交班</translation>
+    </message>
+    <message>
+        <source>Shift report</source>
+        <translation>交班报表</translation>
+    </message>
+    <message>
+        <source>Day report</source>
+        <translation>日报表</translation>
+    </message>
+    <message>
+        <source>&amp;Operator</source>
+        <translation>收银员(&amp;O)</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Show (F5)</source>
+        <translation>显示 (F5)</translation>
+    </message>
+    <message>
+        <source>Hand over the shift (交班)…</source>
+        <translation>交班…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Back up the journal now</source>
+        <translation>立即备份日志</translation>
+    </message>
+    <message>
+        <source>Shift or day report</source>
+        <translation>班次报表或日报表</translation>
+    </message>
+    <message>
+        <source>Day of the report</source>
+        <translation>报表日期</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>The report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Shift {number}: {start} – now</source>
+        <translation>第{number}班：{start} – 现在</translation>
+    </message>
+    <message>
+        <source>Shift {number}: {start} – {end}</source>
+        <translation>第{number}班：{start} – {end}</translation>
+    </message>
+    <message>
+        <source>Shift {number} handed over; the next shift has begun.</source>
+        <translation>第{number}班已交班，下一班已开始。</translation>
+    </message>
+    <message>
+        <source>The report is on its way to the printer.</source>
+        <translation>报表正在送往打印机。</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <source>Report saved to {path}</source>
+        <translation>报表已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>No copy of the journal yet in {folder}.</source>
+        <translation>{folder} 中还没有日志备份。</translation>
+    </message>
+    <message>
+        <source>Last copy of the journal: {at} ({size} MB); {copies} of {keep} kept in {folder}.</source>
+        <translation>最近一次日志备份：{at}（{size} MB）；{folder} 中保留 {copies}/{keep} 份。</translation>
+    </message>
+    <message>
+        <source>Copying the journal…</source>
+        <translation>正在备份日志…</translation>
+    </message>
+    <message>
+        <source>The journal was copied to {path}.</source>
+        <translation>日志已备份到 {path}。</translation>
     </message>
 </context>
 <context>
@@ -2531,6 +3182,18 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>检查失败：{error}</translation>
     </message>
     <message>
+        <source>API &amp;key:</source>
+        <translation>API 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Type or paste the terminal&apos;s key</source>
+        <translation>输入或粘贴此终端的密钥</translation>
+    </message>
+    <message>
+        <source>&amp;Save key</source>
+        <translation>保存密钥(&amp;S)</translation>
+    </message>
+    <message>
         <source>Private &amp;key:</source>
         <translation>私钥(&amp;K)：</translation>
     </message>
@@ -2541,6 +3204,10 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>The secret key, hidden as typed</source>
         <translation>密钥（输入时隐藏）</translation>
+    </message>
+    <message>
+        <source>Goes straight to the credential store when saved</source>
+        <translation>保存时直接存入系统凭据库</translation>
     </message>
     <message>
         <source>The merchant platform</source>
@@ -2565,18 +3232,6 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>&amp;Terminal number:</source>
         <translation>终端编号(&amp;T)：</translation>
-    </message>
-    <message>
-        <source>API &amp;key:</source>
-        <translation>API 密钥(&amp;K)：</translation>
-    </message>
-    <message>
-        <source>Type or paste the terminal&apos;s key</source>
-        <translation>输入或粘贴此终端的密钥</translation>
-    </message>
-    <message>
-        <source>&amp;Save key</source>
-        <translation>保存密钥(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;Merchant number (mchid):</source>
@@ -2629,10 +3284,6 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>Platform kind</source>
         <translation>平台类型</translation>
-    </message>
-    <message>
-        <source>Goes straight to the credential store when saved</source>
-        <translation>保存时直接存入系统凭据库</translation>
     </message>
     <message>
         <source>Store the private key from its file</source>
@@ -3215,6 +3866,10 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>平台证书</translation>
     </message>
     <message>
+        <source>merchant {merchant}, terminal {terminal}</source>
+        <translation>商户 {merchant}，终端 {terminal}</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -3261,10 +3916,6 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>Platform</source>
         <translation>平台</translation>
-    </message>
-    <message>
-        <source>merchant {merchant}, terminal {terminal}</source>
-        <translation>商户 {merchant}，终端 {terminal}</translation>
     </message>
     <message>
         <source>Not written: {error}</source>

@@ -7,13 +7,14 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Iterator
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 import requests
 
 from cashier_app.domain.orders import OrderState
+from cashier_app.domain.timezones import CHINA_TZ
 from cashier_app.platform import rsa_keys
 from cashier_app.platform.adapter import CheckOutcome
 from cashier_app.platform.alipay import signing
@@ -172,7 +173,7 @@ def test_check_credentials(alipay: Control, alipay_adapter: AlipayAdapter, alipa
 
 
 def test_bill_zip_of_gbk_csv(alipay: Control, alipay_adapter: AlipayAdapter) -> None:
-    today = date.today()
+    today = datetime.now(CHINA_TZ).date()  # the platform's day is Beijing's, not the machine's
     assert isinstance(alipay_adapter.daily_bill(today), BillNotReady)
     alipay.create({"out_trade_no": "AL0020", "state": "PAID", "upstream_state": "PAID", "total_amount": 3680,
                    "subject": "面包，牛奶"},

@@ -77,12 +77,11 @@ def test_wechatpayv3_queries_closes_and_downloads_the_bill(wechat: Control, wech
     code, text = pay.query(out_trade_no="NOSUCH")  # type: ignore[attr-defined]
     assert code == 404 and json.loads(text)["code"] == "ORDER_NOT_EXIST"
     wechat.options(bill_ready_after_s=-86400)
-    code, text = pay.trade_bill(bill_date=time.strftime("%Y-%m-%d", time.localtime()))  # type: ignore[attr-defined]
-    if code != 200:  # the machine's date is not Beijing's date near midnight: ask for Beijing's
-        from datetime import datetime
+    # The platform's day is Beijing's: from 16:00 UTC the machine's date is the day before.
+    from datetime import datetime
 
-        from cashier_app.domain.timezones import CHINA_TZ
-        code, text = pay.trade_bill(bill_date=datetime.now(CHINA_TZ).date().isoformat())  # type: ignore[attr-defined]
+    from cashier_app.domain.timezones import CHINA_TZ
+    code, text = pay.trade_bill(bill_date=datetime.now(CHINA_TZ).date().isoformat())  # type: ignore[attr-defined]
     answer = json.loads(text)
     code, content = pay.download_bill(answer["download_url"])  # type: ignore[attr-defined]
     assert code == 200

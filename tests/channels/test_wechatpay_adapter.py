@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import gzip
 import time
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 import requests
 
 from cashier_app.domain.orders import OrderState
+from cashier_app.domain.timezones import CHINA_TZ
 from cashier_app.platform import rsa_keys
 from cashier_app.platform.adapter import CheckOutcome
 from cashier_app.platform.results import (
@@ -261,7 +262,7 @@ def test_check_credentials(wechat: Control, wechat_adapter: WechatPayAdapter, we
 
 def test_bill_download_hash_and_parse(wechat: Control, wechat_adapter: WechatPayAdapter,
                                       wechat_server: SandboxServer) -> None:
-    today = date.today()
+    today = datetime.now(CHINA_TZ).date()  # the platform's day is Beijing's, not the machine's
     assert isinstance(wechat_adapter.daily_bill(today), BillNotReady)
     wechat.create({"out_trade_no": "WX0020", "state": "PAID", "upstream_state": "PAID", "total_amount": 1250,
                    "subject": "咖啡, 大杯"},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import zipfile
 from pathlib import Path
 
@@ -152,3 +153,19 @@ def test_contact_fields_are_masked_whole() -> None:
     assert mask_contact_value("(0755) 8888-1234") == "(07****1234"
     assert mask_contact_value("call the store") == "***"
     assert mask_contacts("order 202611220001138001380001") == "order 202611220001138001380001"
+
+
+@pytest.mark.skipif(os.name == "nt", reason="names are always text on Windows")
+def test_a_name_that_is_not_utf8_does_not_break_the_report_or_the_bundle(store: Store, samples_dir: Path) -> None:
+    sample = (samples_dir / "alipay-default-gbk-crlf.txt").read_bytes()
+    name = os.fsdecode(b"print_\xb2\xe2.txt")  # GBK bytes on a UTF-8 system
+    store.till_writes(name, sample)
+    store.till_writes("print.txt", sample + b"\r\n")
+    bundle = store.root / "diag.zip"
+
+    assert store.run("diagnose", "--offline", "--bundle", str(bundle), "--with-receipts") in (0, 1)
+
+    members = read_members(bundle)
+    everything = b"".join(members.values())
+    assert b"print_\\\\xb2\\\\xe2.txt" in everything or b"print_\\xb2\\xe2.txt" in everything
+    assert any(name.startswith("receipts/") for name in members)

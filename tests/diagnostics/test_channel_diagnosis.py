@@ -55,7 +55,7 @@ def test_a_wechat_pay_store_is_checked_against_wechat_pay(store: Store, wechat: 
     platform = checks_by_id(report)["platform"]
     assert platform["outcome"] == "ok", platform
     assert platform["message"].startswith(wechat.base_url) and "127.0.0.1:8765" not in platform["message"]
-    assert platform["details"]["kind"] == "wechatpay-v3"
+    assert platform["details"]["platform"] == "wechatpay-v3"
     assert checks_by_id(report)["credentials"]["details"]["key_present"] is True
 
 

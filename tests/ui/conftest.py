@@ -113,6 +113,12 @@ class ListServices:
     def lookup_service(self) -> None:
         return None
 
+    # The manager's desk (the real AppDeskServices over a journal: tests/ui/test_history_page.py and others).
+    desk_services: Any = None
+
+    def desk(self) -> Any:
+        return self.desk_services
+
     # The key dialog's services (the real PlatformCredentials is tested in test_credentials_dialog.py).
     credentials: Any = None
 
@@ -251,7 +257,7 @@ def make_live_app(qtbot) -> Iterator[Callable[..., LiveApp]]:
     started: list[WindowApp] = []
 
     def make(*, training: bool = False, store_name: str = "测试门店",
-             configure: Callable[[AppConfig], None] | None = None) -> LiveApp:
+             configure: Callable[[AppConfig], None] | None = None, platform: str = "mp-v1") -> LiveApp:
         config = AppConfig()
         config.general.store_name = store_name
         config.general.operator = "07"
@@ -261,7 +267,7 @@ def make_live_app(qtbot) -> Iterator[Callable[..., LiveApp]]:
         config.platform.backoff_max_s = 0.05
         if configure is not None:
             configure(config)
-        options = RunOptions(demo=not training, training=training, demo_interval_s=0)
+        options = RunOptions(demo=not training, training=training, demo_interval_s=0, platform=platform)
         services = AppServices(config, default_paths(), options)
         joined = WindowApp(services)
         started.append(joined)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 from typing import TYPE_CHECKING
 
-from cashier_app.app.config import to_toml
+from cashier_app.app.config import ConfigError, to_toml
 
 if TYPE_CHECKING:
     from cashier_app.app.cli import CommandContext, CommandRegistry
@@ -16,8 +17,11 @@ def register(registry: CommandRegistry) -> None:
     sub = parser.add_subparsers(dest="config_command", metavar="ACTION")
     sub.add_parser("show", help="print the effective configuration as TOML",
                    parents=[registry.common]).set_defaults(handler=_show)
-    sub.add_parser("path", help="print the path of the configuration file in use",
-                   parents=[registry.common]).set_defaults(handler=_path)
+    path = sub.add_parser("path", help="print the path of the configuration file in use",
+                          parents=[registry.common])
+    path.add_argument("--all", action="store_true",
+                      help="every folder the app writes to, one 'kind: path' a line (for installers and support)")
+    path.set_defaults(handler=_path)
     sub.add_parser("check", help="validate the configuration file",
                    parents=[registry.common]).set_defaults(handler=_check)
 
@@ -28,7 +32,15 @@ def _show(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def _path(args: argparse.Namespace, ctx: CommandContext) -> int:
-    print(ctx.paths.config_file)
+    if not args.all:
+        print(ctx.paths.config_file)
+        return 0
+    with contextlib.suppress(ConfigError):
+        _ = ctx.config  # a data_dir set in the configuration moves the data folder
+    paths = ctx.paths
+    for kind, where in (("config", paths.config_file), ("data", paths.data_dir), ("logs", paths.log_dir),
+                        ("cache", paths.cache_dir)):
+        print(f"{kind}: {where}")
     return 0
 
 

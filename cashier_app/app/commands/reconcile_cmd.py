@@ -6,7 +6,12 @@
 - `status`: the list position, the last poll, a platform outage in progress and the open cases by
   kind, from the journal alone.
 
-Exit codes: 0 done, 4 the platform could not be reached (never proof that an order is unpaid).
+- `bill --date D`: (WeChat Pay, Alipay) download the platform's bill of day D (Beijing time,
+  default yesterday), keep it, and match it with that day's receipts: the same findings as during
+  the day. The app does this by itself the next morning once the bill is ready (after 10:00).
+
+Exit codes: 0 done, 3 the bill is not ready yet, 4 the platform could not be reached (never proof
+that an order is unpaid), 2 the configured platform has no bill (MP API v1 is reconciled by its list).
 """
 
 from __future__ import annotations
@@ -14,18 +19,21 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from cashier_app.domain.money import yuan
+from cashier_app.domain.timezones import CHINA_TZ
 from cashier_app.journal.db import Journal
-from cashier_app.platform.factory import build_client
+from cashier_app.platform.factory import build_adapter
+from cashier_app.reconcile.bill_store import BillStore
 from cashier_app.reconcile.service import PollReport, Reconciler
 from cashier_app.reconcile.status import ReconcileStatus, read_status
 
 if TYPE_CHECKING:
     from cashier_app.app.cli import CommandContext, CommandRegistry
 
-EXIT_OK, EXIT_UNREACHABLE = 0, 4
+EXIT_OK, EXIT_USAGE, EXIT_NOT_READY, EXIT_UNREACHABLE = 0, 2, 3, 4
 
 KIND_WORDS = {
     "paid_no_receipt": "已付款无小票 / paid, no receipt",
@@ -34,6 +42,7 @@ KIND_WORDS = {
     "stuck_payment": "支付中超时 / stuck in payment",
     "doubled_receipt": "重复小票 / receipt printed twice",
     "platform_fault": "平台连接中断 / platform unreachable",
+    "amount_mismatch": "金额不符 / amount differs from the platform's",
 }
 
 
@@ -51,6 +60,13 @@ def register(registry: CommandRegistry) -> None:
     status.add_argument("--json", action="store_true", help="print the status as JSON (for scripts)")
     status.add_argument("--training", action="store_true", help="the training cases and state")
     status.set_defaults(handler=_status)
+    bill = sub.add_parser("bill", help="import the platform's bill of a day and match it with that day's receipts",
+                          description="import the platform's bill of a day (WeChat Pay, Alipay) and match it with "
+                                      "that day's receipts", parents=[registry.common])
+    bill.add_argument("--date", metavar="YYYY-MM-DD", help="the bill's day, Beijing time (default: yesterday)")
+    bill.add_argument("--json", action="store_true", help="print the result as JSON (for scripts)")
+    bill.add_argument("--training", action="store_true", help="match training receipts and cases")
+    bill.set_defaults(handler=_bill)
 
 
 def _once(args: argparse.Namespace, ctx: CommandContext) -> int:
@@ -58,7 +74,7 @@ def _once(args: argparse.Namespace, ctx: CommandContext) -> int:
     ctx.paths.ensure()
     journal = Journal(ctx.paths.journal_file)
     try:
-        with build_client(config.platform) as client:
+        with build_adapter(config.platform, refunds=BillStore(journal, training=args.training).refunded) as client:
             reconciler = Reconciler(journal, client, config.reconcile, actor="system", training=args.training)
             report = reconciler.poll_once()
     finally:
@@ -70,6 +86,45 @@ def _once(args: argparse.Namespace, ctx: CommandContext) -> int:
         stream = sys.stdout if report.ok else sys.stderr
         print(_report_text(report), file=stream)
     return code
+
+
+def _bill(args: argparse.Namespace, ctx: CommandContext) -> int:
+    config = ctx.config
+    try:
+        day = date.fromisoformat(args.date) if args.date else datetime.now(CHINA_TZ).date() - timedelta(days=1)
+    except ValueError:
+        print(f"错误 / error: --date {args.date!r} is not YYYY-MM-DD", file=sys.stderr)
+        return EXIT_USAGE
+    ctx.paths.ensure()
+    journal = Journal(ctx.paths.journal_file)
+    try:
+        bills = BillStore(journal, training=args.training)
+        with build_adapter(config.platform, refunds=bills.refunded) as adapter:
+            if not adapter.capabilities.daily_bill:
+                print(f"错误 / error: platform.kind '{config.platform.kind}' has no daily bill; "
+                      "`cashier-app reconcile once` polls its list", file=sys.stderr)
+                return EXIT_USAGE
+            reconciler = Reconciler(journal, adapter, config.reconcile, actor="system", training=args.training)
+            report = reconciler.import_bill(day)
+    finally:
+        journal.close()
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    elif not report.imported:
+        what = "账单尚未生成 / the bill is not ready yet" if report.reason == "not_ready" else (
+            f"无法获取账单 / the bill could not be fetched: {report.reason}")
+        print(f"{what} ({day}): {report.detail}", file=sys.stderr)
+    else:
+        lines = [f"账单 / bill of {day}: {report.entries} entries ({report.payments} payments, {report.refunds} "
+                 f"refunds); {report.queries} queries for receipts not in it",
+                 f"findings: {len(report.findings)}"]
+        for finding in report.findings:
+            lines.append(f"  {KIND_WORDS.get(finding.kind.value, finding.kind.value)} {finding.out_trade_no} "
+                         f"{_yuan(finding.amount)} ({finding.cause})")
+        print("\n".join(lines))
+    if report.imported:
+        return EXIT_OK
+    return EXIT_NOT_READY if report.reason == "not_ready" else EXIT_UNREACHABLE
 
 
 def _report_text(report: PollReport) -> str:
