@@ -203,6 +203,12 @@ NOTICES: Final[dict[str, Message]] = {
         QT_TRANSLATE_NOOP("Messages", "Printer {printer} is ready again; held receipts are printing."), OK
     ),
     "platform_restored": _m(QT_TRANSLATE_NOOP("Messages", "Connection to the platform restored."), OK),
+    "escalation_overdue": _m(
+        QT_TRANSLATE_NOOP("Messages", "Case {case_id} (order {out_trade_no}) was reported {days} working days ago "
+                                      "and is still open."),
+        ATTENTION,
+        QT_TRANSLATE_NOOP("Messages", "Ask the platform again, or close the case on the cases page."),
+    ),
     "reprint_queued": _m(QT_TRANSLATE_NOOP("Messages", "Reprint of order {out_trade_no} queued."), INFO),
     "job_cancelled": _m(QT_TRANSLATE_NOOP("Messages", "Print job for order {out_trade_no} cancelled."), INFO),
     "interrupted_job_reprinted": _m(
@@ -351,6 +357,8 @@ CASE_KINDS: Final[dict[str, str]] = {
     "receipt_without_payment": QT_TRANSLATE_NOOP("Messages", "Receipt without payment"),
     "storage_full": QT_TRANSLATE_NOOP("Messages", "Disk full"),
     "amount_mismatch": QT_TRANSLATE_NOOP("Messages", "Amount mismatch"),
+    "refund_not_on_platform": QT_TRANSLATE_NOOP("Messages", "Refund receipt, no refund on the platform"),
+    "refund_without_receipt": QT_TRANSLATE_NOOP("Messages", "Refund without a refund receipt"),
 }
 # The cause the system records when it raises a case of each kind (domain.cases.DEFAULT_CAUSE, English in
 # the journal), in the manager's words. A cause typed by a person is shown as typed.
@@ -371,6 +379,12 @@ CASE_CAUSES: Final[dict[str, str]] = {
         "Messages", "The disk was full: receipt files waited and were taken in once there was space."
     ),
     "amount_mismatch": QT_TRANSLATE_NOOP("Messages", "The receipt's amount is not the amount the platform took."),
+    "refund_not_on_platform": QT_TRANSLATE_NOOP(
+        "Messages", "A refund receipt was printed, but the platform shows no refund for the order."
+    ),
+    "refund_without_receipt": QT_TRANSLATE_NOOP(
+        "Messages", "The order was refunded on the platform, but no refund receipt was printed."
+    ),
 }
 CASE_RESULTS: Final[dict[str, str]] = {
     "reprinted": QT_TRANSLATE_NOOP("Messages", "Receipt reprinted"),
@@ -411,6 +425,9 @@ STEP_OUTCOMES: Final[dict[str, str]] = {
     "print_failed": QT_TRANSLATE_NOOP("Messages", "Printing failed"),
     "not_found": QT_TRANSLATE_NOOP("Messages", "Order not found"),
     "not_queryable_yet": QT_TRANSLATE_NOOP("Messages", "Not findable by the third-party number yet"),
+    "contact_recorded": QT_TRANSLATE_NOOP("Messages", "Customer contact recorded"),
+    "contact_removed": QT_TRANSLATE_NOOP("Messages", "Customer contact removed"),
+    "escalation_overdue": QT_TRANSLATE_NOOP("Messages", "Overdue: no answer within the working days allowed"),
     "not_started": QT_TRANSLATE_NOOP("Messages", "No payment started for this number yet"),
 }
 STEP_STATE_UNKNOWN: Final = QT_TRANSLATE_NOOP("Messages", "State unknown ({reason})")
@@ -496,6 +513,22 @@ VERDICTS: Final[dict[str, Message]] = {
     "not_found": _m(
         QT_TRANSLATE_NOOP("Messages", "No order with this number. Check the number and look it up again."), ATTENTION
     ),
+    "not_found_not_charged": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "No such order on the platform, and the customer's phone shows no payment: the customer was not "
+            "charged. It is safe to take payment again.",
+        ),
+        OK,
+    ),
+    "not_found_but_paid": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The customer shows a payment voucher, but the platform has no order with this number. Look up the "
+            "merchant order number shown in the voucher's details. Do not take payment again.",
+        ),
+        ATTENTION,
+    ),
     "not_queryable_yet": _m(
         QT_TRANSLATE_NOOP(
             "Messages",
@@ -562,6 +595,7 @@ ACTION_ERRORS: Final[dict[str, Message]] = {
     ),
     "case_not_found": _m(QT_TRANSLATE_NOOP("Messages", "This case no longer exists."), ATTENTION),
     "case_closed": _m(QT_TRANSLATE_NOOP("Messages", "This case is already closed."), INFO),
+    "empty_note": _m(QT_TRANSLATE_NOOP("Messages", "Write the note first."), INFO),
     "invalid_result": _m(QT_TRANSLATE_NOOP("Messages", "Choose how the case ended."), ATTENTION),
     "action_not_allowed": _m(
         QT_TRANSLATE_NOOP("Messages", "This step is not allowed for this order now."),

@@ -26,7 +26,114 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <source>job {job}</source>
+        <translation>打印任务 {job}</translation>
+    </message>
+    <message>
+        <source>case {case}</source>
+        <translation>案例 {case}</translation>
+    </message>
+    <message>
+        <source>{count} rows</source>
+        <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>授权店长</translation>
+    </message>
+    <message>
+        <source>Order / job / case</source>
+        <translation>订单 / 打印任务 / 案例</translation>
+    </message>
+    <message>
+        <source>Reason and detail</source>
+        <translation>原因与详情</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+        <source>From day</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Person number</source>
+        <translation>人员编号</translation>
+    </message>
+    <message>
+        <source>The audit trail</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <source>Reprints, cancels, moves, closes, sign-ins and settings changes, newest first</source>
+        <translation>补打、取消、转移、关单、登录和设置更改，最新在前</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出操作记录</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Audit trail saved to {path}</source>
+        <translation>操作记录已保存到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>CaseDialog</name>
+    <message>
+        <source>{days} working days ago</source>
+        <translation>{days} 个工作日前</translation>
+    </message>
+    <message>
+        <source>{age}: overdue, ask the platform again</source>
+        <translation>{age}：已超时，请再次询问平台</translation>
+    </message>
     <message>
         <source>Case {id}</source>
         <translation>案例 {id}</translation>
@@ -72,6 +179,22 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>处理用时</translation>
     </message>
     <message>
+        <source>Channel</source>
+        <translation>支付渠道</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>支付时间</translation>
+    </message>
+    <message>
+        <source>Reported for handling</source>
+        <translation>上报处理</translation>
+    </message>
+    <message>
+        <source>Customer contact</source>
+        <translation>顾客联系方式</translation>
+    </message>
+    <message>
         <source>What happened</source>
         <translation>处理经过</translation>
     </message>
@@ -96,6 +219,46 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>结果</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Add to the record</source>
+        <translation>补充记录</translation>
+    </message>
+    <message>
+        <source>Note: what was done, what the customer said</source>
+        <translation>备注：做了什么、顾客说了什么</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Report for handling</source>
+        <translation>上报处理</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s phone or contact (optional)</source>
+        <translation>顾客电话或联系方式（可选）</translation>
+    </message>
+    <message>
+        <source>Save contact</source>
+        <translation>保存联系方式</translation>
+    </message>
+    <message>
+        <source>Note to add to the case</source>
+        <translation>要添加到案例的备注</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s contact</source>
+        <translation>顾客联系方式</translation>
+    </message>
+    <message>
+        <source>Masked in exports and bundles</source>
+        <translation>导出和诊断包中会打码</translation>
+    </message>
+    <message>
         <source>Close the case</source>
         <translation>结案</translation>
     </message>
@@ -114,10 +277,6 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>The case&apos;s result</source>
         <translation>案例结果</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
     </message>
     <message>
         <source>Close case</source>
@@ -177,6 +336,10 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>Result</source>
         <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Reported {days} working days ago</source>
+        <translation>已上报 {days} 个工作日</translation>
     </message>
 </context>
 <context>
@@ -1043,6 +1206,10 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>案例 {id} · {kind} · {status}</translation>
     </message>
     <message>
+        <source>reported {days} working days ago</source>
+        <translation>已上报 {days} 个工作日</translation>
+    </message>
+    <message>
         <source>Look up (Enter)</source>
         <translation>查询（回车）</translation>
     </message>
@@ -1452,6 +1619,14 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>平台连接已恢复。</translation>
     </message>
     <message>
+        <source>Case {case_id} (order {out_trade_no}) was reported {days} working days ago and is still open.</source>
+        <translation>案例 {case_id}（订单 {out_trade_no}）已上报 {days} 个工作日，仍未结案。</translation>
+    </message>
+    <message>
+        <source>Ask the platform again, or close the case on the cases page.</source>
+        <translation>请再次询问平台，或在“异常案例”页结案。</translation>
+    </message>
+    <message>
         <source>Reprint of order {out_trade_no} queued.</source>
         <translation>订单 {out_trade_no} 的补打已加入打印队列。</translation>
     </message>
@@ -1652,6 +1827,22 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>小票金额与平台实收金额不一致。</translation>
     </message>
     <message>
+        <source>Refund without a refund receipt</source>
+        <translation>已退款但无退款小票</translation>
+    </message>
+    <message>
+        <source>Refund receipt, no refund on the platform</source>
+        <translation>有退款小票，平台无退款</translation>
+    </message>
+    <message>
+        <source>A refund receipt was printed, but the platform shows no refund for the order.</source>
+        <translation>已打印退款小票，但平台上该订单没有退款记录。</translation>
+    </message>
+    <message>
+        <source>The order was refunded on the platform, but no refund receipt was printed.</source>
+        <translation>平台上该订单已退款，但没有打印退款小票。</translation>
+    </message>
+    <message>
         <source>Receipt reprinted</source>
         <translation>已补打小票</translation>
     </message>
@@ -1756,6 +1947,18 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>第三方订单号暂时查不到</translation>
     </message>
     <message>
+        <source>Customer contact recorded</source>
+        <translation>已记录顾客联系方式</translation>
+    </message>
+    <message>
+        <source>Customer contact removed</source>
+        <translation>已删除顾客联系方式</translation>
+    </message>
+    <message>
+        <source>Overdue: no answer within the working days allowed</source>
+        <translation>已超时：规定工作日内未得到答复</translation>
+    </message>
+    <message>
         <source>No payment started for this number yet</source>
         <translation>该单号尚未发起支付</translation>
     </message>
@@ -1818,6 +2021,14 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>No order with this number. Check the number and look it up again.</source>
         <translation>没有找到这个订单号。请核对号码后再查。</translation>
+    </message>
+    <message>
+        <source>No such order on the platform, and the customer&apos;s phone shows no payment: the customer was not charged. It is safe to take payment again.</source>
+        <translation>平台上没有这笔订单，顾客手机上也没有支付记录：顾客没有被扣款。可以放心重新收款。</translation>
+    </message>
+    <message>
+        <source>The customer shows a payment voucher, but the platform has no order with this number. Look up the merchant order number shown in the voucher&apos;s details. Do not take payment again.</source>
+        <translation>顾客出示了支付凭证，但平台上没有这个单号的订单。请按凭证详情中的商户订单号查询。不要重新收款。</translation>
     </message>
     <message>
         <source>The platform has not yet heard of this payment from the channel, so the third-party number finds nothing yet. Look it up by the merchant order number.</source>
@@ -1902,6 +2113,10 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>This case is already closed.</source>
         <translation>这个案例已经结案。</translation>
+    </message>
+    <message>
+        <source>Write the note first.</source>
+        <translation>请先写好备注。</translation>
     </message>
     <message>
         <source>Choose how the case ended.</source>
@@ -2428,6 +2643,125 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     </message>
 </context>
 <context>
+    <name>PeoplePage</name>
+    <message>
+        <source>New PIN for {number}</source>
+        <translation>为 {number} 设置新 PIN</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>Person &amp;number</source>
+        <translation>人员编号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>PIN(&amp;P)</translation>
+    </message>
+    <message>
+        <source>PIN &amp;again</source>
+        <translation>再次输入 PIN(&amp;A)</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>New PIN set for {person}.</source>
+        <translation>已为 {person} 设置新 PIN。</translation>
+    </message>
+    <message>
+        <source>{person} added ({role}).</source>
+        <translation>已添加 {person}（{role}）。</translation>
+    </message>
+    <message>
+        <source>{person} can no longer sign in.</source>
+        <translation>{person} 已停用，不能再登录。</translation>
+    </message>
+    <message>
+        <source>{person} can sign in again.</source>
+        <translation>{person} 已重新启用，可以登录。</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Locked until {time}</source>
+        <translation>锁定至 {time}</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Enable again</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>People sign in with their number and PIN. A cashier needs a manager&apos;s PIN for protected actions; a technician sets the till up.</source>
+        <translation>人员用编号和 PIN 登录。收银员进行受保护的操作需要店长输入 PIN；技术员负责设置收银台。</translation>
+    </message>
+    <message>
+        <source>Sign-in is off at this till ([signin] enabled = false): the people added here sign in once it is switched on.</source>
+        <translation>本收银台未开启登录（[signin] enabled = false）：开启后，在此添加的人员即可登录。</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <source>Add a person…</source>
+        <translation>添加人员…</translation>
+    </message>
+    <message>
+        <source>New PIN…</source>
+        <translation>设置新 PIN…</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+        <source>People of this till</source>
+        <translation>本收银台的人员</translation>
+    </message>
+    <message>
+        <source>Number, name, role, status and last sign-in</source>
+        <translation>编号、姓名、角色、状态和最近登录</translation>
+    </message>
+</context>
+<context>
     <name>PrinterChoiceDialog</name>
     <message>
         <source>Print on another printer</source>
@@ -2707,6 +3041,82 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>yes</source>
         <translation>是</translation>
+    </message>
+    <message>
+        <source>Case no.</source>
+        <translation>案例编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation>发现人</translation>
+    </message>
+    <message>
+        <source>Third-party order no.</source>
+        <translation>第三方订单号</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>支付渠道</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>支付时间</translation>
+    </message>
+    <message>
+        <source>Payment state</source>
+        <translation>支付状态</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Customer contact</source>
+        <translation>顾客联系方式</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>结案人</translation>
+    </message>
+    <message>
+        <source>Handled in (min)</source>
+        <translation>处理时长（分钟）</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <source>Working days since escalated</source>
+        <translation>上报后工作日数</translation>
+    </message>
+    <message>
+        <source>Steps (time, action, person, payment state, outcome, note)</source>
+        <translation>处理过程（时间、操作、人员、支付状态、结果、备注）</translation>
     </message>
 </context>
 <context>
