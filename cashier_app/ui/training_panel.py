@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cashier_app.ui import messages, theme
+from cashier_app.ui.accessibility import accessible, name_from_labels
 from cashier_app.ui.i18n import current_language
 from cashier_app.ui.services import UiServices
 from cashier_app.ui.widgets import save_csv_dialog
@@ -172,6 +173,8 @@ class TrainingPanel(QFrame):
         self.finish_button.setText(translate("TrainingPanel", "Lesson done ({key})").format(key=FINISH_KEY))
         self.paper_button.setText(translate("TrainingPanel", "Load paper"))
         self.report_button.setText(translate("TrainingPanel", "Training report (CSV)…"))
+        accessible(self.feedback, translate("TrainingPanel", "Feedback on the last lesson"))
+        name_from_labels(self)
         self._render()
 
     def changeEvent(self, event: QEvent) -> None:

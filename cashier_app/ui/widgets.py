@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QWidget
 
 from cashier_app.ui import theme
+from cashier_app.ui.appearance import styled
 
 
 def error_label(object_name: str) -> QLabel:
@@ -16,7 +17,7 @@ def error_label(object_name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(object_name)
     label.setWordWrap(True)
-    label.setStyleSheet(f"color: {theme.FOREGROUND[theme.FAULT]};")
+    styled(label, f"color: {theme.FOREGROUND[theme.FAULT]};")
     label.setVisible(False)
     return label
 
