@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -68,6 +69,13 @@ TRAINING_BANNER_STYLE = (
 )
 
 
+def _page_in(widget: QWidget | None) -> Page | None:
+    """The page a tab shows (each sits in a scroll area)."""
+    if isinstance(widget, QScrollArea):
+        widget = widget.widget()
+    return widget if isinstance(widget, Page) else None
+
+
 class MainWindow(QMainWindow):
     quit_requested = Signal()  # the operator chose Quit (tray menu); the app stops the services and quits
     # The setup wizard wrote a new configuration: the app stops its services and starts again on it.
@@ -94,6 +102,7 @@ class MainWindow(QMainWindow):
         self._conditions: dict[str, str] = {}  # notice code -> severity, while the condition lasts
         self._severity = theme.OK
         self._pages: dict[str, Page] = {}
+        self._frames: dict[str, QScrollArea] = {}  # key -> the scroll area a page sits in
         self._shortcuts: list[QShortcut] = []
         self._open_cases: int | None = None
         self._training_step: dict[str, Any] | None = None  # params of the last training_step notice
@@ -182,7 +191,14 @@ class MainWindow(QMainWindow):
         page.status_message.connect(self.show_message)
         page.title_changed.connect(self._retranslate_tabs)
         page.cases_changed.connect(self.refresh_open_cases)
-        self.tabs.addTab(page, page.title())
+        # Each page scrolls when it does not fit (a large text size on a small till screen), never overlaps.
+        frame = QScrollArea()
+        frame.setObjectName("pageFrame")
+        frame.setWidget(page)
+        frame.setWidgetResizable(True)
+        frame.setFrameShape(QFrame.Shape.NoFrame)
+        self._frames[spec.key] = frame
+        self.tabs.addTab(frame, page.title())
         self.tabs.tabBar().setVisible(self.tabs.count() > 1)  # one page needs no tab: its heading says it
         if spec.shortcut:
             self._add_shortcut(QKeySequence(spec.shortcut), lambda key=spec.key: self.show_page(key))
@@ -202,19 +218,19 @@ class MainWindow(QMainWindow):
             self.show_message(translate("MainWindow", "This page is for another role. Press F12 to switch person."),
                               theme.INFO, notify=False)
             return self.current_page() or page
-        self.tabs.setCurrentWidget(page)
+        self.tabs.setCurrentWidget(self._frames[key])
         return page
 
     def page_visible(self, key: str) -> bool:
-        return self.tabs.isTabVisible(self.tabs.indexOf(self._pages[key]))
+        return self.tabs.isTabVisible(self.tabs.indexOf(self._frames[key]))
 
     # --- who is at the till ------------------------------------------------------------------------
     def apply_access(self) -> None:
         """Show each page's tab only to a person who may use it (PageSpec.requires)."""
-        for key, page in self._pages.items():
+        for key in self._pages:
             spec = self._specs.get(key)
             visible = self.gate.may_see(spec.requires if spec is not None else None)
-            self.tabs.setTabVisible(self.tabs.indexOf(page), visible)
+            self.tabs.setTabVisible(self.tabs.indexOf(self._frames[key]), visible)
         if not self.tabs.isTabVisible(self.tabs.currentIndex()):
             for index in range(self.tabs.count()):
                 if self.tabs.isTabVisible(index):
@@ -240,8 +256,7 @@ class MainWindow(QMainWindow):
             page.focus_lookup()
 
     def current_page(self) -> Page | None:
-        widget = self.tabs.currentWidget()
-        return widget if isinstance(widget, Page) else None
+        return _page_in(self.tabs.currentWidget())
 
     # --- menus -------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -399,9 +414,9 @@ class MainWindow(QMainWindow):
         return self.missing_receipts.print_first()
 
     def focus_lookup(self) -> bool:
-        for page in self._pages.values():
+        for key, page in self._pages.items():
             if page.has_lookup:
-                self.tabs.setCurrentWidget(page)
+                self.tabs.setCurrentWidget(self._frames[key])
                 page.focus_lookup()
                 return True
         return False
@@ -630,9 +645,9 @@ class MainWindow(QMainWindow):
 
     def _retranslate_tabs(self) -> None:
         for index in range(self.tabs.count()):
-            widget = self.tabs.widget(index)
-            if isinstance(widget, Page):
-                self.tabs.setTabText(index, widget.title())
+            page = _page_in(self.tabs.widget(index))
+            if page is not None:
+                self.tabs.setTabText(index, page.title())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -327,3 +327,34 @@ def test_a_wrong_public_key_is_refused_and_nothing_is_written(make_wizard, qtbot
     qtbot.mouseClick(page.public_key_save, Qt.MouseButton.LeftButton)
     assert page.outcome.text().startswith("Not saved:")
     assert not (default_paths().config_file.parent / "alipay_public_key.pem").exists()
+
+
+def test_a_wrong_key_is_refused_by_the_platform_and_the_wizard_says_what_it_answered(
+        make_wizard, qtbot: QtBot, sandbox: SandboxServer) -> None:
+    wizard = make_wizard()
+    for step in range(SetupWizard.FOLDER, SetupWizard.PLATFORM + 1):
+        next_page(qtbot, wizard, step)
+    page = wizard.platform_page
+    page.base_url.setText(sandbox.base_url)
+    page.merchant_no.setText("M100001")
+    page.terminal_no.setText("T0001")
+    page.key.setText("not-the-terminals-key-0000")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.last_check is not None, timeout=10_000)
+    assert page.last_check is not None and not page.last_check.ok
+    said = page.outcome.text()
+    assert said.startswith("The platform answered: merchant key missing or wrong (credentials).")
+    assert page.last_check.detail and page.last_check.detail in said
+
+
+def test_a_file_that_cannot_be_written_is_said_and_the_wizard_stays(make_wizard, qtbot: QtBot, tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the config folder should be")
+    wizard = make_wizard(SetupAdapter(blocked / "config.toml"))
+    for step in range(SetupWizard.FOLDER, SetupWizard.SUMMARY + 1):
+        next_page(qtbot, wizard, step)
+    with qtbot.assertNotEmitted(wizard.written):
+        wizard.accept()
+    assert wizard.isVisible() and wizard.summary_page.outcome.text().startswith("Not written:")
+    assert wizard.result_written is None
