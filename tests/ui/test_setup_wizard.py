@@ -358,3 +358,30 @@ def test_a_file_that_cannot_be_written_is_said_and_the_wizard_stays(make_wizard,
         wizard.accept()
     assert wizard.isVisible() and wizard.summary_page.outcome.text().startswith("Not written:")
     assert wizard.result_written is None
+
+
+def test_with_sign_in_a_cashier_needs_a_managers_pin_for_the_wizard_and_what_it_writes_is_audited(
+        make_live_app, qtbot: QtBot, language) -> None:
+    from cashier_app.journal.audit import AuditStore
+    from tests.ui.test_sign_in import add_people, pin_dialog, sign_in_on
+
+    language("en")
+    add_people()
+    app = make_live_app(configure=sign_in_on())
+    window = app.window
+    window.show()
+    assert window.gate.screen is not None and window.gate.screen.enter("07", "1379")  # a cashier
+    assert window.open_setup() is None
+    dialog = pin_dialog(window, qtbot)
+    assert dialog.prompt.text() == "A manager's PIN is needed to change the settings."
+    assert dialog.enter("01", "2580")
+    qtbot.waitUntil(lambda: window.setup_wizard() is not None, timeout=10_000)
+    wizard = window.setup_wizard()
+    assert wizard is not None
+    wizard.draft.store_name = "审计过的店"
+    with qtbot.waitSignal(wizard.written, timeout=5_000):
+        wizard.accept()
+    assert app.services.journal is not None
+    [entry] = [e for e in AuditStore(app.services.journal).list() if e.action == "settings_changed"]
+    assert entry.actor.startswith("07") and entry.approved_by is not None and entry.approved_by.startswith("01")
+    assert entry.detail.startswith("setup wizard: ") and "general.store_name" in entry.detail
