@@ -9,12 +9,14 @@ import socket
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QMetaObject, QSocketNotifier, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QMetaObject, QObject, QSocketNotifier, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication
 
+from cashier_app.app.crash_log import CrashLog
 from cashier_app.app.running_marker import RunningMarker
 from cashier_app.app.services import AppServices
 from cashier_app.app.ui_adapter import AppUiServices, EventForwarder
+from cashier_app.ui import crash_notice, theme
 from cashier_app.ui.app_qt import SingleInstance, attach_tray, create_application, screenshot, tell_already_running
 from cashier_app.ui.bridge import ServiceBridge
 from cashier_app.ui.cases_page import CasesPage
@@ -65,9 +67,26 @@ class WindowApp:
             self.window.wait_stopped()
 
 
-def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: Path | None = None) -> int:
+class _CrashBridge(QObject):
+    """Carries an uncaught error's summary from whichever thread it happened in to the window."""
+
+    happened = Signal(str)
+
+
+def show_configuration_error(detail: str, config_file: Path, language: str) -> None:
+    """A configuration error at start, in a box (the window app may have no terminal)."""
+    app = create_application(sys.argv[:1], language)
+    crash_notice.show_critical(crash_notice.configuration_error_text(detail, config_file))
+    app.processEvents()
+
+
+def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: Path | None = None,
+               crash: CrashLog | None = None) -> int:
     app = create_application(sys.argv[:1], services.config.general.language)
     services.paths.ensure()
+    crash = crash or CrashLog(services.paths.log_dir)
+    bridge = _CrashBridge()
+    crash.install(on_crash=bridge.happened.emit)
     lock = SingleInstance(services.paths.data_dir)
     if not lock.acquire():
         tell_already_running()
@@ -77,11 +96,15 @@ def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: P
         window = joined.start()
     except Exception as exc:
         log.exception("the app could not start")
-        QMessageBox.critical(None, app.applicationDisplayName(),
-                             app.translate("run", "The app could not start:") + f"\n{exc}")
+        summary = crash.record(type(exc), exc, exc.__traceback__, where="start")
+        crash_notice.show_critical(crash_notice.could_not_start_text(summary, crash.path))
         lock.release()
         return 2
     attach_tray(app, window)
+    bridge.happened.connect(lambda summary: window.show_message(
+        crash_notice.unexpected_error_text(summary, crash.path), theme.FAULT))
+    if crash.previous_run_crashed:
+        window.show_message(crash_notice.previous_run_crashed_text(crash.faults_path), theme.ATTENTION)
     # An installer, an upgrade or `cashier-app quit` asks through the marker; systemd and logout by SIGTERM.
     def quit_from_any_thread() -> None:
         QMetaObject.invokeMethod(app, "quit", Qt.ConnectionType.QueuedConnection)
