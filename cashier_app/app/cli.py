@@ -21,6 +21,7 @@ from cashier_app.app import commands as commands_pkg
 from cashier_app.app.config import AppConfig, ConfigError, load_config
 from cashier_app.app.crash_log import CrashLog, one_line_error
 from cashier_app.app.paths import AppPaths, default_paths
+from cashier_app.printing.escpos_cache import use_cache_folder
 
 Handler = Callable[[argparse.Namespace, "CommandContext"], int]
 
@@ -96,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _give_streams_a_home()
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = CommandContext(config_path=getattr(args, "config", None))
@@ -109,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"配置错误 / configuration error: --config {ctx.config_path}: no such file", file=sys.stderr)
         return 2
     crash = CrashLog(ctx.paths.log_dir)
+    # Before any command imports python-escpos: its cache goes to the app's cache folder, not /tmp.
+    use_cache_folder(ctx.paths.cache_dir)
     try:
         if handler is None:
             from cashier_app.app.run import run_app
@@ -132,6 +136,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             crash.uninstall()
         print(one_line_error(exc, crash.path), file=sys.stderr)
         return 1
+
+
+def _give_streams_a_home() -> None:
+    """The windowed Windows program has no console: sys.stdout and sys.stderr are None there, and the
+    first print would raise. Its output goes nowhere (the log and crash log keep what matters);
+    commands are for its console companion, cashier-app-cli."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 (for the process's life)
 
 
 def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:

@@ -24,6 +24,7 @@ from cashier_app.ui.help_page import HelpPage
 from cashier_app.ui.lookup_page import LookupPage
 from cashier_app.ui.main_window import MainWindow
 from cashier_app.ui.pages import PageRegistry, PageSpec, default_registry
+from cashier_app.ui.window_geometry import WindowGeometry
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +112,8 @@ def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: P
 
     marker = RunningMarker(on_quit_request=quit_from_any_thread).hold()
     terminate_notifier = _quit_on_terminate(app)
+    geometry = WindowGeometry(services.paths.config_file.parent / "window.ini")
+    geometry.restore(window)
     if services.options.demo:
         # A newcomer's first look is the whole path working: receipts arriving and printing. At a
         # real till the lookup page stays first, its input focused for the scanner.
@@ -126,6 +129,7 @@ def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: P
     try:
         return int(app.exec())
     finally:
+        geometry.save(window)
         joined.stop()
         marker.release()
         if terminate_notifier is not None:

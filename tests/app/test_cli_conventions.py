@@ -85,3 +85,25 @@ def test_the_help_of_a_group_goes_to_stderr_not_a_traceback() -> None:
     done = subprocess.run([sys.executable, "-m", "cashier_app", "printer"], capture_output=True, text=True,
                           timeout=60, check=False)
     assert done.returncode == 2 and "Traceback" not in done.stderr and "usage:" in done.stderr
+
+
+WITHOUT_CONSOLE = """
+import sys
+sys.stdout = sys.stderr = sys.stdin = None  # as in the windowed Windows program
+from cashier_app.app.cli import main
+code = main(sys.argv[1:])
+open({marker!r}, "w").write(str(code))
+"""
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["parse", str(SAMPLES / "wechat-default-gbk-crlf.txt")], 0),
+    (["credentials", "set"], 2),  # no standard input to read a key from: refused, not a crash
+    (["printer"], 2),
+])
+def test_commands_run_without_a_console(args: list[str], expected: int, tmp_path: Path) -> None:
+    marker = tmp_path / "exit-code"
+    done = subprocess.run([sys.executable, "-c", WITHOUT_CONSOLE.format(marker=str(marker)), *args],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert "Traceback" not in done.stderr, done.stderr
+    assert marker.read_text() == str(expected)
