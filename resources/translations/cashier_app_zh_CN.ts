@@ -2195,6 +2195,14 @@
         <translation>打印效果预览：本程序未打印过这张小票。</translation>
     </message>
     <message>
+        <source>queued when the app started (it had not been yet)</source>
+        <translation>程序启动时补排（此前未排队）</translation>
+    </message>
+    <message>
+        <source>from the platform&apos;s record: print.txt never came</source>
+        <translation>按平台记录打印：未收到 print.txt</translation>
+    </message>
+    <message>
         <source>Original</source>
         <translation>原件</translation>
     </message>
@@ -2463,6 +2471,10 @@
         <translation>已结</translation>
     </message>
     <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
         <source>Reprints ({count})</source>
         <translation>重打小票（{count}）</translation>
     </message>
@@ -2505,6 +2517,10 @@
     <message>
         <source>Receipt</source>
         <translation>小票</translation>
+    </message>
+    <message>
+        <source>Platform figures cover every operator.</source>
+        <translation>平台数据包含全部收银员。</translation>
     </message>
 </context>
 <context>
@@ -2576,6 +2592,10 @@
     <message>
         <source>Shift {number}: {start} – {end}</source>
         <translation>第{number}班：{start} – {end}</translation>
+    </message>
+    <message>
+        <source>No shift has started on this day.</source>
+        <translation>这一天还没有开始的班次。</translation>
     </message>
     <message>
         <source>Shift {number} handed over; the next shift has begun.</source>
