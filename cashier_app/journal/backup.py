@@ -56,6 +56,7 @@ def backup_journal(journal_path: Path, target_dir: Path, *, keep: int, now: date
     try:
         target_dir.mkdir(parents=True, exist_ok=True)
         part.unlink(missing_ok=True)
+        _remove_stale_parts(target_dir, now)
         source = sqlite3.connect(f"file:{journal_path}?mode=ro", uri=True, timeout=30)
         try:
             target = sqlite3.connect(str(part))
@@ -77,6 +78,17 @@ def backup_journal(journal_path: Path, target_dir: Path, *, keep: int, now: date
             part.unlink(missing_ok=True)
         raise BackupError(f"could not copy the journal to {target_dir}: {exc}") from exc
     return BackupResult(final, final.stat().st_size, tuple(prune_backups(target_dir, keep)))
+
+
+# A copy being written for longer than this was cut off (the app or the command was killed).
+STALE_PART_S = 3600.0
+
+
+def _remove_stale_parts(target_dir: Path, now: datetime) -> None:
+    for stale in target_dir.glob(".journal-*.sqlite3.part"):
+        with contextlib.suppress(OSError):
+            if now.timestamp() - stale.stat().st_mtime > STALE_PART_S:
+                stale.unlink()
 
 
 def list_backups(target_dir: Path) -> list[Path]:
