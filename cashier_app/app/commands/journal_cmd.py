@@ -108,6 +108,7 @@ def _check(args: argparse.Namespace, ctx: CommandContext) -> int:
 def _restore(args: argparse.Namespace, ctx: CommandContext) -> int:
     from PySide6.QtCore import QLockFile
 
+    from cashier_app.app.running_marker import is_running
     from cashier_app.journal.backup import BackupError, restore_journal
     from cashier_app.ui.app_qt import SingleInstance
 
@@ -116,7 +117,10 @@ def _restore(args: argparse.Namespace, ctx: CommandContext) -> int:
                       "(the current journal is kept beside it)")
     data_dir = ctx.paths.journal_file.parent
     data_dir.mkdir(parents=True, exist_ok=True)
-    # The running app holds this lock: a journal must never be swapped under it.
+    # A journal is never swapped under a running app: the window holds this lock on its data
+    # folder, and every running app (the headless one too) its running marker.
+    if is_running():
+        return _usage("the app is running: quit it first (cashier-app quit), then restore")
     lock = QLockFile(str(data_dir / SingleInstance.FILE_NAME))
     lock.setStaleLockTime(0)
     if not lock.tryLock(200):
