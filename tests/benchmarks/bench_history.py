@@ -198,12 +198,15 @@ def bench_start(journal_path: Path, starts: int) -> bool:
         return True
     ready_times: list[float] = []
     rss: list[float] = []
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(dir=journal_path.parent) as tmp:
         home = Path(tmp)
         (home / "inbox").mkdir()
+        data = home / "data"
+        data.mkdir()
+        os.link(journal_path, data / "journal.sqlite3")  # the app opens journal.sqlite3 in its data folder
         config = home / "config.toml"
         config.write_text(
-            f'[general]\nlanguage = "zh_CN"\ndata_dir = "{journal_path.parent}"\n'
+            f'[general]\nlanguage = "zh_CN"\ndata_dir = "{data}"\n'
             f'[watch]\nfolders = ["{home / "inbox"}"]\n'
             f'[printing]\ndefault_printer = "default"\n[printing.printers.default]\nkind = "network"\n'
             f'host = "127.0.0.1"\nport = {free_port()}\n'
