@@ -1715,6 +1715,30 @@
         <translation>这一天还没开始。</translation>
     </message>
     <message>
+        <source>This receipt&apos;s original is still waiting for the printer.</source>
+        <translation>这张小票的原件还在等待打印机。</translation>
+    </message>
+    <message>
+        <source>It prints by itself once the printer can: no copy is needed.</source>
+        <translation>打印机恢复后会自动打印，无需补打。</translation>
+    </message>
+    <message>
+        <source>A copy of this receipt is already on its way to the printer.</source>
+        <translation>这张小票的一份补打已在打印中。</translation>
+    </message>
+    <message>
+        <source>This order has had its receipt: reprint a copy instead.</source>
+        <translation>这笔订单已打印过小票，请改为补打一联。</translation>
+    </message>
+    <message>
+        <source>Only a paid order gets a receipt.</source>
+        <translation>只有已付款的订单才能打印小票。</translation>
+    </message>
+    <message>
+        <source>This printer is not set up.</source>
+        <translation>这台打印机未设置。</translation>
+    </message>
+    <message>
         <source>The journal could not be copied: {detail}</source>
         <translation>日志无法备份：{detail}</translation>
     </message>
