@@ -34,13 +34,18 @@ class CommandContext:
     @property
     def config(self) -> AppConfig:
         if self._config is None:
-            self._config = load_config(self.paths.config_file)
+            self._config = load_config(default_paths(self.config_path).config_file)
         return self._config
 
     @property
     def paths(self) -> AppPaths:
+        """The folders of the configuration chosen: its `general.data_dir` moves the journal, for every
+        command (a command that only reads the journal too)."""
         base = default_paths(self.config_path)
-        data_dir = self._config.general.data_dir if self._config is not None else ""
+        try:
+            data_dir = self.config.general.data_dir
+        except ConfigError:
+            return base  # the command names what is wrong when it reads the configuration itself
         return default_paths(self.config_path, data_dir) if data_dir else base
 
 

@@ -12,6 +12,7 @@ import tomllib
 import types
 import typing
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar, Union
 
@@ -19,6 +20,7 @@ import tomli_w
 
 from cashier_app.app.config_paths import path_problems
 from cashier_app.domain.access import SignInSettings
+from cashier_app.domain.cases import CaseSettings
 from cashier_app.domain.receipt_labels import DEFAULT_LABELS, ParserSettings
 from cashier_app.domain.reconcile_settings import ReconcileSettings
 from cashier_app.domain.reports import ReportSettings, ShiftScheduleError, parse_shift_starts
@@ -67,6 +69,7 @@ class AppConfig:
     signin: SignInSettings = field(default_factory=SignInSettings)
     journal: JournalSettings = field(default_factory=JournalSettings)
     reports: ReportSettings = field(default_factory=ReportSettings)
+    cases: CaseSettings = field(default_factory=CaseSettings)
 
     def validate(self) -> None:
         """Cross-field checks that a single key's type cannot express."""
@@ -88,6 +91,13 @@ class AppConfig:
                 )
         for key, problem in self.platform.problems():
             raise ConfigError(f"platform.{key}", problem)
+        for name in ("holidays", "working_weekends"):
+            for index, day in enumerate(getattr(self.cases, name)):
+                try:
+                    date.fromisoformat(day)
+                except ValueError:
+                    raise ConfigError(f"cases.{name}[{index}]", f"{day!r} is not a date; write it as 2026-10-01") \
+                        from None
         for key, labels in self.parser.labels.items():
             if key not in DEFAULT_LABELS:
                 raise ConfigError(f"parser.labels.{key}", f"unknown field; allowed: {sorted(DEFAULT_LABELS)}")

@@ -16,8 +16,18 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cashier_app.app.running_marker import RunningMarker
 from cashier_app.app.services import AppServices
+from cashier_app.app.single_instance import InstanceLock, instance_mode
 from cashier_app.app.ui_adapter import AppUiServices, EventForwarder
-from cashier_app.ui.app_qt import SingleInstance, attach_tray, create_application, screenshot, tell_already_running
+from cashier_app.domain.access import ProtectedAction
+from cashier_app.ui.app_qt import (
+    ActivationServer,
+    ask_running_window_to_show,
+    attach_tray,
+    create_application,
+    screenshot,
+    tell_already_running,
+)
+from cashier_app.ui.audit_page import AuditPage
 from cashier_app.ui.bridge import ServiceBridge
 from cashier_app.ui.cases_page import CasesPage
 from cashier_app.ui.help_page import HelpPage
@@ -25,6 +35,7 @@ from cashier_app.ui.history_page import HistoryPage
 from cashier_app.ui.lookup_page import LookupPage
 from cashier_app.ui.main_window import MainWindow
 from cashier_app.ui.pages import PageRegistry, PageSpec, default_registry
+from cashier_app.ui.people_page import PeoplePage
 from cashier_app.ui.reports_page import ReportsPage
 
 log = logging.getLogger(__name__)
@@ -32,12 +43,14 @@ log = logging.getLogger(__name__)
 
 def app_registry() -> PageRegistry:
     """The window's pages: lookup first (the cashier's everyday question), receipts, the receipt history,
-    cases, reports and handover, help."""
+    cases, reports and handover, the manager's audit trail and people (shown to those who may), help."""
     registry = default_registry()
     registry.register(PageSpec("lookup", LookupPage, order=5, shortcut="F3"))
     registry.register(PageSpec("history", HistoryPage, order=20, shortcut="F6"))
     registry.register(PageSpec("cases", CasesPage, order=30, shortcut="F4"))
     registry.register(PageSpec("reports", ReportsPage, order=40, shortcut="F7"))
+    registry.register(PageSpec("audit", AuditPage, order=70, requires=ProtectedAction.VIEW_AUDIT.value))
+    registry.register(PageSpec("people", PeoplePage, order=75, requires=ProtectedAction.MANAGE_PEOPLE.value))
     registry.register(PageSpec("help", HelpPage, order=90, shortcut="F1"))
     return registry
 
@@ -75,9 +88,11 @@ class WindowApp:
 def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: Path | None = None) -> int:
     app = create_application(sys.argv[:1], services.config.general.language)
     services.paths.ensure()
-    lock = SingleInstance(services.paths.data_dir)
+    lock = InstanceLock(services.paths.data_dir,
+                        instance_mode("window", demo=services.options.demo, training=services.options.training))
     if not lock.acquire():
-        tell_already_running()
+        # The running one comes to the front (when it is a window); this one says so and stops.
+        tell_already_running(brought_to_front=ask_running_window_to_show(lock.activation_name()))
         return 1
     joined = WindowApp(services)
     try:
@@ -89,6 +104,8 @@ def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: P
         lock.release()
         return 2
     attach_tray(app, window)
+    activation = ActivationServer(lock.activation_name(), app)
+    activation.activate.connect(window.bring_to_front)
     # An installer, an upgrade or `cashier-app quit` asks through the marker; systemd and logout by SIGTERM.
     def quit_from_any_thread() -> None:
         QMetaObject.invokeMethod(app, "quit", Qt.ConnectionType.QueuedConnection)
@@ -113,6 +130,7 @@ def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: P
     try:
         return int(app.exec())
     finally:
+        activation.close()
         joined.stop()
         marker.release()
         if terminate_notifier is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import signal
+import sys
 import threading
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from cashier_app.app.events import Event, PrintedPicture
 from cashier_app.app.logging_setup import setup_logging
 from cashier_app.app.running_marker import RunningMarker
 from cashier_app.app.services import AppServices, RunOptions
+from cashier_app.app.single_instance import AlreadyRunning, InstanceLock, already_running_message, instance_mode
 
 if TYPE_CHECKING:
     from cashier_app.app.cli import CommandContext
@@ -36,6 +38,20 @@ def run_app(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def _run_headless(services: AppServices, run_seconds: float) -> int:
+    lock = InstanceLock(services.paths.data_dir,
+                        instance_mode("headless", demo=services.options.demo, training=services.options.training))
+    if not lock.acquire():
+        message = already_running_message(AlreadyRunning(lock))
+        log.warning("%s", message)
+        print(message, file=sys.stderr)
+        return 1
+    try:
+        return _serve_headless(services, run_seconds)
+    finally:
+        lock.release()
+
+
+def _serve_headless(services: AppServices, run_seconds: float) -> int:
     done = threading.Event()
 
     def on_signal(signum: int, frame: object) -> None:

@@ -23,7 +23,15 @@ from cashier_app.watch.settings import WatchSettings
 from .file_activity import DEFAULT_RECENT_S, FileReport, file_report
 from .journal_access import JournalState, ReadOnlyJournal, inspect_journal
 from .outcomes import CheckResult, Outcome, Report
-from .platform_probe import MAX_SKEW_S, WARN_SKEW_S, KeyLookup, PlatformProbe, look_up_key, probe_platform
+from .platform_probe import (
+    MAX_SKEW_S,
+    WARN_SKEW_S,
+    KeyLookup,
+    PlatformProbe,
+    look_up_key,
+    platform_url,
+    probe_platform,
+)
 from .printer_check import PrinterCheck, check_printer
 from .system_info import PINNED, check_fonts, check_writable, disk_space, versions
 
@@ -352,7 +360,8 @@ _PLATFORM_CODES: dict[str, tuple[Outcome, str, str, str]] = {
 
 def platform_check(settings: PlatformSettings, key: KeyLookup, probe: PlatformProbe | None,
                    network: bool) -> CheckResult:
-    base = {"base_url": settings.base_url, "merchant_no": settings.merchant_no, "terminal_no": settings.terminal_no}
+    base = {"platform": settings.kind, "base_url": platform_url(settings), "merchant_no": settings.merchant_no,
+            "terminal_no": settings.terminal_no}
     if probe is None:
         why = "network checks were off" if not network else "no API key is stored"
         return _check("platform", "Merchant platform", Outcome.WARNING, f"not checked: {why}",
@@ -360,16 +369,16 @@ def platform_check(settings: PlatformSettings, key: KeyLookup, probe: PlatformPr
     details = {**base, **asdict(probe)}
     if not probe.reached:
         if probe.code == "bad_signature":
-            message = (f"{settings.base_url}: {probe.detail}; the answer is not signed with the stored key (a wrong "
-                       "key, or not the platform: a proxy or a login page in between?)")
+            message = (f"{platform_url(settings)}: {probe.detail}; the answer is not signed with the stored key "
+                       "(a wrong key, or not the platform: a proxy or a login page in between?)")
             hint = "Check the stored key and base_url."
         else:
-            message = f"{settings.base_url} cannot be reached: {probe.detail}"
+            message = f"{platform_url(settings)} cannot be reached: {probe.detail}"
             hint = "Check the network, base_url and proxy_url; is the platform up?"
         return _check("platform", "Merchant platform", Outcome.FAULT, message, "无法连接商户平台", hint, **details)
     outcome, text, zh, hint = _PLATFORM_CODES.get(
         probe.code or "", (Outcome.WARNING, f"answers with an unexpected code {probe.code}", "平台返回异常", ""))
-    message = f"{settings.base_url} {text} (HTTP {probe.http_status} {probe.code}, {probe.elapsed_ms:.0f} ms)"
+    message = f"{platform_url(settings)} {text} (HTTP {probe.http_status} {probe.code}, {probe.elapsed_ms:.0f} ms)"
     return _check("platform", "Merchant platform", outcome, message, zh, hint, **details)
 
 

@@ -297,7 +297,7 @@ class CasesPage(Page):
         )
 
     def _on_notice(self, code: str, _params: Any) -> None:
-        if code in ("case_opened", "case_updated"):
+        if code in ("case_opened", "case_updated", "escalation_overdue"):
             self.refresh()
 
     # --- export -------------------------------------------------------------------------------

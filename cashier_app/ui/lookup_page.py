@@ -46,6 +46,9 @@ translate = QCoreApplication.translate
 
 # The guidance's codes the page reacts to (domain/guidance.py decides; the page only shows and asks).
 VERDICT_ASK_FOR_VOUCHER = Verdict.ASK_FOR_VOUCHER.value
+# Verdicts that ask whether the customer's phone shows a payment voucher (the answer decides the next step).
+VERDICTS_ASKING_VOUCHER = (VERDICT_ASK_FOR_VOUCHER, Verdict.NOT_FOUND.value)
+VERDICT_NOT_CHARGED = Verdict.NOT_FOUND_NOT_CHARGED.value
 OUTCOME_UNKNOWN = LookupOutcome.UNKNOWN.value
 MERCHANT_KIND = "merchant"  # LookupView.number_kind of a merchant order number (lookup.view.MERCHANT)
 ACTION_REPRINT = Action.REPRINT.value
@@ -372,10 +375,19 @@ class LookupPage(Page):
     def answer_voucher(self, shown: bool) -> bool:
         """The customer's phone shows a payment voucher (True) or not (False)."""
         view = self.view
-        if view is None or _value(view.guidance.verdict) != VERDICT_ASK_FOR_VOUCHER:
+        if view is None or not self._asks_voucher(view):
             return False
         voucher = Voucher.SHOWN if shown else Voucher.NONE
         return self._start("voucher", lambda service: service.with_voucher(view, voucher))
+
+    @staticmethod
+    def _asks_voucher(view: Any) -> bool:
+        """Ask the customer about a voucher: unpaid on the platform, or a merchant number the platform does not
+        know (the voucher tells a mistyped number from a payment that never started)."""
+        verdict = _value(view.guidance.verdict)
+        if verdict == Verdict.NOT_FOUND.value:
+            return view.number_kind == MERCHANT_KIND and view.voucher is Voucher.NOT_ASKED
+        return verdict in VERDICTS_ASKING_VOUCHER
 
     # --- the next steps -----------------------------------------------------------------------
     def next_steps(self) -> list[str]:
@@ -678,13 +690,13 @@ class LookupPage(Page):
         self.verdict.setToolTip(view.detail or "")
 
         next_note = ""
-        if guidance.may_take_payment_again:
+        if guidance.may_take_payment_again and verdict != VERDICT_NOT_CHARGED:  # that verdict says it itself
             next_note = translate("LookupPage", "This order can no longer be paid: you may take payment again with "
                                                 "a new order number.")
         self.next_note.setText(next_note)
         self.next_note.setVisible(bool(next_note))
 
-        asking = verdict == VERDICT_ASK_FOR_VOUCHER
+        asking = self._asks_voucher(view)
         self.voucher_box.setVisible(asking)
         self.input.voucher_question_open = asking
         self._render_actions()
@@ -808,6 +820,10 @@ class LookupPage(Page):
                 translate("LookupPage", "closed: {result}").format(result=messages.case_result_text(case.result)))
             text = translate("LookupPage", "Case {id} · {kind} · {status}").format(
                 id=case.case_id, kind=messages.case_kind_text(case.kind), status=status)
+            if case.escalation_working_days is not None:
+                # Reported for handling earlier: how long the platform has had it.
+                text += "  ·  " + translate("LookupPage", "reported {days} working days ago").format(
+                    days=case.escalation_working_days)
             # In time order (steps taken before the case was opened are written into it with their own times).
             for step in sorted(case.steps, key=lambda step: step.at_local)[-CASE_STEPS_SHOWN:]:
                 line = f"{step.at_local[-8:]}  {messages.step_action_text(step.action)}"

@@ -413,6 +413,8 @@ class MainWindow(QMainWindow):
             if code == "case_opened":
                 self._tell_case_opened(params, severity)
             return  # an updated case needs no words: the count and the cases page show it
+        if code == "escalation_overdue":
+            self.refresh_open_cases()  # and said below, with a notification: the manager is reminded once
         self.show_message(messages.notice_text(code, params), severity)
         self._update_state()
 

@@ -180,6 +180,14 @@ REFUSALS: Final[dict[str, Message]] = {
     "not text": _m(QT_TRANSLATE_NOOP("Messages", "the file is not text"), ATTENTION),
     "too large": _m(QT_TRANSLATE_NOOP("Messages", "the file is too large for a receipt"), ATTENTION),
     "undecodable": _m(QT_TRANSLATE_NOOP("Messages", "the file's characters cannot be read"), ATTENTION),
+    "name not text": _m(QT_TRANSLATE_NOOP("Messages", "the file's name is not readable text"), ATTENTION),
+    "parser failed": _m(QT_TRANSLATE_NOOP("Messages", "the file could not be read (a fault in the app)"), FAULT),
+    # Watched names that are no regular file (watch.files): never read.
+    "symlink": _m(QT_TRANSLATE_NOOP("Messages", "it is a link to another file, which is not read"), ATTENTION),
+    "fifo": _m(QT_TRANSLATE_NOOP("Messages", "it is a pipe, not a file"), ATTENTION),
+    "socket": _m(QT_TRANSLATE_NOOP("Messages", "it is a socket, not a file"), ATTENTION),
+    "device": _m(QT_TRANSLATE_NOOP("Messages", "it is a device, not a file"), ATTENTION),
+    "other": _m(QT_TRANSLATE_NOOP("Messages", "it is not a regular file"), ATTENTION),
 }
 FILE_REFUSED: Final = QT_TRANSLATE_NOOP("Messages", "File {name} was not taken as a receipt: {reason}")
 
@@ -195,6 +203,12 @@ NOTICES: Final[dict[str, Message]] = {
         QT_TRANSLATE_NOOP("Messages", "Printer {printer} is ready again; held receipts are printing."), OK
     ),
     "platform_restored": _m(QT_TRANSLATE_NOOP("Messages", "Connection to the platform restored."), OK),
+    "escalation_overdue": _m(
+        QT_TRANSLATE_NOOP("Messages", "Case {case_id} (order {out_trade_no}) was reported {days} working days ago "
+                                      "and is still open."),
+        ATTENTION,
+        QT_TRANSLATE_NOOP("Messages", "Ask the platform again, or close the case on the cases page."),
+    ),
     "reprint_queued": _m(QT_TRANSLATE_NOOP("Messages", "Reprint of order {out_trade_no} queued."), INFO),
     "job_cancelled": _m(QT_TRANSLATE_NOOP("Messages", "Print job for order {out_trade_no} cancelled."), INFO),
     "interrupted_job_reprinted": _m(
@@ -239,6 +253,19 @@ NOTICES: Final[dict[str, Message]] = {
         QT_TRANSLATE_NOOP("Messages", "A receipt file could not be taken: {path}"),
         FAULT,
         QT_TRANSLATE_NOOP("Messages", "Call the technician."),
+    ),
+    "intake_deferred": _m(
+        QT_TRANSLATE_NOOP("Messages", "The disk is full: {waiting} receipt file(s) wait to be recorded and printed."),
+        FAULT,
+        QT_TRANSLATE_NOOP("Messages", "Free disk space (call the technician); they are taken in by themselves then."),
+    ),
+    "intake_caught_up": _m(
+        QT_TRANSLATE_NOOP("Messages", "Disk space is back: {count} waiting receipt file(s) were recorded."), OK
+    ),
+    "receipt_repeat": _m(
+        QT_TRANSLATE_NOOP("Messages", "The till wrote the receipt of order {out_trade_no} again: not printed twice."),
+        INFO,
+        QT_TRANSLATE_NOOP("Messages", "To give the customer a copy, reprint it (Ctrl+P)."),
     ),
     "job_moved": _m(
         QT_TRANSLATE_NOOP("Messages", "The receipt of order {out_trade_no} goes to printer {printer}."), INFO
@@ -328,7 +355,10 @@ CASE_KINDS: Final[dict[str, str]] = {
     "platform_fault": QT_TRANSLATE_NOOP("Messages", "Platform fault"),
     "doubled_receipt": QT_TRANSLATE_NOOP("Messages", "Receipt printed twice"),
     "receipt_without_payment": QT_TRANSLATE_NOOP("Messages", "Receipt without payment"),
+    "storage_full": QT_TRANSLATE_NOOP("Messages", "Disk full"),
     "amount_mismatch": QT_TRANSLATE_NOOP("Messages", "Amount mismatch"),
+    "refund_not_on_platform": QT_TRANSLATE_NOOP("Messages", "Refund receipt, no refund on the platform"),
+    "refund_without_receipt": QT_TRANSLATE_NOOP("Messages", "Refund without a refund receipt"),
 }
 # The cause the system records when it raises a case of each kind (domain.cases.DEFAULT_CAUSE, English in
 # the journal), in the manager's words. A cause typed by a person is shown as typed.
@@ -345,7 +375,16 @@ CASE_CAUSES: Final[dict[str, str]] = {
     "receipt_without_payment": QT_TRANSLATE_NOOP(
         "Messages", "A receipt was printed but the platform does not show the order paid."
     ),
+    "storage_full": QT_TRANSLATE_NOOP(
+        "Messages", "The disk was full: receipt files waited and were taken in once there was space."
+    ),
     "amount_mismatch": QT_TRANSLATE_NOOP("Messages", "The receipt's amount is not the amount the platform took."),
+    "refund_not_on_platform": QT_TRANSLATE_NOOP(
+        "Messages", "A refund receipt was printed, but the platform shows no refund for the order."
+    ),
+    "refund_without_receipt": QT_TRANSLATE_NOOP(
+        "Messages", "The order was refunded on the platform, but no refund receipt was printed."
+    ),
 }
 CASE_RESULTS: Final[dict[str, str]] = {
     "reprinted": QT_TRANSLATE_NOOP("Messages", "Receipt reprinted"),
@@ -386,6 +425,9 @@ STEP_OUTCOMES: Final[dict[str, str]] = {
     "print_failed": QT_TRANSLATE_NOOP("Messages", "Printing failed"),
     "not_found": QT_TRANSLATE_NOOP("Messages", "Order not found"),
     "not_queryable_yet": QT_TRANSLATE_NOOP("Messages", "Not findable by the third-party number yet"),
+    "contact_recorded": QT_TRANSLATE_NOOP("Messages", "Customer contact recorded"),
+    "contact_removed": QT_TRANSLATE_NOOP("Messages", "Customer contact removed"),
+    "escalation_overdue": QT_TRANSLATE_NOOP("Messages", "Overdue: no answer within the working days allowed"),
     "not_started": QT_TRANSLATE_NOOP("Messages", "No payment started for this number yet"),
 }
 STEP_STATE_UNKNOWN: Final = QT_TRANSLATE_NOOP("Messages", "State unknown ({reason})")
@@ -471,6 +513,22 @@ VERDICTS: Final[dict[str, Message]] = {
     "not_found": _m(
         QT_TRANSLATE_NOOP("Messages", "No order with this number. Check the number and look it up again."), ATTENTION
     ),
+    "not_found_not_charged": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "No such order on the platform, and the customer's phone shows no payment: the customer was not "
+            "charged. It is safe to take payment again.",
+        ),
+        OK,
+    ),
+    "not_found_but_paid": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The customer shows a payment voucher, but the platform has no order with this number. Look up the "
+            "merchant order number shown in the voucher's details. Do not take payment again.",
+        ),
+        ATTENTION,
+    ),
     "not_queryable_yet": _m(
         QT_TRANSLATE_NOOP(
             "Messages",
@@ -537,6 +595,7 @@ ACTION_ERRORS: Final[dict[str, Message]] = {
     ),
     "case_not_found": _m(QT_TRANSLATE_NOOP("Messages", "This case no longer exists."), ATTENTION),
     "case_closed": _m(QT_TRANSLATE_NOOP("Messages", "This case is already closed."), INFO),
+    "empty_note": _m(QT_TRANSLATE_NOOP("Messages", "Write the note first."), INFO),
     "invalid_result": _m(QT_TRANSLATE_NOOP("Messages", "Choose how the case ended."), ATTENTION),
     "action_not_allowed": _m(
         QT_TRANSLATE_NOOP("Messages", "This step is not allowed for this order now."),

@@ -72,7 +72,20 @@ class UiServices(Protocol):
         ...
 
     def cases_csv(self, query: CaseQuery) -> bytes:
-        """The listed cases (with their steps) as CSV, UTF-8 with a BOM (Excel on Chinese Windows)."""
+        """The listed cases (with their steps) as CSV, UTF-8 with a BOM (Excel on Chinese Windows), in the
+        window's language, store times, contacts masked."""
+        ...
+
+    def add_case_note(self, case_id: int, note: str) -> CaseRow:
+        """A note on the case's timeline, written by the person signed in; returns the case with its steps."""
+        ...
+
+    def set_case_contact(self, case_id: int, contact: str) -> CaseRow:
+        """How to reach the customer ("" forgets it); returns the case with its steps."""
+        ...
+
+    def escalate_case(self, case_id: int, note: str) -> CaseRow:
+        """Report the case for handling: it stays open and ages until it is closed."""
         ...
 
     def case_counts(self, day: str) -> dict[str, int]:

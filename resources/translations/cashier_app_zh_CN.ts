@@ -14,9 +14,100 @@
         <source>Cashier Companion</source>
         <translation>收银伴侣</translation>
     </message>
+    <message>
+        <source>Its window has been brought to the front.</source>
+        <translation>已把它的窗口调到最前面。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <source>job {job}</source>
+        <translation>打印任务 {job}</translation>
+    </message>
+    <message>
+        <source>case {case}</source>
+        <translation>案例 {case}</translation>
+    </message>
+    <message>
+        <source>{count} rows</source>
+        <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>授权店长</translation>
+    </message>
+    <message>
+        <source>Order / job / case</source>
+        <translation>订单 / 打印任务 / 案例</translation>
+    </message>
+    <message>
+        <source>Reason and detail</source>
+        <translation>原因与详情</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出操作记录</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Audit trail saved to {path}</source>
+        <translation>操作记录已保存到 {path}</translation>
+    </message>
 </context>
 <context>
     <name>CaseDialog</name>
+    <message>
+        <source>{days} working days ago</source>
+        <translation>{days} 个工作日前</translation>
+    </message>
+    <message>
+        <source>{age}: overdue, ask the platform again</source>
+        <translation>{age}：已超时，请再次询问平台</translation>
+    </message>
     <message>
         <source>Case {id}</source>
         <translation>案例 {id}</translation>
@@ -62,6 +153,22 @@
         <translation>处理用时</translation>
     </message>
     <message>
+        <source>Channel</source>
+        <translation>支付渠道</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>支付时间</translation>
+    </message>
+    <message>
+        <source>Reported for handling</source>
+        <translation>上报处理</translation>
+    </message>
+    <message>
+        <source>Customer contact</source>
+        <translation>顾客联系方式</translation>
+    </message>
+    <message>
         <source>What happened</source>
         <translation>处理经过</translation>
     </message>
@@ -84,6 +191,34 @@
     <message>
         <source>Outcome</source>
         <translation>结果</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Add to the record</source>
+        <translation>补充记录</translation>
+    </message>
+    <message>
+        <source>Note: what was done, what the customer said</source>
+        <translation>备注：做了什么、顾客说了什么</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Report for handling</source>
+        <translation>上报处理</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s phone or contact (optional)</source>
+        <translation>顾客电话或联系方式（可选）</translation>
+    </message>
+    <message>
+        <source>Save contact</source>
+        <translation>保存联系方式</translation>
     </message>
     <message>
         <source>Close the case</source>
@@ -155,6 +290,10 @@
     <message>
         <source>Result</source>
         <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Reported {days} working days ago</source>
+        <translation>已上报 {days} 个工作日</translation>
     </message>
 </context>
 <context>
@@ -854,6 +993,10 @@
         <translation>案例 {id} · {kind} · {status}</translation>
     </message>
     <message>
+        <source>reported {days} working days ago</source>
+        <translation>已上报 {days} 个工作日</translation>
+    </message>
+    <message>
         <source>Look up (Enter)</source>
         <translation>查询（回车）</translation>
     </message>
@@ -1171,6 +1314,34 @@
         <translation>文件中的文字无法识别</translation>
     </message>
     <message>
+        <source>the file&apos;s name is not readable text</source>
+        <translation>文件名不是可读的文字</translation>
+    </message>
+    <message>
+        <source>the file could not be read (a fault in the app)</source>
+        <translation>无法读取该文件（程序故障）</translation>
+    </message>
+    <message>
+        <source>it is a link to another file, which is not read</source>
+        <translation>它是指向其他文件的链接，不会读取</translation>
+    </message>
+    <message>
+        <source>it is a pipe, not a file</source>
+        <translation>它是管道，不是文件</translation>
+    </message>
+    <message>
+        <source>it is a socket, not a file</source>
+        <translation>它是套接字，不是文件</translation>
+    </message>
+    <message>
+        <source>it is a device, not a file</source>
+        <translation>它是设备，不是文件</translation>
+    </message>
+    <message>
+        <source>it is not a regular file</source>
+        <translation>它不是普通文件</translation>
+    </message>
+    <message>
         <source>File {name} was not taken as a receipt: {reason}</source>
         <translation>文件 {name} 未作为小票接收：{reason}</translation>
     </message>
@@ -1193,6 +1364,14 @@
     <message>
         <source>Connection to the platform restored.</source>
         <translation>平台连接已恢复。</translation>
+    </message>
+    <message>
+        <source>Case {case_id} (order {out_trade_no}) was reported {days} working days ago and is still open.</source>
+        <translation>案例 {case_id}（订单 {out_trade_no}）已上报 {days} 个工作日，仍未结案。</translation>
+    </message>
+    <message>
+        <source>Ask the platform again, or close the case on the cases page.</source>
+        <translation>请再次询问平台，或在“异常案例”页结案。</translation>
     </message>
     <message>
         <source>Reprint of order {out_trade_no} queued.</source>
@@ -1229,6 +1408,26 @@
     <message>
         <source>Secrets are kept in a fallback store ({backend}), not the system keyring.</source>
         <translation>密钥保存在备用存储（{backend}）中，而不是系统钥匙串。</translation>
+    </message>
+    <message>
+        <source>The disk is full: {waiting} receipt file(s) wait to be recorded and printed.</source>
+        <translation>磁盘已满：有 {waiting} 个小票文件等待记录和打印。</translation>
+    </message>
+    <message>
+        <source>Free disk space (call the technician); they are taken in by themselves then.</source>
+        <translation>请腾出磁盘空间（联系技术人员）；之后会自动补记并打印。</translation>
+    </message>
+    <message>
+        <source>Disk space is back: {count} waiting receipt file(s) were recorded.</source>
+        <translation>磁盘空间已恢复：等待中的 {count} 个小票文件已记录。</translation>
+    </message>
+    <message>
+        <source>The till wrote the receipt of order {out_trade_no} again: not printed twice.</source>
+        <translation>收银机再次写出了订单 {out_trade_no} 的小票：不会重复打印。</translation>
+    </message>
+    <message>
+        <source>To give the customer a copy, reprint it (Ctrl+P).</source>
+        <translation>如需给顾客一份副本，请补打（Ctrl+P）。</translation>
     </message>
     <message>
         <source>The receipt of order {out_trade_no} goes to printer {printer}.</source>
@@ -1319,6 +1518,10 @@
         <translation>有小票未付款</translation>
     </message>
     <message>
+        <source>Disk full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
         <source>Amount mismatch</source>
         <translation>金额不符</translation>
     </message>
@@ -1363,8 +1566,28 @@
         <translation>已打印小票，但平台显示订单未支付。</translation>
     </message>
     <message>
+        <source>The disk was full: receipt files waited and were taken in once there was space.</source>
+        <translation>磁盘曾满：小票文件在有空间后才补记。</translation>
+    </message>
+    <message>
         <source>The receipt&apos;s amount is not the amount the platform took.</source>
         <translation>小票金额与平台实收金额不一致。</translation>
+    </message>
+    <message>
+        <source>Refund without a refund receipt</source>
+        <translation>已退款但无退款小票</translation>
+    </message>
+    <message>
+        <source>Refund receipt, no refund on the platform</source>
+        <translation>有退款小票，平台无退款</translation>
+    </message>
+    <message>
+        <source>A refund receipt was printed, but the platform shows no refund for the order.</source>
+        <translation>已打印退款小票，但平台上该订单没有退款记录。</translation>
+    </message>
+    <message>
+        <source>The order was refunded on the platform, but no refund receipt was printed.</source>
+        <translation>平台上该订单已退款，但没有打印退款小票。</translation>
     </message>
     <message>
         <source>Receipt reprinted</source>
@@ -1471,6 +1694,18 @@
         <translation>第三方订单号暂时查不到</translation>
     </message>
     <message>
+        <source>Customer contact recorded</source>
+        <translation>已记录顾客联系方式</translation>
+    </message>
+    <message>
+        <source>Customer contact removed</source>
+        <translation>已删除顾客联系方式</translation>
+    </message>
+    <message>
+        <source>Overdue: no answer within the working days allowed</source>
+        <translation>已超时：规定工作日内未得到答复</translation>
+    </message>
+    <message>
         <source>No payment started for this number yet</source>
         <translation>该单号尚未发起支付</translation>
     </message>
@@ -1533,6 +1768,14 @@
     <message>
         <source>No order with this number. Check the number and look it up again.</source>
         <translation>没有找到这个订单号。请核对号码后再查。</translation>
+    </message>
+    <message>
+        <source>No such order on the platform, and the customer&apos;s phone shows no payment: the customer was not charged. It is safe to take payment again.</source>
+        <translation>平台上没有这笔订单，顾客手机上也没有支付记录：顾客没有被扣款。可以放心重新收款。</translation>
+    </message>
+    <message>
+        <source>The customer shows a payment voucher, but the platform has no order with this number. Look up the merchant order number shown in the voucher&apos;s details. Do not take payment again.</source>
+        <translation>顾客出示了支付凭证，但平台上没有这个单号的订单。请按凭证详情中的商户订单号查询。不要重新收款。</translation>
     </message>
     <message>
         <source>The platform has not yet heard of this payment from the channel, so the third-party number finds nothing yet. Look it up by the merchant order number.</source>
@@ -1617,6 +1860,10 @@
     <message>
         <source>This case is already closed.</source>
         <translation>这个案例已经结案。</translation>
+    </message>
+    <message>
+        <source>Write the note first.</source>
+        <translation>请先写好备注。</translation>
     </message>
     <message>
         <source>Choose how the case ended.</source>
@@ -2143,6 +2390,117 @@
     </message>
 </context>
 <context>
+    <name>PeoplePage</name>
+    <message>
+        <source>New PIN for {number}</source>
+        <translation>为 {number} 设置新 PIN</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>Person &amp;number</source>
+        <translation>人员编号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>PIN(&amp;P)</translation>
+    </message>
+    <message>
+        <source>PIN &amp;again</source>
+        <translation>再次输入 PIN(&amp;A)</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>New PIN set for {person}.</source>
+        <translation>已为 {person} 设置新 PIN。</translation>
+    </message>
+    <message>
+        <source>{person} added ({role}).</source>
+        <translation>已添加 {person}（{role}）。</translation>
+    </message>
+    <message>
+        <source>{person} can no longer sign in.</source>
+        <translation>{person} 已停用，不能再登录。</translation>
+    </message>
+    <message>
+        <source>{person} can sign in again.</source>
+        <translation>{person} 已重新启用，可以登录。</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Locked until {time}</source>
+        <translation>锁定至 {time}</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Enable again</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>People sign in with their number and PIN. A cashier needs a manager&apos;s PIN for protected actions; a technician sets the till up.</source>
+        <translation>人员用编号和 PIN 登录。收银员进行受保护的操作需要店长输入 PIN；技术员负责设置收银台。</translation>
+    </message>
+    <message>
+        <source>Sign-in is off at this till ([signin] enabled = false): the people added here sign in once it is switched on.</source>
+        <translation>本收银台未开启登录（[signin] enabled = false）：开启后，在此添加的人员即可登录。</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <source>Add a person…</source>
+        <translation>添加人员…</translation>
+    </message>
+    <message>
+        <source>New PIN…</source>
+        <translation>设置新 PIN…</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+</context>
+<context>
     <name>PrinterChoiceDialog</name>
     <message>
         <source>Print on another printer</source>
@@ -2398,6 +2756,82 @@
     <message>
         <source>yes</source>
         <translation>是</translation>
+    </message>
+    <message>
+        <source>Case no.</source>
+        <translation>案例编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation>发现人</translation>
+    </message>
+    <message>
+        <source>Third-party order no.</source>
+        <translation>第三方订单号</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>支付渠道</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>支付时间</translation>
+    </message>
+    <message>
+        <source>Payment state</source>
+        <translation>支付状态</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Customer contact</source>
+        <translation>顾客联系方式</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>结案人</translation>
+    </message>
+    <message>
+        <source>Handled in (min)</source>
+        <translation>处理时长（分钟）</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <source>Working days since escalated</source>
+        <translation>上报后工作日数</translation>
+    </message>
+    <message>
+        <source>Steps (time, action, person, payment state, outcome, note)</source>
+        <translation>处理过程（时间、操作、人员、支付状态、结果、备注）</translation>
     </message>
 </context>
 <context>

@@ -92,6 +92,15 @@ class ListServices:
     def cases_csv(self, query: CaseQuery) -> bytes:
         return "\ufeff".encode()
 
+    def add_case_note(self, case_id: int, note: str) -> CaseRow:
+        raise ServiceError("case_not_found", f"no case {case_id}")
+
+    def set_case_contact(self, case_id: int, contact: str) -> CaseRow:
+        raise ServiceError("case_not_found", f"no case {case_id}")
+
+    def escalate_case(self, case_id: int, note: str) -> CaseRow:
+        raise ServiceError("case_not_found", f"no case {case_id}")
+
     def case_counts(self, day: str) -> dict[str, int]:
         return {}
 

@@ -190,7 +190,7 @@ def _check(args: argparse.Namespace, ctx: CommandContext) -> int:
     print(f"密钥已保存 / a {what} is stored for {account_name(settings)}")
     with build_adapter(settings, key_provider=lambda: key) as adapter:
         check = adapter.check_credentials()
-    where = _where(settings)
+    where = settings.endpoint
     print(f"平台应答 / the platform answered: {check.answered}")
     if check.skew_s is not None:
         print(f"时钟差 / clock difference: {check.skew_s:+.1f} s (the platform's clock minus this computer's)")
@@ -203,14 +203,6 @@ def _check(args: argparse.Namespace, ctx: CommandContext) -> int:
         reason = check.reason.value if check.reason else "unknown"
         print(f"无法连接平台 / the platform cannot be reached: {reason}: {check.detail}", file=sys.stderr)
     return EXIT_REJECTED
-
-
-def _where(settings: PlatformSettings) -> str:
-    if settings.kind == "wechatpay-v3":
-        return settings.wechatpay.base_url
-    if settings.kind == "alipay":
-        return settings.alipay.gateway_url
-    return settings.base_url
 
 
 def _delete(args: argparse.Namespace, ctx: CommandContext) -> int:

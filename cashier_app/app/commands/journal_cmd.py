@@ -106,24 +106,21 @@ def _check(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def _restore(args: argparse.Namespace, ctx: CommandContext) -> int:
-    from PySide6.QtCore import QLockFile
-
     from cashier_app.app.running_marker import is_running
+    from cashier_app.app.single_instance import InstanceLock
     from cashier_app.journal.backup import BackupError, restore_journal
-    from cashier_app.ui.app_qt import SingleInstance
 
     if not args.yes:
         return _usage(f"restoring replaces the journal {ctx.paths.journal_file}: add --yes to do it "
                       "(the current journal is kept beside it)")
     data_dir = ctx.paths.journal_file.parent
     data_dir.mkdir(parents=True, exist_ok=True)
-    # A journal is never swapped under a running app: the window holds this lock on its data
-    # folder, and every running app (the headless one too) its running marker.
+    # A journal is never swapped under a running app: every app holds this lock on its data folder
+    # while it runs, and its running marker (the one any `cashier-app quit` finds) too.
     if is_running():
         return _usage("the app is running: quit it first (cashier-app quit), then restore")
-    lock = QLockFile(str(data_dir / SingleInstance.FILE_NAME))
-    lock.setStaleLockTime(0)
-    if not lock.tryLock(200):
+    lock = InstanceLock(data_dir, "journal restore")
+    if not lock.acquire():
         return _usage("the app is running on this journal: quit it first, then restore")
     try:
         kept = restore_journal(args.file, ctx.paths.journal_file, now=datetime.now())
@@ -131,7 +128,7 @@ def _restore(args: argparse.Namespace, ctx: CommandContext) -> int:
         print(f"未恢复 / not restored: {exc}", file=sys.stderr)
         return EXIT_FAILED
     finally:
-        lock.unlock()
+        lock.release()
     print(f"已恢复 / restored {args.file} as {ctx.paths.journal_file}")
     if kept is not None:
         print(f"  the journal it replaced is kept as {kept}")

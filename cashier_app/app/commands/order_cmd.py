@@ -154,6 +154,9 @@ def _list(args: argparse.Namespace, ctx: CommandContext) -> int:
     orders: list[Order] = []
     cursor: str | None = None
     with build_client(ctx.config.platform) as client:
+        if not client.capabilities.list:
+            return _usage(f"platform.kind '{ctx.config.platform.kind}' has no list of orders: query them one by "
+                          "one, or import the day's bill with `cashier-app reconcile bill --date D`")
         while True:
             page = client.list_orders(since, state=args.state, cursor=cursor)
             if isinstance(page, StateUnknown):
