@@ -9,8 +9,10 @@ import sys
 import threading
 from typing import TYPE_CHECKING
 
+from cashier_app.app.config import AppConfig
 from cashier_app.app.events import Event, PrintedPicture
 from cashier_app.app.logging_setup import setup_logging
+from cashier_app.app.paths import default_paths
 from cashier_app.app.running_marker import RunningMarker
 from cashier_app.app.services import AppServices, RunOptions
 from cashier_app.app.single_instance import AlreadyRunning, InstanceLock, already_running_message, instance_mode
@@ -31,10 +33,20 @@ def run_app(args: argparse.Namespace, ctx: CommandContext) -> int:
         config.general.language = args.lang
     services = AppServices(config, paths, options)
     if args.headless:
+        if not options.demo and not options.training and not paths.config_file.exists():
+            log.warning("no configuration at %s: running on the defaults; start the app with its window to set "
+                        "it up with the setup wizard", paths.config_file)
         return _run_headless(services, args.run_seconds)
     from cashier_app.app.qt_app import run_window
 
-    return run_window(services, run_seconds=args.run_seconds, screenshot=args.screenshot)
+    def services_for(new_config: AppConfig) -> AppServices:
+        """Services on a configuration the setup wizard wrote (its data folder may have changed)."""
+        if args.lang:
+            new_config.general.language = args.lang
+        new_paths = default_paths(ctx.config_path, new_config.general.data_dir)
+        return AppServices(new_config, new_paths, options)
+
+    return run_window(services, run_seconds=args.run_seconds, screenshot=args.screenshot, services_for=services_for)
 
 
 def _run_headless(services: AppServices, run_seconds: float) -> int:

@@ -207,6 +207,11 @@ class AppServices:
             except Exception:
                 log.exception("stopping a service failed")
 
+    def sandbox_key_provider(self) -> Callable[[], str] | None:
+        """In demo and training, the sandbox's key the app signs with (the diagnosis checks it, not the
+        credential store's); None on a real platform."""
+        return self._key_provider if self.simulated else None
+
     def current_state(self) -> list[Event]:
         """Events that describe the state now, for a window opened after the services started."""
         events: list[Event] = []

@@ -12,6 +12,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from cashier_app.app.access_adapter import AppAccessServices
+from cashier_app.app.config import ConfigError, DisplaySettings, load_config
+from cashier_app.app.config_writer import write_config
 from cashier_app.app.credentials_adapter import PlatformCredentials
 from cashier_app.app.desk_adapter import AppDeskServices
 from cashier_app.app.events import (
@@ -26,6 +28,8 @@ from cashier_app.app.events import (
     RefusedEvent,
 )
 from cashier_app.app.services import AppServices
+from cashier_app.app.setup_adapter import SetupAdapter
+from cashier_app.app.technician_adapter import TechnicianAdapter
 from cashier_app.app.training import TrainingDirector
 from cashier_app.domain.access import ProtectedAction
 from cashier_app.domain.audit import AuditAction
@@ -249,6 +253,32 @@ class AppUiServices:
         actor, approved_by = self._authorize(ProtectedAction.CHANGE_KEY)
         return PlatformCredentials(self.services.config.platform, audit=self.services.audit, actor=actor,
                                    approved_by=approved_by, training=self.services.options.training)
+
+    def save_display(self, font_size: int, theme: str) -> None:
+        """Into the file as it is (never the demo's altered settings), validated, the old one kept as a backup."""
+        actor, approved_by = self._authorize(ProtectedAction.CHANGE_SETTINGS)
+        path = self.services.paths.config_file
+        try:
+            config = load_config(path)
+        except ConfigError as error:
+            raise ServiceError("config_invalid", str(error)) from error
+        config.display = DisplaySettings(font_size=font_size, theme=theme)
+        write_config(path, config, note="display settings changed in the window")
+        self.services.config.display = config.display
+        self.services.audit.record(AuditAction.SETTINGS_CHANGED, actor, approved_by=approved_by,
+                                   detail=f"display: text {font_size} px, {theme} theme",
+                                   training=self.services.options.training)
+
+    def technician_services(self) -> TechnicianAdapter:
+        """The technician page's tools over the running services (its tab needs technician_tools)."""
+        return TechnicianAdapter(self.services, actor=self.operator)
+
+    def setup_services(self) -> SetupAdapter:
+        """The setup wizard over the configuration file in use (never the demo's altered settings).
+        Protected (change_settings): what it writes, and keys it stores, go into the audit trail."""
+        actor, approved_by = self._authorize(ProtectedAction.CHANGE_SETTINGS)
+        return SetupAdapter(self.services.paths.config_file, audit=self.services.audit, actor=actor,
+                            approved_by=approved_by, training=self.services.options.training)
 
     # -- lookup -----------------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from cashier_app.ui import messages, theme
+from cashier_app.ui.accessibility import accessible, name_from_labels
 from cashier_app.ui.manager_pin import access_of
 from cashier_app.ui.pages import Page, PageContext
 from cashier_app.ui.rows import AuditQuery, AuditRow
@@ -185,6 +186,14 @@ class AuditPage(Page):
             translate("AuditPage", "Reason and detail")])
         self.export_button.setText(translate("AuditPage", "Export CSV…"))
         self.refresh_button.setText(translate("AuditPage", "Refresh (F5)"))
+        accessible(self.from_edit, translate("AuditPage", "From day"))
+        accessible(self.to_edit, translate("AuditPage", "To day"))
+        accessible(self.action_box, translate("AuditPage", "Action"))
+        accessible(self.person_edit, translate("AuditPage", "Person number"))
+        accessible(self.table, translate("AuditPage", "The audit trail"),
+                   translate("AuditPage", "Reprints, cancels, moves, closes, sign-ins and settings changes, newest "
+                                          "first"))
+        name_from_labels(self)
         self._render()
 
     # --- export ---------------------------------------------------------------------------------

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from cashier_app.domain.access import ProtectedAction
 from cashier_app.ui import messages, theme
+from cashier_app.ui.accessibility import accessible, name_from_labels
+from cashier_app.ui.appearance import styled
 from cashier_app.ui.cases_model import TRAINING_COLOUR, duration_text, kind_label, result_label
 from cashier_app.ui.formatting import format_fen
 from cashier_app.ui.manager_pin import ManagerPinDialog, run_protected
@@ -111,7 +113,7 @@ class CaseDialog(QDialog):
                 "escalated", "contact", "cause")
         for position, key in enumerate(keys):
             name = QLabel()
-            name.setStyleSheet(f"color: {theme.NEUTRAL_FOREGROUND};")
+            styled(name, f"color: {theme.NEUTRAL_FOREGROUND};")
             value = QLabel()
             value.setObjectName(f"fact_{key}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -288,7 +290,7 @@ class CaseDialog(QDialog):
         self.heading.setText(translate("CaseDialog", "Case {id}: {kind}").format(id=case.case_id,
                                                                                  kind=kind_label(case)))
         if case.training:
-            self.heading.setStyleSheet(f"color: {TRAINING_COLOUR};")
+            styled(self.heading, f"color: {TRAINING_COLOUR};")
         facts = self.fact_labels
         facts["order"].setText(case.out_trade_no or "—")
         facts["channel_no"].setText(case.channel_trade_no or "—")
@@ -297,7 +299,7 @@ class CaseDialog(QDialog):
         facts["channel"].setText(messages.channel_text(case.channel) if case.channel else "—")
         facts["paid"].setText(case.paid_at_local or "—")
         facts["escalated"].setText(escalation_text(case))
-        facts["escalated"].setStyleSheet(f"color: {theme.FOREGROUND[theme.FAULT]};" if case.escalation_overdue else "")
+        styled(facts["escalated"], f"color: {theme.FOREGROUND[theme.FAULT]};" if case.escalation_overdue else "")
         facts["contact"].setText(case.customer_contact or "—")
         if not self.contact_edit.hasFocus():
             self.contact_edit.setText(case.customer_contact)
@@ -378,15 +380,22 @@ class CaseDialog(QDialog):
         self.escalate_button.setText(translate("CaseDialog", "Report for handling"))
         self.contact_edit.setPlaceholderText(translate("CaseDialog", "Customer's phone or contact (optional)"))
         self.contact_button.setText(translate("CaseDialog", "Save contact"))
+        accessible(self.add_note_edit, translate("CaseDialog", "Note to add to the case"))
+        accessible(self.contact_edit, translate("CaseDialog", "The customer's contact"),
+                   translate("CaseDialog", "Masked in exports and bundles"))
         self.close_box.setTitle(translate("CaseDialog", "Close the case"))
         for index in range(self.result_box.count()):
             self.result_box.setItemText(index, messages.case_result_text(str(self.result_box.itemData(index))))
         self.result_box.setPlaceholderText(translate("CaseDialog", "Choose the result"))
         self.note_edit.setPlaceholderText(translate("CaseDialog", "Note (what was done, who was called)"))
+        accessible(self.timeline, translate("CaseDialog", "What happened, step by step"))
+        accessible(self.result_box, translate("CaseDialog", "The case's result"))
+        accessible(self.note_edit, translate("CaseDialog", "Note"), self.note_edit.placeholderText())
         self.close_button.setText(translate("CaseDialog", "Close case"))
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         if close is not None:
             close.setText(translate("CaseDialog", "Back"))
+        name_from_labels(self)
         self._show_case()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from cashier_app.ui import messages, theme
+from cashier_app.ui.accessibility import accessible, name_from_labels
 from cashier_app.ui.desk_services import DeskServices
 from cashier_app.ui.history_model import COL_ORDER, COL_PRINTED, COL_TIME, HistoryModel
 from cashier_app.ui.pages import Page, PageContext
@@ -305,6 +306,9 @@ class HistoryPage(Page):
         self.open_button.setText(translate("HistoryPage", "Open (Enter)"))
         self.reprint_button.setText(translate("ReceiptsPage", "Reprint selected (Ctrl+P)"))
         self.empty.setText(translate("HistoryPage", "No receipt matches. Loosen a filter, or clear them all."))
+        accessible(self.table, translate("HistoryPage", "Receipts found"),
+                   translate("HistoryPage", "Newest first; Enter opens the selected receipt, Ctrl+P reprints it"))
+        name_from_labels(self)
         self.model.retranslate()
         self._update_summary()
 

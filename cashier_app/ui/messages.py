@@ -757,6 +757,17 @@ SIGN_OUT_REASONS: Final[dict[str, str]] = {
 }
 
 
+# Which template wrote a print.txt (domain.receipt_templates names), in the technician's words.
+TEMPLATES: Final[dict[str, str]] = {
+    "wechat-default": QT_TRANSLATE_NOOP("Messages", "WeChat default"),
+    "alipay-default": QT_TRANSLATE_NOOP("Messages", "Alipay default"),
+    "refund-default": QT_TRANSLATE_NOOP("Messages", "refund default"),
+    "bankcard-mispos": QT_TRANSLATE_NOOP("Messages", "bank card (MIS-POS)"),
+    "vendor": QT_TRANSLATE_NOOP("Messages", "the till vendor's own"),
+}
+TEMPLATE_UNKNOWN: Final = QT_TRANSLATE_NOOP("Messages", "an unknown template ({fingerprint})")
+
+
 class _KeepMissing(dict[str, Any]):
     """Leave a placeholder as it is when its parameter is missing, rather than raising."""
 
@@ -958,6 +969,17 @@ def platform_hint(code: str | None) -> str:
     return tr(reason.hint) if reason and reason.hint else ""
 
 
+def template_text(template: str | None) -> str:
+    """ "WeChat default" for "wechat-default"; an unknown template by its fingerprint."""
+    if not template:
+        return tr(TEMPLATE_UNKNOWN, {"fingerprint": "?"})
+    if template in TEMPLATES:
+        return tr(TEMPLATES[template])
+    if template.startswith("unknown:"):
+        return tr(TEMPLATE_UNKNOWN, {"fingerprint": template.split(":", 1)[1]})
+    return template  # a store's own template: its name as the store gave it
+
+
 def refusal_text(reason: str) -> str:
     refusal = REFUSALS.get(reason)
     return tr(refusal.source) if refusal else tr(UNKNOWN_CODE, {"code": reason})
@@ -966,6 +988,11 @@ def refusal_text(reason: str) -> str:
 def _file_name(path: str) -> str:
     # The path may come from Windows (C:\till\print.txt) while the UI runs anywhere: take the last part of either.
     return PureWindowsPath(path).name or PurePath(path).name or path
+
+
+def file_name(path: str) -> str:
+    """The file's name from a path of either system."""
+    return _file_name(path)
 
 
 def refused_file_text(row: RefusedRow) -> str:
@@ -1022,7 +1049,7 @@ def all_sources() -> list[str]:
                 sources.append(message.hint)
     for words in (CHANNELS, KINDS, PRINTED, JOB_STATES, ORDER_STATES, CASE_KINDS, CASE_RESULTS, CASE_STATUSES,
                   STEP_ACTIONS, NUMBER_KINDS, ACTIONS, CASE_CAUSES, STEP_OUTCOMES, ROLES, PROTECTED_ACTIONS,
-                  AUDIT_ACTIONS, SIGN_OUT_REASONS):
+                  AUDIT_ACTIONS, SIGN_OUT_REASONS, TEMPLATES):
         sources.extend(words.values())
     sources.extend(
         [
@@ -1041,6 +1068,7 @@ def all_sources() -> list[str]:
             VERDICT_UNKNOWN,
             STEP_STATE_UNKNOWN,
             STEP_JOB_QUEUED,
+            TEMPLATE_UNKNOWN,
         ]
     )
     return sources

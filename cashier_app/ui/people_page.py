@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from cashier_app.ui import messages, theme
+from cashier_app.ui.accessibility import accessible, name_from_labels
 from cashier_app.ui.manager_pin import access_of
 from cashier_app.ui.pages import Page, PageContext
 from cashier_app.ui.rows import ROLES, PersonRow
@@ -122,6 +123,7 @@ class PersonDialog(QDialog):
         self.labels["again"].setText(translate("PeoplePage", "PIN &again"))
         for index in range(self.role_box.count()):
             self.role_box.setItemText(index, messages.role_text(str(self.role_box.itemData(index))))
+        name_from_labels(self)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -295,4 +297,7 @@ class PeoplePage(Page):
         self.add_button.setText(translate("PeoplePage", "Add a person…"))
         self.pin_button.setText(translate("PeoplePage", "New PIN…"))
         self.refresh_button.setText(translate("PeoplePage", "Refresh (F5)"))
+        accessible(self.table, translate("PeoplePage", "People of this till"),
+                   translate("PeoplePage", "Number, name, role, status and last sign-in"))
         self._render()
+        name_from_labels(self)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QScrollArea, QVBoxLayout, QWidget
 
 from cashier_app.ui import messages
+from cashier_app.ui.accessibility import accessible
 from cashier_app.ui.background import BackgroundRunner
 from cashier_app.ui.desk_services import DeskServices
 from cashier_app.ui.formatting import format_fen
@@ -239,6 +240,9 @@ class ReceiptPicturePanel(QFrame):
 
     def retranslate(self) -> None:
         self.history_title.setText(translate("ReceiptPicture", "Print history"))
+        accessible(self.history, translate("ReceiptPicture", "Print history"),
+                   translate("ReceiptPicture", "The original, then each reprint with its reason, person and time"))
+        accessible(self.picture, translate("ReceiptPicture", "The selected receipt as printed"))
         if self._preview is not None:
             preview, self._preview = self._preview, None
             self._shown(self._request, preview)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from cashier_app.domain.reports import DAY, SHIFT, Report
 from cashier_app.ui import messages, theme
+from cashier_app.ui.accessibility import accessible, name_from_labels
 from cashier_app.ui.background import BackgroundRunner
 from cashier_app.ui.desk_services import DeskServices
 from cashier_app.ui.pages import Page, PageContext
@@ -225,6 +226,11 @@ class ReportsPage(Page):
         self.print_button.setText(translate("ReportsPage", "Print"))
         self.export_button.setText(translate("ReportsPage", "Export CSV…"))
         self.backup_button.setText(translate("ReportsPage", "Back up the journal now"))
+        accessible(self.kind_box, translate("ReportsPage", "Shift or day report"))
+        accessible(self.day_edit, translate("ReportsPage", "Day of the report"))
+        accessible(self.shift_box, translate("ReportsPage", "Shift"))
+        accessible(self.view, translate("ReportsPage", "The report"))
+        name_from_labels(self)
         if self._loaded:
             self._fill_shifts()
             self._show(self._report)
