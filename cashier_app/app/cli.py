@@ -21,7 +21,8 @@ from cashier_app.app import commands as commands_pkg
 from cashier_app.app.config import AppConfig, ConfigError, load_config
 from cashier_app.app.crash_log import CrashLog, one_line_error
 from cashier_app.app.paths import AppPaths, default_paths
-from cashier_app.printing.escpos_cache import use_cache_folder
+from cashier_app.printing.escpos_cache import import_leaving_no_temp_folder
+from cashier_app.printing.escpos_cache import prepare as prepare_escpos
 
 Handler = Callable[[argparse.Namespace, "CommandContext"], int]
 
@@ -36,13 +37,18 @@ class CommandContext:
     @property
     def config(self) -> AppConfig:
         if self._config is None:
-            self._config = load_config(self.paths.config_file)
+            self._config = load_config(default_paths(self.config_path).config_file)
         return self._config
 
     @property
     def paths(self) -> AppPaths:
+        """The folders of the configuration chosen: its `general.data_dir` moves the journal, for every
+        command (a command that only reads the journal too)."""
         base = default_paths(self.config_path)
-        data_dir = self._config.general.data_dir if self._config is not None else ""
+        try:
+            data_dir = self.config.general.data_dir
+        except ConfigError:
+            return base  # the command names what is wrong when it reads the configuration itself
         return default_paths(self.config_path, data_dir) if data_dir else base
 
 
@@ -98,6 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _give_streams_a_home()
+    # Before any command imports python-escpos: its printer database read from the app's cache.
+    prepare_escpos(default_paths().cache_dir / "escpos")
+    # ... and imported once now, so that the temporary folder it makes anyway is made and removed there.
+    import_leaving_no_temp_folder(default_paths().cache_dir / "escpos")
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = CommandContext(config_path=getattr(args, "config", None))
@@ -111,8 +121,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"配置错误 / configuration error: --config {ctx.config_path}: no such file", file=sys.stderr)
         return 2
     crash = CrashLog(ctx.paths.log_dir)
-    # Before any command imports python-escpos: its cache goes to the app's cache folder, not /tmp.
-    use_cache_folder(ctx.paths.cache_dir)
     try:
         if handler is None:
             from cashier_app.app.run import run_app

@@ -74,6 +74,7 @@ def config_paths(config: AppConfig) -> Iterator[tuple[str, str, str]]:
     for index, folder in enumerate(config.watch.folders):
         yield f"watch.folders[{index}]", folder, "path"
     yield "platform.ca_bundle", config.platform.ca_bundle, "path"
+    yield "journal.backup_dir", config.journal.backup_dir, "path"
     for name, printer in config.printing.printers.items():
         if printer.kind == "file":
             yield f"printing.printers.{name}.device_path", printer.device_path, "device"

@@ -87,12 +87,17 @@ class DemoFeeder:
         missing_every: int = 7,
         templates_dir: Path | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(STORE_TZ),
+        channel: str | None = None,
     ) -> None:
+        """`channel` (WECHAT, ALIPAY): only that channel's receipts, for a store on WeChat Pay or Alipay."""
         self.inbox = inbox
         self._create = create_paid_order
         self._interval = interval_s
         self._missing_every = missing_every
         self._templates = load_templates(templates_dir or demo_receipts_dir())
+        if channel is not None:
+            own = [t for t in self._templates if t.receipt.channel is not None and t.receipt.channel.value == channel]
+            self._templates = own or self._templates
         if not self._templates:
             raise RuntimeError(f"no demo receipts found in {templates_dir or demo_receipts_dir()}")
         self._clock = clock

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import signal
+import sys
 import threading
 from typing import TYPE_CHECKING
 
@@ -12,9 +13,10 @@ from cashier_app.app.config import AppConfig, ConfigError
 from cashier_app.app.crash_log import CrashLog
 from cashier_app.app.events import Event, PrintedPicture
 from cashier_app.app.logging_setup import setup_logging
-from cashier_app.app.paths import AppPaths
+from cashier_app.app.paths import AppPaths, default_paths
 from cashier_app.app.running_marker import RunningMarker
 from cashier_app.app.services import AppServices, RunOptions
+from cashier_app.app.single_instance import AlreadyRunning, InstanceLock, already_running_message, instance_mode
 
 if TYPE_CHECKING:
     from cashier_app.app.cli import CommandContext
@@ -36,12 +38,12 @@ def run_app(args: argparse.Namespace, ctx: CommandContext) -> int:
     setup_logging(paths.log_dir, console=bool(args.headless))
     crash = CrashLog(paths.log_dir)
     try:
-        return _run(args, config, paths, crash)
+        return _run(args, ctx, config, paths, crash)
     finally:
         crash.uninstall()
 
 
-def _run(args: argparse.Namespace, config: AppConfig, paths: AppPaths, crash: CrashLog) -> int:
+def _run(args: argparse.Namespace, ctx: CommandContext, config: AppConfig, paths: AppPaths, crash: CrashLog) -> int:
     options = RunOptions(demo=bool(args.demo), training=bool(args.training), scenario=args.scenario,
                          platform=getattr(args, "platform", None) or "mp-v1")
     if args.lang:
@@ -51,13 +53,38 @@ def _run(args: argparse.Namespace, config: AppConfig, paths: AppPaths, crash: Cr
         crash.install()
         if crash.previous_run_crashed:
             log.warning("the previous run stopped unexpectedly: see %s", crash.faults_path)
+        if not options.demo and not options.training and not paths.config_file.exists():
+            log.warning("no configuration at %s: running on the defaults; start the app with its window to set "
+                        "it up with the setup wizard", paths.config_file)
         return _run_headless(services, args.run_seconds)
     from cashier_app.app.qt_app import run_window
 
-    return run_window(services, run_seconds=args.run_seconds, screenshot=args.screenshot, crash=crash)
+    def services_for(new_config: AppConfig) -> AppServices:
+        """Services on a configuration the setup wizard wrote (its data folder may have changed)."""
+        if args.lang:
+            new_config.general.language = args.lang
+        new_paths = default_paths(ctx.config_path, new_config.general.data_dir)
+        return AppServices(new_config, new_paths, options)
+
+    return run_window(services, run_seconds=args.run_seconds, screenshot=args.screenshot, services_for=services_for,
+                      crash=crash)
 
 
 def _run_headless(services: AppServices, run_seconds: float) -> int:
+    lock = InstanceLock(services.paths.data_dir,
+                        instance_mode("headless", demo=services.options.demo, training=services.options.training))
+    if not lock.acquire():
+        message = already_running_message(AlreadyRunning(lock))
+        log.warning("%s", message)
+        print(message, file=sys.stderr)
+        return 1
+    try:
+        return _serve_headless(services, run_seconds)
+    finally:
+        lock.release()
+
+
+def _serve_headless(services: AppServices, run_seconds: float) -> int:
     done = threading.Event()
 
     def on_signal(signum: int, frame: object) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -29,11 +30,17 @@ from cashier_app.app.events import (
     RefusedEvent,
 )
 from cashier_app.app.paths import AppPaths
-from cashier_app.domain.cases import Case
+from cashier_app.app.receipt_preview import previewer_for
+from cashier_app.app.reports_service import ReportService
+from cashier_app.app.upkeep import JournalUpkeep, UpkeepResult
+from cashier_app.domain.cases import DEFAULT_CAUSE, Case, CaseKind, CaseResult
+from cashier_app.domain.reports import Report
 from cashier_app.journal.app_state import first_started
 from cashier_app.journal.audit import AuditStore
 from cashier_app.journal.cases import CaseStore
-from cashier_app.journal.db import Journal
+from cashier_app.journal.db import Journal, utc_now
+from cashier_app.journal.job_bytes import JobBytesStore
+from cashier_app.journal.print_jobs import PrintJobRecord
 from cashier_app.journal.receipts import FileOutcome, ReceiptRecord, ReceiptStore, parse_utc_offset
 from cashier_app.lookup import LookupService
 from cashier_app.paper import JobRenderer, PaperDesk, PaperRefused, Reason, Want
@@ -45,13 +52,14 @@ from cashier_app.platform.order import Order
 from cashier_app.platform.settings import PlatformSettings
 from cashier_app.printing.faults import PrinterFault
 from cashier_app.printing.order_receipt import OrderReceiptError
-from cashier_app.printing.profiles import resolve_profile
-from cashier_app.printing.queue import PRINTER_STATUS, PrintQueue, QueueEvent
+from cashier_app.printing.profiles import decode_charset, resolve_profile
+from cashier_app.printing.queue import PRINTER_STATUS, PrintQueue, QueueEvent, RenderJob
 from cashier_app.printing.settings import PrinterSettings
 from cashier_app.reconcile.platform_health import PlatformHealth
 from cashier_app.reconcile.service import Reconciler
-from cashier_app.watch.events import WatchProblem
-from cashier_app.watch.intake import Intake, IntakeResult
+from cashier_app.watch.events import FILE_REFUSED, WatchProblem
+from cashier_app.watch.files import display_path
+from cashier_app.watch.intake import Intake, IntakeDeferred, IntakeResult
 from cashier_app.watch.watcher import FolderWatcher
 
 if TYPE_CHECKING:
@@ -128,7 +136,12 @@ class AppServices:
         self.reconciler: Reconciler | None = None
         self.training: object | None = None
         self.lookup: LookupService | None = None
+        # A disk-full episode in progress: when the first write had to wait, and how many did.
+        self._deferred_since: str | None = None
+        self._deferred_count = 0
+        self._deferred_lock = threading.Lock()
         self.session: SignInSession | None = None
+        self.upkeep: JournalUpkeep | None = None
         # People sign in with the store's own numbers and PINs in demo and training too: they live in
         # the real journal, whichever journal this run writes its receipts and cases to.
         self.people_journal_file = (paths if not self.simulated else self._real_paths(paths)).journal_file
@@ -159,6 +172,10 @@ class AppServices:
             self.cases = CaseStore(self.journal)
             self.audit = AuditStore(self.journal)
             self._start_session()
+            self.job_bytes = JobBytesStore(self.journal)
+            self.previewer = previewer_for(self.journal, self.receipts, self.config.printing, self.tz)
+            self.reports = ReportService(self.journal, self.tz, shift_starts=self.config.reports.shift_starts,
+                                         store_name=self.config.general.store_name, training=self.options.training)
             if self.simulated:
                 self._start_simulators()
             self._start_platform()
@@ -172,10 +189,12 @@ class AppServices:
             )
             self._start_watching()
             self._start_reconciler()
+            self._start_reminders()
             if self.simulated and self.options.demo_interval_s > 0:
                 self._start_feeder()
             if self.options.training:
                 self._start_training()
+            self._start_upkeep()
         except BaseException:
             self.stop()
             raise
@@ -187,6 +206,11 @@ class AppServices:
                 stop()
             except Exception:
                 log.exception("stopping a service failed")
+
+    def sandbox_key_provider(self) -> Callable[[], str] | None:
+        """In demo and training, the sandbox's key the app signs with (the diagnosis checks it, not the
+        credential store's); None on a real platform."""
+        return self._key_provider if self.simulated else None
 
     def current_state(self) -> list[Event]:
         """Events that describe the state now, for a window opened after the services started."""
@@ -212,6 +236,15 @@ class AppServices:
         self.people = PeopleStore(people_journal, training=self.options.training)
         self.session = SignInSession(self.people, self.audit, self.config.signin,
                                      default_operator=self.config.general.operator, training=self.options.training)
+
+    def _start_reminders(self) -> None:
+        from cashier_app.app.case_reminders import EscalationReminders
+
+        reminders = EscalationReminders(self.cases, self.config.cases, self.tz, self.hub.publish,
+                                        training=self.options.training)
+        reminders.start()
+        self._started.append(reminders.stop)
+        self.reminders = reminders
 
     # -- simulators (demo, training) --------------------------------------------------------
 
@@ -271,7 +304,8 @@ class AppServices:
                 channel_trade_no=None if channel else order.channel_trade_no,
             )
 
-        feeder = DemoFeeder(Path(self.config.watch.folders[0]), create, interval_s=self.options.demo_interval_s)
+        feeder = DemoFeeder(Path(self.config.watch.folders[0]), create, interval_s=self.options.demo_interval_s,
+                            channel=channel)
         feeder.start()
         self._started.append(feeder.stop)
         self.feeder = feeder
@@ -315,12 +349,26 @@ class AppServices:
         assert self.journal is not None
         self.paper = PaperDesk(self.journal, self.config.printing, mode=self.mode, training=self.options.training)
         render = JobRenderer(self.receipts, self.config.printing, self.tz)
-        self.queue = PrintQueue(self.journal, self.config.printing, render, self._on_queue_event)
+        self.queue = PrintQueue(self.journal, self.config.printing, self._keeping_bytes(render), self._on_queue_event)
         self.queue.start()
         self.paper.set_announcer(self.queue.announce)
         self._started.append(self.queue.stop)
         # A receipt taken in without its original job (an earlier run's) is queued before new ones.
         self.paper.sweep()
+
+    def _keeping_bytes(self, render: RenderJob) -> RenderJob:
+        """The queue's lay-out, keeping the bytes of each job so that its picture is exactly what was sent."""
+        def laid_out(job: PrintJobRecord, printer: PrinterSettings) -> bytes:
+            payload = render(job, printer)
+            profile = resolve_profile(self.config.printing, printer.profile)
+            try:
+                self.job_bytes.record(job.id, profile=profile.name, charset=decode_charset(profile),
+                                      dots=profile.dots, payload=payload)
+            except Exception:  # the picture is a nicety: the receipt prints whatever happens here
+                log.exception("the bytes of print job %s could not be kept", job.id)
+            return payload
+
+        return laid_out
 
     def _on_queue_event(self, event: QueueEvent) -> None:
         receipt_id = event.job.receipt_id if event.job is not None else None
@@ -347,6 +395,33 @@ class AppServices:
         return self.paper.request(order=order, want=Want.ORIGINAL, reason=reason,
                                   person=operator or self.operator, approved_by=approved_by).job_id
 
+    def print_report(self, report: Report, printer: str | None = None) -> int:
+        """Queue a day or shift report on a receipt printer (laid out for its paper); returns the job id."""
+        assert self.queue is not None
+        name = printer or self.config.printing.default_printer
+        settings = self.config.printing.printers[name]
+        profile = resolve_profile(self.config.printing, settings.profile)
+        payload = self.reports.lay_out(report, profile, cutter=settings.cutter).payload
+        return self.queue.enqueue(None, printer=name, reason=f"report:{report.kind}", requested_by=self.operator,
+                                  payload=payload)
+
+    # -- the journal's upkeep ---------------------------------------------------------------
+
+    def _start_upkeep(self) -> None:
+        assert self.journal is not None
+        self.upkeep = JournalUpkeep(self.journal, self.config.journal, self.tz, on_result=self._on_upkeep)
+        # Practice runs keep their journal apart and need no daily copy; "back up now" still works.
+        if not self.simulated and self.config.journal.backup_enabled:
+            self.upkeep.start()
+            self._started.append(self.upkeep.stop)
+
+    def _on_upkeep(self, result: UpkeepResult) -> None:
+        if result.backup is not None:
+            self.hub.publish(Notice("backup_done", {"path": str(result.backup.path),
+                                                    "size_mb": result.backup.size // 1_000_000}))
+        if result.error:
+            self.hub.publish(Notice("backup_failed", {"detail": result.error}))
+
     # -- watching ---------------------------------------------------------------------------
 
     def _start_watching(self) -> None:
@@ -354,6 +429,11 @@ class AppServices:
         self.intake = Intake(self.journal, self.config.parser, self.paths.quarantine_dir,
                              training=self.options.training, on_receipt=self._take_in_paper)
         self.intake.add_listener(self._on_intake)
+        intake = self.intake
+        # Writes an earlier run could not record (disk full) come first; then waiting ones are retried.
+        intake.recover_waiting()
+        intake.start_retrying()
+        self._started.append(intake.stop)
         settings = dataclasses.replace(self.config.watch)
         if not settings.folders:
             self.hub.publish(Notice("watch_not_configured"))
@@ -375,14 +455,24 @@ class AppServices:
         assert self.intake is not None and isinstance(write, FinishedWrite)
         try:
             self.intake.handle(write)
+        except IntakeDeferred as exc:
+            # Not lost: it waits (a copy on disk when there is room) and is taken once the journal can write.
+            with self._deferred_lock:
+                if self._deferred_since is None:
+                    self._deferred_since = utc_now()
+                self._deferred_count += 1
+            self.hub.publish(Notice("intake_deferred", {"path": display_path(write.path), "waiting": exc.waiting,
+                                                        "disk_full": exc.disk_full, "detail": str(exc)}))
         except Exception as exc:
-            log.exception("could not take %s", write.path)
-            self.hub.publish(Notice("intake_failed", {"path": str(write.path), "detail": str(exc)}))
+            log.error("could not take %s: %s", display_path(write.path), exc)
+            self.hub.publish(Notice("intake_failed", {"path": display_path(write.path), "detail": str(exc)}))
 
     def _on_intake(self, result: IntakeResult) -> None:
+        if result.late:
+            self._caught_up_if_done()
         if result.outcome is FileOutcome.REFUSED:
-            self.hub.publish(RefusedEvent(str(result.write.path), result.refusal_reason or "",
-                                          result.refusal.detail if result.refusal else ""))
+            self.hub.publish(RefusedEvent(display_path(result.write.path), result.refusal_reason or "",
+                                          result.refusal_detail))
             return
         if result.outcome is not FileOutcome.RECEIPT or result.receipt is None:
             return
@@ -395,7 +485,28 @@ class AppServices:
             self.hub.publish(Notice("receipt_repeat", {"out_trade_no": record.receipt.out_trade_no or "",
                                                        "receipt_id": record.id}))
 
+    def _caught_up_if_done(self) -> None:
+        """The last waiting write is recorded: say so, and write the episode down as a case."""
+        assert self.intake is not None
+        with self._deferred_lock:
+            if self.intake.pending_count or self._deferred_since is None:
+                return
+            since, count = self._deferred_since, self._deferred_count
+            self._deferred_since, self._deferred_count = None, 0
+        self.hub.publish(Notice("intake_caught_up", {"count": count}))
+        case, _ = self.cases.open_case(
+            CaseKind.STORAGE_FULL, actor="system", cause=DEFAULT_CAUSE[CaseKind.STORAGE_FULL],
+            training=self.options.training, detail=f"first write waiting at {since}; {count} write(s) waited")
+        assert case.id is not None
+        closed = self.cases.close_case(case.id, CaseResult.RESOLVED_BY_ITSELF, "system",
+                                       note=f"{count} write(s) recorded once there was space; nothing lost")
+        self._on_case(closed, True)
+
     def _on_watch_problem(self, problem: WatchProblem) -> None:
+        if problem.code == FILE_REFUSED:
+            # A link, a FIFO, a device under a watched name: never read, listed with the refused files.
+            self.hub.publish(RefusedEvent(problem.path, problem.reason, problem.detail))
+            return
         self.hub.publish(Notice(problem.code, {"path": str(problem.folder), "detail": problem.detail}))
 
     # -- reconciliation ---------------------------------------------------------------------
@@ -410,12 +521,17 @@ class AppServices:
             self.journal, self.client, self.config.reconcile, training=self.options.training,
             on_case=self._on_case, on_platform=self._on_platform,
             print_missing_receipt=self._print_missing_receipt if auto else None,
-            watched_since=datetime.fromisoformat(first_started(self.journal)),
+            # A real till never watched what was paid before it first started. In demo and training every
+            # order is staged on the sandbox for the person trying it (its "paid, no receipt" orders too).
+            watched_since=None if self.simulated else datetime.fromisoformat(first_started(self.journal)),
         )
         reconciler = self.reconciler
         reconciler.start()
-        # Stopped before the client closes (stop order is the reverse of this list).
+        # Stop order is the reverse of this list: the client is closed first, which cuts a platform call
+        # in flight (a slow platform must not hold the app's exit), then the reconciler is joined.
         self._started.append(lambda: None if reconciler.stop() else log.warning("reconciler did not stop in time"))
+        client = self.client
+        self._started.append(client.close)
 
     def _on_case(self, case: Case, created: bool) -> None:
         assert case.id is not None

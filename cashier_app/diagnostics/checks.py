@@ -9,6 +9,7 @@ unreachable platform cost seconds, not minutes.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -16,14 +17,24 @@ from pathlib import Path
 from typing import Any
 
 from cashier_app.journal.print_jobs import HELD, PENDING, PrintJobRecord, PrintJobStore
+from cashier_app.platform.credentials import account_name
 from cashier_app.platform.settings import PlatformSettings
 from cashier_app.printing.settings import PrintingSettings
 from cashier_app.watch.settings import WatchSettings
 
 from .file_activity import DEFAULT_RECENT_S, FileReport, file_report
+from .hints_zh import HINTS_ZH, TITLES_ZH
 from .journal_access import JournalState, ReadOnlyJournal, inspect_journal
 from .outcomes import CheckResult, Outcome, Report
-from .platform_probe import MAX_SKEW_S, WARN_SKEW_S, KeyLookup, PlatformProbe, look_up_key, probe_platform
+from .platform_probe import (
+    MAX_SKEW_S,
+    WARN_SKEW_S,
+    KeyLookup,
+    PlatformProbe,
+    look_up_key,
+    platform_url,
+    probe_platform,
+)
 from .printer_check import PrinterCheck, check_printer
 from .system_info import PINNED, check_fonts, check_writable, disk_space, versions
 
@@ -54,6 +65,8 @@ class DiagnosisInputs:
     keyring_timeout_s: float = 3.0
     recent_s: float = DEFAULT_RECENT_S
     network: bool = True  # False: neither printers nor the platform are contacted
+    # Demo and training: the sandbox's key (the running app's), instead of the OS credential store's.
+    key_provider: Callable[[], str] | None = None
 
 
 @dataclass
@@ -75,7 +88,8 @@ class Diagnosis:
 def _check(  # noqa: PLR0917 - reads as the sentence it builds: id, title, outcome, words, hint
         check_id: str, title: str, outcome: Outcome, message: str, zh: str, hint: str = "", **details: Any,
 ) -> CheckResult:
-    return CheckResult(check_id, title, outcome, message, zh, hint, details)
+    return CheckResult(check_id, title, outcome, message, zh, hint, details, HINTS_ZH.get(hint, ""),
+                       TITLES_ZH.get(check_id, ""))
 
 
 def run_diagnosis(inputs: DiagnosisInputs, now: datetime | None = None) -> Diagnosis:
@@ -233,9 +247,11 @@ def print_txt_check(files: FileReport) -> CheckResult:
 def printer_result(name: str, found: PrinterCheck, is_default: bool) -> CheckResult:
     role = " (default)" if is_default else ""
     message = f"{found.target}: {found.text_en}" + (f" ({found.detail})" if found.outcome is not Outcome.OK else "")
+    problem = found.outcome is not Outcome.OK
     return CheckResult(f"printer:{name}", f"Printer {name}{role}", found.outcome, message,
-                       f"打印机 {name}：{found.text_zh}", found.hint if found.outcome is not Outcome.OK else "",
-                       found.to_json())
+                       f"打印机 {name}：{found.text_zh}", found.hint if problem else "",
+                       found.to_json(), found.hint_zh if problem else "",
+                       f"打印机 {name}" + ("（默认）" if is_default else ""))
 
 
 def queue_check(journal: ReadOnlyJournal | None, now: datetime) -> CheckResult:
@@ -302,7 +318,12 @@ def reconcile_check(journal: ReadOnlyJournal | None, training: bool) -> CheckRes
 # -- platform -----------------------------------------------------------------------------------------
 
 def _platform_part(inputs: DiagnosisInputs) -> tuple[KeyLookup, PlatformProbe | None, list[CheckResult]]:
-    key = look_up_key(inputs.platform, inputs.keyring_timeout_s)
+    if inputs.key_provider is not None:
+        # Demo and training sign with the sandbox's key, never the store's.
+        key = KeyLookup(account_name(inputs.platform), "the sandbox's key (demo or training)", None, True,
+                        key=inputs.key_provider())
+    else:
+        key = look_up_key(inputs.platform, inputs.keyring_timeout_s)
     checks = [credentials_check(key)]
     probe = None
     if key.key and inputs.network:
@@ -361,7 +382,8 @@ _PLATFORM_CODES: dict[str, tuple[Outcome, str, str, str]] = {
 
 def platform_check(settings: PlatformSettings, key: KeyLookup, probe: PlatformProbe | None,
                    network: bool) -> CheckResult:
-    base = {"base_url": settings.base_url, "merchant_no": settings.merchant_no, "terminal_no": settings.terminal_no}
+    base = {"platform": settings.kind, "base_url": platform_url(settings), "merchant_no": settings.merchant_no,
+            "terminal_no": settings.terminal_no}
     if probe is None:
         why = "network checks were off" if not network else "no API key is stored"
         return _check("platform", "Merchant platform", Outcome.WARNING, f"not checked: {why}",
@@ -369,16 +391,18 @@ def platform_check(settings: PlatformSettings, key: KeyLookup, probe: PlatformPr
     details = {**base, **asdict(probe)}
     if not probe.reached:
         if probe.code == "bad_signature":
-            message = (f"{settings.base_url}: {probe.detail}; the answer is not signed with the stored key (a wrong "
-                       "key, or not the platform: a proxy or a login page in between?)")
+            message = (f"{platform_url(settings)}: {probe.detail}; the answer is not signed with the stored key "
+                       "(a wrong key, or not the platform: a proxy or a login page in between?)")
             hint = "Check the stored key and base_url."
         else:
-            message = f"{settings.base_url} cannot be reached: {probe.detail}"
+            message = f"{platform_url(settings)} cannot be reached: {probe.detail}"
             hint = "Check the network, base_url and proxy_url; is the platform up?"
         return _check("platform", "Merchant platform", Outcome.FAULT, message, "无法连接商户平台", hint, **details)
     outcome, text, zh, hint = _PLATFORM_CODES.get(
         probe.code or "", (Outcome.WARNING, f"answers with an unexpected code {probe.code}", "平台返回异常", ""))
-    message = f"{settings.base_url} {text} (HTTP {probe.http_status} {probe.code}, {probe.elapsed_ms:.0f} ms)"
+    # WeChat Pay and Alipay answer through their adapter, which says what came back in its own words.
+    answered = f"HTTP {probe.http_status} {probe.code}" if probe.http_status is not None else probe.detail
+    message = f"{platform_url(settings)} {text} ({answered}, {probe.elapsed_ms:.0f} ms)"
     return _check("platform", "Merchant platform", outcome, message, zh, hint, **details)
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from cashier_app.journal.receipts import FileOutcome, FileVersionRecord, ReceiptStore
-from cashier_app.watch.files import NameMatcher, same_folder
+from cashier_app.watch.files import NameMatcher, display_path, same_folder
 from cashier_app.watch.settings import WatchSettings
 
 from .journal_access import JournalState, ReadOnlyJournal, inspect_journal
@@ -223,13 +223,14 @@ def present_files(folder: str, matcher: NameMatcher) -> tuple[PresentFile, ...]:
         if not matcher.matches(entry.name):
             continue
         try:
-            st = entry.stat()
+            st = entry.stat(follow_symlinks=False)
         except OSError:
             continue
-        if not entry.is_file():
-            continue
+        if not entry.is_file(follow_symlinks=False):
+            continue  # the watcher reads regular files only (a link is not followed)
         modified = local_text(datetime.fromtimestamp(st.st_mtime_ns / 1e9, UTC))
-        found.append(PresentFile(entry.name, st.st_size, modified))
+        # A name that is not UTF-8 is shown with its bytes as \xNN (it could not be written out otherwise).
+        found.append(PresentFile(display_path(entry.name), st.st_size, modified))
     return tuple(sorted(found, key=lambda p: p.name.lower()))
 
 

@@ -76,10 +76,17 @@ class PlatformProbe:
     request_id: str | None = None
 
 
+def platform_url(settings: PlatformSettings) -> str:
+    return settings.endpoint
+
+
 def probe_platform(settings: PlatformSettings, key: str, timeout_s: float,
                    clock: Callable[[], float] = time.time) -> PlatformProbe:
-    """Ask for one page of one order of the last minute: cheap, signed, changes nothing."""
-    quick = dataclasses.replace(settings, timeout_s=max(0.2, min(settings.timeout_s, timeout_s)))
+    """Ask for one page of one order of the last minute: cheap, signed, changes nothing. WeChat Pay
+    and Alipay: query an order number nobody uses (the adapter's credential check)."""
+    quick = dataclasses.replace(settings, timeout_s=max(0.2, min(settings.timeout_s, timeout_s)), max_attempts=1)
+    if settings.kind != "mp-v1":
+        return _probe_channel(quick, key)
     transport = SignedTransport(quick, clock=clock)
     since = datetime.fromtimestamp(clock(), UTC) - timedelta(minutes=1)
     payload = {"updated_since": since.astimezone().isoformat(timespec="seconds"), "state": None,
@@ -99,3 +106,24 @@ def probe_platform(settings: PlatformSettings, key: str, timeout_s: float,
         skew = round(answer.server_timestamp - (started_wall + elapsed / 2), 1)
     return PlatformProbe(settings.base_url, True, answer.http_status, answer.code, answer.msg, elapsed * 1000,
                          skew, answer.request_id)
+
+
+def _probe_channel(settings: PlatformSettings, key: str) -> PlatformProbe:
+    from cashier_app.platform.adapter import CheckOutcome
+    from cashier_app.platform.factory import build_adapter
+    from cashier_app.platform.results import UnknownReason
+
+    started = time.perf_counter()
+    with build_adapter(settings, key_provider=lambda: key) as adapter:
+        check = adapter.check_credentials()
+    elapsed = (time.perf_counter() - started) * 1000
+    url = platform_url(settings)
+    if check.outcome is CheckOutcome.ACCEPTED:
+        return PlatformProbe(url, True, None, "SUCCESS", check.answered, elapsed, check.skew_s)
+    if check.reason is UnknownReason.BAD_SIGNATURE:
+        return PlatformProbe(url, False, None, "bad_signature", check.detail, elapsed, None)
+    if check.outcome is CheckOutcome.REJECTED:
+        code = "TERMINAL_NOT_BOUND" if check.reason is UnknownReason.TERMINAL_NOT_BOUND else "SIGN_ERROR"
+        return PlatformProbe(url, True, None, code, f"{check.answered}: {check.detail}", elapsed, check.skew_s)
+    reason = check.reason.value if check.reason else "unreadable"
+    return PlatformProbe(url, False, None, reason, f"{check.answered}: {check.detail}", elapsed, None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from cashier_app.domain.numbers import fullwidth_to_ascii
+
 
 def yuan(fen: int) -> str:
     """1250 → "12.50", 5 → "0.05", -5 → "-0.05"."""
@@ -26,3 +28,26 @@ def fen_from_yuan(text: str) -> int:
                                                                or len(cents) > 2)):
         raise ValueError(f"not an amount in yuan: {text!r}")
     return sign * (int(whole) * 100 + int((cents or "0").ljust(2, "0")))
+
+
+class AmountError(ValueError):
+    """A typed amount that is not a number of yuan with at most two decimals."""
+
+
+def parse_yuan(text: str) -> int:
+    """An amount a person typed: "38.50" → 3850 fen, exactly ("38.5", "38", ".5", "¥38.50",
+    "３８．５０", "1,234.00" and "RMB 38.50" too).
+
+    Refuses a sign, more than two decimals and anything that is not a number: an amount typed by
+    a manager is a search key, and a rounded one would find the wrong receipts.
+    """
+    cleaned = fullwidth_to_ascii(text).replace(",", "").strip()
+    cleaned = cleaned.removeprefix("RMB").removeprefix("¥").removeprefix("￥").strip()
+    if cleaned.startswith("."):
+        cleaned = "0" + cleaned
+    if cleaned[:1] in ("+", "-"):
+        raise AmountError(f"{text!r}: an amount has no sign")
+    try:
+        return fen_from_yuan(cleaned)
+    except ValueError:
+        raise AmountError(f"{text!r} is not an amount in yuan with at most two decimals (e.g. 38.50)") from None

@@ -3,7 +3,8 @@
 Reconciliation then queries, one order at a time, every receipt and known order whose state can
 still change, and the next morning's bill settles the day. The schedule keeps the requests few:
 - an order never answered yet: first after the grace period, then backing off after failures;
-- unpaid (it may still be paid, or be stuck): soon, then less and less often, every 5 minutes at most;
+- unpaid (it may still be paid, or be stuck): soon, then less and less often, every 5 minutes at
+  most in its first hour, every half hour after that;
 - paid (it may still be refunded): twice more, half an hour and two hours after payment; the
   bill tells the rest;
 - final (closed, reversed, failed, fully refunded) or not on the platform: never again.
@@ -16,6 +17,8 @@ from dataclasses import dataclass
 from cashier_app.domain.orders import FINAL_STATES, UNPAID_STATES, OrderState
 
 MAX_UNPAID_INTERVAL_S = 300.0
+LATE_UNPAID_AFTER_S = 3600.0
+LATE_UNPAID_INTERVAL_S = 1800.0
 PAID_RECHECKS_S = (1800.0, 7200.0)  # after payment
 
 
@@ -41,7 +44,8 @@ def next_query_at(q: QueryState, *, interval_s: float, grace_s: float) -> float 
     if q.failures:
         return q.last_asked + min(interval_s * 2 ** q.failures, MAX_UNPAID_INTERVAL_S)
     if q.state is None or q.state in UNPAID_STATES or q.state is OrderState.UNKNOWN:
-        return q.last_asked + min(interval_s * 2 ** q.unchanged, MAX_UNPAID_INTERVAL_S)
+        cap = LATE_UNPAID_INTERVAL_S if q.last_asked - q.first_seen >= LATE_UNPAID_AFTER_S else MAX_UNPAID_INTERVAL_S
+        return q.last_asked + min(interval_s * 2 ** q.unchanged, cap)
     paid = q.paid_at if q.paid_at is not None else q.first_seen
     for after in PAID_RECHECKS_S:
         if q.last_asked < paid + after:

@@ -28,6 +28,11 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
+def utc_text(moment: datetime | None) -> str | None:
+    """A moment as the journal writes it (None stays None)."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds") if moment is not None else None
+
+
 def available_migrations() -> list[tuple[int, str, str]]:
     """(version, name, sql) of every migration shipped, in order."""
     found = []
@@ -110,10 +115,12 @@ class Journal:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
+                self._conn.execute("COMMIT")
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                # SQLite may have rolled back already (a full disk, an I/O error): the first error counts.
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
                 raise
-            self._conn.execute("COMMIT")
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
@@ -126,8 +133,22 @@ class Journal:
 
 
 def _split_sql(sql: str) -> list[str]:
-    """Statements of a migration file (no triggers with inner semicolons in migrations)."""
-    return [s.strip() for s in sql.split(";") if s.strip() and not _only_comments(s)]
+    """Statements of a migration file, in order.
+
+    A statement ends at the first semicolon after which SQLite deems it complete, so a trigger's
+    body (`BEGIN ...; ...; END;`) stays one statement.
+    """
+    statements: list[str] = []
+    pending = ""
+    for piece in sql.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if not _only_comments(pending.rstrip(";")):
+                statements.append(pending.strip().removesuffix(";").strip())
+            pending = ""
+    if pending.rstrip(";").strip() and not _only_comments(pending.rstrip(";")):
+        statements.append(pending.strip().removesuffix(";").strip())
+    return statements
 
 
 def _only_comments(chunk: str) -> bool:

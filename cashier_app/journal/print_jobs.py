@@ -266,6 +266,18 @@ class PrintJobStore:
             self._log(conn, job_id, "interrupted", f"{code}: {detail}", now)
         return self.require(job_id)
 
+    def refuse(self, job_id: int, code: str, detail: str) -> PrintJobRecord:
+        """The printer took the bytes, then said it cannot print (paper end, cover open, offline): it
+        printed nothing, so the job is held as it is (the same copy) until the printer can."""
+        now = utc_now()
+        with self.journal.tx() as conn:
+            self._transition(conn, job_id, (SENDING,), "mark it refused",
+                             assignments="state = 'held', fault_code = ?, last_error = ?,"
+                             " held_at = COALESCE(held_at, ?), updated_at = ?",
+                             params=(code, detail, now, now))
+            self._log(conn, job_id, "refused", f"{code}: {detail}", now)
+        return self.require(job_id)
+
     def requeue(self, job_id: int, operator: str | None = None) -> PrintJobRecord:
         """Someone asked to try a held job again now."""
         now = utc_now()

@@ -70,6 +70,8 @@ _RECEIPT_COLUMNS = (
     "r.reference_no, r.template, r.text, r.training, r.paper, fv.path"
 )
 _RECEIPT_FROM = "receipts r JOIN file_versions fv ON fv.id = r.file_version_id"
+# For other readers of receipts (history search): the columns `receipt_record` turns into a record.
+RECEIPT_COLUMNS = _RECEIPT_COLUMNS
 
 _VERSION_COLUMNS = (
     "fv.id, fv.path, fv.seen_at, fv.mtime_ns, fv.size, fv.sha256, fv.outcome, fv.refusal_reason, "
@@ -306,7 +308,7 @@ class ReceiptStore:
     def _receipts(self, sql: str, params: tuple[object, ...]) -> list[ReceiptRecord]:
         with self.journal.read() as conn:
             rows = conn.execute(sql, params).fetchall()
-        return [_receipt_record(row) for row in rows]
+        return [receipt_record(row) for row in rows]
 
     def _versions(self, sql: str, params: tuple[object, ...]) -> list[FileVersionRecord]:
         with self.journal.read() as conn:
@@ -314,7 +316,8 @@ class ReceiptStore:
         return [_version_record(row) for row in rows]
 
 
-def _receipt_record(row: sqlite3.Row) -> ReceiptRecord:
+def receipt_record(row: sqlite3.Row) -> ReceiptRecord:
+    """A row of RECEIPT_COLUMNS as a record."""
     text = str(row["text"])
     receipt = Receipt(
         encoding=row["encoding"],

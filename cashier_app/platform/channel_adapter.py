@@ -15,9 +15,7 @@ import time
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Self
-
-from cryptography.hazmat.primitives.asymmetric import rsa
+from typing import TYPE_CHECKING, Any, Self
 
 from cashier_app.domain.capabilities import Capabilities
 from cashier_app.domain.orders import OrderState
@@ -45,6 +43,9 @@ from cashier_app.platform.results import (
 from cashier_app.platform.retry import RetryBudget, RetryPolicy
 from cashier_app.platform.settings import PlatformSettings
 from cashier_app.platform.transport import HttpTransport
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric import rsa
 
 log = logging.getLogger(__name__)
 

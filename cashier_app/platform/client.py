@@ -314,7 +314,7 @@ class PlatformClient:
             budget.start_attempt()
             try:
                 answer = self._transport.post(path, payload, key, idempotency_key=idempotency_key,
-                                              clock_offset=self._clock_offset)
+                                              clock_offset=self._clock_offset, deadline=budget.deadline)
             except TransportFault as fault:
                 log.warning("%s attempt %d: %s: %s", path, budget.attempts, fault.reason.value, fault.detail)
                 if fault.retryable and self._wait(budget, budget.backoff_delay()):

@@ -42,6 +42,12 @@ class RetryBudget:
     def elapsed(self) -> float:
         return self.clock() - self._started
 
+    @property
+    def deadline(self) -> float:
+        """When the call's time is up, on the budget's clock (time.monotonic() unless a test gave another):
+        the transport ends an attempt by then too."""
+        return self._started + self.policy.budget_s
+
     def backoff_delay(self) -> float:
         """Exponential back-off with equal jitter after the current attempt."""
         ceiling = min(self.policy.backoff_max_s, self.policy.backoff_base_s * 2 ** max(0, self.attempts - 1))

@@ -13,11 +13,12 @@ from __future__ import annotations
 import base64
 import binascii
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from cryptography import x509
-from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import padding, rsa
+# cryptography is imported where it is used: a store on the merchant platform API never needs it,
+# and loading it costs the app's start 10 MB and a tenth of a second.
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric import rsa
 
 COMPACT_PREFIX = "rsa1:"
 MIN_BITS = 2048
@@ -30,11 +31,18 @@ class KeyFormatError(ValueError):
 
 def sign(key: rsa.RSAPrivateKey, message: bytes) -> str:
     """Base64 of RSASSA-PKCS1-v1_5 with SHA-256 (WECHATPAY2-SHA256-RSA2048, Alipay RSA2)."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding
+
     return base64.b64encode(key.sign(message, padding.PKCS1v15(), hashes.SHA256())).decode("ascii")
 
 
 def verify(key: rsa.RSAPublicKey, message: bytes, signature: str | None) -> bool:
     """True only for a valid signature; missing, malformed or wrong ones are False."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric import padding
+
     if not signature:
         return False
     try:
@@ -53,6 +61,9 @@ def verify(key: rsa.RSAPublicKey, message: bytes, signature: str | None) -> bool
 def load_private_pem(text: str | bytes) -> rsa.RSAPrivateKey:
     """An RSA private key from PEM (PKCS#8 `BEGIN PRIVATE KEY` or PKCS#1 `BEGIN RSA PRIVATE KEY`),
     or from the bare base64 body that Alipay's key tool hands out."""
+    from cryptography.exceptions import UnsupportedAlgorithm
+    from cryptography.hazmat.primitives import serialization
+
     data = text.encode("ascii", "replace") if isinstance(text, str) else text
     data = data.strip()
     if b"-----BEGIN" not in data:
@@ -68,6 +79,8 @@ def load_private_pem(text: str | bytes) -> rsa.RSAPrivateKey:
 
 
 def _checked_private(key: object) -> rsa.RSAPrivateKey:
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
     if not isinstance(key, rsa.RSAPrivateKey):
         raise KeyFormatError("not an RSA private key (WeChat Pay and Alipay sign with RSA)")
     if not MIN_BITS <= key.key_size <= MAX_BITS:
@@ -84,6 +97,8 @@ def to_compact(key: rsa.RSAPrivateKey) -> str:
 
 
 def from_compact(text: str) -> rsa.RSAPrivateKey:
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
     if not text.startswith(COMPACT_PREFIX):
         raise KeyFormatError("not a stored private key")
     try:
@@ -107,6 +122,8 @@ def private_key_from_secret(secret: str) -> rsa.RSAPrivateKey:
 
 
 def private_pem(key: rsa.RSAPrivateKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                              serialization.NoEncryption())
 
@@ -144,6 +161,10 @@ class PlatformCertificate:
 
 def load_public_pem(text: str | bytes) -> rsa.RSAPublicKey:
     """A public key from PEM (`BEGIN PUBLIC KEY`), or the bare base64 body Alipay's site shows."""
+    from cryptography.exceptions import UnsupportedAlgorithm
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
     data = text.encode("ascii", "replace") if isinstance(text, str) else text
     data = data.strip()
     if b"-----BEGIN" not in data:
@@ -160,6 +181,9 @@ def load_public_pem(text: str | bytes) -> rsa.RSAPublicKey:
 
 def load_certificates(text: str | bytes) -> list[PlatformCertificate]:
     """Every certificate in a PEM bundle (WeChat rotates its platform certificates: two can be valid)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
     data = text.encode("ascii", "replace") if isinstance(text, str) else text
     try:
         certs = x509.load_pem_x509_certificates(data)
@@ -178,8 +202,12 @@ def load_certificates(text: str | bytes) -> list[PlatformCertificate]:
 
 
 def public_pem(key: rsa.RSAPublicKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     return key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
 
 
 def new_private_key(bits: int = 2048) -> rsa.RSAPrivateKey:
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
     return rsa.generate_private_key(public_exponent=65537, key_size=bits)

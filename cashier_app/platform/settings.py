@@ -66,6 +66,9 @@ class PlatformSettings:
     terminal_no: str = field(default="T0001", metadata={"pattern": r"^[A-Za-z0-9_-]{1,32}$"})
     # -- shared by every platform ---------------------------------------------------------------
     timeout_s: float = field(default=5.0, metadata={"min": 0.2, "max": 60.0})
+    # Every exchange with the platform ends within this time, however slowly the answer comes
+    # (connecting, the headers and the whole body); an answer still coming then is "state unknown".
+    deadline_s: float = field(default=10.0, metadata={"min": 0.5, "max": 120.0})
     # A CA bundle for a platform behind a private CA; empty = the system's. TLS is always verified.
     ca_bundle: str = ""
     # An HTTP(S) proxy for the platform, e.g. "http://proxy.store.lan:3128"; empty = none. Proxies
@@ -92,6 +95,15 @@ class PlatformSettings:
     alipay: AlipaySettings = field(default_factory=AlipaySettings)
     # The folder of the config file these settings came from (not a setting: set when loaded).
     config_dir: Path | None = field(default=None, compare=False, repr=False, metadata={"internal": True})
+
+    @property
+    def endpoint(self) -> str:
+        """Where the chosen platform is: its base URL, or Alipay's gateway."""
+        if self.kind == "wechatpay-v3":
+            return self.wechatpay.base_url
+        if self.kind == "alipay":
+            return self.alipay.gateway_url
+        return self.base_url
 
     def file_path(self, name: str) -> Path:
         """A key or certificate file named in the settings: a relative name is in the config folder."""

@@ -16,10 +16,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import requests
-from requests.adapters import HTTPAdapter
 
 from cashier_app import __version__
 from cashier_app.platform import signing
+from cashier_app.platform.http_deadline import DeadlineWatch, Exchange, TrackingAdapter, WatchClosed
 from cashier_app.platform.results import UnknownReason
 from cashier_app.platform.retry import parse_retry_after
 from cashier_app.platform.settings import PlatformSettings
@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 # An answer larger than this is not an MP API answer (a list page of 200 orders is ~150 kB).
 MAX_ANSWER_BYTES = 8_000_000
+_CHUNK = 65536
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,9 @@ class HttpTransport:
     Shared by every platform adapter: no retries below the adapter (it decides what may be
     repeated), TLS always verified (`ca_bundle` for a private CA), no proxy or netrc picked up from
     the environment, redirects never followed (a signed answer comes from the platform or not at all).
+    Every exchange ends by its deadline (settings.deadline_s, or the caller's retry budget when that
+    ends sooner), however slowly the answer comes, and reading stops at the size cap: a trickling or
+    endless answer is a time-out or an unreadable answer ("state unknown"), never a hang.
     """
 
     def __init__(self, settings: PlatformSettings) -> None:
@@ -83,13 +87,14 @@ class HttpTransport:
         self._local = threading.local()
         self._sessions: list[requests.Session] = []
         self._lock = threading.Lock()
+        self._watch = DeadlineWatch()
 
     def _session(self) -> requests.Session:
         session: requests.Session | None = getattr(self._local, "session", None)
         if session is None:
             session = requests.Session()
             # No retries below us: the client decides what may be repeated, with which key.
-            adapter = HTTPAdapter(max_retries=0, pool_connections=1, pool_maxsize=2)
+            adapter = TrackingAdapter(max_retries=0, pool_connections=1, pool_maxsize=2)
             session.mount("http://", adapter)
             session.mount("https://", adapter)
             session.trust_env = False  # no proxies or netrc credentials picked up from the environment
@@ -101,39 +106,89 @@ class HttpTransport:
         return session
 
     def close(self) -> None:
+        """Stop: exchanges still running are cut (CANCELLED), connections are closed."""
+        self._watch.close()
         with self._lock:
             sessions, self._sessions = self._sessions, []
         for session in sessions:
             session.close()
 
     def send(self, method: str, url: str, *, headers: dict[str, str], body: bytes | None = None,
-             max_bytes: int = MAX_ANSWER_BYTES) -> RawAnswer:
-        """One request, one answer (at most `max_bytes`). Raises TransportFault when no answer came."""
-        timeout = self._settings.timeout_s
+             max_bytes: int = MAX_ANSWER_BYTES, deadline: float | None = None) -> RawAnswer:
+        """One request, one answer of at most `max_bytes`, all of it by the deadline: settings.deadline_s
+        from now, or `deadline` (time.monotonic(), the end of the caller's retry budget) when sooner.
+        Raises TransportFault when no whole answer came."""
+        started = time.monotonic()
+        end = started + self._settings.deadline_s
+        if deadline is not None:
+            end = min(end, deadline)
+        allowed = end - started
+        if allowed <= 0:
+            raise TransportFault(UnknownReason.TIMEOUT, "no time left for another attempt", retryable=False)
+        timeout = min(self._settings.timeout_s, allowed)
         headers = {"User-Agent": f"cashier-app/{__version__}",
                    # Signatures cover the body bytes as sent: no transfer compression in between.
                    "Accept-Encoding": "identity", **headers}
-        started = time.perf_counter()
+        try:
+            with self._watch.exchange(end) as exchange:
+                status, answer_headers, content = self._exchange(method, url, headers, body, timeout=timeout,
+                                                                 max_bytes=max_bytes, exchange=exchange)
+        except WatchClosed:
+            raise TransportFault(UnknownReason.CANCELLED, "the app is stopping", retryable=False) from None
+        elapsed_ms = (time.monotonic() - started) * 1000
+        log.debug("%s %s -> HTTP %s, %d bytes in %.1f ms", method, urlsplit(url).path, status, len(content),
+                  elapsed_ms)
+        return RawAnswer(status, answer_headers, content, elapsed_ms)
+
+    def _exchange(self, method: str, url: str, headers: dict[str, str], body: bytes | None, *, timeout: float,
+                  max_bytes: int, exchange: Exchange) -> tuple[int, Any, bytes]:
         try:
             response = self._session().request(
                 method, url, data=body, headers=headers, timeout=(timeout, timeout),
-                verify=self._verify, allow_redirects=False,
+                verify=self._verify, allow_redirects=False, stream=True,
             )
-            content = response.content
+            try:
+                content = _read_capped(response, max_bytes)
+            finally:
+                response.close()
         except requests.exceptions.SSLError as exc:
+            if exchange.cut:
+                raise self._cut(exchange) from None
             raise TransportFault(UnknownReason.NETWORK, f"TLS verification failed: {exc}", retryable=False) from None
         except requests.exceptions.Timeout as exc:
             raise TransportFault(UnknownReason.TIMEOUT, f"no answer within {timeout:g} s: {type(exc).__name__}",
                                  retryable=True) from None
         except requests.exceptions.RequestException as exc:
+            if exchange.cut:
+                raise self._cut(exchange) from None
             raise TransportFault(UnknownReason.NETWORK, f"{type(exc).__name__}: {exc}", retryable=True) from None
-        elapsed_ms = (time.perf_counter() - started) * 1000
-        log.debug("%s %s -> HTTP %s, %d bytes in %.1f ms", method, urlsplit(url).path, response.status_code,
-                  len(content), elapsed_ms)
-        if len(content) > max_bytes:
-            raise TransportFault(UnknownReason.UNREADABLE, f"answer of {len(content)} bytes is too large",
-                                 retryable=False, http_status=response.status_code)
-        return RawAnswer(response.status_code, response.headers, content, elapsed_ms)
+        if exchange.cut:  # the body may look whole when the connection's end marks it
+            raise self._cut(exchange)
+        return response.status_code, response.headers, content
+
+    def _cut(self, exchange: Exchange) -> TransportFault:
+        if self._watch.closed:
+            return TransportFault(UnknownReason.CANCELLED, "the app is stopping", retryable=False)
+        allowed = self._settings.deadline_s
+        return TransportFault(UnknownReason.TIMEOUT, f"no whole answer by the deadline ({allowed:g} s per call)",
+                              retryable=True)
+
+
+def _read_capped(response: requests.Response, max_bytes: int) -> bytes:
+    """The body, read as it comes and never past `max_bytes` (an endless answer is cut there)."""
+    declared = response.headers.get("Content-Length")
+    if declared is not None and declared.isdigit() and int(declared) > max_bytes:
+        raise TransportFault(UnknownReason.UNREADABLE, f"answer of {declared} bytes is too large (at most "
+                             f"{max_bytes})", retryable=False, http_status=response.status_code)
+    chunks: list[bytes] = []
+    total = 0
+    for chunk in response.iter_content(_CHUNK):
+        total += len(chunk)
+        if total > max_bytes:
+            raise TransportFault(UnknownReason.UNREADABLE, f"answer larger than {max_bytes} bytes: reading stopped "
+                                 "there", retryable=False, http_status=response.status_code)
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 class SignedTransport(HttpTransport):
@@ -148,7 +203,7 @@ class SignedTransport(HttpTransport):
         self._base_path = urlsplit(self._base).path
 
     def post(self, path: str, payload: dict[str, Any], key: str, *, idempotency_key: str | None = None,
-             clock_offset: int = 0) -> Envelope:
+             clock_offset: int = 0, deadline: float | None = None) -> Envelope:
         body = encode_body(payload)
         sign_path = self._base_path + path
         timestamp = str(int(self._clock()) + clock_offset)
@@ -166,7 +221,7 @@ class SignedTransport(HttpTransport):
         if idempotency_key is not None:
             headers["Idempotency-Key"] = idempotency_key
         log.debug("POST %s %s", path, body.decode("utf-8"))
-        answer = self.send("POST", self._base + path, headers=headers, body=body)
+        answer = self.send("POST", self._base + path, headers=headers, body=body, deadline=deadline)
         return self.read_answer(answer.status, answer.headers, answer.content, key)
 
     @staticmethod

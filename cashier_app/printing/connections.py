@@ -19,7 +19,7 @@ from escpos.escpos import Escpos
 from cashier_app.printing import faults
 from cashier_app.printing.faults import PrinterFault
 from cashier_app.printing.settings import PrinterSettings
-from cashier_app.printing.status import DLE_EOT, read_reply
+from cashier_app.printing.status import DLE_EOT, decode_byte, query_status, read_reply, status_from_flags
 
 __all__ = ["PrinterFault", "close_quietly", "describe_target", "open_connection", "send_job"]
 
@@ -174,7 +174,9 @@ def send_job(
         raise PrinterFault(faults.TIMEOUT, f"the printer stopped taking bytes: {_one_line(exc)}") from exc
     from escpos.printer import LP, CupsPrinter, File, Network, Serial, Win32Raw
 
-    if isinstance(conn, CupsPrinter | LP | Win32Raw):
+    if isinstance(conn, LP):
+        _hand_to_lp(conn, settings)
+    elif isinstance(conn, CupsPrinter | Win32Raw):
         # A system queue takes the job when the connection is closed: close it here, so that
         # a failure is a fault and not a job marked done.
         try:
@@ -191,6 +193,21 @@ def send_job(
             raise PrinterFault(faults.SEND_FAILED, f"serial flush failed: {_one_line(exc)}") from exc
     elif isinstance(conn, File):
         conn.flush()
+
+
+def _hand_to_lp(conn: Any, settings: PrinterSettings) -> None:
+    """Done means the spooler accepted the job: `lp` exited 0. (python-escpos 3.1's LP.close()
+    waits for `lp` but never looks at how it ended, so a refused job would count as printed.)"""
+    process = conn.device
+    try:
+        process.stdin.close()
+        code = process.wait(timeout=settings.timeout_s)
+    except Exception as exc:
+        raise PrinterFault(faults.SEND_FAILED, f"the system queue did not take the job: {_one_line(exc)}") from exc
+    finally:
+        conn._device = False  # closed here: LP.close() has nothing left to do
+    if code != 0:
+        raise PrinterFault(faults.SEND_FAILED, f"the system queue refused the job: lp exited with {code}")
 
 
 def _timeout_errors() -> tuple[type[BaseException], ...]:
@@ -223,7 +240,12 @@ def _confirm_network(conn: Any, settings: PrinterSettings, ask_status: bool) -> 
             sock.sendall(DLE_EOT + b"\x01")
         except OSError as exc:
             raise PrinterFault(faults.SEND_FAILED, f"link dropped at the end of the job: {_one_line(exc)}") from exc
-        confirmed = bool(read_reply(conn, settings.status_timeout_s))
+        reply = read_reply(conn, settings.status_timeout_s)
+        flags = decode_byte(1, reply[-1]) if reply else None
+        if flags is not None and flags & _CANNOT_PRINT:
+            _refused(conn, settings, flags)
+        # Only a status reply confirms the job; anything else (silence, a stray byte) waits for the close.
+        confirmed = flags is not None
     try:
         sock.shutdown(socket.SHUT_WR)
     except OSError as exc:
@@ -252,6 +274,23 @@ def _confirm_network(conn: Any, settings: PrinterSettings, ask_status: bool) -> 
         raise PrinterFault(faults.SEND_FAILED, f"link dropped at the end of the job: {_one_line(exc)}") from exc
     finally:
         sock.settimeout(previous)
+
+
+# DLE EOT 1 after the job: the printer went offline (paper end, cover open, error) meanwhile.
+_CANNOT_PRINT = frozenset({"offline", "waiting_recovery"})
+
+
+def _refused(conn: Any, settings: PrinterSettings, flags: frozenset[str]) -> None:
+    """The printer took the bytes but cannot print: name the cause (DLE EOT 2..4) and refuse the job."""
+    try:
+        cause = query_status(conn, settings.status_timeout_s, modes=(2, 3, 4))
+        found = cause.flags | flags
+    except PrinterFault:
+        found = flags
+    status = status_from_flags(found)
+    raise PrinterFault(status.code or faults.OFFLINE,
+                       f"{describe_target(settings)}: took the job, then reported {status.describe()}: nothing printed",
+                       status, refused=True)
 
 
 def _unacknowledged_bytes(sock: socket.socket) -> int:

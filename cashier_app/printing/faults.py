@@ -59,8 +59,13 @@ class PrinterFault(Exception):
     device path, errno); `status` is the decoded printer status when the fault came from one.
     """
 
-    def __init__(self, code: str, detail: str, status: PrinterStatus | None = None) -> None:
+    def __init__(self, code: str, detail: str, status: PrinterStatus | None = None, *,
+                 refused: bool = False) -> None:
         super().__init__(f"{code}: {detail}")
         self.code = code
         self.detail = detail
         self.status = status
+        # The printer took the job's bytes and then said it cannot print (offline, paper end, cover
+        # open, error): it prints nothing in that state (specs/escpos.md), so the job is held as it
+        # was, not printed again as a reprint.
+        self.refused = refused

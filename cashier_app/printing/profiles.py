@@ -66,6 +66,15 @@ class Profile:
         return WidthModel.EAST_ASIAN_WIDE_AMBIGUOUS
 
 
+def decode_charset(profile: Profile) -> str:
+    """The character set a printer of this profile reads its text in, for drawing its bytes.
+
+    A code-page profile is a Chinese-market printer as well: it powers up in Chinese mode and the
+    layout's FS . / ESC t switch it to the code page.
+    """
+    return "gbk" if profile.single_byte else profile.charset
+
+
 def profile_from_settings(name: str, settings: ProfileSettings) -> Profile:
     return Profile(
         name=name,

@@ -151,10 +151,17 @@ class PrinterWorker(threading.Thread):
             send_job(conn, payload, self.settings, confirm_with_status=confirm_with_status)
         except PrinterFault as fault:
             self._drop_link()
-            self._report_status(PrinterStatus.unknown(fault.detail, fault.code))
-            held = self.queue.store.interrupt(job.id, fault.code, fault.detail)
-            log.warning("print job %s interrupted on %s: %s; it will be printed again as copy %s",
-                        job.id, self.printer, fault, held.copy_no)
+            if fault.refused and fault.status is not None:
+                # It answered that it cannot print: nothing went on paper; the job waits as it is.
+                self._report_status(fault.status)
+                held = self.queue.store.refuse(job.id, fault.code, fault.detail)
+                log.warning("print job %s refused by %s: %s; it prints once the printer can", job.id,
+                            self.printer, fault.code)
+            else:
+                self._report_status(PrinterStatus.unknown(fault.detail, fault.code))
+                held = self.queue.store.interrupt(job.id, fault.code, fault.detail)
+                log.warning("print job %s interrupted on %s: %s; it will be printed again as copy %s",
+                            job.id, self.printer, fault, held.copy_no)
             self._held = (job.id, fault.code)
             self.queue.emit(QueueEvent(JOB_HELD, self.printer, job.id, held, self.status,
                                        fault.code, fault.detail))

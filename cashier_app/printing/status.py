@@ -186,6 +186,12 @@ def status_from_replies(replies: Mapping[int, bytes]) -> PrinterStatus:
     return PrinterStatus(state, frozenset(flags), dict(replies), "; ".join(unanswered))
 
 
+def status_from_flags(flags: Iterable[str], detail: str = "") -> PrinterStatus:
+    """The status that decoded flags add up to (replies already read)."""
+    found = set(flags)
+    return PrinterStatus(_state_of(found, False), frozenset(found), {}, detail)
+
+
 def _state_of(flags: set[str], incomplete: bool) -> PrinterState:
     # A fault the printer did report wins over what it left unsaid.
     if "unrecoverable_error" in flags:

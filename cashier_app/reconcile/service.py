@@ -32,7 +32,7 @@ from cashier_app.domain.reconcile_settings import ReconcileSettings
 from cashier_app.journal.cases import CaseStore
 from cashier_app.journal.db import Journal
 from cashier_app.paper import PaperRefused
-from cashier_app.platform.adapter import PlatformAdapter
+from cashier_app.platform.adapter import CheckOutcome, PlatformAdapter
 from cashier_app.platform.client import MAX_PAGE_SIZE
 from cashier_app.platform.order import Order
 from cashier_app.platform.results import (
@@ -464,6 +464,12 @@ class Reconciler:
                                          UnknownReason.UNREADABLE):
                     failure = result  # the platform is struggling: the others wait for the next poll
                     break
+        if failure is None and not report.query_requests and self._health is None:
+            # Nothing to ask about yet: one signed read-only call tells whether the platform answers.
+            report.query_requests += 1
+            check = self.client.check_credentials()
+            if check.outcome is not CheckOutcome.ACCEPTED:
+                failure = StateUnknown(check.reason or UnknownReason.UNREADABLE, f"{check.answered}: {check.detail}")
         if failure is not None:
             report.reason, report.detail = failure.reason.value, failure.detail
             if failure.reason is UnknownReason.CANCELLED or self._stop.is_set():
@@ -547,16 +553,20 @@ class Reconciler:
         key = self._key_prefix + finding.key
         if key in self._raised_keys:
             return
-        detail = f"receipts {', '.join(str(i) for i in finding.receipt_ids)}" if finding.receipt_ids else ""
+        receipts = f"receipts {', '.join(str(i) for i in finding.receipt_ids)}" if finding.receipt_ids else ""
+        detail = "; ".join(part for part in (finding.detail, receipts) if part)
         adopted = self._adopt(finding, key, detail) if finding.kind is CaseKind.PAID_NO_RECEIPT else None
         if adopted is not None:
             case, created = adopted, True
         else:
+            full = self.orders.get_order(finding.out_trade_no) if order is not None else None
             case, created = self.cases.open_case(
                 finding.kind, actor=self.actor, key=key, out_trade_no=finding.out_trade_no,
                 channel_trade_no=order.channel_trade_no if order else None, amount=finding.amount,
                 payment_state=finding.state.value if finding.state else None, cause=finding.cause,
-                training=self.training, detail=detail)
+                training=self.training, detail=detail,
+                paid_at=utc_text(order.paid_at) if order and order.paid_at else None,
+                channel=full.channel.value if full is not None else None)
         self._raised_keys.add(key)
         if not created:
             return

@@ -3,9 +3,9 @@ single instance, and a screenshot helper. The app's composition root calls these
 a service.
 
     app = create_application(sys.argv, config.ui.language)
-    lock = SingleInstance(paths.data_dir)
+    lock = InstanceLock(paths.data_dir, "window")         # app/single_instance.py
     if not lock.acquire():
-        tell_already_running(); return 1
+        tell_already_running(brought_to_front=ask_running_window_to_show(lock.activation_name())); return 1
     window = MainWindow(services, bridge)
     attach_tray(app, window)
 """
@@ -18,17 +18,21 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QLockFile,
     QMessageLogContext,
+    QObject,
     QtMsgType,
+    Signal,
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QFont
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from cashier_app import APP_NAME, __version__
 from cashier_app.assets import style_sheet_path
 from cashier_app.ui import messages
+from cashier_app.ui.appearance import Appearance, read_style_sheet
+from cashier_app.ui.appearance import apply as apply_appearance
 from cashier_app.ui.i18n import install_translator
 from cashier_app.ui.icons import app_icon
 from cashier_app.ui.main_window import MainWindow
@@ -72,12 +76,7 @@ def install_qt_message_handler() -> object:
 
 
 def load_style_sheet(path: Path | None = None) -> str:
-    path = path or style_sheet_path()
-    try:
-        return path.read_text(encoding="utf-8")
-    except OSError as error:
-        log.warning("style sheet not loaded (%s): %s", path, error)
-        return ""
+    return read_style_sheet(path or style_sheet_path())
 
 
 def ui_font() -> QFont:
@@ -87,8 +86,10 @@ def ui_font() -> QFont:
     return font
 
 
-def create_application(argv: Sequence[str], language: str = "auto") -> QApplication:
-    """Create (or, when one exists already, configure) the QApplication. language: "auto" | "zh_CN" | "en"."""
+def create_application(argv: Sequence[str], language: str = "auto",
+                       appearance: Appearance | None = None) -> QApplication:
+    """Create (or, when one exists already, configure) the QApplication. language: "auto" | "zh_CN" | "en";
+    appearance: the till's text size and theme (ui.appearance; default: the designed size, standard)."""
     install_qt_message_handler()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
@@ -98,7 +99,7 @@ def create_application(argv: Sequence[str], language: str = "auto") -> QApplicat
     app.setDesktopFileName(APP_NAME)
     app.setWindowIcon(app_icon())
     app.setFont(ui_font())
-    app.setStyleSheet(load_style_sheet())
+    apply_appearance(app, appearance or Appearance())
     install_translator(app, language)
     app.setApplicationDisplayName(translate("Application", "Cashier Companion"))
     return app
@@ -117,43 +118,72 @@ def attach_tray(app: QApplication, window: MainWindow) -> TrayIcon | None:
     return tray
 
 
-class SingleInstance:
-    """One running app per data folder, through a lock file (survives a crash: a dead owner's lock is stale)."""
+_ASK_READ_MS = 500
 
-    FILE_NAME = "cashier-app.lock"
 
-    def __init__(self, data_dir: Path) -> None:
-        data_dir.mkdir(parents=True, exist_ok=True)
-        self.path = data_dir / self.FILE_NAME
-        self._lock = QLockFile(str(self.path))
-        # 0: never stale by age (the app runs all day); a lock whose process is gone is still taken over.
-        self._lock.setStaleLockTime(0)
+class ActivationServer(QObject):
+    """Listens on the data folder's name (app/single_instance.py): a second start of the window asks
+    through it, and `activate` brings this window to the front instead of a second app starting."""
 
-    def acquire(self, timeout_ms: int = 200) -> bool:
-        return bool(self._lock.tryLock(timeout_ms))
+    activate = Signal()
 
-    def release(self) -> None:
-        self._lock.unlock()
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._server = QLocalServer(self)
+        QLocalServer.removeServer(name)  # a socket file left by a crash (Unix); we hold the folder's lock
+        if not self._server.listen(name):
+            log.warning("cannot listen for a second start (%s): %s", name, self._server.errorString())
+        self._server.newConnection.connect(self._on_connection)
 
-    def owner_pid(self) -> int | None:
-        """The process id holding the lock (when another instance holds it)."""
-        info = self._lock.getLockInfo()
-        # PySide6 6.12 returns (pid, hostname, appname); older bindings put an ok flag first.
-        if not isinstance(info, tuple) or not info:
-            return None
-        values = info[1:] if isinstance(info[0], bool) else info
-        pid = values[0] if values and isinstance(values[0], int) else 0
-        return pid if pid > 0 else None
+    def _on_connection(self) -> None:
+        while self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
+            if socket is None:
+                return
+            # The asking side writes at once and waits for it to be read: a short blocking read is enough.
+            readable = socket.bytesAvailable() or socket.waitForReadyRead(_ASK_READ_MS)
+            if readable and bytes(socket.readAll().data()).strip() == b"show":
+                log.info("a second start asked this window to come to the front")
+                self.activate.emit()
+            socket.abort()
+            socket.deleteLater()
+
+    def close(self) -> None:
+        self._server.close()
+
+
+def ask_running_window_to_show(name: str, timeout_ms: int = 1500) -> bool:
+    """Ask the window holding this data folder to come to the front; False when none answers (the
+    running instance is headless, or still starting)."""
+    socket = QLocalSocket()
+    socket.connectToServer(name)
+    if not socket.waitForConnected(timeout_ms):
+        return False
+    socket.write(b"show\n")
+    sent = socket.waitForBytesWritten(timeout_ms)
+    socket.disconnectFromServer()
+    return sent
 
 
 def already_running_text() -> str:
     return messages.notice_text("already_running")
 
 
-def tell_already_running(parent: QWidget | None = None) -> None:
-    """The second start says so plainly, and stops."""
-    log.warning("another instance is already running")
-    QMessageBox.information(parent, translate("Application", "Cashier Companion"), already_running_text())
+def tell_already_running(parent: QWidget | None = None, *, brought_to_front: bool = False) -> None:
+    """The second start says so plainly (and that the running window was brought to the front), and stops."""
+    log.warning("another instance is already running%s", "; its window was brought to the front"
+                if brought_to_front else "")
+    text = already_running_text()
+    if brought_to_front:
+        text += "\n" + translate("Application", "Its window has been brought to the front.")
+    QMessageBox.information(parent, translate("Application", "Cashier Companion"), text)
+
+
+def tell_restart_failed(parent: QWidget | None, error: BaseException) -> None:
+    """The app could not start on the configuration the setup wizard wrote: say so, with what to do."""
+    QMessageBox.critical(parent, translate("Application", "Cashier Companion"), translate(
+        "Application", "The app could not start on the new configuration: {error}\nThe previous configuration is "
+                       "kept as a backup beside it (config.toml.*.bak); the app stops now.").format(error=error))
 
 
 def screenshot(widget: QWidget, path: Path | str) -> Path:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from cashier_app.ui import messages
+from cashier_app.ui.accessibility import accessible, name_from_labels
 from cashier_app.ui.background import BackgroundRunner
 from cashier_app.ui.messages import QT_TRANSLATE_NOOP
 
@@ -208,6 +209,9 @@ class CredentialsDialog(QDialog):
         self.save_button.setText(translate("CredentialsDialog", "Save key"))
         self.check_button.setText(translate("CredentialsDialog", "Check with the platform"))
         self.close_button.setText(translate("CredentialsDialog", "Close"))
+        accessible(self.key_input, translate("CredentialsDialog", "New key, hidden as typed"),
+                   translate("CredentialsDialog", "Goes straight to the credential store when saved"))
+        name_from_labels(self)
         self._show_state()
         self._show_outcome()
 

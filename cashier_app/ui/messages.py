@@ -180,6 +180,14 @@ REFUSALS: Final[dict[str, Message]] = {
     "not text": _m(QT_TRANSLATE_NOOP("Messages", "the file is not text"), ATTENTION),
     "too large": _m(QT_TRANSLATE_NOOP("Messages", "the file is too large for a receipt"), ATTENTION),
     "undecodable": _m(QT_TRANSLATE_NOOP("Messages", "the file's characters cannot be read"), ATTENTION),
+    "name not text": _m(QT_TRANSLATE_NOOP("Messages", "the file's name is not readable text"), ATTENTION),
+    "parser failed": _m(QT_TRANSLATE_NOOP("Messages", "the file could not be read (a fault in the app)"), FAULT),
+    # Watched names that are no regular file (watch.files): never read.
+    "symlink": _m(QT_TRANSLATE_NOOP("Messages", "it is a link to another file, which is not read"), ATTENTION),
+    "fifo": _m(QT_TRANSLATE_NOOP("Messages", "it is a pipe, not a file"), ATTENTION),
+    "socket": _m(QT_TRANSLATE_NOOP("Messages", "it is a socket, not a file"), ATTENTION),
+    "device": _m(QT_TRANSLATE_NOOP("Messages", "it is a device, not a file"), ATTENTION),
+    "other": _m(QT_TRANSLATE_NOOP("Messages", "it is not a regular file"), ATTENTION),
 }
 FILE_REFUSED: Final = QT_TRANSLATE_NOOP("Messages", "File {name} was not taken as a receipt: {reason}")
 
@@ -195,6 +203,12 @@ NOTICES: Final[dict[str, Message]] = {
         QT_TRANSLATE_NOOP("Messages", "Printer {printer} is ready again; held receipts are printing."), OK
     ),
     "platform_restored": _m(QT_TRANSLATE_NOOP("Messages", "Connection to the platform restored."), OK),
+    "escalation_overdue": _m(
+        QT_TRANSLATE_NOOP("Messages", "Case {case_id} (order {out_trade_no}) was reported {days} working days ago "
+                                      "and is still open."),
+        ATTENTION,
+        QT_TRANSLATE_NOOP("Messages", "Ask the platform again, or close the case on the cases page."),
+    ),
     "reprint_queued": _m(QT_TRANSLATE_NOOP("Messages", "Reprint of order {out_trade_no} queued."), INFO),
     "job_cancelled": _m(QT_TRANSLATE_NOOP("Messages", "Print job for order {out_trade_no} cancelled."), INFO),
     "interrupted_job_reprinted": _m(
@@ -240,8 +254,28 @@ NOTICES: Final[dict[str, Message]] = {
         FAULT,
         QT_TRANSLATE_NOOP("Messages", "Call the technician."),
     ),
+    "intake_deferred": _m(
+        QT_TRANSLATE_NOOP("Messages", "The disk is full: {waiting} receipt file(s) wait to be recorded and printed."),
+        FAULT,
+        QT_TRANSLATE_NOOP("Messages", "Free disk space (call the technician); they are taken in by themselves then."),
+    ),
+    "intake_caught_up": _m(
+        QT_TRANSLATE_NOOP("Messages", "Disk space is back: {count} waiting receipt file(s) were recorded."), OK
+    ),
+    "receipt_repeat": _m(
+        QT_TRANSLATE_NOOP("Messages", "The till wrote the receipt of order {out_trade_no} again: not printed twice."),
+        INFO,
+        QT_TRANSLATE_NOOP("Messages", "To give the customer a copy, reprint it (Ctrl+P)."),
+    ),
     "job_moved": _m(
         QT_TRANSLATE_NOOP("Messages", "The receipt of order {out_trade_no} goes to printer {printer}."), INFO
+    ),
+    # The journal's daily copy (app/upkeep.py).
+    "backup_done": _m(QT_TRANSLATE_NOOP("Messages", "The journal was copied to {path}."), OK),
+    "backup_failed": _m(
+        QT_TRANSLATE_NOOP("Messages", "The journal's daily copy failed: {detail}"),
+        FAULT,
+        QT_TRANSLATE_NOOP("Messages", "Check the backup folder (is the drive there, is there space?)."),
     ),
     # Training mode (app/training.py): each staged exception is announced with its lesson, which comes
     # in both languages; training_step_text() picks the one the window speaks.
@@ -321,7 +355,10 @@ CASE_KINDS: Final[dict[str, str]] = {
     "platform_fault": QT_TRANSLATE_NOOP("Messages", "Platform fault"),
     "doubled_receipt": QT_TRANSLATE_NOOP("Messages", "Receipt printed twice"),
     "receipt_without_payment": QT_TRANSLATE_NOOP("Messages", "Receipt without payment"),
+    "storage_full": QT_TRANSLATE_NOOP("Messages", "Disk full"),
     "amount_mismatch": QT_TRANSLATE_NOOP("Messages", "Amount mismatch"),
+    "refund_not_on_platform": QT_TRANSLATE_NOOP("Messages", "Refund receipt, no refund on the platform"),
+    "refund_without_receipt": QT_TRANSLATE_NOOP("Messages", "Refund without a refund receipt"),
 }
 # The cause the system records when it raises a case of each kind (domain.cases.DEFAULT_CAUSE, English in
 # the journal), in the manager's words. A cause typed by a person is shown as typed.
@@ -338,7 +375,16 @@ CASE_CAUSES: Final[dict[str, str]] = {
     "receipt_without_payment": QT_TRANSLATE_NOOP(
         "Messages", "A receipt was printed but the platform does not show the order paid."
     ),
+    "storage_full": QT_TRANSLATE_NOOP(
+        "Messages", "The disk was full: receipt files waited and were taken in once there was space."
+    ),
     "amount_mismatch": QT_TRANSLATE_NOOP("Messages", "The receipt's amount is not the amount the platform took."),
+    "refund_not_on_platform": QT_TRANSLATE_NOOP(
+        "Messages", "A refund receipt was printed, but the platform shows no refund for the order."
+    ),
+    "refund_without_receipt": QT_TRANSLATE_NOOP(
+        "Messages", "The order was refunded on the platform, but no refund receipt was printed."
+    ),
 }
 CASE_RESULTS: Final[dict[str, str]] = {
     "reprinted": QT_TRANSLATE_NOOP("Messages", "Receipt reprinted"),
@@ -379,6 +425,9 @@ STEP_OUTCOMES: Final[dict[str, str]] = {
     "print_failed": QT_TRANSLATE_NOOP("Messages", "Printing failed"),
     "not_found": QT_TRANSLATE_NOOP("Messages", "Order not found"),
     "not_queryable_yet": QT_TRANSLATE_NOOP("Messages", "Not findable by the third-party number yet"),
+    "contact_recorded": QT_TRANSLATE_NOOP("Messages", "Customer contact recorded"),
+    "contact_removed": QT_TRANSLATE_NOOP("Messages", "Customer contact removed"),
+    "escalation_overdue": QT_TRANSLATE_NOOP("Messages", "Overdue: no answer within the working days allowed"),
     "not_started": QT_TRANSLATE_NOOP("Messages", "No payment started for this number yet"),
 }
 STEP_STATE_UNKNOWN: Final = QT_TRANSLATE_NOOP("Messages", "State unknown ({reason})")
@@ -464,6 +513,22 @@ VERDICTS: Final[dict[str, Message]] = {
     "not_found": _m(
         QT_TRANSLATE_NOOP("Messages", "No order with this number. Check the number and look it up again."), ATTENTION
     ),
+    "not_found_not_charged": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "No such order on the platform, and the customer's phone shows no payment: the customer was not "
+            "charged. It is safe to take payment again.",
+        ),
+        OK,
+    ),
+    "not_found_but_paid": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The customer shows a payment voucher, but the platform has no order with this number. Look up the "
+            "merchant order number shown in the voucher's details. Do not take payment again.",
+        ),
+        ATTENTION,
+    ),
     "not_queryable_yet": _m(
         QT_TRANSLATE_NOOP(
             "Messages",
@@ -530,6 +595,7 @@ ACTION_ERRORS: Final[dict[str, Message]] = {
     ),
     "case_not_found": _m(QT_TRANSLATE_NOOP("Messages", "This case no longer exists."), ATTENTION),
     "case_closed": _m(QT_TRANSLATE_NOOP("Messages", "This case is already closed."), INFO),
+    "empty_note": _m(QT_TRANSLATE_NOOP("Messages", "Write the note first."), INFO),
     "invalid_result": _m(QT_TRANSLATE_NOOP("Messages", "Choose how the case ended."), ATTENTION),
     "action_not_allowed": _m(
         QT_TRANSLATE_NOOP("Messages", "This step is not allowed for this order now."),
@@ -551,6 +617,53 @@ ACTION_ERRORS: Final[dict[str, Message]] = {
         QT_TRANSLATE_NOOP("Messages", "Order lookup is not available."),
         FAULT,
         QT_TRANSLATE_NOOP("Messages", "Ask the technician to set up the merchant platform."),
+    ),
+}
+
+# The manager's desk: what a history search, a receipt's picture, a report or a copy of the journal
+# could not do (codes of domain.receipt_search.QueryError and app.desk_adapter.DeskError).
+DESK_ERRORS: Final[dict[str, Message]] = {
+    "number_too_short": _m(
+        QT_TRANSLATE_NOOP("Messages", "Give the whole number, or at least its last 4 digits."), ATTENTION
+    ),
+    "amount_invalid": _m(
+        QT_TRANSLATE_NOOP("Messages", "This is not an amount in yuan."),
+        ATTENTION,
+        QT_TRANSLATE_NOOP("Messages", "Type it like 38.50, or a range like 30-40."),
+    ),
+    "amount_both": _m(QT_TRANSLATE_NOOP("Messages", "Give one amount or a range, not both."), ATTENTION),
+    "amount_range": _m(QT_TRANSLATE_NOOP("Messages", "The largest amount is below the smallest."), ATTENTION),
+    "date_invalid": _m(
+        QT_TRANSLATE_NOOP("Messages", "This is not a date."),
+        ATTENTION,
+        QT_TRANSLATE_NOOP("Messages", "Type it like 2026-11-24, or 2026-11-24 14:30."),
+    ),
+    "date_range": _m(QT_TRANSLATE_NOOP("Messages", "The end of the dates is before their start."), ATTENTION),
+    "channel_unknown": _m(QT_TRANSLATE_NOOP("Messages", "Choose a payment channel from the list."), ATTENTION),
+    "printed_unknown": _m(QT_TRANSLATE_NOOP("Messages", "Choose a receipt state from the list."), ATTENTION),
+    "receipt_not_found": _m(QT_TRANSLATE_NOOP("Messages", "This receipt is not in the journal."), ATTENTION),
+    "job_not_found": _m(QT_TRANSLATE_NOOP("Messages", "This print job is not one of the receipt's."), ATTENTION),
+    "no_shift": _m(QT_TRANSLATE_NOOP("Messages", "No such shift on this day."), ATTENTION),
+    "future_day": _m(QT_TRANSLATE_NOOP("Messages", "This day has not begun yet."), INFO),
+    # The paper desk's refusals of a reprint (app.ui_adapter: "paper_" + cashier_app.paper's codes).
+    "paper_original_pending": _m(
+        QT_TRANSLATE_NOOP("Messages", "This receipt's original is still waiting for the printer."),
+        INFO,
+        QT_TRANSLATE_NOOP("Messages", "It prints by itself once the printer can: no copy is needed."),
+    ),
+    "paper_copy_pending": _m(
+        QT_TRANSLATE_NOOP("Messages", "A copy of this receipt is already on its way to the printer."), INFO
+    ),
+    "paper_original_exists": _m(
+        QT_TRANSLATE_NOOP("Messages", "This order has had its receipt: reprint a copy instead."), INFO
+    ),
+    "paper_not_paid": _m(QT_TRANSLATE_NOOP("Messages", "Only a paid order gets a receipt."), ATTENTION),
+    "paper_no_such_receipt": _m(QT_TRANSLATE_NOOP("Messages", "This receipt is not in the journal."), ATTENTION),
+    "paper_not_configured": _m(QT_TRANSLATE_NOOP("Messages", "This printer is not set up."), ATTENTION),
+    "backup_failed": _m(
+        QT_TRANSLATE_NOOP("Messages", "The journal could not be copied: {detail}"),
+        FAULT,
+        QT_TRANSLATE_NOOP("Messages", "Check the backup folder (is the drive there, is there space?)."),
     ),
 }
 
@@ -642,6 +755,17 @@ SIGN_OUT_REASONS: Final[dict[str, str]] = {
     "idle": QT_TRANSLATE_NOOP("Messages", "idle"),
     "quit": QT_TRANSLATE_NOOP("Messages", "app closed"),
 }
+
+
+# Which template wrote a print.txt (domain.receipt_templates names), in the technician's words.
+TEMPLATES: Final[dict[str, str]] = {
+    "wechat-default": QT_TRANSLATE_NOOP("Messages", "WeChat default"),
+    "alipay-default": QT_TRANSLATE_NOOP("Messages", "Alipay default"),
+    "refund-default": QT_TRANSLATE_NOOP("Messages", "refund default"),
+    "bankcard-mispos": QT_TRANSLATE_NOOP("Messages", "bank card (MIS-POS)"),
+    "vendor": QT_TRANSLATE_NOOP("Messages", "the till vendor's own"),
+}
+TEMPLATE_UNKNOWN: Final = QT_TRANSLATE_NOOP("Messages", "an unknown template ({fingerprint})")
 
 
 class _KeepMissing(dict[str, Any]):
@@ -845,6 +969,17 @@ def platform_hint(code: str | None) -> str:
     return tr(reason.hint) if reason and reason.hint else ""
 
 
+def template_text(template: str | None) -> str:
+    """ "WeChat default" for "wechat-default"; an unknown template by its fingerprint."""
+    if not template:
+        return tr(TEMPLATE_UNKNOWN, {"fingerprint": "?"})
+    if template in TEMPLATES:
+        return tr(TEMPLATES[template])
+    if template.startswith("unknown:"):
+        return tr(TEMPLATE_UNKNOWN, {"fingerprint": template.split(":", 1)[1]})
+    return template  # a store's own template: its name as the store gave it
+
+
 def refusal_text(reason: str) -> str:
     refusal = REFUSALS.get(reason)
     return tr(refusal.source) if refusal else tr(UNKNOWN_CODE, {"code": reason})
@@ -853,6 +988,11 @@ def refusal_text(reason: str) -> str:
 def _file_name(path: str) -> str:
     # The path may come from Windows (C:\till\print.txt) while the UI runs anywhere: take the last part of either.
     return PureWindowsPath(path).name or PurePath(path).name or path
+
+
+def file_name(path: str) -> str:
+    """The file's name from a path of either system."""
+    return _file_name(path)
 
 
 def refused_file_text(row: RefusedRow) -> str:
@@ -890,7 +1030,7 @@ def error_text(error: BaseException) -> str:
     """An exception from a service (with a `code` attribute) in the cashier's words."""
     code = getattr(error, "code", None)
     if isinstance(code, str):
-        for table in (ACTION_ERRORS, ACCESS_ERRORS, PRINTER_STATES, PLATFORM_REASONS, REFUSALS, NOTICES):
+        for table in (ACTION_ERRORS, ACCESS_ERRORS, DESK_ERRORS, PRINTER_STATES, PLATFORM_REASONS, REFUSALS, NOTICES):
             if code in table:
                 message = table[code]
                 text = tr(message.source, getattr(error, "params", None))
@@ -901,14 +1041,15 @@ def error_text(error: BaseException) -> str:
 def all_sources() -> list[str]:
     """Every source string of this module (for the translation completeness test)."""
     sources: list[str] = []
-    for table in (PRINTER_STATES, PLATFORM_REASONS, REFUSALS, NOTICES, ACTION_ERRORS, ACCESS_ERRORS, VERDICTS):
+    for table in (PRINTER_STATES, PLATFORM_REASONS, REFUSALS, NOTICES, ACTION_ERRORS, ACCESS_ERRORS, DESK_ERRORS,
+                  VERDICTS):
         for message in table.values():
             sources.append(message.source)
             if message.hint:
                 sources.append(message.hint)
     for words in (CHANNELS, KINDS, PRINTED, JOB_STATES, ORDER_STATES, CASE_KINDS, CASE_RESULTS, CASE_STATUSES,
                   STEP_ACTIONS, NUMBER_KINDS, ACTIONS, CASE_CAUSES, STEP_OUTCOMES, ROLES, PROTECTED_ACTIONS,
-                  AUDIT_ACTIONS, SIGN_OUT_REASONS):
+                  AUDIT_ACTIONS, SIGN_OUT_REASONS, TEMPLATES):
         sources.extend(words.values())
     sources.extend(
         [
@@ -927,6 +1068,7 @@ def all_sources() -> list[str]:
             VERDICT_UNKNOWN,
             STEP_STATE_UNKNOWN,
             STEP_JOB_QUEUED,
+            TEMPLATE_UNKNOWN,
         ]
     )
     return sources

@@ -1,84 +1,38 @@
-"""The receipts page: today's receipts, the day's totals, held print jobs, the last printed receipt."""
+"""The receipts page: today's receipts, the day's totals, held print jobs, and the picture of the
+selected receipt as printed with its print history (before anything is selected: the last printed)."""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from cashier_app.domain.access import ProtectedAction
 from cashier_app.ui import messages, theme
+from cashier_app.ui.accessibility import accessible
 from cashier_app.ui.formatting import format_fen
 from cashier_app.ui.held_jobs_banner import HeldJobsBanner
-from cashier_app.ui.manager_pin import ManagerPinDialog, run_protected
 from cashier_app.ui.pages import Page, PageContext
-from cashier_app.ui.reason_dialog import ReasonDialog, reprint_presets
+from cashier_app.ui.receipt_picture import ReceiptPicturePanel
 from cashier_app.ui.receipts_model import COL_ORDER, COL_PRINTED, COL_TIME, ReceiptsModel
+from cashier_app.ui.reprint_flow import ReprintFlow
 from cashier_app.ui.rows import ReceiptRow
 from cashier_app.ui.state_delegate import StatePillDelegate
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
-# Width of the printed-receipt picture: a 58/80 mm receipt shown at a readable size beside the table.
-PREVIEW_WIDTH = 300
-
-
-class LastPrintPanel(QFrame):
-    """The picture of the last printed receipt (demo mode: rendered by the virtual printer)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("lastPrintPanel")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 12)
-        self.title = QLabel()
-        self.title.setObjectName("panelTitle")
-        layout.addWidget(self.title)
-        self.picture = QLabel()
-        self.picture.setObjectName("lastPrintPicture")
-        self.picture.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        scroll = QScrollArea()
-        scroll.setWidget(self.picture)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        layout.addWidget(scroll, 1)
-        self.setFixedWidth(PREVIEW_WIDTH + 48)
-        self._pixmap: QPixmap | None = None
-        self.setVisible(False)  # until something is printed: outside demo mode nothing ever is
-        self.retranslate()
-
-    def show_png(self, data: bytes) -> bool:
-        pixmap = QPixmap()
-        if not data or not pixmap.loadFromData(data, "PNG"):
-            log.warning("last printed receipt: not a PNG picture (%d bytes)", len(data))
-            return False
-        if pixmap.width() > PREVIEW_WIDTH:
-            pixmap = pixmap.scaledToWidth(PREVIEW_WIDTH, Qt.TransformationMode.SmoothTransformation)
-        self._pixmap = pixmap
-        self.picture.setPixmap(pixmap)
-        self.setVisible(True)
-        return True
-
-    def pixmap(self) -> QPixmap | None:
-        return self._pixmap
-
-    def retranslate(self) -> None:
-        self.title.setText(translate("ReceiptsPage", "Last printed receipt"))
+# A picture is drawn once the selection has rested this long (arrow keys held down draw nothing).
+PICTURE_DELAY_MS = 120
 
 
 class ReceiptsPage(Page):
@@ -88,8 +42,7 @@ class ReceiptsPage(Page):
         super().__init__(context, parent)
         self.setObjectName("receiptsPage")
         self.model = ReceiptsModel(self)
-        self._dialog: ReasonDialog | None = None
-        self.pin_dialog: ManagerPinDialog | None = None  # the manager's PIN, when a reprint needs one
+        self.reprint = ReprintFlow(self)
 
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
@@ -129,7 +82,17 @@ class ReceiptsPage(Page):
         self.empty.setObjectName("emptyHint")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.last_print = LastPrintPanel(self)
+        desk = None
+        try:
+            desk = context.services.desk()
+        except Exception as error:
+            log.warning("receipt pictures are not available: %s", error)
+        self.last_print = ReceiptPicturePanel(desk, self)
+        self.last_print.setVisible(False)  # until a receipt is chosen or printed
+        self._picture_timer = QTimer(self)
+        self._picture_timer.setSingleShot(True)
+        self._picture_timer.setInterval(PICTURE_DELAY_MS)
+        self._picture_timer.timeout.connect(self._show_picture)
 
         self.reprint_button = QPushButton()
         self.reprint_button.setObjectName("reprintButton")
@@ -162,7 +125,11 @@ class ReceiptsPage(Page):
         bridge.receipt_updated.connect(self.model.update_receipt)
         bridge.print_job_changed.connect(self.banner.job_changed)
         bridge.last_print_png.connect(self.last_print.show_png)
+        bridge.receipt_updated.connect(self._receipt_updated)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._picture_timer.start())
 
+        QWidget.setTabOrder(self.table, self.reprint_button)
+        QWidget.setTabOrder(self.reprint_button, self.refresh_button)
         self.retranslate()
         self.refresh()
 
@@ -187,6 +154,13 @@ class ReceiptsPage(Page):
         self.empty.setText(translate("ReceiptsPage", "No receipts yet today. New receipts appear here by themselves."))
         self.reprint_button.setText(translate("ReceiptsPage", "Reprint selected (Ctrl+P)"))
         self.refresh_button.setText(translate("ReceiptsPage", "Refresh (F5)"))
+        accessible(self.table, translate("ReceiptsPage", "Today's receipts"),
+                   translate("ReceiptsPage", "Newest first, with whether each was printed; Ctrl+P reprints the "
+                                             "selected one"))
+        accessible(self.reprint_button, translate("ReceiptsPage", "Reprint the selected receipt"),
+                   translate("ReceiptsPage", "Asks for a reason, which goes into the audit trail"))
+        accessible(self.refresh_button, translate("ReceiptsPage", "Refresh the list"))
+        accessible(self.totals, translate("ReceiptsPage", "Today's totals"))
         self.model.retranslate()
         self.banner.retranslate()
         self.last_print.retranslate()
@@ -209,46 +183,29 @@ class ReceiptsPage(Page):
                 return True
         return False
 
-    def reprint_selected(self) -> ReasonDialog | None:
-        """Ctrl+P: ask the reason, then queue a reprint of the selected receipt."""
+    def reprint_selected(self) -> QWidget | None:
+        """Ctrl+P: the reason, a manager's PIN where the store wants one, then the copy."""
         row = self.selected_receipt()
         if row is None:
             self.status_message.emit(translate("ReceiptsPage", "Select a receipt in the table first."), theme.INFO)
             return None
-        amount = format_fen(row.amount_fen, refund=row.kind == "REFUND")
-        prompt = translate("ReceiptsPage", "Reprint the receipt of order {order} ({amount})? Choose the reason.")
-        prompt = prompt.format(order=row.out_trade_no or "—", amount=amount)
-        dialog = ReasonDialog(
-            translate("ReceiptsPage", "Reprint receipt"),
-            prompt,
-            reprint_presets(),
-            translate("ReceiptsPage", "Reprint"),
-            self.window(),
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._protected_reprint(row, dialog.reason()))
-        self._dialog = dialog
-        dialog.open()
-        return dialog
+        return self.reprint.start(row.receipt_id, row.out_trade_no, row.amount_fen, row.kind)
 
-    def _protected_reprint(self, row: ReceiptRow, reason: str) -> None:
-        """After the reason: a manager's PIN where the store wants one, then the reprint."""
-        self.pin_dialog = run_protected(self.window(), self.context.services, ProtectedAction.REPRINT.value,
-                                        lambda: self._reprint(row, reason), refused=self._refused)
+    def _show_picture(self) -> None:
+        row = self.selected_receipt()
+        if row is not None:
+            self.last_print.show_receipt(row.receipt_id)
 
-    def _refused(self, error: BaseException) -> None:
-        self._report_error(error)
+    def _receipt_updated(self, row: ReceiptRow) -> None:
+        # A copy came out or a job was held: the picture's history says so.
+        if self.last_print.receipt_id() == row.receipt_id:
+            self.last_print.refresh()
 
-    def _reprint(self, row: ReceiptRow, reason: str) -> None:
-        try:
-            self.context.services.reprint(row.receipt_id, reason)
-        except Exception as error:
-            log.warning("reprint of receipt %s failed: %s", row.receipt_id, error)
-            self._report_error(error)
-            return
-        self.status_message.emit(
-            messages.notice_text("reprint_queued", {"out_trade_no": row.out_trade_no or "—"}), theme.INFO
-        )
+    def shutdown(self) -> None:
+        self.last_print.shutdown()
+
+    def wait_stopped(self, timeout_ms: int = 10_000) -> bool:
+        return self.last_print.wait_stopped(timeout_ms)
 
     # --- view helpers --------------------------------------------------------------------------
     def _update_totals(self) -> None:

@@ -104,7 +104,8 @@ class CaseStepRow:
     actor: str  # operator number, or "system"
     state_seen: str | None = None  # OrderState value seen at this step
     outcome: str = ""  # short code or text (a CaseResult value for close_case, "PAID", "job 12 queued", ...)
-    detail: str = ""
+    detail: str = ""  # technical detail (English), for the tooltip
+    note: str = ""  # what the person wrote with this step
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,12 @@ class CaseRow:
     handling_seconds: float | None = None
     training: bool = False
     steps: tuple[CaseStepRow, ...] = ()
+    paid_at_local: str = ""  # "YYYY-MM-DD HH:MM:SS", when the customer paid (platform's record)
+    channel: str | None = None  # WECHAT / ALIPAY / UNIONPAY / BANKCARD
+    customer_contact: str = ""  # as the customer gave it (shown at the till; exports mask it)
+    escalated_at_local: str = ""  # reported for handling at; "" when never
+    escalation_working_days: int | None = None  # working days since, while open and escalated
+    escalation_overdue: bool = False  # past the store's limit (default 3 working days)
 
 
 @dataclass(frozen=True)
@@ -210,3 +217,94 @@ class AuditQuery:
     until_day: str | None = None
     action: str | None = None  # AuditAction value, None: every action
     person: str | None = None  # done or approved by this person number
+
+
+# --- The manager's desk: receipt history, a receipt's picture and print history, backups ----------
+
+@dataclass(frozen=True)
+class HistoryQuery:
+    """The history page's filters as typed (empty: not a filter); the services check them."""
+
+    number: str = ""
+    amount: str = ""  # one amount ("38.50"), or a range "30-40"
+    date_from: str = ""  # a local date or date-time
+    date_to: str = ""  # a local date (that whole day) or date-time
+    channel: str = ""  # wechat | alipay | unionpay | bankcard
+    operator: str = ""
+    printed: str = ""  # yes | no | reprinted
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    receipt_id: int
+    recorded_at_local: str  # "YYYY-MM-DD HH:MM:SS", store time
+    out_trade_no: str | None
+    channel_trade_no: str | None  # or a bank slip's reference number
+    amount_fen: int | None
+    channel: str | None
+    kind: str  # SALE / REFUND
+    operator: str | None
+    printed: str  # one of PRINTED_STATES (as on today's page)
+
+
+@dataclass(frozen=True)
+class HistoryResult:
+    rows: tuple[HistoryRow, ...]
+    more: object | None  # pass back to fetch the next page; None: no more
+
+
+# PrintHistoryRow.section
+HISTORY_ORIGINAL: Final = "original"
+HISTORY_REPRINT: Final = "reprint"
+HISTORY_PENDING: Final = "pending"
+HISTORY_CANCELLED: Final = "cancelled"
+# ReceiptPreview.source: where the picture's bytes came from.
+PICTURE_SENT: Final = "sent"
+PICTURE_QUEUED: Final = "queued"
+PICTURE_LAID_OUT_AGAIN: Final = "laid_out_again"
+PICTURE_WOULD_PRINT: Final = "would_print"
+
+
+@dataclass(frozen=True)
+class PrintHistoryRow:
+    job_id: int
+    section: str  # HISTORY_ORIGINAL / HISTORY_REPRINT / HISTORY_PENDING / HISTORY_CANCELLED
+    state: str  # one of JOB_STATES
+    copy_no: int
+    at_local: str  # "YYYY-MM-DD HH:MM:SS": printed, cancelled, or asked for
+    person: str | None  # who asked for it (a copy), or who cancelled it
+    reason: str | None  # the reprint's reason, or why it was cancelled
+    printer: str
+    fault: str | None = None  # printer fault code while held
+
+
+@dataclass(frozen=True)
+class ReceiptPreview:
+    receipt_id: int
+    out_trade_no: str | None
+    amount_fen: int | None
+    kind: str
+    png: bytes  # the receipt as printed (or as it would print)
+    job_id: int | None  # the print job drawn (None: never queued)
+    source: str  # PICTURE_SENT / PICTURE_QUEUED / PICTURE_LAID_OUT_AGAIN / PICTURE_WOULD_PRINT
+    history: tuple[PrintHistoryRow, ...]
+
+
+@dataclass(frozen=True)
+class ShiftRow:
+    number: int  # 1-based within its day
+    start_local: str  # "HH:MM" (with the date when it is not the day's)
+    end_local: str
+    running: bool
+    closed_by: str | None
+
+
+@dataclass(frozen=True)
+class BackupStatus:
+    folder: str
+    last_copy: str | None  # path of the newest copy in the folder
+    last_copy_at_local: str | None  # "YYYY-MM-DD HH:MM"
+    copies: int
+    keep: int
+    size_mb: float | None  # of the newest copy

@@ -13,6 +13,7 @@ FOLDER_UNREADABLE: Final = "watch_folder_unreadable"  # no permission to list th
 POLLING_FALLBACK: Final = "watch_polling_fallback"  # OS events unavailable for the folder: polling it
 OBSERVER_RESTARTED: Final = "watch_observer_restarted"  # an observer thread died and was replaced
 READ_FAILED: Final = "watch_read_failed"  # a finished file could not be read
+FILE_REFUSED: Final = "watch_file_refused"  # a watched name is no regular file (a link, a FIFO ...): never read
 DELIVERY_FAILED: Final = "watch_delivery_failed"  # the on_write callback raised
 
 
@@ -43,6 +44,8 @@ class WatchProblem:
     code: str
     folder: str
     detail: str = ""
+    path: str = ""  # the file, for a problem with one file (FILE_REFUSED), as text (see files.display_path)
+    reason: str = ""  # a short machine word for it: "symlink", "fifo", "socket", "device", "other"
 
     def params(self) -> dict[str, str]:
         """Parameters for the UI's message for `code`."""

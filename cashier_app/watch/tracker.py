@@ -23,13 +23,24 @@ from dataclasses import dataclass
 from enum import Enum
 
 from cashier_app.journal.db import utc_now
-from cashier_app.watch.events import READ_FAILED, FinishedWrite
-from cashier_app.watch.files import Look, look, natural_key, read_once
+from cashier_app.watch.events import FILE_REFUSED, READ_FAILED, FinishedWrite
+from cashier_app.watch.files import (
+    DIRECTORY,
+    Look,
+    display_path,
+    look,
+    natural_key,
+    not_regular,
+    read_once,
+    same_folder,
+)
 
 log = logging.getLogger(__name__)
 
-# How many paths' last versions are remembered (print_<n>.txt kits make a new name per payment).
-_REMEMBERED_PATHS = 4096
+# How many paths' last versions are remembered (print_<n>.txt kits make a new name per payment, and
+# some never delete them). Paths gone from their folder are forgotten at each scan; past this many,
+# the oldest are, and the intake's journal check keeps a version from being archived twice.
+_REMEMBERED_PATHS = 65_536
 
 
 class HintKind(Enum):
@@ -77,7 +88,7 @@ class WriteTracker:
         list_matching: Callable[[str], list[str]],
         writing_guard_s: float,
         already_seen: Callable[[str], bool] | None = None,
-        report: Callable[[str, str, str], None] | None = None,
+        report: Callable[..., None] | None = None,
     ) -> None:
         self._settle_s = settle_s
         self._max_read_bytes = max_read_bytes
@@ -91,6 +102,7 @@ class WriteTracker:
         self._writing: dict[str, float] = {}  # path → when a write was last seen going on (close-event mode)
         self._seq = 0
         self._read_failures: set[str] = set()
+        self._refused: dict[str, str] = {}  # path -> what it is, told once (a link, a FIFO ...)
 
     @property
     def pending_count(self) -> int:
@@ -122,7 +134,11 @@ class WriteTracker:
             self._writing.pop(path, None)
         elif hint.kind is HintKind.SCAN:
             paths = self._list_matching(path)
+            self._forget_gone(path, set(paths))
             looks = [(p, look(p)) for p in paths]
+            for p, lk in looks:
+                if lk is None:
+                    self._refuse_if_odd(p)
             present = [(p, lk) for p, lk in looks if lk is not None]
             # Oldest write first, so that a scan hands out files in the order they were written.
             present.sort(key=lambda item: (item[1].mtime_ns, natural_key(item[0])))
@@ -169,6 +185,7 @@ class WriteTracker:
         current = look(path)
         if current is None:
             self._pending.pop(path, None)
+            self._refuse_if_odd(path)
             return
         taken = self._taken.get(path)
         if taken is not None and taken.look == current:
@@ -206,6 +223,7 @@ class WriteTracker:
         self._read_failures.discard(path)
         if outcome.look is None:
             self._writing.pop(path, None)
+            self._refuse_if_odd(path)
             return
         if outcome.content is None:
             # The next write started while reading; wait for it to finish.
@@ -240,6 +258,28 @@ class WriteTracker:
                 seen_at=utc_now(),
             )
         )
+
+    def _refuse_if_odd(self, path: str) -> None:
+        """A watched name that is no regular file (a link, a FIFO, a device ...) is never read: say so once."""
+        odd = not_regular(path)
+        if odd is None:
+            self._refused.pop(path, None)
+            return
+        kind, detail = odd
+        if kind == DIRECTORY or self._refused.get(path) == detail:
+            return
+        self._refused[path] = detail
+        log.warning("%s is %s", display_path(path), detail)
+        if self._report is not None:
+            self._report(FILE_REFUSED, os.path.dirname(path), f"{display_path(path)} is {detail}", path=path,
+                         reason=kind)
+
+    def _forget_gone(self, folder: str, listed: set[str]) -> None:
+        """Paths of `folder` no longer there are forgotten, so memory follows the folder, not history."""
+        for memory in (self._taken, self._refused):
+            gone = [p for p in memory if p not in listed and same_folder(p, folder)]
+            for p in gone:
+                del memory[p]
 
     def _remember(self, path: str, taken: _Taken) -> None:
         self._taken[path] = taken

@@ -27,6 +27,7 @@ from watchdog.observers.api import BaseObserver
 
 from cashier_app.watch.events import (
     DELIVERY_FAILED,
+    FILE_REFUSED,
     FOLDER_MISSING,
     FOLDER_RESTORED,
     FOLDER_UNREADABLE,
@@ -36,7 +37,7 @@ from cashier_app.watch.events import (
     FolderStatus,
     WatchProblem,
 )
-from cashier_app.watch.files import NameMatcher
+from cashier_app.watch.files import NameMatcher, display_path
 from cashier_app.watch.observers import (
     EventBridge,
     native_observer,
@@ -216,7 +217,10 @@ class FolderWatcher:
         """Matching files of a folder (reader thread). Unreadable folders are reported once."""
         try:
             with os.scandir(folder) as entries:
-                found = [e.path for e in entries if self._matcher.matches(e.name) and e.is_file(follow_symlinks=True)]
+                # Not only regular files: a link or a FIFO under a watched name is looked at and refused
+                # with its reason (never read); only folders are passed over.
+                found = [e.path for e in entries
+                         if self._matcher.matches(e.name) and not e.is_dir(follow_symlinks=False)]
         except FileNotFoundError:
             return []  # the supervisor reports missing folders
         except OSError as exc:
@@ -372,14 +376,15 @@ class FolderWatcher:
             return
         self._report(code or FOLDER_RESTORED, folder.path, detail)
 
-    def _report(self, code: str, folder: str, detail: str) -> None:
+    def _report(self, code: str, folder: str, detail: str, *, path: str = "", reason: str = "") -> None:
         if code == FOLDER_RESTORED:
             log.info("%s: %s", code, detail)
-        else:
+        elif code != FILE_REFUSED:  # the tracker has said it already
             log.warning("%s: %s", code, detail)
         if self._on_error is None:
             return
         try:
-            self._on_error(WatchProblem(code=code, folder=folder, detail=detail))
+            self._on_error(WatchProblem(code=code, folder=display_path(folder), detail=detail,
+                                        path=display_path(path) if path else "", reason=reason))
         except Exception:
             log.exception("the watch problem callback failed")

@@ -71,8 +71,8 @@ def test_receipt_flows_to_printer_and_window_then_cashier_reprints(
     qtbot.waitUntil(lambda: window.current_page() is page, timeout=2_000)
     assert page.select_receipt(page.model.rows()[0].receipt_id)
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: page._dialog is not None and page._dialog.isVisible(), timeout=5_000)
-    dialog = page._dialog
+    qtbot.waitUntil(lambda: page.reprint.dialog is not None and page.reprint.dialog.isVisible(), timeout=5_000)
+    dialog = page.reprint.dialog
     assert dialog is not None
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert ok is not None and not ok.isEnabled()  # a reprint needs a reason for the audit trail

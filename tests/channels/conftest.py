@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -111,8 +112,14 @@ def wechat_settings(server: SandboxServer, *, mode: str = "public-key", partner:
 
 
 def merchant_secret(server: SandboxServer) -> str:
-    info = keys_info(server)
-    name = "merchant_private_key" if server.platform == "wechatpay-v3" else "app_private_key"
+    """The merchant's (or app's) key as the credential store keeps it (read once per folder)."""
+    return _secret(str(server.keys_dir), server.platform)
+
+
+@functools.lru_cache(maxsize=16)
+def _secret(folder: str, platform: str) -> str:
+    info = json.loads((Path(folder) / "platform.json").read_text(encoding="utf-8"))
+    name = "merchant_private_key" if platform == "wechatpay-v3" else "app_private_key"
     return rsa_keys.to_compact(rsa_keys.load_private_pem(Path(info["files"][name]).read_bytes()))
 
 

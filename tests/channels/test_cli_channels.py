@@ -126,3 +126,21 @@ def test_sandbox_command_writes_the_keys(tmp_path: Path) -> None:
         process.send_signal(signal.SIGINT)
         process.communicate(timeout=30)
     assert process.returncode == 0
+
+
+def test_diagnosis_probes_wechat_pay_and_measures_the_clock(wechat: Control, wechat_server: SandboxServer) -> None:
+    from cashier_app.diagnostics.checks import clock_check, platform_check
+    from cashier_app.diagnostics.platform_probe import KeyLookup, probe_platform
+    from tests.channels.conftest import merchant_secret, wechat_settings
+
+    settings = wechat_settings(wechat_server)
+    secret = merchant_secret(wechat_server)
+    probe = probe_platform(settings, secret, 3.0)
+    assert probe.reached and probe.code == "SUCCESS" and probe.skew_s is not None
+    key = KeyLookup("account", "backend", None, True, key=secret)
+    assert platform_check(settings, key, probe, True).outcome.value == "ok"
+    assert clock_check(probe, key, True).outcome.value == "ok"
+    from cashier_app.platform import rsa_keys
+
+    wrong = probe_platform(settings, rsa_keys.to_compact(rsa_keys.new_private_key()), 3.0)
+    assert wrong.code == "SIGN_ERROR" and platform_check(settings, key, wrong, True).outcome.value == "fault"

@@ -84,3 +84,46 @@ def test_paper_migration_keeps_one_original_per_order_and_moves_audit_times_to_u
                     4: ("receipt:4", 0), 5: ("receipt:4", 1), 6: ("2026112200040009", 1)}
     assert tuple(audit) == ("2026-11-22T02:31:05.123000+00:00", "print_order", "2026112200040009")
     assert papers == {1: "original", 2: "original", 3: "original", 4: "original", 5: None}
+def test_history_migration_fills_its_tables_from_a_journal_written_before_it(tmp_path: Path) -> None:
+    """A journal from before the history indexes: the receipts it holds are searchable by their words
+    and their paper state once the app opens it."""
+    from cashier_app.domain.receipt_search import build_query
+    from cashier_app.journal.db import _split_sql, utc_now
+    from cashier_app.journal.receipt_search import search_receipts
+    from cashier_app.journal.receipts import parse_utc_offset
+
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                 " applied_at TEXT NOT NULL)")
+    for version, name, sql in available_migrations():
+        if name.endswith("_history.sql"):
+            break
+        for statement in _split_sql(sql):
+            conn.execute(statement)
+        conn.execute("INSERT INTO schema_migrations VALUES (?, ?, 'before')", (version, name))
+    now = utc_now()
+    for n, text in enumerate(["商品：可乐", "商品：雪碧"], start=1):
+        conn.execute("INSERT INTO file_versions(id, path, seen_at, mtime_ns, size, sha256, content, outcome)"
+                     " VALUES (?, 'print.txt', ?, 0, 1, 'x', x'00', 'receipt')", (n, now))
+        conn.execute("INSERT INTO receipts(id, file_version_id, created_at, encoding, kind, text)"
+                     " VALUES (?, ?, ?, 'utf-8', 'SALE', ?)", (n, n, now, text))
+    conn.execute("INSERT INTO print_jobs(receipt_id, printer, state, created_at) VALUES (1, 'p', 'done', ?)", (now,))
+    conn.commit()
+    conn.close()
+    journal = Journal(path)
+    zone = parse_utc_offset("+08:00")
+    assert [r.id for r in search_receipts(journal, build_query(zone, text="雪碧")).records] == [2]
+    assert [r.id for r in search_receipts(journal, build_query(zone, printed="no")).records] == [2]
+    assert [r.id for r in search_receipts(journal, build_query(zone, printed="yes")).records] == [1]
+    journal.close()
+
+
+def test_migration_files_split_into_whole_statements() -> None:
+    from cashier_app.journal.db import _split_sql
+
+    sql = ("-- a comment; with a semicolon\nCREATE TABLE t (a TEXT DEFAULT 'x;y');\n"
+           "CREATE TRIGGER tr AFTER INSERT ON t BEGIN\n  INSERT INTO t VALUES ('b');\n  SELECT 1;\nEND;\n-- end\n")
+    statements = _split_sql(sql)
+    assert len(statements) == 2
+    assert statements[1].startswith("CREATE TRIGGER") and statements[1].endswith("END")

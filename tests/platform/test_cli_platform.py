@@ -95,6 +95,11 @@ def test_order_commands(configured: PlatformSettings, sandbox: Sandbox, capsys: 
     assert sorted(o["out_trade_no"] for o in listed["orders"]) == ["202611220001", "202611220002"]
     assert main(["order", "list", "--since", "2000-01-01T00:00:00+08:00"]) == 0
     assert "3 笔订单" in capsys.readouterr().out
+    # A manager types a local date (the store's offset): accepted like an ISO time.
+    assert main(["order", "list", "--since", "2000-01-01", "--state", "PAID", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["since"] == "2000-01-01T00:00:00+08:00"
+    assert main(["order", "list", "--since", "2000-01-01 09:30"]) == 0
+    assert "3 笔订单" in capsys.readouterr().out
 
     assert main(["order", "close", "202611220003"]) == 0
     assert "已关闭 / closed unpaid" in capsys.readouterr().out

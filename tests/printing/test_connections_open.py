@@ -151,3 +151,35 @@ def test_a_printer_that_stops_taking_bytes_times_out() -> None:
     finally:
         printer.stop()
     assert printer.all_jobs == []
+
+
+@pytest.mark.skipif(not Path("/bin/sh").exists(), reason="the spooler stand-in is a shell script")
+@pytest.mark.parametrize(("exit_code", "accepted"), [(0, True), (1, False)])
+def test_a_system_queue_job_is_done_only_when_the_spooler_accepts_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                     exit_code: int, accepted: bool) -> None:
+    """No status comes back from `lp`: done means the spooler took the job, so `lp` exiting with an
+    error is a fault, not a job marked done. (`lp`/`lpstat` here are shell scripts standing in for CUPS.)"""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    spooled = tmp_path / "spooled.bin"
+    scripts = {
+        "lp": f"#!/bin/sh\ncat > {spooled}\nexit {exit_code}\n",
+        "lpstat": "#!/bin/sh\ncase \"$1\" in\n -e) echo receipt;;\n -v) echo 'device for receipt: usb://x';;\n"
+                  " -d) echo 'system default destination: receipt';;\nesac\n",
+    }
+    for name, text in scripts.items():
+        (bin_dir / name).write_text(text)
+        (bin_dir / name).chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
+    settings = PrinterSettings(kind="lp", queue_name="receipt", check_status=False, timeout_s=5)
+    conn = open_connection(settings)
+    try:
+        if accepted:
+            send_job(conn, b"\x1b@receipt\n", settings)
+        else:
+            with pytest.raises(PrinterFault) as refused:
+                send_job(conn, b"\x1b@receipt\n", settings)
+            assert refused.value.code == "send_failed" and "lp exited with 1" in refused.value.detail
+    finally:
+        close_quietly(conn)
+    assert spooled.read_bytes().startswith(b"\x1b@receipt\n")

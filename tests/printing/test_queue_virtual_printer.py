@@ -371,3 +371,39 @@ def test_a_job_that_cannot_be_laid_out_is_parked_and_the_rest_go_on(printer: Vir
     h.events.wait_kind("job_done", good)
     assert h.queue.wait_idle(5)  # a parked job does not keep the queue busy
     assert h.queue.job(bad).parked  # type: ignore[union-attr]
+
+
+def test_paper_end_between_the_status_check_and_the_send_holds_the_job_until_it_prints(
+        printer: VirtualPrinter, journal: Journal, make_queue: list[Harness]) -> None:
+    """The printer answers "ready", then runs out of paper before the job's bytes arrive: it takes
+    them and prints nothing. Its answer after the job says so: the job is held (not marked done, not
+    turned into a reprint), and prints once, as it was, when paper is back."""
+    from cashier_app.printing.status import PrinterStatus, query_status
+
+    def check_then_run_out(conn: object, timeout: float) -> PrinterStatus:
+        status = query_status(conn, timeout)
+        if status.can_print and printer.all_jobs == []:
+            printer.set_condition("paper-end")  # right after the check, before the first byte
+        return status
+
+    h = Harness(journal, printing_for(printer.port))
+    h.queue = PrintQueue(journal, h.queue.printing, render_marked, on_event=h.events, query=check_then_run_out)
+    make_queue.append(h)
+    h.queue.start()
+    job_id = h.queue.enqueue(add_receipt(journal))
+    [refused] = printer.wait_for_rejected(1)
+    h.events.wait_kind("job_held", job_id)
+    held = h.queue.job(job_id)
+    assert held is not None and held.state == "held" and held.fault_code == "paper_end"
+    assert not held.is_reprint and held.copy_no == 1 and held.done_at is None
+    assert [e.event for e in PrintJobStore(journal).log(job_id)][-1] == "refused"
+    assert h.queue.printer_status("receipt").state is PrinterState.PAPER_END
+    assert printer.jobs == []  # nothing on paper
+
+    printer.set_condition("online")  # paper loaded
+    [printed] = printer.wait_for_jobs(1, timeout=10)
+    h.events.wait_kind("job_done", job_id)
+    done = h.queue.job(job_id)
+    assert done is not None and done.state == "done" and not done.is_reprint and done.copy_no == 1
+    assert printed.text() == refused.text() and "REPRINT" not in printed.text()  # the same job, not a copy
+    assert len(printer.jobs) == 1

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication, qInstallMessageHandler, qWarning
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from cashier_app import APP_NAME
 from cashier_app.ui import app_qt, theme
@@ -58,15 +57,18 @@ def test_style_sheet_missing_is_not_fatal(tmp_path) -> None:
     assert "QStatusBar" in app_qt.load_style_sheet()
 
 
-def test_single_instance(tmp_path) -> None:
-    first = app_qt.SingleInstance(tmp_path / "data")
-    second = app_qt.SingleInstance(tmp_path / "data")
-    assert first.acquire()
-    assert not second.acquire(timeout_ms=0)
-    assert second.owner_pid() == os.getpid()
-    first.release()
-    assert second.acquire(timeout_ms=0)
-    second.release()
+def test_a_second_start_brings_the_running_window_to_the_front(qtbot, tmp_path) -> None:
+    from cashier_app.app.single_instance import activation_name
+
+    name = activation_name(tmp_path / "data")
+    window = QWidget()
+    qtbot.addWidget(window)
+    server = app_qt.ActivationServer(name, window)
+    with qtbot.waitSignal(server.activate, timeout=5000):
+        assert app_qt.ask_running_window_to_show(name)
+    server.close()
+    # Nobody listens (the running instance is headless): the second start just says it is running.
+    assert not app_qt.ask_running_window_to_show(activation_name(tmp_path / "other"), timeout_ms=200)
 
 
 def test_already_running_text_is_plain(qapp, language) -> None:

@@ -19,15 +19,23 @@ from tests.ui.conftest import ListServices, LiveApp
 WAIT_MS = 10_000
 
 
-def test_settings_menu_holds_the_platform_key(make_window, language) -> None:
+def test_settings_menu_holds_the_platform_key_and_the_setup_wizard(make_window, language) -> None:
     window: MainWindow = make_window(ListServices())
     assert window.settings_menu.menuAction() in window.menuBar().actions()
-    assert window.settings_menu.actions() == [window.credentials_action]
+    assert window.settings_menu.actions() == [window.credentials_action, window.setup_action, window.display_action]
+    assert window.setup_action.text() == "Setup &wizard…"
     assert window.credentials_action.shortcut().toString() == "Ctrl+K"
     assert window.settings_menu.title() == "&Settings"
     language("zh_CN")
     assert window.settings_menu.title() == "设置(&S)"
     assert window.credentials_action.text() == "平台密钥(&K)…"
+    assert window.setup_action.text() == "设置向导(&W)…"
+
+
+def test_without_a_configuration_file_to_set_up_the_window_says_so(make_window) -> None:
+    window: MainWindow = make_window(ListServices(setup=None))
+    assert window.open_setup() is None
+    assert window.status.currentMessage() == "This app has no configuration file to set up."
 
 
 def test_without_a_platform_the_window_says_so(make_window) -> None:

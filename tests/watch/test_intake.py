@@ -18,7 +18,7 @@ from cashier_app.domain.receipt_labels import ParserSettings
 from cashier_app.journal.db import Journal, utc_now
 from cashier_app.journal.receipts import FileOutcome, ReceiptRecord, ReceiptStore
 from cashier_app.watch.events import FinishedWrite
-from cashier_app.watch.intake import PARSER_FAILED, Intake, IntakeError, IntakeResult
+from cashier_app.watch.intake import PARSER_FAILED, Intake, IntakeDeferred, IntakeError, IntakeResult
 from cashier_app.watch.watcher import FolderWatcher
 from tests.watch.conftest import WAIT, Collector, fast_settings, receipt_bytes, settle
 
@@ -262,16 +262,21 @@ def test_the_receipt_and_its_original_job_commit_together_or_not_at_all(journal:
         return job.job_id if job is not None else None
 
     intake = Intake(journal, ParserSettings(), kept_aside, on_receipt=take_in)
+    told: list[IntakeResult] = []
+    intake.add_listener(told.append)
     write = finished((samples_dir / "wechat-default-gbk-crlf.txt").read_bytes())
-    with pytest.raises(IntakeError):
+    with pytest.raises(IntakeDeferred) as deferred:
         intake.handle(write)
+    assert deferred.value.disk_full and intake.pending_count == 1
     with journal.read() as conn:
         counts = [conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
                   for t in ("file_versions", "receipts", "print_jobs")]
-    assert counts == [0, 0, 0]
+    assert counts == [0, 0, 0] and told == []
     failing["on"] = False
-    result = intake.handle(write)
-    assert result.outcome is FileOutcome.RECEIPT and result.job_id is not None and result.receipt is not None
+    assert intake.retry_pending() == 1 and intake.pending_count == 0
+    [result] = told
+    assert result.late and result.outcome is FileOutcome.RECEIPT
+    assert result.job_id is not None and result.receipt is not None
     with journal.read() as conn:
         row = conn.execute("SELECT receipt_id, original FROM print_jobs").fetchone()
     assert tuple(row) == (result.receipt.id, 1)

@@ -214,7 +214,7 @@ def _check(args: argparse.Namespace, ctx: CommandContext) -> int:
     say(f"密钥已保存 / a {what} is stored for {account_name(settings)}")
     with build_adapter(settings, key_provider=lambda: key) as adapter:
         check = adapter.check_credentials()
-    where = _where(settings)
+    where = settings.endpoint
     report.update(answered=check.answered, skew_s=check.skew_s, detail=check.detail)
     say(f"平台应答 / the platform answered: {check.answered}")
     if check.skew_s is not None:
@@ -263,14 +263,6 @@ def store_lines(info: StoreInfo) -> list[str]:
                      'install and unlock a credential store, or set [platform] key_storage = "file"')
     lines.append(f"backend: {info.backend}")
     return lines
-
-
-def _where(settings: PlatformSettings) -> str:
-    if settings.kind == "wechatpay-v3":
-        return settings.wechatpay.base_url
-    if settings.kind == "alipay":
-        return settings.alipay.gateway_url
-    return settings.base_url
 
 
 def _delete(args: argparse.Namespace, ctx: CommandContext) -> int:

@@ -10,18 +10,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime, time
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from cashier_app.app.cli_access import CommandRefused, add_person_option, person_for, refused
 from cashier_app.domain.access import ProtectedAction
 from cashier_app.domain.audit import AuditAction
+from cashier_app.domain.local_time import LocalTimeError, parse_local_moment
 from cashier_app.domain.money import yuan
 from cashier_app.domain.orders import OrderState
 from cashier_app.journal.audit import AuditStore
 from cashier_app.journal.db import Journal
+from cashier_app.journal.receipts import parse_utc_offset
 from cashier_app.platform.factory import build_client
-from cashier_app.platform.order import Order, OrderFormatError, parse_time
+from cashier_app.platform.order import Order
 from cashier_app.platform.order_numbers import guess_number_kind, normalise_order_number
 from cashier_app.platform.results import (
     NotClosable,
@@ -93,7 +95,9 @@ def register(registry: CommandRegistry) -> None:
                    help="which number it is (default: guessed from its shape)")
     s.set_defaults(handler=_sync)
     li = action("list", "list this terminal's orders updated since a time, oldest first")
-    li.add_argument("--since", metavar="ISO", help="ISO-8601 time (default: today 00:00 local time)")
+    li.add_argument("--since", metavar="DATE",
+                    help="a date (2026-11-24) or a time ('2026-11-24 14:30') in the store's time, or ISO-8601 with "
+                         "an offset (default: today 00:00 store time)")
     li.add_argument("--state", choices=[s.value for s in OrderState], help="only orders in this state")
     li.set_defaults(handler=_list)
     c = action("close", "close an unpaid order so that it can no longer be paid (protected: see --as)")
@@ -141,14 +145,18 @@ def _sync(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def _list(args: argparse.Namespace, ctx: CommandContext) -> int:
+    zone = parse_utc_offset(ctx.config.parser.utc_offset)
     try:
-        since = parse_time(args.since, "--since") if args.since else datetime.combine(
-            datetime.now().date(), time.min).astimezone()
-    except OrderFormatError as exc:
-        return _usage(str(exc))
+        # A date or a local time in the store's offset, or an ISO-8601 time with its own offset.
+        since = parse_local_moment(args.since or datetime.now(zone).date().isoformat(), zone)
+    except LocalTimeError as exc:
+        return _usage(f"--since: {exc}")
     orders: list[Order] = []
     cursor: str | None = None
     with build_client(ctx.config.platform) as client:
+        if not client.capabilities.list:
+            return _usage(f"platform.kind '{ctx.config.platform.kind}' has no list of orders: query them one by "
+                          "one, or import the day's bill with `cashier-app reconcile bill --date D`")
         while True:
             page = client.list_orders(since, state=args.state, cursor=cursor)
             if isinstance(page, StateUnknown):

@@ -7,7 +7,6 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from cashier_app.printing import faults
 from cashier_app.printing.faults import PrinterFault, fault_text
 
 if TYPE_CHECKING:
@@ -111,8 +110,8 @@ def _status(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def _test(args: argparse.Namespace, ctx: CommandContext) -> int:
-    from cashier_app.printing.connections import close_quietly, describe_target, open_connection, send_job
-    from cashier_app.printing.status import PrinterState, probe_status
+    from cashier_app.printing.connections import describe_target
+    from cashier_app.printing.direct import send_now
     from cashier_app.printing.test_page import build_test_page
 
     printing = ctx.config.printing
@@ -127,30 +126,11 @@ def _test(args: argparse.Namespace, ctx: CommandContext) -> int:
     page = build_test_page(name, printing, target)
     for warning in page.warnings:
         print(f"warning: {warning}")
-    conn = None
     try:
-        conn = open_connection(settings)
-        confirm = False
-        if settings.check_status:
-            status = probe_status(conn, settings.status_timeout_s, target)
-            print(f"status: {status.describe()}")
-            if status.code == faults.NOT_A_PRINTER and not args.force:
-                print(f"{fault_text(status.code)} / {status.code}: {status.detail}; not sending (use --force to "
-                      "send anyway)", file=sys.stderr)
-                return 1
-            if status.state is PrinterState.UNKNOWN:
-                print("warning: the printer did not answer the status query; sending anyway")
-            elif not status.can_print and not args.force:
-                print(f"{fault_text(status.code)} / {status.code}: not sending (use --force to send anyway)",
-                      file=sys.stderr)
-                return 1
-            confirm = status.is_known
-        send_job(conn, page.payload, settings, confirm_with_status=confirm)
+        send_now(settings, page.payload, force=args.force, tell=print)
     except PrinterFault as fault:
         print(f"{fault_text(fault.code)} / {fault}", file=sys.stderr)
         return 1
-    finally:
-        close_quietly(conn)
     print(f"test page sent to {name} ({target}): {len(page.payload)} bytes")
     return 0
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from cashier_app.domain.receipt import Refusal
 from cashier_app.domain.receipt_parser import parse_receipt
 from cashier_app.printing.layout import LayoutOptions, LayoutResult, ReprintMark, layout_receipt
-from cashier_app.printing.profiles import Profile, ProfileError, printer_profile, resolve_profile
+from cashier_app.printing.profiles import Profile, ProfileError, decode_charset, printer_profile, resolve_profile
 
 if TYPE_CHECKING:
     from cashier_app.app.cli import CommandContext, CommandRegistry
@@ -87,11 +87,8 @@ def _write_png(result: LayoutResult, profile: Profile, path: Path) -> int:
     # Imported here: Pillow and the fonts are only needed for pictures.
     from cashier_app.emulator.render import render_bytes_png
 
-    # A code-page profile is a Chinese-market printer as well: it powers up in Chinese mode and
-    # the layout's FS . / ESC t switch it to the code page.
-    charset = "gbk" if profile.single_byte else profile.charset
     try:
-        path.write_bytes(render_bytes_png(result.payload, charset=charset, dots=profile.dots))
+        path.write_bytes(render_bytes_png(result.payload, charset=decode_charset(profile), dots=profile.dots))
     except OSError as exc:
         print(f"error: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
         return 1

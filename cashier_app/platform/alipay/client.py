@@ -228,7 +228,7 @@ class AlipayAdapter(ChannelAdapter):
                 raw = self._transport.send(
                     "POST", self.ali.gateway_url, body=urlencode(params).encode("utf-8"),
                     headers={"Content-Type": "application/x-www-form-urlencoded;charset=utf-8",
-                             "Accept": "application/json"})
+                             "Accept": "application/json"}, deadline=budget.deadline)
                 if raw.status != 200:
                     reason = UnknownReason.PLATFORM_ERROR if raw.status >= 500 else UnknownReason.UNREADABLE
                     raise TransportFault(reason, f"the gateway answered HTTP {raw.status}",
@@ -288,7 +288,7 @@ class AlipayAdapter(ChannelAdapter):
         while True:
             budget.start_attempt()
             try:
-                raw = self._transport.send("GET", url, headers={}, max_bytes=MAX_BILL_BYTES)
+                raw = self._transport.send("GET", url, headers={}, max_bytes=MAX_BILL_BYTES, deadline=budget.deadline)
             except TransportFault as fault:
                 if fault.retryable and self._wait(budget, budget.backoff_delay()):
                     continue

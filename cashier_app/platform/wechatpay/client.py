@@ -300,7 +300,7 @@ class WechatPayAdapter(ChannelAdapter):
         while True:
             budget.start_attempt()
             try:
-                raw = self._send(key, method, url, body)
+                raw = self._send(key, method, url, body, deadline=budget.deadline)
                 answer = self._verified(raw, keys)
             except TransportFault as fault:
                 log.warning("%s %s attempt %d: %s: %s", method, url.split("?", maxsplit=1)[0], budget.attempts,
@@ -334,7 +334,7 @@ class WechatPayAdapter(ChannelAdapter):
                             request_id=answer.request_id)
 
     def _send(self, key: rsa.RSAPrivateKey, method: str, url: str, body: bytes, *,
-              max_bytes: int | None = None) -> RawAnswer:
+              max_bytes: int | None = None, deadline: float | None = None) -> RawAnswer:
         sign_url = self._base_path + url
         timestamp, nonce = str(int(self._clock())), self._new_nonce()
         headers = {
@@ -349,8 +349,10 @@ class WechatPayAdapter(ChannelAdapter):
             # During WeChat's migration, this is what makes it sign answers with the public key.
             headers["Wechatpay-Serial"] = self.wx.public_key_id
         if max_bytes is None:
-            return self._transport.send(method, self._base + url, headers=headers, body=body or None)
-        return self._transport.send(method, self._base + url, headers=headers, body=body or None, max_bytes=max_bytes)
+            return self._transport.send(method, self._base + url, headers=headers, body=body or None,
+                                        deadline=deadline)
+        return self._transport.send(method, self._base + url, headers=headers, body=body or None, max_bytes=max_bytes,
+                                    deadline=deadline)
 
     def _verified(self, raw: RawAnswer, keys: dict[str, rsa.RSAPublicKey]) -> WxAnswer:
         headers = raw.headers
@@ -418,7 +420,7 @@ class WechatPayAdapter(ChannelAdapter):
         while True:
             budget.start_attempt()
             try:
-                raw = self._send(key, "GET", relative, b"", max_bytes=MAX_BILL_BYTES)
+                raw = self._send(key, "GET", relative, b"", max_bytes=MAX_BILL_BYTES, deadline=budget.deadline)
             except TransportFault as fault:
                 if fault.retryable and self._wait(budget, budget.backoff_delay()):
                     continue
