@@ -26,6 +26,9 @@ HINTS_ZH: dict[str, str] = {
     "Install or unlock the system's credential store, then store the key again.":
         "请安装或解锁系统凭据库，然后重新保存密钥。",
     "Install the newer version again.": "请重新安装较新的版本。",
+    "Where the till has a desktop session, prefer the system's credential store ([platform] key_storage = "
+    "\"system\") and store the key again.":
+        "收银机有桌面会话时，宜改用系统凭据库（[platform] key_storage = \"system\"），然后重新保存密钥。",
     "Keep a copy of the file for the developers; do not delete it.": "请为开发人员保留该文件的副本，不要删除。",
     "Reinstall the app with its installer.": "请用安装程序重新安装本软件。",
     "Run `cashier-app credentials set` and paste the terminal's key.":

@@ -31,10 +31,14 @@ translate = QCoreApplication.translate
 
 @dataclass(frozen=True)
 class CredentialState:
-    backend: str  # the keyring backend in use, for the technician
-    warning: str | None  # e.g. only a plaintext fallback store is available
+    backend: str  # the keyring backend in use, for the technician (a tooltip: a name, not words)
     has_key: bool
     account: str  # merchant/terminal@platform: which key this is, never the key
+    # Where the key is and so what protects it: "system" (the OS credential store), "file" (the app's
+    # key file, protected by file permissions only), "fallback" (another store), "none".
+    store_kind: str = "system"
+    store_name: str = ""  # the store's product name: "Secret Service", "Windows Credential Manager"
+    store_location: str = ""  # the key file's path
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,22 @@ class CredentialServices(Protocol):
     def check_key(self) -> KeyCheck:
         """A signed request to the platform with the stored key (blocking: called off the GUI thread)."""
         ...
+
+
+def store_text(state: CredentialState) -> str:
+    """Where the key is and what protects it, all in the window's language."""
+    if state.store_kind == "system":
+        return translate("CredentialsDialog", "The system's credential store ({name}), protected by the operating "
+                         "system and unlocked with this user's login.").format(name=state.store_name)
+    if state.store_kind == "file":
+        return translate("CredentialsDialog", "This app's key file: {path}\n⚠ Protected only by this user "
+                         "account's file permissions (this user and administrators can read it); not "
+                         "encrypted.").format(path=state.store_location)
+    if state.store_kind == "fallback":
+        return translate("CredentialsDialog", "⚠ A fallback store ({name}), not the system's credential "
+                         "store. {path}").format(name=state.store_name, path=state.store_location).strip()
+    return translate("CredentialsDialog", "⚠ No credential store is available: the key cannot be saved. Ask "
+                     "the technician to set one up, or to use this app's key file.")
 
 
 class CredentialsDialog(QDialog):
@@ -120,8 +140,8 @@ class CredentialsDialog(QDialog):
         state = self._state
         if state is None:
             return
-        warning = translate("CredentialsDialog", "Warning: {warning}").format(warning=state.warning)
-        self.backend.setText(state.backend + (f"\n⚠ {warning}" if state.warning else ""))
+        self.backend.setText(store_text(state))
+        self.backend.setToolTip(state.backend)
         self.stored.setText(
             translate("CredentialsDialog", "stored") if state.has_key else translate("CredentialsDialog", "not stored")
         )

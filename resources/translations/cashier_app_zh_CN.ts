@@ -454,10 +454,53 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     </message>
 </context>
 <context>
+    <name>CrashNotice</name>
+    <message>
+        <source>The app could not start: {detail}
+
+Details for the technician: {path}</source>
+        <translation>程序无法启动：{detail}
+
+供技术人员查看的详情：{path}</translation>
+    </message>
+    <message>
+        <source>The configuration file has an error, so the app did not start:
+{detail}
+
+Correct {path} (check it with: cashier-app config check).</source>
+        <translation>配置文件有错误，程序没有启动：
+{detail}
+
+请修改 {path}（可用 cashier-app config check 检查）。</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred ({summary}). The app keeps running; details for the technician: {path}</source>
+        <translation>发生了意外错误（{summary}）。程序继续运行；供技术人员查看的详情：{path}</translation>
+    </message>
+    <message>
+        <source>The app stopped unexpectedly last time. Nothing recorded is lost; details for the technician: {path}</source>
+        <translation>程序上次意外停止。已记录的内容没有丢失；供技术人员查看的详情：{path}</translation>
+    </message>
+</context>
+<context>
     <name>CredentialsDialog</name>
     <message>
-        <source>Warning: {warning}</source>
-        <translation>警告：{warning}</translation>
+        <source>The system&apos;s credential store ({name}), protected by the operating system and unlocked with this user&apos;s login.</source>
+        <translation>系统凭据库（{name}），由操作系统保护，随本用户登录解锁。</translation>
+    </message>
+    <message>
+        <source>This app&apos;s key file: {path}
+⚠ Protected only by this user account&apos;s file permissions (this user and administrators can read it); not encrypted.</source>
+        <translation>本程序的密钥文件：{path}
+⚠ 仅靠本用户账户的文件权限保护（本用户和管理员可以读取），未加密。</translation>
+    </message>
+    <message>
+        <source>⚠ A fallback store ({name}), not the system&apos;s credential store. {path}</source>
+        <translation>⚠ 备用存储（{name}），不是系统凭据库。{path}</translation>
+    </message>
+    <message>
+        <source>⚠ No credential store is available: the key cannot be saved. Ask the technician to set one up, or to use this app&apos;s key file.</source>
+        <translation>⚠ 没有可用的凭据库，无法保存密钥。请技术人员安装凭据库，或改用本程序的密钥文件。</translation>
     </message>
     <message>
         <source>stored</source>
@@ -3584,14 +3627,6 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>无法访问系统凭据库：{error}</translation>
     </message>
     <message>
-        <source>A key is stored for {account} in {backend}.</source>
-        <translation>已为 {account} 在 {backend} 中保存密钥。</translation>
-    </message>
-    <message>
-        <source>No key is stored for {account} yet ({backend}).</source>
-        <translation>尚未为 {account} 保存密钥（{backend}）。</translation>
-    </message>
-    <message>
         <source>The key was not saved: {reason}</source>
         <translation>密钥未保存：{reason}</translation>
     </message>
@@ -3668,8 +3703,16 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>商户平台</translation>
     </message>
     <message>
-        <source>Where the app asks about orders. The key goes straight to this computer&apos;s credential store; it is never written to a file.</source>
-        <translation>软件查询订单的地方。密钥直接存入本机的系统凭据库，绝不写入文件。</translation>
+        <source>A key is stored for {account}.</source>
+        <translation>已为 {account} 保存密钥。</translation>
+    </message>
+    <message>
+        <source>No key is stored for {account} yet.</source>
+        <translation>尚未为 {account} 保存密钥。</translation>
+    </message>
+    <message>
+        <source>Where the app asks about orders. The key goes straight to this computer&apos;s credential store (on a computer without one, to this app&apos;s key file); never into the configuration.</source>
+        <translation>程序在这里查询订单。密钥直接保存到本机的凭据库（本机没有凭据库时，保存到本程序的密钥文件），绝不写入配置文件。</translation>
     </message>
     <message>
         <source>&amp;Platform:</source>
@@ -4256,8 +4299,8 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>平台密钥：无法访问系统凭据库（{error}）。</translation>
     </message>
     <message>
-        <source>Platform key for {account}: stored in {backend}.</source>
-        <translation>{account} 的平台密钥：已保存在 {backend}。</translation>
+        <source>Platform key for {account}: stored.</source>
+        <translation>{account} 的平台密钥：已保存。</translation>
     </message>
     <message>
         <source>Platform key for {account}: not stored. Lookups and reconciliation will not work until it is (Settings → Platform key).</source>
