@@ -142,7 +142,8 @@ def config_check(inputs: DiagnosisInputs) -> CheckResult:
     if not path.exists():
         return _check("config", "Configuration", Outcome.WARNING,
                       f"no configuration file at {path}: every setting is a built-in default",
-                      "没有配置文件，正在使用默认设置", "Write the store's settings to that file.",
+                      "没有配置文件，正在使用默认设置",
+                      "Run the setup wizard (Settings → Setup wizard…), or write the store's settings to that file.",
                       file=str(path), exists=False)
     return _check("config", "Configuration", Outcome.OK, f"{path} is valid", "配置文件正常",
                   file=str(path), exists=True, mode=inputs.mode)
@@ -345,7 +346,8 @@ def credentials_check(key: KeyLookup) -> CheckResult:
         return _check("credentials", "Platform credentials", Outcome.WARNING,
                       f"no API key stored for {key.account} in {key.backend}: order lookup, sync and "
                       "reconciliation cannot work", "未保存平台密钥，无法查单、补单和对账",
-                      "Run `cashier-app credentials set` and paste the terminal's key.", **details)
+                      "Store the terminal's key: Settings → Platform key…, or `cashier-app credentials set`.",
+                      **details)
     if key.store_kind == "file":
         # A supported store for tills without one of their own, and a weaker one: said as it is.
         return _check("credentials", "Platform credentials", Outcome.WARNING,

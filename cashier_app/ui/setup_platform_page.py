@@ -302,9 +302,11 @@ class PlatformPage(SetupPage):
             self._say(translate("SetupWizard", "The platform answered: it accepts this terminal and its key."),
                       theme.OK)
         else:
-            self._say(translate("SetupWizard", "The platform answered: {reason} ({code}). {hint}").format(
+            said = translate("SetupWizard", "The platform answered: {reason} ({code}). {hint}").format(
                 reason=messages.platform_reason_text(result.code), code=result.code,
-                hint=messages.platform_hint(result.code)).strip(), theme.FAULT)
+                hint=messages.platform_hint(result.code)).strip()
+            # What exactly came back (an HTTP status, the platform's own code), for the technician.
+            self._say(f"{said}\n{result.detail}" if result.detail else said, theme.FAULT)
 
     def _check_failed(self, error: BaseException) -> None:
         self.check_button.setEnabled(True)
