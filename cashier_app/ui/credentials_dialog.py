@@ -154,17 +154,17 @@ class CredentialsDialog(QDialog):
             self._services.store_key(key)
         except Exception as exc:
             code = str(getattr(exc, "code", "credential_error"))
-            # The store's errors never hold the key; the English detail is for the technician.
-            self.outcome.setToolTip(str(exc))
+            # The store's errors never hold the key; the code and English detail are for the technician
+            # (a tooltip), the words on the dialog are all in the window's language.
+            self.outcome.setToolTip(f"{code}: {exc}")
             refused: BaseException = exc  # `exc` itself is unbound once the except clause ends
-            self._say("The key was not saved: {reason} ({code})", reason=lambda: messages.error_text(refused),
-                      code=code)
+            self._say("The key was not saved: {reason}", reason=lambda: messages.error_text(refused))
             return
         finally:
             # The key does not stay in the widget (nor in an undo history) once handed over.
             self.key_input.clear()
         self.outcome.setToolTip("")
-        self._say("The key is saved in the credential store.")
+        self._say("The key is saved.")  # where, and what protects it: the store's line above
         self.refresh()
 
     def check(self) -> None:
@@ -176,12 +176,12 @@ class CredentialsDialog(QDialog):
     def _checked(self, result: object) -> None:
         assert isinstance(result, KeyCheck)
         self.check_button.setEnabled(True)
-        self.outcome.setToolTip(result.detail)
+        self.outcome.setToolTip(f"{result.code}: {result.detail}" if result.detail else result.code)
         if result.ok:
             self._say("The platform accepts the key.")
         else:
-            self._say("The platform did not accept the key: {reason} ({code})",
-                      reason=lambda: messages.platform_reason_text(result.code), code=result.code)
+            self._say("The platform did not accept the key: {reason}",
+                      reason=lambda: messages.platform_reason_text(result.code))
 
     def _check_failed(self, error: BaseException) -> None:
         self.check_button.setEnabled(True)
@@ -227,10 +227,10 @@ class CredentialsDialog(QDialog):
 
 # The outcomes _say() shows, marked for pyside6-lupdate (they are translated when shown).
 _OUTCOMES = (
-    QT_TRANSLATE_NOOP("CredentialsDialog", "The key was not saved: {reason} ({code})"),
-    QT_TRANSLATE_NOOP("CredentialsDialog", "The key is saved in the credential store."),
+    QT_TRANSLATE_NOOP("CredentialsDialog", "The key was not saved: {reason}"),
+    QT_TRANSLATE_NOOP("CredentialsDialog", "The key is saved."),
     QT_TRANSLATE_NOOP("CredentialsDialog", "Checking with the platform…"),
     QT_TRANSLATE_NOOP("CredentialsDialog", "The platform accepts the key."),
-    QT_TRANSLATE_NOOP("CredentialsDialog", "The platform did not accept the key: {reason} ({code})"),
+    QT_TRANSLATE_NOOP("CredentialsDialog", "The platform did not accept the key: {reason}"),
     QT_TRANSLATE_NOOP("CredentialsDialog", "The check failed: {error}"),
 )

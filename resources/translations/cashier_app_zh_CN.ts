@@ -551,12 +551,16 @@ Correct {path} (check it with: cashier-app config check).</source>
         <translation>保存时直接存入系统凭据库</translation>
     </message>
     <message>
-        <source>The key was not saved: {reason} ({code})</source>
-        <translation>密钥未保存：{reason}（{code}）</translation>
+        <source>The key was not saved: {reason}</source>
+        <translation>密钥未保存：{reason}</translation>
     </message>
     <message>
-        <source>The key is saved in the credential store.</source>
-        <translation>密钥已保存到系统凭据存储。</translation>
+        <source>The key is saved.</source>
+        <translation>密钥已保存。</translation>
+    </message>
+    <message>
+        <source>The platform did not accept the key: {reason}</source>
+        <translation>平台未接受该密钥：{reason}</translation>
     </message>
     <message>
         <source>Checking with the platform…</source>
@@ -565,10 +569,6 @@ Correct {path} (check it with: cashier-app config check).</source>
     <message>
         <source>The platform accepts the key.</source>
         <translation>平台已接受该密钥。</translation>
-    </message>
-    <message>
-        <source>The platform did not accept the key: {reason} ({code})</source>
-        <translation>平台未接受该密钥：{reason}（{code}）</translation>
     </message>
     <message>
         <source>The check failed: {error}</source>
