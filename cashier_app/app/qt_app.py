@@ -12,17 +12,18 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMetaObject, QSocketNotifier, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtCore import QMetaObject, QObject, QSocketNotifier, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDialog
 
 from cashier_app.app.config import AppConfig, ConfigError, load_config
+from cashier_app.app.crash_log import CrashLog
 from cashier_app.app.running_marker import RunningMarker
 from cashier_app.app.services import AppServices
 from cashier_app.app.setup_adapter import SetupAdapter
 from cashier_app.app.single_instance import InstanceLock, instance_mode
 from cashier_app.app.ui_adapter import AppUiServices, EventForwarder
 from cashier_app.domain.access import ProtectedAction
-from cashier_app.ui import theme
+from cashier_app.ui import crash_notice, theme
 from cashier_app.ui.app_qt import (
     ActivationServer,
     ask_running_window_to_show,
@@ -47,6 +48,7 @@ from cashier_app.ui.people_page import PeoplePage
 from cashier_app.ui.reports_page import ReportsPage
 from cashier_app.ui.setup_wizard import SetupWizard
 from cashier_app.ui.technician_page import TechnicianPage
+from cashier_app.ui.window_geometry import WindowGeometry
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +98,19 @@ class WindowApp:
         self.services.stop()
         if self.window is not None:
             self.window.wait_stopped()
+
+
+class _CrashBridge(QObject):
+    """Carries an uncaught error's summary from whichever thread it happened in to the window."""
+
+    happened = Signal(str)
+
+
+def show_configuration_error(detail: str, config_file: Path, language: str) -> None:
+    """A configuration error at start, in a box (the window app may have no terminal)."""
+    app = create_application(sys.argv[:1], language)
+    crash_notice.show_critical(crash_notice.configuration_error_text(detail, config_file))
+    app.processEvents()
 
 
 ServicesFor = Callable[[AppConfig], AppServices]
@@ -181,9 +196,12 @@ class WindowSession:
 
 
 def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: Path | None = None,
-               services_for: ServicesFor | None = None) -> int:
+               services_for: ServicesFor | None = None, crash: CrashLog | None = None) -> int:
     app = create_application(sys.argv[:1], services.config.general.language, appearance_of(services.config))
     services.paths.ensure()
+    crash = crash or CrashLog(services.paths.log_dir)
+    crash_bridge = _CrashBridge()
+    crash.install(on_crash=crash_bridge.happened.emit)
     lock = InstanceLock(services.paths.data_dir,
                         instance_mode("window", demo=services.options.demo, training=services.options.training))
     if not lock.acquire():
@@ -204,18 +222,28 @@ def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: P
         window = session.start()
     except Exception as exc:
         log.exception("the app could not start")
-        QMessageBox.critical(None, app.applicationDisplayName(),
-                             app.translate("run", "The app could not start:") + f"\n{exc}")
+        summary = crash.record(type(exc), exc, exc.__traceback__, where="start")
+        crash_notice.show_critical(crash_notice.could_not_start_text(summary, crash.path))
         lock.release()
         return 2
     activation = ActivationServer(lock.activation_name(), app)
     activation.activate.connect(lambda: session.window.bring_to_front() if session.window is not None else None)
+
+    def tell_unexpected_error(summary: str) -> None:  # on the window of the moment (a restart replaces it)
+        if session.window is not None:
+            session.window.show_message(crash_notice.unexpected_error_text(summary, crash.path), theme.FAULT)
+
+    crash_bridge.happened.connect(tell_unexpected_error)
+    if crash.previous_run_crashed:
+        window.show_message(crash_notice.previous_run_crashed_text(crash.faults_path), theme.ATTENTION)
     # An installer, an upgrade or `cashier-app quit` asks through the marker; systemd and logout by SIGTERM.
     def quit_from_any_thread() -> None:
         QMetaObject.invokeMethod(app, "quit", Qt.ConnectionType.QueuedConnection)
 
     marker = RunningMarker(on_quit_request=quit_from_any_thread).hold()
     terminate_notifier = _quit_on_terminate(app)
+    geometry = WindowGeometry(services.paths.config_file.parent / "window.ini")
+    geometry.restore(window)
     if services.options.demo:
         # A newcomer's first look is the whole path working: receipts arriving and printing. At a
         # real till the lookup page stays first, its input focused for the scanner.
@@ -234,6 +262,8 @@ def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: P
     try:
         return int(app.exec())
     finally:
+        if session.window is not None:
+            geometry.save(session.window)
         activation.close()
         session.stop()
         marker.release()

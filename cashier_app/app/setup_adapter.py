@@ -317,8 +317,9 @@ def _changed_keys(before: dict[str, object], after: dict[str, object], prefix: s
     for name in sorted(set(before) | set(after)):
         old, new = before.get(name), after.get(name)
         key = f"{prefix}{name}"
-        if isinstance(old, dict) and isinstance(new, dict):
-            keys += _changed_keys(old, new, f"{key}.")
+        if isinstance(old, dict) or isinstance(new, dict):  # a table on either side: name what is in it
+            keys += _changed_keys(old if isinstance(old, dict) else {}, new if isinstance(new, dict) else {},
+                                  f"{key}.")
         elif old != new:
             keys.append(key)
     return keys

@@ -142,7 +142,8 @@ def config_check(inputs: DiagnosisInputs) -> CheckResult:
     if not path.exists():
         return _check("config", "Configuration", Outcome.WARNING,
                       f"no configuration file at {path}: every setting is a built-in default",
-                      "没有配置文件，正在使用默认设置", "Write the store's settings to that file.",
+                      "没有配置文件，正在使用默认设置",
+                      "Run the setup wizard (Settings → Setup wizard…), or write the store's settings to that file.",
                       file=str(path), exists=False)
     return _check("config", "Configuration", Outcome.OK, f"{path} is valid", "配置文件正常",
                   file=str(path), exists=True, mode=inputs.mode)
@@ -335,7 +336,8 @@ def _platform_part(inputs: DiagnosisInputs) -> tuple[KeyLookup, PlatformProbe | 
 
 def credentials_check(key: KeyLookup) -> CheckResult:
     details: dict[str, Any] = {"account": key.account, "backend": key.backend, "key_present": key.present,
-               "backend_warning": key.backend_warning}
+               "backend_warning": key.backend_warning, "store_kind": key.store_kind,
+               "store_location": key.store_location}
     if key.error:
         return _check("credentials", "Platform credentials", Outcome.FAULT,
                       f"the credential store cannot be used: {key.error}", "系统凭据库无法使用",
@@ -344,7 +346,16 @@ def credentials_check(key: KeyLookup) -> CheckResult:
         return _check("credentials", "Platform credentials", Outcome.WARNING,
                       f"no API key stored for {key.account} in {key.backend}: order lookup, sync and "
                       "reconciliation cannot work", "未保存平台密钥，无法查单、补单和对账",
-                      "Run `cashier-app credentials set` and paste the terminal's key.", **details)
+                      "Store the terminal's key: Settings → Platform key…, or `cashier-app credentials set`.",
+                      **details)
+    if key.store_kind == "file":
+        # A supported store for tills without one of their own, and a weaker one: said as it is.
+        return _check("credentials", "Platform credentials", Outcome.WARNING,
+                      f"a key is stored for {key.account} in this app's key file {key.store_location}, protected "
+                      "only by this user account's file permissions (not encrypted)",
+                      "已保存平台密钥，存放在本程序的密钥文件中（仅靠本用户的文件权限保护，未加密）",
+                      "Where the till has a desktop session, prefer the system's credential store "
+                      "([platform] key_storage = \"system\") and store the key again.", **details)
     if key.backend_warning:
         return _check("credentials", "Platform credentials", Outcome.WARNING,
                       f"a key is stored for {key.account}, but {key.backend_warning}",

@@ -26,10 +26,13 @@ HINTS_ZH: dict[str, str] = {
     "Install or unlock the system's credential store, then store the key again.":
         "请安装或解锁系统凭据库，然后重新保存密钥。",
     "Install the newer version again.": "请重新安装较新的版本。",
+    "Where the till has a desktop session, prefer the system's credential store ([platform] key_storage = "
+    "\"system\") and store the key again.":
+        "收银机有桌面会话时，宜改用系统凭据库（[platform] key_storage = \"system\"），然后重新保存密钥。",
     "Keep a copy of the file for the developers; do not delete it.": "请为开发人员保留该文件的副本，不要删除。",
     "Reinstall the app with its installer.": "请用安装程序重新安装本软件。",
-    "Run `cashier-app credentials set` and paste the terminal's key.":
-        "请运行 `cashier-app credentials set` 并粘贴此终端的密钥（或用设置向导）。",
+    "Store the terminal's key: Settings → Platform key…, or `cashier-app credentials set`.":
+        "请保存此终端的密钥：设置 → 平台密钥…，或运行 `cashier-app credentials set`。",
     "Run the diagnosis again.": "请重新运行诊断。",
     "See the message: unlock or install a credential store.": "见提示信息：请解锁或安装系统凭据库。",
     "See the platform check below.": "见下面的平台检查。",
@@ -49,7 +52,8 @@ HINTS_ZH: dict[str, str] = {
         "收银程序必须能写入该处；请确认它以有权限的用户运行。",
     "Try again later.": "请稍后再试。",
     "Turn on automatic time synchronisation.": "请打开自动对时。",
-    "Write the store's settings to that file.": "请把门店的设置写入该文件（或用设置向导）。",
+    "Run the setup wizard (Settings → Setup wizard…), or write the store's settings to that file.":
+        "请运行设置向导（设置 → 设置向导…），或把门店的设置写入该文件。",
 }
 
 TITLES_ZH: dict[str, str] = {

@@ -36,6 +36,8 @@ from cashier_app.emulator.job import DecodedJob
 log = logging.getLogger(__name__)
 
 _READ_SIZE = 65536
+# A receipt is a few kilobytes; what is beyond this is forwarded and kept, but not decoded or drawn.
+MAX_DRAWN_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class PassThroughPrinter:
         idle_timeout_s: float = 1.0,
         connect_timeout_s: float = 3.0,
         on_job: SniffCallback | None = None,
+        stall_timeout_s: float = 30.0,
     ) -> None:
         self.upstream = upstream
         self.listen_host = listen_host
@@ -82,7 +85,9 @@ class PassThroughPrinter:
         self.dots = dots
         self.idle_timeout_s = idle_timeout_s
         self.connect_timeout_s = connect_timeout_s
+        self.stall_timeout_s = stall_timeout_s
         self.on_job = on_job
+        self._open: set[socket.socket] = set()
         self._lock = threading.Lock()
         self._changed = threading.Condition(self._lock)
         self._jobs: list[SniffedJob] = []
@@ -125,12 +130,17 @@ class PassThroughPrinter:
             self._stopping = True
         with contextlib.suppress(OSError):
             self._stop_w.send(b"x")
+        with self._lock:
+            stuck = list(self._open)
+        for relayed in stuck:  # a relay blocked on a side that stopped reading is cut loose
+            with contextlib.suppress(OSError):
+                relayed.shutdown(socket.SHUT_RDWR)
         for thread in list(self._threads):
             thread.join(timeout)
-        for sock in (self._listener, self._stop_r, self._stop_w):
-            if sock is not None:
+        for own in (self._listener, self._stop_r, self._stop_w):
+            if own is not None:
                 with contextlib.suppress(OSError):
-                    sock.close()
+                    own.close()
         log.info("sniffer on port %d stopped (%d jobs)", self._port, len(self._jobs))
 
     def __enter__(self) -> PassThroughPrinter:
@@ -191,7 +201,10 @@ class PassThroughPrinter:
         for sock in (client, printer):
             with contextlib.suppress(OSError):
                 sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            sock.setblocking(True)
+            # A side that stops reading (a stalled printer) ends the relay after this long, never hangs it.
+            sock.settimeout(self.stall_timeout_s)
+        with self._lock:
+            self._open |= {client, printer}
         sent, answered = bytearray(), bytearray()
         error = ""
         try:
@@ -212,6 +225,9 @@ class PassThroughPrinter:
                     sent += data
                     try:
                         printer.sendall(data)  # unchanged, at once: the printer answers as it would
+                    except TimeoutError:
+                        error = f"the printer stopped taking bytes for {self.stall_timeout_s:g} s"
+                        break
                     except OSError as exc:
                         error = f"the printer went away: {exc}"
                         break
@@ -226,6 +242,8 @@ class PassThroughPrinter:
         except OSError as exc:
             error = error or f"connection broken: {exc}"
         finally:
+            with self._lock:
+                self._open -= {client, printer}
             self._finish(client, printer)
         if sent or answered:
             self._record(bytes(sent), bytes(answered), peer, where, not error, error)
@@ -247,7 +265,7 @@ class PassThroughPrinter:
                 error: str = "") -> None:
         if raw and is_status_only(raw) and not error:
             return  # status polls between jobs are not jobs
-        decoded = decode(raw, charset=self.charset, dots=self.dots)
+        decoded = decode(raw[:MAX_DRAWN_BYTES], charset=self.charset, dots=self.dots)
         with self._lock:
             number = self._next_number
             self._next_number += 1

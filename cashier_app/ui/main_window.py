@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -42,7 +43,7 @@ from cashier_app.ui.display_dialog import MAX_PX, MIN_PX, DisplayDialog
 from cashier_app.ui.icons import app_icon, state_icon
 from cashier_app.ui.manager_pin import ManagerPinDialog, run_protected
 from cashier_app.ui.missing_receipt_banner import PAID_NO_RECEIPT, MissingReceiptBanner
-from cashier_app.ui.pages import Page, PageContext, PageRegistry, PageSpec, default_registry
+from cashier_app.ui.pages import Page, PageContext, PageRegistry, PageSpec, default_registry, page_title
 from cashier_app.ui.rows import JOB_HELD, JobRow, PlatformStatusRow, PrinterStatusRow, RefusedRow
 from cashier_app.ui.services import UiServices
 from cashier_app.ui.setup_wizard import SetupWizard
@@ -68,6 +69,13 @@ TRAINING_BANNER_STYLE = (
     " QLabel#trainingLesson { font-size: 18px; padding: 0 16px 10px 16px; }"
     " QLabel#trainingFeedback { font-size: 16px; }"
 )
+
+
+def _page_in(widget: QWidget | None) -> Page | None:
+    """The page a tab shows (each sits in a scroll area)."""
+    if isinstance(widget, QScrollArea):
+        widget = widget.widget()
+    return widget if isinstance(widget, Page) else None
 
 
 class MainWindow(QMainWindow):
@@ -156,9 +164,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.pin_dialog: ManagerPinDialog | None = None  # the manager's PIN for the key dialog, when asked
         self._specs: dict[str, PageSpec] = {}
+        # Each page's tab: the scroll area holding the page, or its stand-in until the page is built.
+        self._tab_widgets: dict[str, QScrollArea] = {}
+        self.tabs.currentChanged.connect(self._tab_changed)
 
-        for spec in (registry or default_registry()).specs():
-            self.add_page(spec)
+        # Only the first page is built now; the others when first shown (a faster start, less memory).
+        for position, spec in enumerate((registry or default_registry()).specs()):
+            self.add_page(spec, lazy=position > 0)
 
         self._add_shortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self.refresh_current)
         self._add_shortcut(QKeySequence("F5"), self.refresh_current)
@@ -188,17 +200,30 @@ class MainWindow(QMainWindow):
         self._update_state()
 
     # --- pages ---------------------------------------------------------------------------------
-    def add_page(self, spec: PageSpec) -> Page:
-        if spec.key in self._pages:
+    def add_page(self, spec: PageSpec, *, lazy: bool = False) -> Page | None:
+        """Add a page's tab. `lazy`: the page is built when first shown (its tab holds a stand-in
+        until then), so that the window starts with only the page it shows; returns None then."""
+        if spec.key in self._tab_widgets:
             raise ValueError(f"page {spec.key!r} is already shown")
-        page = spec.factory(self.context)
-        page.setProperty("pageKey", spec.key)
-        self._pages[spec.key] = page
         self._specs[spec.key] = spec
-        page.status_message.connect(self.show_message)
-        page.title_changed.connect(self._retranslate_tabs)
-        page.cases_changed.connect(self.refresh_open_cases)
-        self.tabs.addTab(page, page.title())
+        title = page_title(spec.factory) if lazy else None
+        # Each page sits in a scroll area: it scrolls when it does not fit (a large text size on a small till
+        # screen), never overlaps. A page built later replaces the stand-in inside it.
+        frame = QScrollArea()
+        frame.setObjectName("pageFrame")
+        frame.setWidgetResizable(True)
+        frame.setFrameShape(QFrame.Shape.NoFrame)
+        page: Page | None = None
+        if title is None:
+            page = self._build(spec)
+            frame.setWidget(page)
+            title = page.title()
+        else:
+            stand_in = QWidget()
+            stand_in.setObjectName(f"{spec.key}PageToBuild")
+            frame.setWidget(stand_in)
+        self._tab_widgets[spec.key] = frame
+        self.tabs.addTab(frame, title)
         self.tabs.tabBar().setVisible(self.tabs.count() > 1)  # one page needs no tab: its heading says it
         if spec.shortcut:
             self._add_shortcut(QKeySequence(spec.shortcut), lambda key=spec.key: self.show_page(key))
@@ -206,31 +231,56 @@ class MainWindow(QMainWindow):
             self.apply_access()
         return page
 
+    def _build(self, spec: PageSpec) -> Page:
+        page = spec.factory(self.context)
+        page.setProperty("pageKey", spec.key)
+        self._pages[spec.key] = page
+        page.status_message.connect(self.show_message)
+        page.title_changed.connect(self._retranslate_tabs)
+        page.cases_changed.connect(self.refresh_open_cases)
+        return page
+
     def page(self, key: str) -> Page:
-        return self._pages[key]
+        """The page (built now if it was not yet)."""
+        found = self._pages.get(key)
+        if found is not None:
+            return found
+        frame = self._tab_widgets[key]
+        page = self._build(self._specs[key])
+        frame.setWidget(page)  # the stand-in goes with it
+        self.tabs.setTabText(self.tabs.indexOf(frame), page.title())
+        return page
 
     def pages(self) -> dict[str, Page]:
+        """The pages built so far (the others are built when first shown)."""
         return dict(self._pages)
 
     def show_page(self, key: str) -> Page:
-        page = self._pages[key]
         if not self.page_visible(key):
             self.show_message(translate("MainWindow", "This page is for another role. Press F12 to switch person."),
                               theme.INFO, notify=False)
-            return self.current_page() or page
-        self.tabs.setCurrentWidget(page)
+            return self.current_page() or self.page(key)
+        page = self.page(key)
+        self.tabs.setCurrentWidget(self._tab_widgets[key])
         return page
 
     def page_visible(self, key: str) -> bool:
-        return self.tabs.isTabVisible(self.tabs.indexOf(self._pages[key]))
+        return self.tabs.isTabVisible(self.tabs.indexOf(self._tab_widgets[key]))
+
+    def _tab_changed(self, index: int) -> None:
+        # A tab chosen by a click or a key: its page is built now.
+        for key, widget in self._tab_widgets.items():
+            if self.tabs.indexOf(widget) == index and key not in self._pages:
+                self.page(key)
+                break
 
     # --- who is at the till ------------------------------------------------------------------------
     def apply_access(self) -> None:
         """Show each page's tab only to a person who may use it (PageSpec.requires)."""
-        for key, page in self._pages.items():
+        for key, widget in self._tab_widgets.items():
             spec = self._specs.get(key)
             visible = self.gate.may_see(spec.requires if spec is not None else None)
-            self.tabs.setTabVisible(self.tabs.indexOf(page), visible)
+            self.tabs.setTabVisible(self.tabs.indexOf(widget), visible)
         if not self.tabs.isTabVisible(self.tabs.currentIndex()):
             for index in range(self.tabs.count()):
                 if self.tabs.isTabVisible(index):
@@ -256,8 +306,7 @@ class MainWindow(QMainWindow):
             page.focus_lookup()
 
     def current_page(self) -> Page | None:
-        widget = self.tabs.currentWidget()
-        return widget if isinstance(widget, Page) else None
+        return _page_in(self.tabs.currentWidget())
 
     # --- menus -------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -415,9 +464,10 @@ class MainWindow(QMainWindow):
         return self.missing_receipts.print_first()
 
     def focus_lookup(self) -> bool:
-        for page in self._pages.values():
-            if page.has_lookup:
-                self.tabs.setCurrentWidget(page)
+        for key, spec in self._specs.items():
+            if getattr(spec.factory, "has_lookup", False) or (key in self._pages and self._pages[key].has_lookup):
+                page = self.page(key)
+                self.tabs.setCurrentWidget(self._tab_widgets[key])
                 page.focus_lookup()
                 return True
         return False
@@ -654,10 +704,11 @@ class MainWindow(QMainWindow):
         self._update_state()
 
     def _retranslate_tabs(self) -> None:
-        for index in range(self.tabs.count()):
-            widget = self.tabs.widget(index)
-            if isinstance(widget, Page):
-                self.tabs.setTabText(index, widget.title())
+        for key, frame in self._tab_widgets.items():
+            page = _page_in(frame)
+            title = page.title() if page is not None else page_title(self._specs[key].factory)
+            if title is not None:
+                self.tabs.setTabText(self.tabs.indexOf(frame), title)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

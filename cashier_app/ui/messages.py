@@ -653,6 +653,21 @@ DESK_ERRORS: Final[dict[str, Message]] = {
     "job_not_found": _m(QT_TRANSLATE_NOOP("Messages", "This print job is not one of the receipt's."), ATTENTION),
     "no_shift": _m(QT_TRANSLATE_NOOP("Messages", "No such shift on this day."), ATTENTION),
     "future_day": _m(QT_TRANSLATE_NOOP("Messages", "This day has not begun yet."), INFO),
+    # The paper desk's refusals of a reprint (app.ui_adapter: "paper_" + cashier_app.paper's codes).
+    "paper_original_pending": _m(
+        QT_TRANSLATE_NOOP("Messages", "This receipt's original is still waiting for the printer."),
+        INFO,
+        QT_TRANSLATE_NOOP("Messages", "It prints by itself once the printer can: no copy is needed."),
+    ),
+    "paper_copy_pending": _m(
+        QT_TRANSLATE_NOOP("Messages", "A copy of this receipt is already on its way to the printer."), INFO
+    ),
+    "paper_original_exists": _m(
+        QT_TRANSLATE_NOOP("Messages", "This order has had its receipt: reprint a copy instead."), INFO
+    ),
+    "paper_not_paid": _m(QT_TRANSLATE_NOOP("Messages", "Only a paid order gets a receipt."), ATTENTION),
+    "paper_no_such_receipt": _m(QT_TRANSLATE_NOOP("Messages", "This receipt is not in the journal."), ATTENTION),
+    "paper_not_configured": _m(QT_TRANSLATE_NOOP("Messages", "This printer is not set up."), ATTENTION),
     "backup_failed": _m(
         QT_TRANSLATE_NOOP("Messages", "The journal could not be copied: {detail}"),
         FAULT,

@@ -49,6 +49,17 @@ def source_text(source: str) -> str:
     }.get(source, source)
 
 
+def reason_text(reason: str) -> str:
+    """A reprint's reason: a person's own words, or what the app's own codes mean (never the code)."""
+    words = {
+        "till_receipt": "",  # the till's print.txt: the ordinary original
+        "start_sweep": translate("ReceiptPicture", "queued when the app started (it had not been yet)"),
+        "paid_no_receipt": translate("ReceiptPicture", "from the platform's record: print.txt never came"),
+        "interrupted": translate("ReceiptPicture", "printed again after an interrupted send"),
+    }
+    return words.get(reason, reason)
+
+
 def history_text(row: PrintHistoryRow) -> str:
     """One line of a receipt's print history, in the reader's language."""
     if row.section == HISTORY_ORIGINAL:
@@ -61,8 +72,7 @@ def history_text(row: PrintHistoryRow) -> str:
     if row.person:
         parts.append(messages.actor_text(row.person))
     if row.reason:
-        parts.append(row.reason if row.reason != "interrupted"
-                     else translate("ReceiptPicture", "printed again after an interrupted send"))
+        parts.append(reason_text(row.reason))
     if row.fault and row.section in (HISTORY_PENDING, HISTORY_ORIGINAL):
         parts.append(messages.tr(messages.printer_state(row.fault).source))
     return " · ".join(p for p in parts if p)

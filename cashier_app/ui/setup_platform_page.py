@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from cashier_app.ui import messages, theme
 from cashier_app.ui.accessibility import accessible, plain
 from cashier_app.ui.background import BackgroundRunner
-from cashier_app.ui.credentials_dialog import KeyCheck
+from cashier_app.ui.credentials_dialog import KeyCheck, store_text
 from cashier_app.ui.setup_rows import SetupDraft, SetupServices
 from cashier_app.ui.setup_wizard import SetupPage, problem_style
 
@@ -219,13 +219,12 @@ class PlatformPage(SetupPage):
             problem_style(self.key_state, theme.FAULT)
             self.check_button.setEnabled(False)
             return
-        stored = (translate("SetupWizard", "A key is stored for {account} in {backend}.") if state.has_key else
-                  translate("SetupWizard", "No key is stored for {account} yet ({backend})."))
-        text = stored.format(account=state.account, backend=state.backend)
-        if state.warning:
-            text += "\n⚠ " + state.warning
-        self.key_state.setText(text)
-        problem_style(self.key_state, theme.OK if state.has_key and not state.warning else theme.ATTENTION)
+        stored = (translate("SetupWizard", "A key is stored for {account}.") if state.has_key else
+                  translate("SetupWizard", "No key is stored for {account} yet."))
+        # Where it is and what protects it, in the window's language (the key file is said for what it is).
+        self.key_state.setText(stored.format(account=state.account) + "\n" + store_text(state))
+        self.key_state.setToolTip(state.backend)
+        problem_style(self.key_state, theme.OK if state.has_key and state.store_kind == "system" else theme.ATTENTION)
         self.check_button.setEnabled(state.has_key)
 
     def _platform_problems(self) -> bool:
@@ -303,9 +302,11 @@ class PlatformPage(SetupPage):
             self._say(translate("SetupWizard", "The platform answered: it accepts this terminal and its key."),
                       theme.OK)
         else:
-            self._say(translate("SetupWizard", "The platform answered: {reason} ({code}). {hint}").format(
+            said = translate("SetupWizard", "The platform answered: {reason} ({code}). {hint}").format(
                 reason=messages.platform_reason_text(result.code), code=result.code,
-                hint=messages.platform_hint(result.code)).strip(), theme.FAULT)
+                hint=messages.platform_hint(result.code)).strip()
+            # What exactly came back (an HTTP status, the platform's own code), for the technician.
+            self._say(f"{said}\n{result.detail}" if result.detail else said, theme.FAULT)
 
     def _check_failed(self, error: BaseException) -> None:
         self.check_button.setEnabled(True)
@@ -338,7 +339,8 @@ class PlatformPage(SetupPage):
     def retranslate(self) -> None:
         self.setTitle(translate("SetupWizard", "The merchant platform"))
         self.setSubTitle(translate("SetupWizard", "Where the app asks about orders. The key goes straight to this "
-                                                  "computer's credential store; it is never written to a file."))
+                                                  "computer's credential store (on a computer without one, to this "
+                                                  "app's key file); never into the configuration."))
         self.kind_label.setText(translate("SetupWizard", "&Platform:"))
         for index in range(self.kind.count()):
             self.kind.setItemText(index, platform_kind_name(str(self.kind.itemData(index))))

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from cashier_app.ui import theme
 from cashier_app.ui.accessibility import accessible
 from cashier_app.ui.appearance import styled
+from cashier_app.ui.credentials_dialog import store_text
 from cashier_app.ui.i18n import install_translator
 from cashier_app.ui.setup_rows import SetupDraft, SetupProblem, SetupServices, WriteResult
 
@@ -291,9 +292,9 @@ class SummaryPage(SetupPage):
             problem_style(self.key_state, theme.ATTENTION)
             return
         if state.has_key:
-            self.key_state.setText(translate("SetupWizard", "Platform key for {account}: stored in {backend}.")
-                                   .format(account=state.account, backend=state.backend))
-            problem_style(self.key_state, theme.OK)
+            self.key_state.setText(translate("SetupWizard", "Platform key for {account}: stored.")
+                                   .format(account=state.account) + "\n" + store_text(state))
+            problem_style(self.key_state, theme.OK if state.store_kind == "system" else theme.ATTENTION)
         else:
             self.key_state.setText(translate("SetupWizard", "Platform key for {account}: not stored. Lookups and "
                                                             "reconciliation will not work until it is (Settings → "

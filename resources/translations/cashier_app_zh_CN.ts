@@ -458,10 +458,53 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     </message>
 </context>
 <context>
+    <name>CrashNotice</name>
+    <message>
+        <source>The app could not start: {detail}
+
+Details for the technician: {path}</source>
+        <translation>程序无法启动：{detail}
+
+供技术人员查看的详情：{path}</translation>
+    </message>
+    <message>
+        <source>The configuration file has an error, so the app did not start:
+{detail}
+
+Correct {path} (check it with: cashier-app config check).</source>
+        <translation>配置文件有错误，程序没有启动：
+{detail}
+
+请修改 {path}（可用 cashier-app config check 检查）。</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred ({summary}). The app keeps running; details for the technician: {path}</source>
+        <translation>发生了意外错误（{summary}）。程序继续运行；供技术人员查看的详情：{path}</translation>
+    </message>
+    <message>
+        <source>The app stopped unexpectedly last time. Nothing recorded is lost; details for the technician: {path}</source>
+        <translation>程序上次意外停止。已记录的内容没有丢失；供技术人员查看的详情：{path}</translation>
+    </message>
+</context>
+<context>
     <name>CredentialsDialog</name>
     <message>
-        <source>Warning: {warning}</source>
-        <translation>警告：{warning}</translation>
+        <source>The system&apos;s credential store ({name}), protected by the operating system and unlocked with this user&apos;s login.</source>
+        <translation>系统凭据库（{name}），由操作系统保护，随本用户登录解锁。</translation>
+    </message>
+    <message>
+        <source>This app&apos;s key file: {path}
+⚠ Protected only by this user account&apos;s file permissions (this user and administrators can read it); not encrypted.</source>
+        <translation>本程序的密钥文件：{path}
+⚠ 仅靠本用户账户的文件权限保护（本用户和管理员可以读取），未加密。</translation>
+    </message>
+    <message>
+        <source>⚠ A fallback store ({name}), not the system&apos;s credential store. {path}</source>
+        <translation>⚠ 备用存储（{name}），不是系统凭据库。{path}</translation>
+    </message>
+    <message>
+        <source>⚠ No credential store is available: the key cannot be saved. Ask the technician to set one up, or to use this app&apos;s key file.</source>
+        <translation>⚠ 没有可用的凭据库，无法保存密钥。请技术人员安装凭据库，或改用本程序的密钥文件。</translation>
     </message>
     <message>
         <source>stored</source>
@@ -512,12 +555,16 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>保存时直接存入系统凭据库</translation>
     </message>
     <message>
-        <source>The key was not saved: {reason} ({code})</source>
-        <translation>密钥未保存：{reason}（{code}）</translation>
+        <source>The key was not saved: {reason}</source>
+        <translation>密钥未保存：{reason}</translation>
     </message>
     <message>
-        <source>The key is saved in the credential store.</source>
-        <translation>密钥已保存到系统凭据存储。</translation>
+        <source>The key is saved.</source>
+        <translation>密钥已保存。</translation>
+    </message>
+    <message>
+        <source>The platform did not accept the key: {reason}</source>
+        <translation>平台未接受该密钥：{reason}</translation>
     </message>
     <message>
         <source>Checking with the platform…</source>
@@ -526,10 +573,6 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>The platform accepts the key.</source>
         <translation>平台已接受该密钥。</translation>
-    </message>
-    <message>
-        <source>The platform did not accept the key: {reason} ({code})</source>
-        <translation>平台未接受该密钥：{reason}（{code}）</translation>
     </message>
     <message>
         <source>The check failed: {error}</source>
@@ -2235,6 +2278,30 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>这一天还没开始。</translation>
     </message>
     <message>
+        <source>This receipt&apos;s original is still waiting for the printer.</source>
+        <translation>这张小票的原件还在等待打印机。</translation>
+    </message>
+    <message>
+        <source>It prints by itself once the printer can: no copy is needed.</source>
+        <translation>打印机恢复后会自动打印，无需补打。</translation>
+    </message>
+    <message>
+        <source>A copy of this receipt is already on its way to the printer.</source>
+        <translation>这张小票的一份补打已在打印中。</translation>
+    </message>
+    <message>
+        <source>This order has had its receipt: reprint a copy instead.</source>
+        <translation>这笔订单已打印过小票，请改为补打一联。</translation>
+    </message>
+    <message>
+        <source>Only a paid order gets a receipt.</source>
+        <translation>只有已付款的订单才能打印小票。</translation>
+    </message>
+    <message>
+        <source>This printer is not set up.</source>
+        <translation>这台打印机未设置。</translation>
+    </message>
+    <message>
         <source>The journal could not be copied: {detail}</source>
         <translation>日志无法备份：{detail}</translation>
     </message>
@@ -2926,6 +2993,14 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>打印效果预览：本程序未打印过这张小票。</translation>
     </message>
     <message>
+        <source>queued when the app started (it had not been yet)</source>
+        <translation>程序启动时补排（此前未排队）</translation>
+    </message>
+    <message>
+        <source>from the platform&apos;s record: print.txt never came</source>
+        <translation>按平台记录打印：未收到 print.txt</translation>
+    </message>
+    <message>
         <source>Original</source>
         <translation>原件</translation>
     </message>
@@ -3338,6 +3413,10 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>已结</translation>
     </message>
     <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
         <source>Reprints ({count})</source>
         <translation>重打小票（{count}）</translation>
     </message>
@@ -3380,6 +3459,10 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>Receipt</source>
         <translation>小票</translation>
+    </message>
+    <message>
+        <source>Platform figures cover every operator.</source>
+        <translation>平台数据包含全部收银员。</translation>
     </message>
 </context>
 <context>
@@ -3467,6 +3550,10 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>Shift {number}: {start} – {end}</source>
         <translation>第{number}班：{start} – {end}</translation>
+    </message>
+    <message>
+        <source>No shift has started on this day.</source>
+        <translation>这一天还没有开始的班次。</translation>
     </message>
     <message>
         <source>Shift {number} handed over; the next shift has begun.</source>
@@ -3664,14 +3751,6 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>无法访问系统凭据库：{error}</translation>
     </message>
     <message>
-        <source>A key is stored for {account} in {backend}.</source>
-        <translation>已为 {account} 在 {backend} 中保存密钥。</translation>
-    </message>
-    <message>
-        <source>No key is stored for {account} yet ({backend}).</source>
-        <translation>尚未为 {account} 保存密钥（{backend}）。</translation>
-    </message>
-    <message>
         <source>The key was not saved: {reason}</source>
         <translation>密钥未保存：{reason}</translation>
     </message>
@@ -3748,8 +3827,16 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>商户平台</translation>
     </message>
     <message>
-        <source>Where the app asks about orders. The key goes straight to this computer&apos;s credential store; it is never written to a file.</source>
-        <translation>软件查询订单的地方。密钥直接存入本机的系统凭据库，绝不写入文件。</translation>
+        <source>A key is stored for {account}.</source>
+        <translation>已为 {account} 保存密钥。</translation>
+    </message>
+    <message>
+        <source>No key is stored for {account} yet.</source>
+        <translation>尚未为 {account} 保存密钥。</translation>
+    </message>
+    <message>
+        <source>Where the app asks about orders. The key goes straight to this computer&apos;s credential store (on a computer without one, to this app&apos;s key file); never into the configuration.</source>
+        <translation>程序在这里查询订单。密钥直接保存到本机的凭据库（本机没有凭据库时，保存到本程序的密钥文件），绝不写入配置文件。</translation>
     </message>
     <message>
         <source>&amp;Platform:</source>
@@ -4336,8 +4423,8 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>平台密钥：无法访问系统凭据库（{error}）。</translation>
     </message>
     <message>
-        <source>Platform key for {account}: stored in {backend}.</source>
-        <translation>{account} 的平台密钥：已保存在 {backend}。</translation>
+        <source>Platform key for {account}: stored.</source>
+        <translation>{account} 的平台密钥：已保存。</translation>
     </message>
     <message>
         <source>Platform key for {account}: not stored. Lookups and reconciliation will not work until it is (Settings → Platform key).</source>

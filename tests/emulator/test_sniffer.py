@@ -131,6 +131,37 @@ def test_the_command_line_runs_the_sniffer(real_printer: VirtualPrinter, tmp_pat
         assert printed.raw == b"\x1b@hello\n"
     finally:
         process.terminate()
-        out, _ = process.communicate(timeout=10)
+        try:
+            out, _ = process.communicate(timeout=10)
+        except subprocess.TimeoutExpired:  # never leave it running
+            process.kill()
+            out, _ = process.communicate()
     assert "=== job 0001 forwarded (8 bytes" in out and "sniffer stopped (1 jobs)" in out
     assert (tmp_path / "cli" / "0001.png").exists()
+
+
+def test_a_printer_that_stops_taking_bytes_ends_the_job_and_never_hangs_the_sniffer() -> None:
+    import socket
+    import threading
+
+    from tests.helpers.fake_devices import STALL, FakeDevice
+
+    with FakeDevice(STALL) as hung, PassThroughPrinter(("127.0.0.1", hung.port), stall_timeout_s=0.5) as sniffer:
+        till = socket.create_connection(("127.0.0.1", sniffer.port), timeout=5)
+
+        def flood() -> None:  # more than every socket buffer between here and the printer holds
+            chunk = b"x" * 1_000_000
+            try:
+                for _ in range(200):
+                    till.sendall(chunk)
+            except OSError:
+                pass
+
+        sender = threading.Thread(target=flood, daemon=True)
+        sender.start()
+        [job] = sniffer.wait_for_jobs(1, timeout=20)
+        assert not job.forwarded and "stopped taking bytes for 0.5 s" in job.error
+        assert len(job.raw) > 1_000_000  # kept whole, drawn only in part
+        till.close()
+        sender.join(5)
+        assert not sender.is_alive()

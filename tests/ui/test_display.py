@@ -94,3 +94,24 @@ def test_ctrl_plus_and_minus_change_the_text_size_for_the_session(make_live_app,
     assert current().font_size == 14
     qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert current().font_size == 16 and "Text size 16 px" in window.status.currentMessage()
+
+
+def test_a_large_text_size_scrolls_the_page_rather_than_overlap_it(make_live_app, qtbot) -> None:
+    from PySide6.QtWidgets import QScrollArea
+
+    app: LiveApp = make_live_app()
+    window = app.window
+    window.resize(1366, 740)
+    window.show()
+    frame = window.tabs.currentWidget()
+    assert isinstance(frame, QScrollArea) and frame.widget() is window.current_page()
+    qapp = QApplication.instance()
+    assert isinstance(qapp, QApplication)
+    apply(qapp, Appearance(font_size=32))
+    page = window.page("cases")
+    window.show_page("cases")
+    qtbot.waitUntil(lambda: page.minimumSizeHint().height() > 0)
+    cases_frame = window.tabs.currentWidget()
+    assert isinstance(cases_frame, QScrollArea)
+    # Whatever does not fit is reached by scrolling: the page is never squeezed below its own minimum.
+    qtbot.waitUntil(lambda: page.height() >= page.minimumSizeHint().height())

@@ -25,6 +25,9 @@ from cashier_app.ui.setup_wizard import SetupWizard
 from tests.helpers.fake_devices import WEB, loopback_lan
 
 SANDBOX_KEY = "sandbox-key-T0001-please-change"
+# Waits are on conditions; these only bound them, generously, for a loaded machine.
+WAIT_MS = 20_000
+WAIT_S = 20.0
 
 
 @pytest.fixture
@@ -74,7 +77,7 @@ def till_writes(folder: Path, data: bytes, name: str = "print.txt") -> None:
 def next_page(qtbot: QtBot, wizard: SetupWizard, expected: int) -> None:
     before = wizard.currentId()
     wizard.next()
-    qtbot.waitUntil(lambda: wizard.currentId() == expected, timeout=5_000)
+    qtbot.waitUntil(lambda: wizard.currentId() == expected, timeout=WAIT_MS)
     assert wizard.currentId() != before
 
 
@@ -97,7 +100,7 @@ def test_a_new_store_set_up_end_to_end_then_started(  # noqa: PLR0917 - fixtures
     qtbot.mouseClick(folder.watch_button, Qt.MouseButton.LeftButton)
     assert folder.watching() and "Make a test payment" in folder.watch_state.text()
     till_writes(till, (samples_dir / "wechat-default-gbk-crlf.txt").read_bytes())
-    qtbot.waitUntil(lambda: bool(folder.seen), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(folder.seen), timeout=WAIT_MS)
     said = folder.watch_state.text()
     assert said.startswith("print.txt written ") and "by template WeChat default (order 202611220001)" in said
 
@@ -111,7 +114,7 @@ def test_a_new_store_set_up_end_to_end_then_started(  # noqa: PLR0917 - fixtures
     page.ranges.setText("127.0.0.1")
     page.scan_port.setValue(printer.port)
     qtbot.mouseClick(page.scan_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not page.scanning(), timeout=10_000)
+    qtbot.waitUntil(lambda: not page.scanning(), timeout=WAIT_MS)
     assert page.found_list.count() == 1
     assert page.found_list.item(0).text() == f"Network  127.0.0.1:{printer.port}  receipt printer (answers: online)"
     page.found_list.setCurrentRow(0)
@@ -120,21 +123,21 @@ def test_a_new_store_set_up_end_to_end_then_started(  # noqa: PLR0917 - fixtures
     assert page.charset.currentText() == "2) GBK"
 
     def answered(words: str) -> None:
-        qtbot.waitUntil(lambda: words in page.answer.text(), timeout=10_000)
+        qtbot.waitUntil(lambda: words in page.answer.text(), timeout=WAIT_MS)
 
     qtbot.mouseClick(page.status_button, Qt.MouseButton.LeftButton)
     answered("The printer answers DLE EOT status queries.")
     assert page.last_answer is not None and page.last_answer.ok
     qtbot.mouseClick(page.page_buttons["chart"], Qt.MouseButton.LeftButton)
     answered("Read the chart")
-    [chart] = printer.wait_for_jobs(1)
+    [chart] = printer.wait_for_jobs(1, timeout=WAIT_S)
     assert "CODE PAGE CHART" in chart.text() and "2) GBK\n收银小票，￥12.34（完）" in chart.text()
     page.charset.setCurrentIndex(page.charset.findText("2) GBK"))
     qtbot.mouseClick(page.page_buttons["cutter"], Qt.MouseButton.LeftButton)
     answered("Was the paper cut?")
     qtbot.mouseClick(page.page_buttons["drawer"], Qt.MouseButton.LeftButton)
     answered("Did the cash drawer open?")
-    jobs = printer.wait_for_jobs(3)
+    jobs = printer.wait_for_jobs(3, timeout=WAIT_S)
     assert jobs[1].decoded.cuts and jobs[2].decoded.drawer_kicks
     page.drawer.setChecked(False)
 
@@ -151,7 +154,7 @@ def test_a_new_store_set_up_end_to_end_then_started(  # noqa: PLR0917 - fixtures
     qtbot.mouseClick(platform.save_button, Qt.MouseButton.LeftButton)
     assert platform.key.text() == "" and "A key is stored" in platform.key_state.text()
     qtbot.mouseClick(platform.check_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: platform.last_check is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: platform.last_check is not None, timeout=WAIT_MS)
     assert "it accepts this terminal and its key" in platform.outcome.text()
 
     # The summary shows the whole configuration; Finish writes it.
@@ -161,7 +164,7 @@ def test_a_new_store_set_up_end_to_end_then_started(  # noqa: PLR0917 - fixtures
     assert "Platform key for M100001/T0001@" in wizard.summary_page.key_state.text()
     finish = wizard.button(QWizard.WizardButton.FinishButton)
     assert finish.text().replace("&", "") == "Write and start" and finish.isEnabled()
-    with qtbot.waitSignal(wizard.written, timeout=5_000) as written:
+    with qtbot.waitSignal(wizard.written, timeout=WAIT_MS) as written:
         qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
     path = Path(written.args[0].path)
     assert path == default_paths().config_file and written.args[0].backup is None
@@ -180,10 +183,10 @@ def test_a_new_store_set_up_end_to_end_then_started(  # noqa: PLR0917 - fixtures
         window = joined.start()
         qtbot.addWidget(window)
         # The test payment's print.txt is still there and new to the journal: its receipt prints first.
-        receipts = printer.wait_for_jobs(4, timeout=10)
+        receipts = printer.wait_for_jobs(4, timeout=WAIT_S)
         assert "202611220001" in receipts[3].text()
         till_writes(till, (samples_dir / "alipay-default-gbk-crlf.txt").read_bytes())
-        receipts = printer.wait_for_jobs(5, timeout=10)
+        receipts = printer.wait_for_jobs(5, timeout=WAIT_S)
         assert "支付宝" in receipts[4].text()
         assert window.services.store_info().store_name == "星河便利店"
     finally:
@@ -213,7 +216,7 @@ def test_nothing_written_says_what_was_looked_at_and_what_to_check(make_wizard, 
     folder.add_folder(str(till))
     folder.add_folder(str(till.parent / "not-there"))
     assert folder.start_watching()
-    qtbot.waitUntil(lambda: "Nothing was written" in folder.watch_state.text(), timeout=5_000)
+    qtbot.waitUntil(lambda: "Nothing was written" in folder.watch_state.text(), timeout=WAIT_MS)
     said = folder.watch_state.text()
     assert f"{till}: holds no file named print*.txt" in said
     assert "other text files there: receipt_out.txt" in said
@@ -233,7 +236,7 @@ def test_the_network_scan_names_what_is_no_printer_and_can_be_cancelled(make_wiz
         page.scan_port.setValue(port)
         assert page.start_scan()
         assert page.progress.isVisible()
-        qtbot.waitUntil(lambda: not page.scanning(), timeout=10_000)
+        qtbot.waitUntil(lambda: not page.scanning(), timeout=WAIT_MS)
     texts = [page.found_list.item(i).text() for i in range(page.found_list.count())]
     assert f"Network  127.0.0.5:{port}  receipt printer (answers: online)" in texts
     assert f"Network  127.0.0.6:{port}  answers, but not a receipt printer" in texts
@@ -245,7 +248,7 @@ def test_the_network_scan_names_what_is_no_printer_and_can_be_cancelled(make_wiz
     page.scan_port.setValue(9)
     assert page.start_scan()
     qtbot.mouseClick(page.scan_button, Qt.MouseButton.LeftButton)  # now "Cancel the scan"
-    qtbot.waitUntil(lambda: not page.scanning(), timeout=10_000)
+    qtbot.waitUntil(lambda: not page.scanning(), timeout=WAIT_MS)
     assert "Scan stopped after" in page.find_state.text() or "254 addresses scanned" in page.find_state.text()
 
 
@@ -260,7 +263,7 @@ def test_the_old_file_is_kept_and_what_the_wizard_does_not_show_survives(make_wi
     for step in range(SetupWizard.FOLDER, SetupWizard.SUMMARY + 1):
         next_page(qtbot, wizard, step)
     assert "The file there now is kept as a backup" in wizard.summary_page.where.text()
-    with qtbot.waitSignal(wizard.written, timeout=5_000) as written:
+    with qtbot.waitSignal(wizard.written, timeout=WAIT_MS) as written:
         wizard.accept()
     backup = Path(written.args[0].backup)
     assert "# the store's own notes" in backup.read_text(encoding="utf-8")
@@ -303,12 +306,12 @@ def test_a_wechat_pay_store_stores_its_keys_and_the_platform_accepts_them(
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert page.key.text() == "" and "A key is stored for wechatpay-v3:" in page.key_state.text()
     qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.last_check is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: page.last_check is not None, timeout=WAIT_MS)
     assert "it accepts this terminal and its key" in page.outcome.text(), page.outcome.text()
 
     next_page(qtbot, wizard, SetupWizard.SUMMARY)
     assert "WeChat Pay API v3" in wizard.summary_page.overview.text()
-    with qtbot.waitSignal(wizard.written, timeout=5_000):
+    with qtbot.waitSignal(wizard.written, timeout=WAIT_MS):
         wizard.accept()
     config = load_config(default_paths().config_file)
     assert config.platform.kind == "wechatpay-v3" and config.platform.wechatpay.mchid == info["mchid"]
@@ -327,3 +330,61 @@ def test_a_wrong_public_key_is_refused_and_nothing_is_written(make_wizard, qtbot
     qtbot.mouseClick(page.public_key_save, Qt.MouseButton.LeftButton)
     assert page.outcome.text().startswith("Not saved:")
     assert not (default_paths().config_file.parent / "alipay_public_key.pem").exists()
+
+
+def test_a_wrong_key_is_refused_by_the_platform_and_the_wizard_says_what_it_answered(
+        make_wizard, qtbot: QtBot, sandbox: SandboxServer) -> None:
+    wizard = make_wizard()
+    for step in range(SetupWizard.FOLDER, SetupWizard.PLATFORM + 1):
+        next_page(qtbot, wizard, step)
+    page = wizard.platform_page
+    page.base_url.setText(sandbox.base_url)
+    page.merchant_no.setText("M100001")
+    page.terminal_no.setText("T0001")
+    page.key.setText("not-the-terminals-key-0000")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.last_check is not None, timeout=WAIT_MS)
+    assert page.last_check is not None and not page.last_check.ok
+    said = page.outcome.text()
+    assert said.startswith("The platform answered: merchant key missing or wrong (credentials).")
+    assert page.last_check.detail and page.last_check.detail in said
+
+
+def test_a_file_that_cannot_be_written_is_said_and_the_wizard_stays(make_wizard, qtbot: QtBot, tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the config folder should be")
+    wizard = make_wizard(SetupAdapter(blocked / "config.toml"))
+    for step in range(SetupWizard.FOLDER, SetupWizard.SUMMARY + 1):
+        next_page(qtbot, wizard, step)
+    with qtbot.assertNotEmitted(wizard.written):
+        wizard.accept()
+    assert wizard.isVisible() and wizard.summary_page.outcome.text().startswith("Not written:")
+    assert wizard.result_written is None
+
+
+def test_with_sign_in_a_cashier_needs_a_managers_pin_for_the_wizard_and_what_it_writes_is_audited(
+        make_live_app, qtbot: QtBot, language) -> None:
+    from cashier_app.journal.audit import AuditStore
+    from tests.ui.test_sign_in import add_people, pin_dialog, sign_in_on
+
+    language("en")
+    add_people()
+    app = make_live_app(configure=sign_in_on())
+    window = app.window
+    window.show()
+    assert window.gate.screen is not None and window.gate.screen.enter("07", "1379")  # a cashier
+    assert window.open_setup() is None
+    dialog = pin_dialog(window, qtbot)
+    assert dialog.prompt.text() == "A manager's PIN is needed to change the settings."
+    assert dialog.enter("01", "2580")
+    qtbot.waitUntil(lambda: window.setup_wizard() is not None, timeout=WAIT_MS)
+    wizard = window.setup_wizard()
+    assert wizard is not None
+    wizard.draft.store_name = "审计过的店"
+    with qtbot.waitSignal(wizard.written, timeout=WAIT_MS):
+        wizard.accept()
+    assert app.services.journal is not None
+    [entry] = [e for e in AuditStore(app.services.journal).list() if e.action == "settings_changed"]
+    assert entry.actor.startswith("07") and entry.approved_by is not None and entry.approved_by.startswith("01")
+    assert entry.detail.startswith("setup wizard: ") and "general.store_name" in entry.detail

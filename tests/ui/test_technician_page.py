@@ -18,7 +18,7 @@ from tests.conftest import free_port
 from tests.ui.conftest import LiveApp
 from tests.ui.test_sign_in import add_people, sign_in_on
 
-WAIT_MS = 15_000
+WAIT_MS = 20_000
 
 
 def cell(table: QTableWidget, row: int, column: int) -> str:
@@ -65,7 +65,7 @@ def test_file_activity_says_which_folder_when_and_which_template(make_live_app, 
     app = make_live_app()
     inbox = Path(app.services.config.watch.folders[0])
     till_writes(inbox, (samples_dir / "wechat-default-gbk-crlf.txt").read_bytes())
-    app.printer.wait_for_jobs(1, timeout=10)
+    app.printer.wait_for_jobs(1, timeout=20)
     till_writes(inbox, (samples_dir / "not-a-receipt.bin.txt").read_bytes())
     page = bench(app, qtbot)
     page.sections.setCurrentWidget(page.files_panel)
@@ -93,7 +93,7 @@ def test_held_jobs_and_a_test_receipt_through_the_queue(make_live_app, qtbot, la
     app.printer.set_condition("online")
     qtbot.mouseClick(page.retry_button, Qt.MouseButton.LeftButton)
     assert "is tried again now" in page.queue_state.text()
-    [job] = app.printer.wait_for_jobs(1, timeout=10)
+    [job] = app.printer.wait_for_jobs(1, timeout=20)
     assert "TEST PAGE" in job.text() and "printer: receipt" in job.text()
     qtbot.waitUntil(lambda: page.held == [], timeout=WAIT_MS)
 
@@ -125,7 +125,7 @@ def test_the_sniffer_shows_what_the_till_sends_and_passes_it_on(make_live_app, q
     till._raw(b"\x1b@\x1c&" + "收银小票 商户订单号 202611220001\n".encode("gbk") + b"\x1d\x56\x42\x03")
     till.close()
     qtbot.waitUntil(lambda: sniffer.jobs.count() == 1, timeout=WAIT_MS)
-    [printed] = app.printer.wait_for_jobs(1, timeout=10)
+    [printed] = app.printer.wait_for_jobs(1, timeout=20)
     assert "202611220001" in printed.text()
     assert "passed on" in sniffer.jobs.item(0).text()
     assert sniffer.picture.pixmap() is not None and not sniffer.picture.pixmap().isNull()
