@@ -21,7 +21,7 @@ from typing import Any, Protocol
 from cashier_app.domain.access import ProtectedAction
 from cashier_app.domain.audit import AuditAction
 from cashier_app.domain.cases import DEFAULT_CAUSE, Case, CaseKind, CaseResult, CaseStatus, CaseStep, StepAction
-from cashier_app.domain.guidance import LookupOutcome, Verdict, Voucher, guide
+from cashier_app.domain.guidance import Action, LookupOutcome, Verdict, Voucher, guide
 from cashier_app.domain.orders import OrderState
 from cashier_app.domain.paper import PaperStatus, Want
 from cashier_app.domain.receipt import ReceiptKind
@@ -268,6 +268,20 @@ class LookupService:
             return self._settle(view, view.number, answer, view.voucher, [step], after_sync=view.after_sync,
                                 action_kind=kind, polls=view.polls, sync_changed=view.sync_changed)
 
+    def paid_again(self, view: LookupView) -> LookupView:
+        """The payment failed: the cashier has taken payment again under a new order number. Written
+        into the order's case, which closes with that result."""
+        if Action.PAID_AGAIN not in view.guidance.actions:
+            raise ActionNotAllowed(f"{view.number}: taking payment again is not this order's next step "
+                                   f"(verdict {view.guidance.verdict.value})")
+        with self._view_lock(view):
+            answer = _answer_of(view)
+            step = answer.step(StepAction.NOTE, self.operator(), outcome="paid_again",
+                               extra="payment taken again under a new order number")
+            return self._settle(view, view.number, answer, view.voucher, [step], after_sync=view.after_sync,
+                                action_kind=view.guidance.case_kind, close_with=CaseResult.CLOSED_AND_REPAID,
+                                polls=view.polls, sync_changed=view.sync_changed)
+
     def close_case(self, view: LookupView, result: CaseResult, note: str = "") -> LookupView:
         """Close the order's case with a result the cashier chose (a case is opened if none is)."""
         with self._view_lock(view):
@@ -389,11 +403,12 @@ class LookupService:
             for step in pending:
                 self.cases.add_step(case.id, step)
             if close_with is None and guidance.verdict is Verdict.MONEY_RETURNS:
-                # An order closed after the cashier asked to close it (the answer was lost): closed
-                # to be paid again. Otherwise the money goes back to the customer by itself.
+                close_with = CaseResult.MONEY_RETURNS  # reversed or refunded: the money goes back by itself
+            elif close_with is None and guidance.verdict is Verdict.CLOSED_UNPAID:
+                # Closed before it was paid: no money to return. Closed at the cashier's request (the answer
+                # may have been lost) to take payment again; else nothing more to do.
                 closing = any(s.action is StepAction.CLOSE for s in (*case.steps, *pending))
-                closed = order is not None and order.state is OrderState.CLOSED
-                close_with = CaseResult.CLOSED_AND_REPAID if closing and closed else CaseResult.MONEY_RETURNS
+                close_with = CaseResult.CLOSED_AND_REPAID if closing else CaseResult.NO_ACTION_NEEDED
             pending = ()
             if close_with is not None and case.status is CaseStatus.OPEN:
                 case = self.cases.close_case(case.id, close_with, self.operator(), close_note)
