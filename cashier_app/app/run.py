@@ -9,7 +9,7 @@ import sys
 import threading
 from typing import TYPE_CHECKING
 
-from cashier_app.app.events import Event, PrintedPicture
+from cashier_app.app.events import Event, describe
 from cashier_app.app.logging_setup import setup_logging
 from cashier_app.app.running_marker import RunningMarker
 from cashier_app.app.services import AppServices, RunOptions
@@ -61,10 +61,8 @@ def _serve_headless(services: AppServices, run_seconds: float) -> int:
     signal.signal(signal.SIGTERM, on_signal)
 
     def log_event(event: Event) -> None:
-        if isinstance(event, PrintedPicture):  # the picture's bytes would fill the log
-            log.info("virtual printer drew a receipt (%d bytes of PNG)", len(event.png))
-            return
-        log.info("%s", event)
+        level, line = describe(event)  # one line per event, in words: no reprs, no picture bytes
+        log.log(level, "%s", line)
 
     services.hub.subscribe(log_event)
     # An installer, an upgrade or `cashier-app quit` finds the program by this marker and asks it to close.

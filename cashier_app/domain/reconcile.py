@@ -63,6 +63,18 @@ class ReconcileResult:
     cleared: set[str] = field(default_factory=set)
 
 
+def age_text(age: timedelta) -> str:
+    """A duration as a person says it: "45 s", "7 min 12 s", "2 h 5 min"."""
+    seconds = max(0, int(age.total_seconds()))
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {seconds} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes} min"
+
+
 def reconcile(
     orders: Mapping[str, OrderSnapshot],
     receipts: Iterable[ReceiptSeen],
@@ -93,10 +105,12 @@ def reconcile(
                 result.findings.append(Finding(
                     CaseKind.PAID_NO_RECEIPT, no, order.state, order.total_amount,
                     "paid on the platform, no receipt seen after the grace period"))
-        if order.state in UNPAID_STATES and now - order.created_at >= stuck_after:
+        waited = now - order.created_at
+        if order.state in UNPAID_STATES and waited >= stuck_after:
+            # Its real age (the threshold says nothing of how long this customer has waited).
             result.findings.append(Finding(
                 CaseKind.STUCK_PAYMENT, no, order.state, order.total_amount,
-                f"order in {order.state.value} for more than {int(settings.stuck_after_s)} s"))
+                f"order in {order.state.value} for {age_text(waited)} (created {order.created_at.isoformat()})"))
 
     for no, seen in sales.items():
         ids = tuple(r.receipt_id for r in seen)
