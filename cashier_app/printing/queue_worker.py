@@ -32,9 +32,6 @@ log = logging.getLogger(__name__)
 
 # Links whose opening is costly or has side effects (a USB reset) stay open between probes.
 _KEEP_OPEN_KINDS = frozenset({"usb", "serial"})
-# An idle worker looks at the journal this often: a job written by another process (the command
-# line) is printed without waiting for this process to write one.
-IDLE_LOOK_S = 2.0
 
 
 class PrinterWorker(threading.Thread):
@@ -69,7 +66,7 @@ class PrinterWorker(threading.Thread):
                 job = self.queue.store.next_for(self.printer)
                 if job is None:
                     self._drop_link()
-                    self._wake_event.wait(IDLE_LOOK_S)
+                    self._wake_event.wait()  # untimed: a timed wait adds wake-up latency to every receipt
                     continue
                 started = time.monotonic()
                 try:
