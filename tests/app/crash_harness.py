@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cashier_app.emulator.server import VirtualPrinter
+from tests.loopback_server import LoopbackServer
 
 REPO = Path(__file__).resolve().parents[2]
 ORDER = re.compile(r"商户订单号：(\d{16})")
@@ -56,27 +57,11 @@ class SlowLink:
     def __init__(self, target_port: int, bytes_per_s: float) -> None:
         self._target = target_port
         self._gap = 256 / bytes_per_s
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self._listener.settimeout(0.1)
-        self.port = self._listener.getsockname()[1]
-        self._stop = threading.Event()
-        self._threads: list[threading.Thread] = []
         # Set while a job's bytes (more than a status query's) are on their way to the printer.
         self.sending = threading.Event()
-        self._accepting = threading.Thread(target=self._accept, daemon=True)
-        self._accepting.start()
-
-    def _accept(self) -> None:
-        while not self._stop.is_set():
-            try:
-                client, _ = self._listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            thread = threading.Thread(target=self._relay, args=(client,), daemon=True)
-            self._threads.append(thread)
-            thread.start()
+        self._server = LoopbackServer(self._relay)
+        self._stop = self._server.stopping
+        self.port = self._server.port
 
     def _relay(self, client: socket.socket) -> None:
         with client, socket.create_connection(("127.0.0.1", self._target)) as printer:
@@ -116,11 +101,7 @@ class SlowLink:
                 half_closed = True
 
     def stop(self) -> None:
-        self._stop.set()
-        self._listener.close()
-        self._accepting.join(5)
-        for thread in self._threads:
-            thread.join(5)
+        self._server.stop()
 
 
 @dataclass
