@@ -824,7 +824,9 @@ class LookupPage(Page):
             return ""
         text = ""
         if view.printed_at:
-            at = _time_text(datetime.fromisoformat(view.printed_at).astimezone())
+            # In the store's time, as the order's own times are shown (the journal keeps UTC).
+            zone = view.order.created_at.tzinfo if view.order is not None else None
+            at = _time_text(datetime.fromisoformat(view.printed_at).astimezone(zone))
             who = view.printed_by or ""
             if who and who != "system":
                 text = translate("LookupPage", "Receipt printed at {at}, asked for by {who}.").format(at=at, who=who)
