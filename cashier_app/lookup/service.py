@@ -22,7 +22,7 @@ from cashier_app.domain.access import ProtectedAction
 from cashier_app.domain.audit import AuditAction
 from cashier_app.domain.cases import DEFAULT_CAUSE, Case, CaseKind, CaseResult, CaseStatus, CaseStep, StepAction
 from cashier_app.domain.guidance import Action, LookupOutcome, Verdict, Voucher, guide
-from cashier_app.domain.orders import OrderState
+from cashier_app.domain.orders import OrderState, is_forward
 from cashier_app.domain.paper import PaperStatus, Want
 from cashier_app.domain.receipt import ReceiptKind
 from cashier_app.journal.audit import AuditStore
@@ -38,6 +38,7 @@ from cashier_app.platform.adapter import PlatformAdapter
 from cashier_app.platform.order import Order
 from cashier_app.platform.order_numbers import guess_number_kind
 from cashier_app.platform.results import NotClosable, OrderClosed, StateUnknown, SyncResult, UnknownReason
+from cashier_app.reconcile.orders_seen import OrdersSeenStore
 
 log = logging.getLogger(__name__)
 
@@ -253,11 +254,26 @@ class LookupService:
                                 sync_changed=view.sync_changed)
 
     def refresh_paper(self, view: LookupView) -> LookupView:
-        """The same answer guided again on the journal as it is now (a job of the order was queued,
-        printed or held underneath): no platform call, no step."""
+        """The order guided again on the journal as it is now, with no platform call and no step: its
+        paper (a job queued, printed or held underneath), and its state when reconciliation has seen it
+        further on since the view's answer (refunded meanwhile, say; states only move forward)."""
         with self._view_lock(view):
-            return self._settle(view, view.number, _answer_of(view), view.voucher, [], after_sync=view.after_sync,
+            answer = _answer_of(view)
+            seen = self._seen_since(view)
+            if seen is not None:
+                answer = Answer(answer.outcome, seen, answer.kind, answer.unknown_reason,
+                                f"{answer.detail}; reconciliation has seen it {seen.state.value} since")
+            return self._settle(view, view.number, answer, view.voucher, [], after_sync=view.after_sync,
                                 polls=view.polls, sync_changed=view.sync_changed, job_id=view.job_id)
+
+    def _seen_since(self, view: LookupView) -> Order | None:
+        """The order as reconciliation last listed it, when that is further on than the view's answer."""
+        if view.order is None or view.out_trade_no is None:
+            return None
+        seen = OrdersSeenStore(self.receipts.journal).get_order(view.out_trade_no)
+        if seen is None or seen.state is view.order.state or not is_forward(view.order.state, seen.state):
+            return None
+        return seen
 
     def escalate(self, view: LookupView, note: str = "") -> LookupView:
         """Hand the order to the manager: the case stays open with an ESCALATE step."""

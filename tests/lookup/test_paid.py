@@ -185,3 +185,21 @@ def test_a_failed_payment_leaves_a_case_with_its_next_step(rig: Rig) -> None:
     case = rig.case(done.case_id)
     assert (case.status, case.result) == (CaseStatus.CLOSED, CaseResult.CLOSED_AND_REPAID)
     assert [s.outcome for s in case.steps][-2] == "paid_again"
+
+
+def test_a_refund_reconciliation_saw_is_shown_without_asking_the_platform_again(rig: Rig) -> None:
+    """Derived again from the journal: the order moved on (refunded) since the page asked."""
+    from cashier_app.platform.order import Order
+    from cashier_app.reconcile.orders_seen import OrdersSeenStore
+
+    rig.order("2026112200010012", "PAID")
+    receipt_id = rig.record_sale("2026112200010012")
+    view = rig.service.lookup("2026112200010012")
+    assert view.guidance.verdict is Verdict.PAID and receipt_id in view.receipt_ids
+    assert view.order is not None
+    refunded = Order.from_json({**view.order.to_json(), "state": "REFUNDED", "refund_amount": 1250})
+    with rig.services.receipts.journal.tx() as conn:
+        OrdersSeenStore(rig.services.receipts.journal).upsert([refunded], conn)
+    again = rig.service.refresh_paper(view)
+    assert again.state is not None and again.state.value == "REFUNDED"
+    assert again.guidance.verdict is Verdict.MONEY_RETURNS and not again.may_print
