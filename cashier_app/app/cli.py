@@ -7,6 +7,7 @@ subcommands with the options every command shares (`--config`).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import pkgutil
@@ -18,7 +19,9 @@ from pathlib import Path
 from cashier_app import __version__
 from cashier_app.app import commands as commands_pkg
 from cashier_app.app.config import AppConfig, ConfigError, load_config
+from cashier_app.app.crash_log import CrashLog, one_line_error
 from cashier_app.app.paths import AppPaths, default_paths
+from cashier_app.printing.escpos_cache import import_leaving_no_temp_folder
 from cashier_app.printing.escpos_cache import prepare as prepare_escpos
 
 Handler = Callable[[argparse.Namespace, "CommandContext"], int]
@@ -100,18 +103,26 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _give_streams_a_home()
     # Before any command imports python-escpos: its printer database read from the app's cache.
     prepare_escpos(default_paths().cache_dir / "escpos")
+    # ... and imported once now, so that the temporary folder it makes anyway is made and removed there.
+    import_leaving_no_temp_folder(default_paths().cache_dir / "escpos")
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = CommandContext(config_path=getattr(args, "config", None))
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None and args.command:
+        # A command group called without its action: its help, and the exit code of a usage error.
+        _subparser(parser, args.command).print_help(sys.stderr)
+        return 2
+    if ctx.config_path is not None and not ctx.config_path.is_file() and not _asks_for_config_path(args):
+        # A mistyped --config must not silently run on defaults (another printer, no platform).
+        print(f"配置错误 / configuration error: --config {ctx.config_path}: no such file", file=sys.stderr)
+        return 2
+    crash = CrashLog(ctx.paths.log_dir)
     try:
-        handler: Handler | None = getattr(args, "handler", None)
         if handler is None:
-            if args.command:
-                # A command group called without its subcommand: show its help.
-                parser.parse_args([*(argv or sys.argv[1:]), "--help"])
-                return 2
             from cashier_app.app.run import run_app
 
             return run_app(args, ctx)
@@ -125,3 +136,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Output piped into `head` and the like: stop quietly, as command-line tools do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 141
+    except Exception as exc:
+        # One line for the person at the terminal; the traceback goes to the crash log.
+        with contextlib.suppress(Exception):
+            crash.install(faults=False)
+            crash.record(type(exc), exc, exc.__traceback__, where=f"cashier-app {args.command}")
+            crash.uninstall()
+        print(one_line_error(exc, crash.path), file=sys.stderr)
+        return 1
+
+
+def _give_streams_a_home() -> None:
+    """The windowed Windows program has no console: sys.stdout and sys.stderr are None there, and the
+    first print would raise. Its output goes nowhere (the log and crash log keep what matters);
+    commands are for its console companion, cashier-app-cli."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 (for the process's life)
+
+
+def _subparser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and name in action.choices:
+            return action.choices[name]
+    return parser
+
+
+def _asks_for_config_path(args: argparse.Namespace) -> bool:
+    """`config path` tells where a configuration would be read from: it need not exist yet."""
+    return args.command == "config" and getattr(args, "config_command", None) == "path"

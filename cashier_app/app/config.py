@@ -12,6 +12,7 @@ import tomllib
 import types
 import typing
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar, Union
 
@@ -19,6 +20,7 @@ import tomli_w
 
 from cashier_app.app.config_paths import path_problems
 from cashier_app.domain.access import SignInSettings
+from cashier_app.domain.cases import CaseSettings
 from cashier_app.domain.receipt_labels import DEFAULT_LABELS, ParserSettings
 from cashier_app.domain.reconcile_settings import ReconcileSettings
 from cashier_app.domain.reports import ReportSettings, ShiftScheduleError, parse_shift_starts
@@ -50,10 +52,27 @@ class GeneralSettings:
     # step, print job and audit row. With sign-in on, the person signed in is written instead.
     operator: str = "01"
     store_name: str = "演示门店"
+    # The store's number in the chain or at the merchant platform (shown on the help page and in bundles).
+    store_no: str = field(default="", metadata={"pattern": r"^[\w-]{0,32}$"})
     # Whom the cashier calls when the help page's steps do not solve it (shown on the help page).
     support_contact: str = ""
     # Where the journal and the archive live; empty = the user data folder.
     data_dir: str = ""
+
+
+# The style sheet's base size; every other size in the window scales with font_size.
+BASE_FONT_PX = 16
+THEMES = ("standard", "high-contrast")
+
+
+@dataclass
+class DisplaySettings:
+    """How the window looks on the till's screen."""
+
+    # Base text size in pixels (16 = the designed size); larger for a till read at arm's length.
+    font_size: int = field(default=BASE_FONT_PX, metadata={"min": 12, "max": 32})
+    # high-contrast: white and yellow on black, thick focus outlines (bright shops, poor eyesight).
+    theme: str = field(default="standard", metadata={"choices": THEMES})
 
 
 @dataclass
@@ -65,8 +84,10 @@ class AppConfig:
     platform: PlatformSettings = field(default_factory=PlatformSettings)
     reconcile: ReconcileSettings = field(default_factory=ReconcileSettings)
     signin: SignInSettings = field(default_factory=SignInSettings)
+    display: DisplaySettings = field(default_factory=DisplaySettings)
     journal: JournalSettings = field(default_factory=JournalSettings)
     reports: ReportSettings = field(default_factory=ReportSettings)
+    cases: CaseSettings = field(default_factory=CaseSettings)
 
     def validate(self) -> None:
         """Cross-field checks that a single key's type cannot express."""
@@ -88,6 +109,13 @@ class AppConfig:
                 )
         for key, problem in self.platform.problems():
             raise ConfigError(f"platform.{key}", problem)
+        for name in ("holidays", "working_weekends"):
+            for index, day in enumerate(getattr(self.cases, name)):
+                try:
+                    date.fromisoformat(day)
+                except ValueError:
+                    raise ConfigError(f"cases.{name}[{index}]", f"{day!r} is not a date; write it as 2026-10-01") \
+                        from None
         for key, labels in self.parser.labels.items():
             if key not in DEFAULT_LABELS:
                 raise ConfigError(f"parser.labels.{key}", f"unknown field; allowed: {sorted(DEFAULT_LABELS)}")
@@ -121,11 +149,41 @@ def load_config(path: Path | None) -> AppConfig:
         labels = {k: list(v) for k, v in DEFAULT_LABELS.items()}
         labels.update(raw.get("parser", {}).get("labels", {}))
         config.parser.labels = labels
+        # So do a store's own profiles: the built-in ones stay usable beside them.
+        config.printing.profiles = {**PrintingSettings().profiles, **config.printing.profiles}
         config.validate()
     except ConfigError as exc:
         raise ConfigError(exc.key, str(exc).split(": ", 1)[1], source) from None
     config.platform.config_dir = path.parent
     return config
+
+
+def config_problems(config: AppConfig) -> list[ConfigError]:
+    """Every problem of a configuration built in code (the setup wizard's), not only the first.
+
+    Each setting is checked as if it had been read from a file (types, ranges, choices, forms), then
+    the checks across settings, then the paths; one problem per key.
+    """
+    found: dict[str, ConfigError] = {}
+    for section in dataclasses.fields(config):
+        value = getattr(config, section.name)
+        for item in dataclasses.fields(value):
+            if item.metadata.get("internal"):
+                continue
+            try:
+                from_dict(type(value), {item.name: to_dict(getattr(value, item.name))}, section.name)
+            except ConfigError as exc:
+                found.setdefault(exc.key, exc)
+    if not found:
+        try:
+            config.validate()
+        except ConfigError as exc:
+            found[exc.key] = exc
+    for key, problem in config.platform.problems():
+        found.setdefault(f"platform.{key}", ConfigError(f"platform.{key}", problem))
+    for key, problem in path_problems(config):
+        found.setdefault(key, ConfigError(key, problem))
+    return list(found.values())
 
 
 def to_dict(obj: Any) -> Any:

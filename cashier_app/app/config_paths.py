@@ -38,18 +38,18 @@ def path_problem(value: str, os_name: str = os.name, example: str = "") -> str |
     here = _SYSTEM.get(os_name, _SYSTEM["posix"])
     if os_name == "nt":
         if value.startswith("/") and not value.startswith("//"):
-            return (f"{value!r} is a Linux or macOS path, but this computer runs {here}; "
+            return (f"'{value}' is a Linux or macOS path, but this computer runs {here}; "
                     f"give the full path, e.g. {example}")
         if value.startswith(("\\\\", "//")) or re.match(r"^[A-Za-z]:[\\/]", value):
             return None
-        return (f"{value!r} is not a full path (it would depend on the folder the app is started from); "
+        return (f"'{value}' is not a full path (it would depend on the folder the app is started from); "
                 f"give the full path with its drive, e.g. {example}")
     if _looks_windows(value):
-        return f"{value!r} is a Windows path, but this computer runs {here}; give the full path, e.g. {example}"
+        return f"'{value}' is a Windows path, but this computer runs {here}; give the full path, e.g. {example}"
     if value.startswith("~"):
-        return f"{value!r} starts with ~, which the app does not expand; give the full path, e.g. {example}"
+        return f"'{value}' starts with ~, which the app does not expand; give the full path, e.g. {example}"
     if not value.startswith("/"):
-        return (f"{value!r} is a relative path (it would depend on the folder the app is started from); "
+        return (f"'{value}' is a relative path (it would depend on the folder the app is started from); "
                 f"give the full path, e.g. {example}")
     return None
 
@@ -61,9 +61,9 @@ def serial_port_problem(value: str, os_name: str = os.name) -> str | None:
     if os_name == "nt":
         if _WINDOWS_COM.match(value):
             return None
-        return f"{value!r} is not a Windows serial port; use its COM name, e.g. COM3 (Device Manager → Ports)"
+        return f"'{value}' is not a Windows serial port; use its COM name, e.g. COM3 (Device Manager → Ports)"
     if _WINDOWS_COM.match(value):
-        return (f"{value!r} is a Windows serial port name; on this computer serial ports are e.g. /dev/ttyUSB0 "
+        return (f"'{value}' is a Windows serial port name; on this computer serial ports are e.g. /dev/ttyUSB0 "
                 "or /dev/ttyS0")
     return path_problem(value, os_name, "/dev/ttyUSB0")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from cashier_app.domain.audit import AuditAction
 from cashier_app.journal.audit import AuditStore
 from cashier_app.platform.adapter import CheckOutcome
-from cashier_app.platform.credentials import CredentialStore, account_name, backend_name, backend_warning
+from cashier_app.platform.credentials import CredentialStore, account_name, store_info
 from cashier_app.platform.factory import build_adapter
 from cashier_app.platform.results import UnknownReason
 from cashier_app.platform.settings import PlatformSettings
@@ -31,7 +31,9 @@ class PlatformCredentials:
             has_key = self.store.has_key()
         except Exception:
             has_key = False
-        return CredentialState(backend_name(), backend_warning(), has_key, account_name(self.settings))
+        info = store_info(self.settings)
+        return CredentialState(info.backend, has_key, account_name(self.settings), store_kind=info.kind,
+                               store_name=info.name, store_location=info.location)
 
     def store_key(self, key: str) -> None:
         self.store.set_key(key)

@@ -9,15 +9,21 @@ import signal
 import socket
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMetaObject, QSocketNotifier, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QMetaObject, QObject, QSocketNotifier, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDialog
 
+from cashier_app.app.config import AppConfig, ConfigError, load_config
+from cashier_app.app.crash_log import CrashLog
 from cashier_app.app.running_marker import RunningMarker
 from cashier_app.app.services import AppServices
+from cashier_app.app.setup_adapter import SetupAdapter
 from cashier_app.app.single_instance import InstanceLock, instance_mode
 from cashier_app.app.ui_adapter import AppUiServices, EventForwarder
+from cashier_app.domain.access import ProtectedAction
+from cashier_app.ui import crash_notice, theme
 from cashier_app.ui.app_qt import (
     ActivationServer,
     ask_running_window_to_show,
@@ -25,27 +31,41 @@ from cashier_app.ui.app_qt import (
     create_application,
     screenshot,
     tell_already_running,
+    tell_restart_failed,
 )
+from cashier_app.ui.appearance import Appearance
+from cashier_app.ui.appearance import apply as apply_appearance
+from cashier_app.ui.audit_page import AuditPage
 from cashier_app.ui.bridge import ServiceBridge
 from cashier_app.ui.cases_page import CasesPage
 from cashier_app.ui.help_page import HelpPage
 from cashier_app.ui.history_page import HistoryPage
+from cashier_app.ui.i18n import install_translator
 from cashier_app.ui.lookup_page import LookupPage
 from cashier_app.ui.main_window import MainWindow
 from cashier_app.ui.pages import PageRegistry, PageSpec, default_registry
+from cashier_app.ui.people_page import PeoplePage
 from cashier_app.ui.reports_page import ReportsPage
+from cashier_app.ui.setup_wizard import SetupWizard
+from cashier_app.ui.technician_page import TechnicianPage
+from cashier_app.ui.window_geometry import WindowGeometry
 
 log = logging.getLogger(__name__)
 
 
 def app_registry() -> PageRegistry:
     """The window's pages: lookup first (the cashier's everyday question), receipts, the receipt history,
-    cases, reports and handover, help."""
+    cases, reports and handover, the manager's audit trail and people, the technician's bench (each shown to those
+    who may when sign-in is on), help."""
     registry = default_registry()
     registry.register(PageSpec("lookup", LookupPage, order=5, shortcut="F3"))
     registry.register(PageSpec("history", HistoryPage, order=20, shortcut="F6"))
     registry.register(PageSpec("cases", CasesPage, order=30, shortcut="F4"))
     registry.register(PageSpec("reports", ReportsPage, order=40, shortcut="F7"))
+    registry.register(PageSpec("technician", TechnicianPage, order=80, shortcut="F8",
+                               requires=ProtectedAction.TECHNICIAN_TOOLS.value))
+    registry.register(PageSpec("audit", AuditPage, order=70, requires=ProtectedAction.VIEW_AUDIT.value))
+    registry.register(PageSpec("people", PeoplePage, order=75, requires=ProtectedAction.MANAGE_PEOPLE.value))
     registry.register(PageSpec("help", HelpPage, order=90, shortcut="F1"))
     return registry
 
@@ -80,33 +100,150 @@ class WindowApp:
             self.window.wait_stopped()
 
 
-def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: Path | None = None) -> int:
-    app = create_application(sys.argv[:1], services.config.general.language)
+class _CrashBridge(QObject):
+    """Carries an uncaught error's summary from whichever thread it happened in to the window."""
+
+    happened = Signal(str)
+
+
+def show_configuration_error(detail: str, config_file: Path, language: str) -> None:
+    """A configuration error at start, in a box (the window app may have no terminal)."""
+    app = create_application(sys.argv[:1], language)
+    crash_notice.show_critical(crash_notice.configuration_error_text(detail, config_file))
+    app.processEvents()
+
+
+ServicesFor = Callable[[AppConfig], AppServices]
+
+
+def appearance_of(config: AppConfig) -> Appearance:
+    return Appearance(config.display.font_size, config.display.theme)
+
+
+def needs_setup(services: AppServices) -> bool:
+    """The first start at a store: no configuration file yet, and not a demo or training run."""
+    return not services.simulated and not services.paths.config_file.exists()
+
+
+def first_run(services: AppServices) -> AppConfig | None:
+    """Show the setup wizard before anything starts; the configuration it wrote, or None when cancelled."""
+    wizard = SetupWizard(SetupAdapter(services.paths.config_file))
+    log.info("no configuration at %s: showing the setup wizard", services.paths.config_file)
+    if wizard.exec() != QDialog.DialogCode.Accepted or wizard.result_written is None:
+        log.info("setup wizard cancelled: nothing written, the app stops")
+        return None
+    return load_config(Path(wizard.result_written.path))
+
+
+class WindowSession:
+    """The running window app; restarted in place on a configuration the setup wizard wrote."""
+
+    def __init__(self, app: QApplication, services: AppServices, services_for: ServicesFor) -> None:
+        self.app = app
+        self.services_for = services_for
+        self.joined = WindowApp(services)
+        self.window: MainWindow | None = None
+
+    def start(self) -> MainWindow:
+        window = self.joined.start()
+        self.window = window
+        attach_tray(self.app, window)
+        window.restart_requested.connect(self.restart)
+        return window
+
+    def stop(self) -> None:
+        self.joined.stop()
+        self._dispose(self.window)
+
+    @staticmethod
+    def _dispose(window: MainWindow | None) -> None:
+        if window is None:
+            return
+        if window.tray is not None:
+            window.tray.hide()
+        window.hide()
+        window.deleteLater()
+
+    def restart(self) -> None:
+        """Stop everything, read the configuration file again, start on it (the setup wizard wrote it)."""
+        old_joined, old_window = self.joined, self.window
+        try:
+            config = load_config(old_joined.services.paths.config_file)
+        except ConfigError as exc:  # the wizard validated it; someone changed it since
+            log.error("restart refused: %s", exc)
+            if old_window is not None:
+                old_window.show_message(str(exc), theme.FAULT)
+            return
+        log.info("restarting on the configuration in %s", old_joined.services.paths.config_file)
+        # The old services let go of the journal, the folders and the printer before the new ones take them;
+        # the old window stays up until the new one shows, so the app never has no window.
+        old_joined.stop()
+        install_translator(self.app, config.general.language)
+        apply_appearance(self.app, appearance_of(config))
+        try:
+            self.joined = WindowApp(self.services_for(config))
+            window = self.start()
+        except Exception as exc:
+            log.exception("the app could not start on the new configuration")
+            tell_restart_failed(old_window, exc)
+            self.app.quit()
+            return
+        if old_window is not None:
+            window.restoreGeometry(old_window.saveGeometry())
+        window.show()
+        self._dispose(old_window)
+        window.tell_restarted()
+
+
+def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: Path | None = None,
+               services_for: ServicesFor | None = None, crash: CrashLog | None = None) -> int:
+    app = create_application(sys.argv[:1], services.config.general.language, appearance_of(services.config))
     services.paths.ensure()
+    crash = crash or CrashLog(services.paths.log_dir)
+    crash_bridge = _CrashBridge()
+    crash.install(on_crash=crash_bridge.happened.emit)
     lock = InstanceLock(services.paths.data_dir,
                         instance_mode("window", demo=services.options.demo, training=services.options.training))
     if not lock.acquire():
         # The running one comes to the front (when it is a window); this one says so and stops.
         tell_already_running(brought_to_front=ask_running_window_to_show(lock.activation_name()))
         return 1
-    joined = WindowApp(services)
+    rebuild = services_for or (lambda config: AppServices(config, services.paths, services.options))
+    if needs_setup(services):
+        config = first_run(services)
+        if config is None:
+            lock.release()
+            return 0
+        install_translator(app, config.general.language)
+        apply_appearance(app, appearance_of(config))
+        services = rebuild(config)
+    session = WindowSession(app, services, rebuild)
     try:
-        window = joined.start()
+        window = session.start()
     except Exception as exc:
         log.exception("the app could not start")
-        QMessageBox.critical(None, app.applicationDisplayName(),
-                             app.translate("run", "The app could not start:") + f"\n{exc}")
+        summary = crash.record(type(exc), exc, exc.__traceback__, where="start")
+        crash_notice.show_critical(crash_notice.could_not_start_text(summary, crash.path))
         lock.release()
         return 2
-    attach_tray(app, window)
     activation = ActivationServer(lock.activation_name(), app)
-    activation.activate.connect(window.bring_to_front)
+    activation.activate.connect(lambda: session.window.bring_to_front() if session.window is not None else None)
+
+    def tell_unexpected_error(summary: str) -> None:  # on the window of the moment (a restart replaces it)
+        if session.window is not None:
+            session.window.show_message(crash_notice.unexpected_error_text(summary, crash.path), theme.FAULT)
+
+    crash_bridge.happened.connect(tell_unexpected_error)
+    if crash.previous_run_crashed:
+        window.show_message(crash_notice.previous_run_crashed_text(crash.faults_path), theme.ATTENTION)
     # An installer, an upgrade or `cashier-app quit` asks through the marker; systemd and logout by SIGTERM.
     def quit_from_any_thread() -> None:
         QMetaObject.invokeMethod(app, "quit", Qt.ConnectionType.QueuedConnection)
 
     marker = RunningMarker(on_quit_request=quit_from_any_thread).hold()
     terminate_notifier = _quit_on_terminate(app)
+    geometry = WindowGeometry(services.paths.config_file.parent / "window.ini")
+    geometry.restore(window)
     if services.options.demo:
         # A newcomer's first look is the whole path working: receipts arriving and printing. At a
         # real till the lookup page stays first, its input focused for the scanner.
@@ -117,23 +254,24 @@ def run_window(services: AppServices, *, run_seconds: float = 0.0, screenshot: P
     QTimer.singleShot(0, lambda: log.info("window ready: %.2f s after the process started", _process_age()))
     if run_seconds > 0:
         def finish() -> None:
-            if screenshot is not None:
-                _save_screenshot(window, screenshot)
+            if screenshot is not None and session.window is not None:
+                _save_screenshot(session.window, screenshot)
             app.quit()
 
         QTimer.singleShot(int(run_seconds * 1000), finish)
     try:
         return int(app.exec())
     finally:
+        if session.window is not None:
+            geometry.save(session.window)
         activation.close()
-        joined.stop()
+        session.stop()
         marker.release()
         if terminate_notifier is not None:
             signal.set_wakeup_fd(-1)
         lock.release()
         # Delete the widgets and the application while Python is still whole: left to the
         # interpreter's finalisation, PySide6 can abort the process after a clean run.
-        window.deleteLater()
         app.processEvents()
         app.shutdown()
 

@@ -9,8 +9,11 @@ import sys
 import threading
 from typing import TYPE_CHECKING
 
+from cashier_app.app.config import AppConfig, ConfigError
+from cashier_app.app.crash_log import CrashLog
 from cashier_app.app.events import Event, describe
 from cashier_app.app.logging_setup import setup_logging
+from cashier_app.app.paths import AppPaths, default_paths
 from cashier_app.app.running_marker import RunningMarker
 from cashier_app.app.services import AppServices, RunOptions
 from cashier_app.app.single_instance import AlreadyRunning, InstanceLock, already_running_message, instance_mode
@@ -22,19 +25,49 @@ log = logging.getLogger(__name__)
 
 
 def run_app(args: argparse.Namespace, ctx: CommandContext) -> int:
-    config = ctx.config
+    try:
+        config = ctx.config
+    except ConfigError as exc:
+        if not args.headless:
+            # Started from a menu or at login there is no terminal to read the message: show it.
+            from cashier_app.app.qt_app import show_configuration_error
+
+            show_configuration_error(str(exc), ctx.paths.config_file, args.lang or "auto")
+        raise
     paths = ctx.paths
     setup_logging(paths.log_dir, console=bool(args.headless))
+    crash = CrashLog(paths.log_dir)
+    try:
+        return _run(args, ctx, config, paths, crash)
+    finally:
+        crash.uninstall()
+
+
+def _run(args: argparse.Namespace, ctx: CommandContext, config: AppConfig, paths: AppPaths, crash: CrashLog) -> int:
     options = RunOptions(demo=bool(args.demo), training=bool(args.training), scenario=args.scenario,
                          platform=getattr(args, "platform", None) or "mp-v1")
     if args.lang:
         config.general.language = args.lang
     services = AppServices(config, paths, options)
     if args.headless:
+        crash.install()
+        if crash.previous_run_crashed:
+            log.warning("the previous run stopped unexpectedly: see %s", crash.faults_path)
+        if not options.demo and not options.training and not paths.config_file.exists():
+            log.warning("no configuration at %s: running on the defaults; start the app with its window to set "
+                        "it up with the setup wizard", paths.config_file)
         return _run_headless(services, args.run_seconds)
     from cashier_app.app.qt_app import run_window
 
-    return run_window(services, run_seconds=args.run_seconds, screenshot=args.screenshot)
+    def services_for(new_config: AppConfig) -> AppServices:
+        """Services on a configuration the setup wizard wrote (its data folder may have changed)."""
+        if args.lang:
+            new_config.general.language = args.lang
+        new_paths = default_paths(ctx.config_path, new_config.general.data_dir)
+        return AppServices(new_config, new_paths, options)
+
+    return run_window(services, run_seconds=args.run_seconds, screenshot=args.screenshot, services_for=services_for,
+                      crash=crash)
 
 
 def _run_headless(services: AppServices, run_seconds: float) -> int:

@@ -189,6 +189,7 @@ class AppServices:
             )
             self._start_watching()
             self._start_reconciler()
+            self._start_reminders()
             if self.simulated and self.options.demo_interval_s > 0:
                 self._start_feeder()
             if self.options.training:
@@ -205,6 +206,11 @@ class AppServices:
                 stop()
             except Exception:
                 log.exception("stopping a service failed")
+
+    def sandbox_key_provider(self) -> Callable[[], str] | None:
+        """In demo and training, the sandbox's key the app signs with (the diagnosis checks it, not the
+        credential store's); None on a real platform."""
+        return self._key_provider if self.simulated else None
 
     def current_state(self) -> list[Event]:
         """Events that describe the state now, for a window opened after the services started."""
@@ -230,6 +236,15 @@ class AppServices:
         self.people = PeopleStore(people_journal, training=self.options.training)
         self.session = SignInSession(self.people, self.audit, self.config.signin,
                                      default_operator=self.config.general.operator, training=self.options.training)
+
+    def _start_reminders(self) -> None:
+        from cashier_app.app.case_reminders import EscalationReminders
+
+        reminders = EscalationReminders(self.cases, self.config.cases, self.tz, self.hub.publish,
+                                        training=self.options.training)
+        reminders.start()
+        self._started.append(reminders.stop)
+        self.reminders = reminders
 
     # -- simulators (demo, training) --------------------------------------------------------
 
@@ -506,7 +521,9 @@ class AppServices:
             self.journal, self.client, self.config.reconcile, training=self.options.training,
             on_case=self._on_case, on_platform=self._on_platform,
             print_missing_receipt=self._print_missing_receipt if auto else None,
-            watched_since=datetime.fromisoformat(first_started(self.journal)),
+            # A real till never watched what was paid before it first started. In demo and training every
+            # order is staged on the sandbox for the person trying it (its "paid, no receipt" orders too).
+            watched_since=None if self.simulated else datetime.fromisoformat(first_started(self.journal)),
         )
         reconciler = self.reconciler
         reconciler.start()

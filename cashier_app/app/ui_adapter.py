@@ -12,6 +12,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from cashier_app.app.access_adapter import AppAccessServices
+from cashier_app.app.config import ConfigError, DisplaySettings, load_config
+from cashier_app.app.config_writer import write_config
 from cashier_app.app.credentials_adapter import PlatformCredentials
 from cashier_app.app.desk_adapter import AppDeskServices
 from cashier_app.app.events import (
@@ -26,12 +28,22 @@ from cashier_app.app.events import (
     RefusedEvent,
 )
 from cashier_app.app.services import AppServices
+from cashier_app.app.setup_adapter import SetupAdapter
+from cashier_app.app.technician_adapter import TechnicianAdapter
 from cashier_app.app.training import TrainingDirector
 from cashier_app.domain.access import ProtectedAction
 from cashier_app.domain.audit import AuditAction
-from cashier_app.domain.cases import Case, CaseKind, CaseResult, CaseStatus
+from cashier_app.domain.cases import (
+    Case,
+    CaseKind,
+    CaseResult,
+    CaseStatus,
+    StepAction,
+    escalation_overdue,
+    working_days_between,
+)
 from cashier_app.domain.paper import order_of_key
-from cashier_app.journal.cases import CaseFilter, cases_to_csv
+from cashier_app.journal.cases import CaseFilter
 from cashier_app.journal.print_jobs import HELD, JobStateError, PrintJobRecord
 from cashier_app.journal.receipt_print_state import print_states
 from cashier_app.journal.receipts import ReceiptRecord
@@ -244,6 +256,32 @@ class AppUiServices:
         return PlatformCredentials(self.services.config.platform, audit=self.services.audit, actor=actor,
                                    approved_by=approved_by, training=self.services.options.training)
 
+    def save_display(self, font_size: int, theme: str) -> None:
+        """Into the file as it is (never the demo's altered settings), validated, the old one kept as a backup."""
+        actor, approved_by = self._authorize(ProtectedAction.CHANGE_SETTINGS)
+        path = self.services.paths.config_file
+        try:
+            config = load_config(path)
+        except ConfigError as error:
+            raise ServiceError("config_invalid", str(error)) from error
+        config.display = DisplaySettings(font_size=font_size, theme=theme)
+        write_config(path, config, note="display settings changed in the window")
+        self.services.config.display = config.display
+        self.services.audit.record(AuditAction.SETTINGS_CHANGED, actor, approved_by=approved_by,
+                                   detail=f"display: text {font_size} px, {theme} theme",
+                                   training=self.services.options.training)
+
+    def technician_services(self) -> TechnicianAdapter:
+        """The technician page's tools over the running services (its tab needs technician_tools)."""
+        return TechnicianAdapter(self.services, actor=self.operator)
+
+    def setup_services(self) -> SetupAdapter:
+        """The setup wizard over the configuration file in use (never the demo's altered settings).
+        Protected (change_settings): what it writes, and keys it stores, go into the audit trail."""
+        actor, approved_by = self._authorize(ProtectedAction.CHANGE_SETTINGS)
+        return SetupAdapter(self.services.paths.config_file, audit=self.services.audit, actor=actor,
+                            approved_by=approved_by, training=self.services.options.training)
+
     # -- lookup -----------------------------------------------------------------------------
 
     def desk(self) -> AppDeskServices:
@@ -317,7 +355,38 @@ class AppUiServices:
         return self.case_row(closed, with_steps=True)
 
     def cases_csv(self, query: CaseQuery) -> bytes:
-        return cases_to_csv(self._find(query))
+        from cashier_app.ui.record_csv import cases_to_csv
+
+        return cases_to_csv([self.case_row(case, with_steps=True) for case in self._find(query)])
+
+    def _open_case_or_error(self, case_id: int) -> Case:
+        case = self.services.cases.get(case_id)
+        if case is None:
+            raise ServiceError("case_not_found", f"no case {case_id}")
+        return case
+
+    def _case_changed(self, case: Case) -> CaseRow:
+        assert case.id is not None
+        self.services.hub.publish(CaseEvent(case.id, case.kind.value, created=False, out_trade_no=case.out_trade_no))
+        return self.case_row(case, with_steps=True)
+
+    def add_case_note(self, case_id: int, note: str) -> CaseRow:
+        self._open_case_or_error(case_id)
+        if not note.strip():
+            raise ServiceError("empty_note", "a note needs some words")
+        return self._case_changed(self.services.cases.add_note(case_id, note, self.operator()))
+
+    def set_case_contact(self, case_id: int, contact: str) -> CaseRow:
+        self._open_case_or_error(case_id)
+        return self._case_changed(self.services.cases.set_contact(case_id, contact, self.operator()))
+
+    def escalate_case(self, case_id: int, note: str) -> CaseRow:
+        case = self._open_case_or_error(case_id)
+        if case.status is CaseStatus.CLOSED:
+            raise ServiceError("case_closed", f"case {case_id} is already closed")
+        self.services.cases.record(case_id, StepAction.ESCALATE, self.operator(), state_seen=case.payment_state,
+                                   outcome="escalated", note=note.strip())
+        return self._case_changed(self._open_case_or_error(case_id))
 
     def case_counts(self, day: str) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -327,9 +396,16 @@ class AppUiServices:
 
     def case_row(self, case: Case, *, with_steps: bool) -> CaseRow:
         steps = tuple(
-            CaseStepRow(self._local_datetime(s.at), s.action.value, s.actor, s.state_seen, s.outcome, s.detail)
+            CaseStepRow(self._local_datetime(s.at), s.action.value, s.actor, s.state_seen, s.outcome, s.detail,
+                        s.note)
             for s in case.steps
         ) if with_steps else ()
+        settings = self.services.config.cases
+        now = datetime.now(self.services.tz)
+        age = None
+        if case.escalated and case.escalated_at is not None:
+            escalated = datetime.fromisoformat(case.escalated_at).astimezone(self.services.tz)
+            age = working_days_between(escalated, now, settings)
         return CaseRow(
             case_id=case.id or 0,
             kind=case.kind.value,
@@ -347,6 +423,12 @@ class AppUiServices:
             handling_seconds=case.handling_seconds,
             training=case.training,
             steps=steps,
+            paid_at_local=self._local_datetime(case.paid_at) if case.paid_at else "",
+            channel=case.channel,
+            customer_contact=case.customer_contact or "",
+            escalated_at_local=self._local_datetime(case.escalated_at) if case.escalated_at else "",
+            escalation_working_days=age,
+            escalation_overdue=escalation_overdue(case, now, settings),
         )
 
     def _local_time(self, utc_iso: str) -> str:

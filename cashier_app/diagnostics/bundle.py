@@ -96,7 +96,7 @@ def _write_members(writer: _Writer, diagnosis: Diagnosis, inputs: DiagnosisInput
     writer.text("config.toml", f"# effective configuration of {inputs.config_file}; secrets masked\n"
                 + tomli_w.dumps(_toml_ready(config)))
     writer.json("versions.json", versions())
-    for path in newest_logs(inputs.log_dir):
+    for path in [*newest_logs(inputs.log_dir), *crash_logs(inputs.log_dir)]:
         writer.text(f"logs/{path.name}", read_tail(path, LOG_TAIL_BYTES))
     state, journal = inspect_journal(inputs.journal_file)
     if journal is None:
@@ -171,10 +171,23 @@ def _reconcile_status(journal: Any, training: bool) -> dict[str, Any]:
 
 
 def newest_logs(log_dir: Path, count: int = LOG_FILES) -> list[Path]:
+    """The newest running logs (crash logs apart: they always go in, see crash_logs)."""
     if not log_dir.is_dir():
         return []
-    logs = [p for p in log_dir.iterdir() if p.is_file() and re.search(r"\.log(\.\d+)?$", p.name)]
+    logs = [p for p in log_dir.iterdir()
+            if p.is_file() and re.search(r"\.log(\.\d+)?$", p.name) and not _CRASH_LOG.match(p.name)]
     return sorted(logs, key=lambda p: p.stat().st_mtime, reverse=True)[:count]
+
+
+# crash.log (+ its rotations) and crash-faults.log, written by the app's crash log (app/crash_log.py).
+_CRASH_LOG = re.compile(r"^crash[\w-]*\.log(\.\d+)?$")
+
+
+def crash_logs(log_dir: Path) -> list[Path]:
+    """Every crash log, however old: the one a technician needs is often from days ago."""
+    if not log_dir.is_dir():
+        return []
+    return sorted(p for p in log_dir.iterdir() if p.is_file() and _CRASH_LOG.match(p.name))
 
 
 def read_tail(path: Path, limit: int) -> str:

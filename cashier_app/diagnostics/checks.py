@@ -9,6 +9,7 @@ unreachable platform cost seconds, not minutes.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -16,12 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from cashier_app.journal.print_jobs import HELD, PENDING, PrintJobRecord, PrintJobStore
+from cashier_app.platform.credentials import account_name
 from cashier_app.platform.results import REFUSED_CAUSES
 from cashier_app.platform.settings import PlatformSettings
 from cashier_app.printing.settings import PrintingSettings
 from cashier_app.watch.settings import WatchSettings
 
 from .file_activity import DEFAULT_RECENT_S, FileReport, file_report
+from .hints_zh import HINTS_ZH, TITLES_ZH
 from .journal_access import JournalState, ReadOnlyJournal, inspect_journal
 from .outcomes import CheckResult, Outcome, Report
 from .platform_probe import (
@@ -63,6 +66,8 @@ class DiagnosisInputs:
     keyring_timeout_s: float = 3.0
     recent_s: float = DEFAULT_RECENT_S
     network: bool = True  # False: neither printers nor the platform are contacted
+    # Demo and training: the sandbox's key (the running app's), instead of the OS credential store's.
+    key_provider: Callable[[], str] | None = None
 
 
 @dataclass
@@ -84,7 +89,8 @@ class Diagnosis:
 def _check(  # noqa: PLR0917 - reads as the sentence it builds: id, title, outcome, words, hint
         check_id: str, title: str, outcome: Outcome, message: str, zh: str, hint: str = "", **details: Any,
 ) -> CheckResult:
-    return CheckResult(check_id, title, outcome, message, zh, hint, details)
+    return CheckResult(check_id, title, outcome, message, zh, hint, details, HINTS_ZH.get(hint, ""),
+                       TITLES_ZH.get(check_id, ""))
 
 
 def run_diagnosis(inputs: DiagnosisInputs, now: datetime | None = None) -> Diagnosis:
@@ -137,7 +143,8 @@ def config_check(inputs: DiagnosisInputs) -> CheckResult:
     if not path.exists():
         return _check("config", "Configuration", Outcome.WARNING,
                       f"no configuration file at {path}: every setting is a built-in default",
-                      "没有配置文件，正在使用默认设置", "Write the store's settings to that file.",
+                      "没有配置文件，正在使用默认设置",
+                      "Run the setup wizard (Settings → Setup wizard…), or write the store's settings to that file.",
                       file=str(path), exists=False)
     return _check("config", "Configuration", Outcome.OK, f"{path} is valid", "配置文件正常",
                   file=str(path), exists=True, mode=inputs.mode)
@@ -242,9 +249,11 @@ def print_txt_check(files: FileReport) -> CheckResult:
 def printer_result(name: str, found: PrinterCheck, is_default: bool) -> CheckResult:
     role = " (default)" if is_default else ""
     message = f"{found.target}: {found.text_en}" + (f" ({found.detail})" if found.outcome is not Outcome.OK else "")
+    problem = found.outcome is not Outcome.OK
     return CheckResult(f"printer:{name}", f"Printer {name}{role}", found.outcome, message,
-                       f"打印机 {name}：{found.text_zh}", found.hint if found.outcome is not Outcome.OK else "",
-                       found.to_json())
+                       f"打印机 {name}：{found.text_zh}", found.hint if problem else "",
+                       found.to_json(), found.hint_zh if problem else "",
+                       f"打印机 {name}" + ("（默认）" if is_default else ""))
 
 
 def queue_check(journal: ReadOnlyJournal | None, now: datetime) -> CheckResult:
@@ -317,7 +326,12 @@ def reconcile_check(journal: ReadOnlyJournal | None, training: bool) -> CheckRes
 # -- platform -----------------------------------------------------------------------------------------
 
 def _platform_part(inputs: DiagnosisInputs) -> tuple[KeyLookup, PlatformProbe | None, list[CheckResult]]:
-    key = look_up_key(inputs.platform, inputs.keyring_timeout_s)
+    if inputs.key_provider is not None:
+        # Demo and training sign with the sandbox's key, never the store's.
+        key = KeyLookup(account_name(inputs.platform), "the sandbox's key (demo or training)", None, True,
+                        key=inputs.key_provider())
+    else:
+        key = look_up_key(inputs.platform, inputs.keyring_timeout_s)
     checks = [credentials_check(key)]
     probe = None
     if key.key and inputs.network:
@@ -329,7 +343,8 @@ def _platform_part(inputs: DiagnosisInputs) -> tuple[KeyLookup, PlatformProbe | 
 
 def credentials_check(key: KeyLookup) -> CheckResult:
     details: dict[str, Any] = {"account": key.account, "backend": key.backend, "key_present": key.present,
-               "backend_warning": key.backend_warning}
+               "backend_warning": key.backend_warning, "store_kind": key.store_kind,
+               "store_location": key.store_location}
     if key.error:
         return _check("credentials", "Platform credentials", Outcome.FAULT,
                       f"the credential store cannot be used: {key.error}", "系统凭据库无法使用",
@@ -338,7 +353,16 @@ def credentials_check(key: KeyLookup) -> CheckResult:
         return _check("credentials", "Platform credentials", Outcome.WARNING,
                       f"no API key stored for {key.account} in {key.backend}: order lookup, sync and "
                       "reconciliation cannot work", "未保存平台密钥，无法查单、补单和对账",
-                      "Run `cashier-app credentials set` and paste the terminal's key.", **details)
+                      "Store the terminal's key: Settings → Platform key…, or `cashier-app credentials set`.",
+                      **details)
+    if key.store_kind == "file":
+        # A supported store for tills without one of their own, and a weaker one: said as it is.
+        return _check("credentials", "Platform credentials", Outcome.WARNING,
+                      f"a key is stored for {key.account} in this app's key file {key.store_location}, protected "
+                      "only by this user account's file permissions (not encrypted)",
+                      "已保存平台密钥，存放在本程序的密钥文件中（仅靠本用户的文件权限保护，未加密）",
+                      "Where the till has a desktop session, prefer the system's credential store "
+                      "([platform] key_storage = \"system\") and store the key again.", **details)
     if key.backend_warning:
         return _check("credentials", "Platform credentials", Outcome.WARNING,
                       f"a key is stored for {key.account}, but {key.backend_warning}",
@@ -385,7 +409,9 @@ def platform_check(settings: PlatformSettings, key: KeyLookup, probe: PlatformPr
         return _check("platform", "Merchant platform", Outcome.FAULT, message, "无法连接商户平台", hint, **details)
     outcome, text, zh, hint = _PLATFORM_CODES.get(
         probe.code or "", (Outcome.WARNING, f"answers with an unexpected code {probe.code}", "平台返回异常", ""))
-    message = f"{platform_url(settings)} {text} (HTTP {probe.http_status} {probe.code}, {probe.elapsed_ms:.0f} ms)"
+    # WeChat Pay and Alipay answer through their adapter, which says what came back in its own words.
+    answered = f"HTTP {probe.http_status} {probe.code}" if probe.http_status is not None else probe.detail
+    message = f"{platform_url(settings)} {text} ({answered}, {probe.elapsed_ms:.0f} ms)"
     return _check("platform", "Merchant platform", outcome, message, zh, hint, **details)
 
 

@@ -38,7 +38,7 @@ def worst(outcomes: list[Outcome]) -> Outcome:
 
 @dataclass(frozen=True)
 class CheckResult:
-    """One check. `message` and `hint` are English; `summary_zh` is one line in Chinese."""
+    """One check. `message` and `hint` are English; `summary_zh` is one line in Chinese, `hint_zh` the hint."""
 
     id: str
     title: str
@@ -47,6 +47,8 @@ class CheckResult:
     summary_zh: str
     hint: str = ""
     details: dict[str, Any] = field(default_factory=dict)
+    hint_zh: str = ""
+    title_zh: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -56,6 +58,8 @@ class CheckResult:
             "message": self.message,
             "summary_zh": self.summary_zh,
             "hint": self.hint,
+            "hint_zh": self.hint_zh,
+            "title_zh": self.title_zh,
             "details": self.details,
         }
 

@@ -22,6 +22,7 @@ from cashier_app.platform.credentials import (
     account_name,
     backend_name,
     backend_warning,
+    store_info,
 )
 from cashier_app.platform.settings import PlatformSettings
 from cashier_app.platform.transport import SignedTransport, TransportFault
@@ -41,20 +42,24 @@ class KeyLookup:
     error: str | None = None
     error_code: str | None = None
     key: str | None = field(default=None, repr=False, compare=False)
+    # "system" | "file" (the app's key file) | "fallback" | "none": platform.credentials.StoreInfo.kind
+    store_kind: str = "system"
+    store_location: str = ""
 
 
 def look_up_key(settings: PlatformSettings, timeout_s: float) -> KeyLookup:
     store = CredentialStore(settings, timeout_s=min(settings.keyring_timeout_s, timeout_s))
     account = account_name(settings)
     try:
-        backend, warning = backend_name(), backend_warning()
+        backend, warning, info = backend_name(settings), backend_warning(settings), store_info(settings)
     except Exception as exc:  # a broken keyring installation: report it, do not crash the diagnosis
         return KeyLookup(account, "?", None, False, f"{type(exc).__name__}: {exc}", "credential_store_unavailable")
+    where = {"store_kind": info.kind, "store_location": info.location}
     try:
         key = store.get_key()
     except CredentialError as exc:
-        return KeyLookup(account, backend, warning, False, str(exc), exc.code)
-    return KeyLookup(account, backend, warning, key is not None, key=key)
+        return KeyLookup(account, backend, warning, False, str(exc), exc.code, **where)
+    return KeyLookup(account, backend, warning, key is not None, key=key, **where)
 
 
 @dataclass(frozen=True)

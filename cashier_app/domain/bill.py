@@ -74,10 +74,13 @@ def orders_from_bill(bill: DailyBill) -> dict[str, OrderSnapshot]:
     is REVOKED. Refunds of orders paid on another day are not this day's orders.
     """
     refunded: dict[str, int] = defaultdict(int)
+    refunded_at: dict[str, datetime] = {}
     revoked: set[str] = set()
     for entry in bill.entries:
         if entry.kind is BillEntryKind.REFUND:
             refunded[entry.out_trade_no] += entry.amount
+            last = refunded_at.get(entry.out_trade_no)
+            refunded_at[entry.out_trade_no] = entry.at if last is None else max(last, entry.at)
         elif entry.kind is BillEntryKind.REVOKED:
             revoked.add(entry.out_trade_no)
     orders: dict[str, OrderSnapshot] = {}
@@ -93,9 +96,12 @@ def orders_from_bill(bill: DailyBill) -> dict[str, OrderSnapshot]:
             state = OrderState.REFUNDED
         elif back > 0:
             state = OrderState.PARTIAL_REFUNDED
+        # The amounts and the refund's time, so the refund rules (a refund with no refund receipt) hold
+        # for a bill as they do for the platform's list.
         orders[entry.out_trade_no] = OrderSnapshot(
             out_trade_no=entry.out_trade_no, state=state, total_amount=entry.amount, created_at=entry.at,
-            paid_at=entry.at, channel_trade_no=entry.channel_trade_no)
+            paid_at=entry.at, channel_trade_no=entry.channel_trade_no, paid_amount=entry.amount, refund_amount=back,
+            updated_at=refunded_at.get(entry.out_trade_no, entry.at))
     return orders
 
 

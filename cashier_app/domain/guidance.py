@@ -18,6 +18,8 @@ from cashier_app.domain.paper import PaperStatus
 class LookupOutcome(StrEnum):
     FOUND = "found"
     NOT_FOUND = "not_found"
+    NOT_FOUND_NOT_CHARGED = "not_found_not_charged"  # no such order and no voucher: safe to take payment again
+    NOT_FOUND_BUT_PAID = "not_found_but_paid"  # no such order, but a voucher: the number is not the voucher's
     NOT_QUERYABLE_YET = "not_queryable_yet"  # third-party number looked up before the success notice
     # The platform has no trade for this number YET, and one may still begin (Alipay's
     # ACQ.TRADE_NOT_EXIST for a QR code nobody has scanned): never "no such order".
@@ -50,6 +52,8 @@ class Verdict(StrEnum):
     MONEY_RETURNS = "money_returns"  # reversed or refunded: the money goes back; nothing to print as a sale
     PLATFORM_UNSURE = "platform_unsure"  # the platform itself says UNKNOWN
     NOT_FOUND = "not_found"
+    NOT_FOUND_NOT_CHARGED = "not_found_not_charged"  # no such order and no voucher: safe to take payment again
+    NOT_FOUND_BUT_PAID = "not_found_but_paid"  # no such order, but a voucher: the number is not the voucher's
     NOT_QUERYABLE_YET = "not_queryable_yet"
     STATE_UNKNOWN = "state_unknown"
 
@@ -144,9 +148,15 @@ def _guide(
     if outcome is LookupOutcome.NOT_QUERYABLE_YET:
         return Guidance(Verdict.NOT_QUERYABLE_YET, (Action.QUERY_BY_MERCHANT_NO, Action.SYNC), Severity.ATTENTION)
     if outcome is LookupOutcome.NOT_FOUND:
-        actions = (Action.CHECK_NUMBER, Action.QUERY_BY_MERCHANT_NO) if looked_up_by_channel_no else (
-            Action.CHECK_NUMBER,)
-        return Guidance(Verdict.NOT_FOUND, actions, Severity.ATTENTION)
+        if looked_up_by_channel_no:
+            return Guidance(Verdict.NOT_FOUND, (Action.CHECK_NUMBER, Action.QUERY_BY_MERCHANT_NO), Severity.ATTENTION)
+        if voucher is Voucher.NONE:
+            # The platform never had an order under this merchant number and the customer's phone shows no
+            # payment: nobody was charged, so taking payment again cannot charge anyone twice.
+            return Guidance(Verdict.NOT_FOUND_NOT_CHARGED, (), Severity.OK, may_take_payment_again=True)
+        if voucher is Voucher.SHOWN:
+            return Guidance(Verdict.NOT_FOUND_BUT_PAID, (Action.CHECK_NUMBER, Action.ESCALATE), Severity.ATTENTION)
+        return Guidance(Verdict.NOT_FOUND, (Action.CHECK_NUMBER,), Severity.ATTENTION)
     if state is None:
         raise ValueError("a found order has a state")
     return _guide_found(state, paper=paper, voucher=voucher, after_sync=after_sync,

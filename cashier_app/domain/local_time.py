@@ -6,7 +6,7 @@ of a range means that whole day, so `--from 2026-11-24 --to 2026-11-24` is that 
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from cashier_app.domain.numbers import fullwidth_to_ascii
 
@@ -31,7 +31,7 @@ def parse_local_moment(text: str, zone: tzinfo, *, end: bool = False) -> datetim
         pass
     else:
         start = datetime.combine(day, time(0), zone)
-        return start + timedelta(days=1) if end else start
+        return _in_range(text, start + timedelta(days=1) if end and day < date.max else start)
     try:
         moment = datetime.fromisoformat(cleaned)
     except ValueError:
@@ -40,6 +40,15 @@ def parse_local_moment(text: str, zone: tzinfo, *, end: bool = False) -> datetim
         ) from None
     if moment.tzinfo is None or moment.utcoffset() is None:
         moment = moment.replace(tzinfo=zone)
+    return _in_range(text, moment)
+
+
+def _in_range(text: str, moment: datetime) -> datetime:
+    """A moment that can be told in UTC (the journal's times); the first and last days of the calendar cannot."""
+    try:
+        moment.astimezone(UTC)
+    except OverflowError:
+        raise LocalTimeError(f"{text!r} is out of the range of dates") from None
     return moment
 
 

@@ -147,12 +147,20 @@ def _amounts(exact: str | None, low: str | None, high: str | None) -> tuple[int 
     return low_fen, high_fen
 
 
+# No receipt is for more than this (a hundred million yuan): a larger amount finds nothing and would
+# not fit the journal's integers.
+MAX_AMOUNT_FEN: Final = 10**10
+
+
 def _fen(raw: str | None, field: str) -> int:
     assert raw is not None
     try:
-        return parse_yuan(raw)
+        fen = parse_yuan(raw)
     except AmountError as error:
         raise QueryError("amount_invalid", field, str(error)) from None
+    if fen > MAX_AMOUNT_FEN:
+        raise QueryError("amount_invalid", field, f"{raw!r} is more than any receipt's amount")
+    return fen
 
 
 def _moment(raw: str | None, zone: tzinfo, field: str, *, end: bool) -> datetime | None:

@@ -1,21 +1,31 @@
 """Reconciliation rules: the platform's orders against the receipts the watcher saw.
 
 Pure: the reconciler service (reconcile/) feeds it the orders it has listed and the receipts from
-the journal, and raises each finding once (by its key) as a case.
+the journal, and raises each finding once (by its key) as a case. Every path that knows the
+platform's orders (the list during the day, a platform's daily bill the next morning) runs these
+same rules, so each raises the same findings:
+- a paid order with no receipt; a receipt whose order is not paid, failed, closed or unknown;
+- an order stuck waiting for payment; one order printed twice as an original;
+- a receipt's amount that is not the platform's;
+- a refund receipt for an order the platform says is paid (the refund never reached it);
+- a refund on the platform with no refund receipt (or receipts for less than was refunded).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Protocol
 
-from cashier_app.domain.cases import CaseKind
+from cashier_app.domain.cases import DEFAULT_CAUSE, CaseKind
+from cashier_app.domain.money import yuan
 from cashier_app.domain.orders import FAILURE_STATES, UNPAID_STATES, OrderState
 from cashier_app.domain.reconcile_settings import ReconcileSettings
 
 PAID_STATES = frozenset({OrderState.PAID, OrderState.PARTIAL_REFUNDED})
+REFUNDED_STATES = frozenset({OrderState.PARTIAL_REFUNDED, OrderState.REFUNDED})
 
 
 @dataclass(frozen=True)
@@ -26,6 +36,18 @@ class OrderSnapshot:
     created_at: datetime
     paid_at: datetime | None
     channel_trade_no: str | None = None
+    paid_amount: int | None = None  # what the customer paid (a coupon can make it less than the total)
+    refund_amount: int = 0  # refunded so far
+    updated_at: datetime | None = None  # the platform's last change (for a refund: about when it happened)
+
+    @property
+    def refunded(self) -> int:
+        """Fen refunded: a full refund without an amount counts as the whole amount paid."""
+        if self.refund_amount:
+            return self.refund_amount
+        if self.state is OrderState.REFUNDED:
+            return self.paid_amount or self.total_amount or 0
+        return 0
 
 
 @dataclass(frozen=True)
@@ -47,6 +69,7 @@ class Finding:
     amount: int | None
     cause: str
     receipt_ids: tuple[int, ...] = ()
+    detail: str = ""  # the particulars (amounts, states), for the case's first step
 
     @property
     def key(self) -> str:
@@ -94,23 +117,31 @@ def reconcile(
     result = ReconcileResult()
 
     sales: dict[str, list[ReceiptSeen]] = defaultdict(list)
+    refunds: dict[str, list[ReceiptSeen]] = defaultdict(list)
     for receipt in receipts:
-        if receipt.out_trade_no and receipt.kind == "SALE":
-            sales[receipt.out_trade_no].append(receipt)
+        if receipt.out_trade_no:
+            (sales if receipt.kind == "SALE" else refunds)[receipt.out_trade_no].append(receipt)
+
+    def raise_(kind: CaseKind, no: str, state: OrderState | None, amount: int | None, detail: str, *,
+               ids: tuple[int, ...] = ()) -> None:
+        result.findings.append(Finding(kind, no, state, amount, DEFAULT_CAUSE[kind], ids, detail))
+
+    def watched(moment: datetime) -> bool:
+        return watched_since is None or moment >= watched_since
 
     for no, order in orders.items():
         if order.state in PAID_STATES and not sales.get(no) and no not in printed:
             paid_at = order.paid_at or order.created_at
-            if now - paid_at >= grace and (watched_since is None or paid_at >= watched_since):
-                result.findings.append(Finding(
-                    CaseKind.PAID_NO_RECEIPT, no, order.state, order.total_amount,
-                    "paid on the platform, no receipt seen after the grace period"))
+            if now - paid_at >= grace and watched(paid_at):
+                raise_(CaseKind.PAID_NO_RECEIPT, no, order.state, order.total_amount,
+                       "paid on the platform, no receipt seen after the grace period")
         waited = now - order.created_at
         if order.state in UNPAID_STATES and waited >= stuck_after:
             # Its real age (the threshold says nothing of how long this customer has waited).
-            result.findings.append(Finding(
-                CaseKind.STUCK_PAYMENT, no, order.state, order.total_amount,
-                f"order in {order.state.value} for {age_text(waited)} (created {order.created_at.isoformat()})"))
+            raise_(CaseKind.STUCK_PAYMENT, no, order.state, order.total_amount,
+                   f"order in {order.state.value} for {age_text(waited)} (created {order.created_at.isoformat()})")
+        if order.state in REFUNDED_STATES:
+            _refund_without_receipt(order, refunds.get(no, []), now=now, grace=grace, watched=watched, raise_=raise_)
 
     for no, seen in sales.items():
         ids = tuple(r.receipt_id for r in seen)
@@ -118,33 +149,40 @@ def reconcile(
         listed = orders.get(no)
         originals = [r for r in seen if not r.repeat]
         if len(originals) > 1:
-            result.findings.append(Finding(
-                CaseKind.DOUBLED_RECEIPT, no, listed.state if listed else None, amount,
-                f"{len(originals)} original receipts for one order", ids))
+            raise_(CaseKind.DOUBLED_RECEIPT, no, listed.state if listed else None, amount,
+                   f"{len(originals)} original receipts for one order", ids=ids)
         first_seen = min(r.seen_at for r in seen)
         if listed is None:
             if no in not_on_platform:
-                result.findings.append(Finding(
-                    CaseKind.RECEIPT_WITHOUT_PAYMENT, no, None, amount, "the platform does not know this order", ids))
+                raise_(CaseKind.RECEIPT_WITHOUT_PAYMENT, no, None, amount, "the platform does not know this order",
+                       ids=ids)
             elif now - first_seen >= grace:
                 result.to_query.append(no)
             continue
-        taken = listed.total_amount
-        if listed.state in PAID_STATES and taken is not None and amount is not None and amount != taken:
-            result.findings.append(Finding(
-                CaseKind.AMOUNT_MISMATCH, no, listed.state, amount,
-                f"receipt says {amount} fen, the platform took {taken} fen", ids))
         if listed.state in UNPAID_STATES and now - first_seen >= grace:
-            result.findings.append(Finding(
-                CaseKind.RECEIPT_WITHOUT_PAYMENT, no, listed.state, amount,
-                f"receipt printed but the platform says {listed.state.value}: sync the order", ids))
+            raise_(CaseKind.RECEIPT_WITHOUT_PAYMENT, no, listed.state, amount,
+                   f"receipt printed but the platform says {listed.state.value}: sync the order", ids=ids)
         elif listed.state in FAILURE_STATES:
-            result.findings.append(Finding(
-                CaseKind.RECEIPT_WITHOUT_PAYMENT, no, listed.state, amount,
-                f"receipt printed but the order is {listed.state.value}", ids))
-        elif listed.state is OrderState.REFUNDED:
-            result.findings.append(Finding(
-                CaseKind.REFUND, no, listed.state, amount, "order refunded after its sale receipt", ids))
+            raise_(CaseKind.RECEIPT_WITHOUT_PAYMENT, no, listed.state, amount,
+                   f"receipt printed but the order is {listed.state.value}", ids=ids)
+        elif listed.state in PAID_STATES or listed.state is OrderState.REFUNDED:
+            _amount_mismatch(listed, seen, raise_)
+
+    for no, slips in refunds.items():
+        ids = tuple(r.receipt_id for r in slips)
+        listed = orders.get(no)
+        refunded = sum(r.amount or 0 for r in slips)
+        first_seen = min(r.seen_at for r in slips)
+        if listed is None:
+            if no in not_on_platform:
+                raise_(CaseKind.REFUND_NOT_ON_PLATFORM, no, None, refunded,
+                       "refund receipt for an order the platform does not know", ids=ids)
+            elif now - first_seen >= grace:
+                result.to_query.append(no)
+        elif listed.state is OrderState.PAID and now - first_seen >= grace:
+            raise_(CaseKind.REFUND_NOT_ON_PLATFORM, no, listed.state, refunded,
+                   f"refund receipt of {yuan(refunded)} but the platform says the order is paid, nothing refunded",
+                   ids=ids)
 
     current = {f.key for f in result.findings}
     for key in open_keys:
@@ -156,6 +194,46 @@ def reconcile(
         receipt_arrived = kind == CaseKind.PAID_NO_RECEIPT.value and (bool(sales.get(no)) or no in printed)
         stopped_waiting = (kind == CaseKind.STUCK_PAYMENT.value and moved_on is not None
                            and moved_on.state not in UNPAID_STATES)
-        if receipt_arrived or stopped_waiting:
+        # A refund receipt arrived for the platform's refund, or the platform heard of the till's refund.
+        refund_receipted = kind == CaseKind.REFUND_WITHOUT_RECEIPT.value and moved_on is not None and bool(
+            refunds.get(no))
+        refund_reached = (kind == CaseKind.REFUND_NOT_ON_PLATFORM.value and moved_on is not None
+                          and moved_on.state in REFUNDED_STATES)
+        if receipt_arrived or stopped_waiting or refund_receipted or refund_reached:
             result.cleared.add(key)
     return result
+
+
+class Raise(Protocol):
+    def __call__(self, kind: CaseKind, no: str, state: OrderState | None, amount: int | None, detail: str, *,
+                 ids: tuple[int, ...] = ()) -> None: ...
+
+
+def _amount_mismatch(order: OrderSnapshot, seen: list[ReceiptSeen], raise_: Raise) -> None:
+    """A sale receipt whose amount is neither the order's total nor what the customer paid."""
+    platform = {a for a in (order.total_amount, order.paid_amount) if a is not None}
+    if not platform:
+        return
+    wrong = [r for r in seen if r.amount is not None and r.amount not in platform]
+    if wrong:
+        shown = ", ".join(yuan(r.amount) for r in wrong if r.amount is not None)
+        paid = f", paid {yuan(order.paid_amount)}" if order.paid_amount not in (None, order.total_amount) else ""
+        raise_(CaseKind.AMOUNT_MISMATCH, order.out_trade_no, order.state, order.total_amount,
+               f"receipt says {shown}, the platform says {yuan(order.total_amount or 0)}{paid}",
+               ids=tuple(r.receipt_id for r in wrong))
+
+
+def _refund_without_receipt(order: OrderSnapshot, slips: list[ReceiptSeen], *, now: datetime, grace: timedelta,
+                            watched: Callable[[datetime], bool], raise_: Raise) -> None:
+    """Refunded on the platform, but no refund receipt (or receipts for less than was refunded)."""
+    refunded = order.refunded
+    when = order.updated_at or order.paid_at or order.created_at
+    if refunded <= 0 or now - when < grace or not watched(when):
+        return
+    covered = sum(r.amount or 0 for r in slips)
+    if slips and (covered >= refunded or any(r.amount is None for r in slips)):
+        return
+    detail = (f"refunded {yuan(refunded)} on the platform, refund receipts for {yuan(covered)}" if slips
+              else f"refunded {yuan(refunded)} on the platform, no refund receipt")
+    raise_(CaseKind.REFUND_WITHOUT_RECEIPT, order.out_trade_no, order.state, refunded, detail,
+           ids=tuple(r.receipt_id for r in slips))

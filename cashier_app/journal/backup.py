@@ -56,13 +56,14 @@ def backup_journal(journal_path: Path, target_dir: Path, *, keep: int, now: date
     try:
         target_dir.mkdir(parents=True, exist_ok=True)
         part.unlink(missing_ok=True)
+        _remove_stale_parts(target_dir, now)
         source = sqlite3.connect(f"file:{journal_path}?mode=ro", uri=True, timeout=30)
         try:
             target = sqlite3.connect(str(part))
             try:
                 source.backup(target)  # one step: one read snapshot, writers go on in the WAL
                 target.execute("PRAGMA journal_mode=DELETE")  # the copy is one self-contained file
-                problems = _integrity(target)
+                problems = _integrity(target, quick=True)
             finally:
                 target.close()
         finally:
@@ -77,6 +78,17 @@ def backup_journal(journal_path: Path, target_dir: Path, *, keep: int, now: date
             part.unlink(missing_ok=True)
         raise BackupError(f"could not copy the journal to {target_dir}: {exc}") from exc
     return BackupResult(final, final.stat().st_size, tuple(prune_backups(target_dir, keep)))
+
+
+# A copy being written for longer than this was cut off (the app or the command was killed).
+STALE_PART_S = 3600.0
+
+
+def _remove_stale_parts(target_dir: Path, now: datetime) -> None:
+    for stale in target_dir.glob(".journal-*.sqlite3.part*"):  # the copy, and SQLite's journal of it
+        with contextlib.suppress(OSError):
+            if now.timestamp() - stale.stat().st_mtime > STALE_PART_S:
+                stale.unlink()
 
 
 def list_backups(target_dir: Path) -> list[Path]:
@@ -141,16 +153,32 @@ def restore_journal(backup: Path, journal_path: Path, *, now: datetime) -> Path 
     shutil.copyfile(backup, incoming)
     kept: Path | None = None
     if journal_path.exists():
+        # The journal's write-ahead log is folded into it first: a log left beside the restored
+        # copy would be applied to it. Then the journal is kept under another name (a second link
+        # to the same file: instant), and the copy takes its place in one rename, so that at every
+        # moment there is a whole journal at its path, the old or the new.
+        _fold_wal(journal_path)
         kept = journal_path.with_name(f"{journal_path.name}.before-restore-{now:%Y%m%d-%H%M%S}")
-        for suffix in ("", "-wal", "-shm"):
-            current = Path(f"{journal_path}{suffix}")
-            if current.exists():
-                os.replace(current, Path(f"{kept}{suffix}"))
+        try:
+            os.link(journal_path, kept)
+        except OSError:
+            shutil.copy2(journal_path, kept)
     os.replace(incoming, journal_path)
     return kept
 
 
-def _integrity(conn: sqlite3.Connection) -> list[str]:
-    rows = conn.execute("PRAGMA integrity_check").fetchall()
+def _fold_wal(journal_path: Path) -> None:
+    conn = sqlite3.connect(str(journal_path))
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode=DELETE")  # removes the -wal and -shm files
+    finally:
+        conn.close()
+
+
+def _integrity(conn: sqlite3.Connection, *, quick: bool = False) -> list[str]:
+    """What SQLite's integrity check found (none: whole). `quick` leaves out the indexes' contents
+    (a copy read from one snapshot): a minute less at a million receipts."""
+    rows = conn.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check").fetchall()
     found = [str(r[0]) for r in rows]
     return [] if found == ["ok"] else found

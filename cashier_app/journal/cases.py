@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import sqlite3
 from dataclasses import dataclass
 
 from cashier_app.domain.cases import Case, CaseKind, CaseResult, CaseStatus, CaseStep, StepAction
-from cashier_app.domain.money import yuan
 from cashier_app.journal.db import Journal, utc_now
 
 
@@ -40,6 +37,8 @@ class CaseStore:
         cause: str = "",
         training: bool = False,
         detail: str = "",
+        paid_at: str | None = None,
+        channel: str | None = None,
     ) -> tuple[Case, bool]:
         """Open a case, or return the one already opened under `key`. Returns (case, created)."""
         now = utc_now()
@@ -50,9 +49,9 @@ class CaseStore:
                     return self._load(conn, int(row["id"])), False
             cur = conn.execute(
                 "INSERT INTO cases(case_key, kind, status, opened_at, opened_by, out_trade_no, channel_trade_no,"
-                " amount, payment_state, cause, training) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                " amount, payment_state, cause, training, paid_at, channel) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (key, kind.value, CaseStatus.OPEN.value, now, actor, out_trade_no, channel_trade_no, amount,
-                 payment_state, cause, int(training)),
+                 payment_state, cause, int(training), paid_at, channel),
             )
             case_id = int(cur.lastrowid or 0)
             self._insert_step(conn, case_id, CaseStep(now, StepAction.RAISED, actor, payment_state, kind.value, detail))
@@ -65,8 +64,54 @@ class CaseStore:
                 conn.execute("UPDATE cases SET payment_state = ? WHERE id = ?", (step.state_seen, case_id))
 
     def record(self, case_id: int, action: StepAction, actor: str, *, state_seen: str | None = None,
-               outcome: str = "", detail: str = "") -> None:
-        self.add_step(case_id, CaseStep(utc_now(), action, actor, state_seen, outcome, detail))
+               outcome: str = "", detail: str = "", note: str = "") -> None:
+        self.add_step(case_id, CaseStep(utc_now(), action, actor, state_seen, outcome, detail, note))
+
+    def add_note(self, case_id: int, note: str, actor: str) -> Case:
+        """A person's note on the case's timeline (what was done, who was called, what the customer said)."""
+        with self._journal.tx() as conn:
+            state = conn.execute("SELECT payment_state FROM cases WHERE id = ?", (case_id,)).fetchone()
+            if state is None:
+                raise KeyError(case_id)
+            self._insert_step(conn, case_id, CaseStep(utc_now(), StepAction.NOTE, actor, state["payment_state"],
+                                                      "note", "", note.strip()))
+            return self._load(conn, case_id)
+
+    def set_contact(self, case_id: int, contact: str, actor: str) -> Case:
+        """How to reach the customer (empty: forget it). The step says only that it changed: the contact
+        itself stays in its own column, which exports and bundles mask."""
+        contact = " ".join(contact.split())
+        with self._journal.tx() as conn:
+            if conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
+                raise KeyError(case_id)
+            conn.execute("UPDATE cases SET customer_contact = ? WHERE id = ?", (contact or None, case_id))
+            self._insert_step(conn, case_id, CaseStep(utc_now(), StepAction.NOTE, actor, None,
+                                                      "contact_recorded" if contact else "contact_removed"))
+            return self._load(conn, case_id)
+
+    def set_payment(self, case_id: int, *, paid_at: str | None, channel: str | None) -> None:
+        """The order's payment time and channel, once a lookup or the reconciler knows them."""
+        with self._journal.tx() as conn:
+            conn.execute("UPDATE cases SET paid_at = COALESCE(?, paid_at), channel = COALESCE(?, channel)"
+                         " WHERE id = ?", (paid_at, channel, case_id))
+
+    def escalations_to_remind(self, training: bool = False) -> list[Case]:
+        """Open escalated cases whose manager has not been reminded yet (the caller checks their age)."""
+        with self._journal.read() as conn:
+            rows = conn.execute("SELECT id FROM cases WHERE escalated_at IS NOT NULL AND status = 'open'"
+                                " AND escalation_reminded_at IS NULL AND training = ? ORDER BY id", (int(training),))
+            return [self._load(conn, int(r["id"])) for r in rows.fetchall()]
+
+    def mark_reminded(self, case_id: int, note: str) -> bool:
+        """Remember the one reminder (with a step saying so); False when another reminded first."""
+        now = utc_now()
+        with self._journal.tx() as conn:
+            done = conn.execute("UPDATE cases SET escalation_reminded_at = ? WHERE id = ?"
+                                " AND escalation_reminded_at IS NULL", (now, case_id)).rowcount
+            if done:
+                self._insert_step(conn, case_id, CaseStep(now, StepAction.NOTE, "system", None,
+                                                          "escalation_overdue", note))
+            return bool(done)
 
     def close_case(self, case_id: int, result: CaseResult, actor: str, note: str = "") -> Case:
         now = utc_now()
@@ -75,7 +120,8 @@ class CaseStore:
                 "UPDATE cases SET status = ?, result = ?, closed_at = ?, closed_by = ? WHERE id = ? AND status = ?",
                 (CaseStatus.CLOSED.value, result.value, now, actor, case_id, CaseStatus.OPEN.value),
             )
-            self._insert_step(conn, case_id, CaseStep(now, StepAction.CLOSE_CASE, actor, None, result.value, note))
+            self._insert_step(conn, case_id, CaseStep(now, StepAction.CLOSE_CASE, actor, None, result.value, "",
+                                                      note))
             return self._load(conn, case_id)
 
     def get(self, case_id: int) -> Case | None:
@@ -153,15 +199,20 @@ class CaseStore:
     @staticmethod
     def _insert_step(conn: sqlite3.Connection, case_id: int, step: CaseStep) -> None:
         conn.execute(
-            "INSERT INTO case_steps(case_id, at, action, actor, state_seen, outcome, detail) VALUES (?,?,?,?,?,?,?)",
-            (case_id, step.at, step.action.value, step.actor, step.state_seen, step.outcome, step.detail),
+            "INSERT INTO case_steps(case_id, at, action, actor, state_seen, outcome, detail, note)"
+            " VALUES (?,?,?,?,?,?,?,?)",
+            (case_id, step.at, step.action.value, step.actor, step.state_seen, step.outcome, step.detail, step.note),
         )
+        if step.action is StepAction.ESCALATE:
+            # Reported for handling: the case ages from the first report until it is closed.
+            conn.execute("UPDATE cases SET escalated_at = COALESCE(escalated_at, ?) WHERE id = ?", (step.at, case_id))
 
     @staticmethod
     def _load(conn: sqlite3.Connection, case_id: int) -> Case:
         r = conn.execute("SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone()
         steps = [
-            CaseStep(s["at"], StepAction(s["action"]), s["actor"], s["state_seen"], s["outcome"], s["detail"])
+            CaseStep(s["at"], StepAction(s["action"]), s["actor"], s["state_seen"], s["outcome"], s["detail"],
+                     s["note"])
             for s in conn.execute("SELECT * FROM case_steps WHERE case_id = ? ORDER BY id", (case_id,))
         ]
         return Case(
@@ -169,28 +220,8 @@ class CaseStore:
             out_trade_no=r["out_trade_no"], channel_trade_no=r["channel_trade_no"], amount=r["amount"],
             payment_state=r["payment_state"], cause=r["cause"], status=CaseStatus(r["status"]),
             result=CaseResult(r["result"]) if r["result"] else None, closed_at=r["closed_at"],
-            closed_by=r["closed_by"], training=bool(r["training"]), steps=steps,
+            closed_by=r["closed_by"], training=bool(r["training"]), steps=steps, paid_at=r["paid_at"],
+            channel=r["channel"], customer_contact=r["customer_contact"], escalated_at=r["escalated_at"],
+            escalation_reminded_at=r["escalation_reminded_at"],
         )
 
-
-CSV_COLUMNS = (
-    "id", "kind", "status", "opened_at", "opened_by", "out_trade_no", "channel_trade_no", "amount_yuan",
-    "payment_state", "cause", "result", "closed_at", "closed_by", "handling_seconds", "steps", "training",
-)
-
-
-def cases_to_csv(cases: list[Case]) -> bytes:
-    """UTF-8 with a BOM, so that Excel on a Chinese Windows opens it without garbling."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for c in cases:
-        steps = " | ".join(f"{s.at} {s.action.value} {s.actor} {s.state_seen or ''} {s.outcome}".strip()
-                           for s in c.steps)
-        writer.writerow([
-            c.id, c.kind.value, c.status.value, c.opened_at, c.opened_by, c.out_trade_no or "",
-            c.channel_trade_no or "", "" if c.amount is None else yuan(c.amount), c.payment_state or "",
-            c.cause, c.result.value if c.result else "", c.closed_at or "", c.closed_by or "",
-            "" if c.handling_seconds is None else f"{c.handling_seconds:.0f}", steps, int(c.training),
-        ])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")

@@ -28,6 +28,11 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
+def utc_text(moment: datetime | None) -> str | None:
+    """A moment as the journal writes it (None stays None)."""
+    return moment.astimezone(UTC).isoformat(timespec="microseconds") if moment is not None else None
+
+
 def available_migrations() -> list[tuple[int, str, str]]:
     """(version, name, sql) of every migration shipped, in order."""
     found = []

@@ -64,7 +64,11 @@ class SearchPage:
 def search_receipts(journal: Journal, query: ReceiptQuery) -> SearchPage:
     with journal.read() as conn:
         plan, chosen = _choose_plan(conn, query)
-        rows = conn.execute(*_page_sql(plan, chosen, query)).fetchall()
+        if chosen is not None and all(at is not None for _, at in chosen):
+            rows = _newest_candidates_first(conn, plan, chosen, query)
+        else:
+            ids = None if chosen is None else [rid for rid, _ in chosen]
+            rows = conn.execute(*_page_sql(plan, ids, query)).fetchall()
     records = [receipt_record(row) for row in rows[: query.limit]]
     cursor = None
     if len(rows) > query.limit:
@@ -75,13 +79,13 @@ def search_receipts(journal: Journal, query: ReceiptQuery) -> SearchPage:
 
 # -- choosing the path -----------------------------------------------------------------------
 
-def _choose_plan(conn: sqlite3.Connection, query: ReceiptQuery) -> tuple[str, list[int] | None]:
+def _choose_plan(conn: sqlite3.Connection, query: ReceiptQuery) -> tuple[str, list[tuple[int, str | None]] | None]:
     """The path, and for a path that fetches its candidates first, their ids."""
     if query.number:
         candidates = _candidates(conn, "number", query)
         assert candidates is not None
         return "number", _ids(conn, candidates, None)
-    found: dict[str, list[int]] = {}
+    found: dict[str, list[tuple[int, str | None]]] = {}
     for plan in _candidate_plans(query):
         candidates = _candidates(conn, plan, query)
         if candidates is not None:
@@ -122,10 +126,31 @@ def _candidate_plans(query: ReceiptQuery) -> list[str]:
     return plans
 
 
-def _ids(conn: sqlite3.Connection, candidates: _Candidates, cap: int | None) -> list[int]:
+def _ids(conn: sqlite3.Connection, candidates: _Candidates, cap: int | None) -> list[tuple[int, str | None]]:
+    """(id, created_at) of each candidate; created_at is None where the path's index does not hold it."""
     sql, params = candidates
     limit = f" LIMIT {cap}" if cap is not None else ""
-    return [int(r[0]) for r in conn.execute(f"{sql}{limit}", params) if r[0] is not None]
+    return [(int(r[0]), r[1]) for r in conn.execute(f"{sql}{limit}", params) if r[0] is not None]
+
+
+def _newest_candidates_first(conn: sqlite3.Connection, plan: str, chosen: list[tuple[int, str | None]],
+                             query: ReceiptQuery) -> list[sqlite3.Row]:
+    """Candidates whose times the index gave: sorted newest first without reading their rows, then
+    read a batch at a time until the page is full (the other filters may pass over some)."""
+    ordered = sorted(((at, rid) for rid, at in chosen if at is not None), reverse=True)
+    if query.after is not None:
+        bound = (query.after.created_at, query.after.receipt_id)
+        ordered = [c for c in ordered if c < bound]
+    wanted = query.limit + 1
+    batch = max(2 * wanted, 100)
+    rows: list[sqlite3.Row] = []
+    for start in range(0, len(ordered), batch):
+        ids = [rid for _, rid in ordered[start:start + batch]]
+        sql, params = _page_sql(plan, ids, query)
+        rows += conn.execute(sql, params).fetchall()
+        if len(rows) >= wanted:
+            break
+    return rows[:wanted]
 
 
 def _candidates(conn: sqlite3.Connection, plan: str, query: ReceiptQuery) -> _Candidates | None:
@@ -135,26 +160,27 @@ def _candidates(conn: sqlite3.Connection, plan: str, query: ReceiptQuery) -> _Ca
         assert query.text is not None
         return _text_candidates(conn, query.text)
     if plan == "unprinted":
-        return "SELECT receipt_id AS id FROM receipts_unprinted", []
+        return "SELECT receipt_id AS id, NULL FROM receipts_unprinted", []
     if plan == "reprinted":
-        return ("SELECT DISTINCT receipt_id AS id FROM print_jobs INDEXED BY print_jobs_reprinted"
+        return ("SELECT DISTINCT receipt_id AS id, NULL FROM print_jobs INDEXED BY print_jobs_reprinted"
                 " WHERE is_reprint = 1 AND state = 'done'"), []
     if plan == "number":
         assert query.number is not None
         tail = query.number[-MIN_NUMBER_DIGITS:]
-        return ("SELECT id FROM receipts WHERE substr(out_trade_no, -4) = ?"
-                " UNION SELECT id FROM receipts WHERE substr(channel_trade_no, -4) = ?"
-                " UNION SELECT id FROM receipts WHERE reference_no IS NOT NULL AND substr(reference_no, -4) = ?"
-                ), [tail, tail, tail]
+        # The indexes on the last four characters hold the time too: no receipt's row is read here.
+        return ("SELECT id, created_at FROM receipts WHERE substr(out_trade_no, -4) = ?"
+                " UNION SELECT id, created_at FROM receipts WHERE substr(channel_trade_no, -4) = ?"
+                " UNION SELECT id, created_at FROM receipts WHERE reference_no IS NOT NULL"
+                " AND substr(reference_no, -4) = ?"), [tail, tail, tail]
     if plan == "amount_range":
         where, params = _amount_terms(query, "")
         time_where, time_params = _time_terms(query, "")
-        return (f"SELECT id FROM receipts INDEXED BY receipts_amount_created WHERE {' AND '.join(where + time_where)}",
-                params + time_params)
+        return (f"SELECT id, created_at FROM receipts INDEXED BY receipts_amount_created"
+                f" WHERE {' AND '.join(where + time_where)}", params + time_params)
     index = _ORDERED[plan]
     where, params = _ordered_terms(plan, query, "")
     clause = f" WHERE {' AND '.join(where)}" if where else ""
-    return f"SELECT id FROM receipts INDEXED BY {index}{clause}", params
+    return f"SELECT id, created_at FROM receipts INDEXED BY {index}{clause}", params
 
 
 # -- the page --------------------------------------------------------------------------------
@@ -263,7 +289,7 @@ def _time_terms(query: ReceiptQuery, prefix: str) -> tuple[list[str], list[objec
 # many such trigrams means a common word, read faster newest first.
 _MAX_TEXT_TERMS: Final = 200
 _MAX_TRIGRAMS: Final = 6
-_NOTHING: Final = "SELECT NULL AS id WHERE 0"
+_NOTHING: Final = "SELECT NULL AS id, NULL WHERE 0"
 
 
 def _text_candidates(conn: sqlite3.Connection, text: str) -> _Candidates | None:
@@ -288,7 +314,7 @@ def _text_candidates(conn: sqlite3.Connection, text: str) -> _Candidates | None:
         if not rows:
             return _NOTHING, []
         expression = " OR ".join(_fts_string(str(r[0])) for r in rows)
-    return "SELECT rowid AS id FROM receipts_text WHERE receipts_text MATCH ?", [expression]
+    return "SELECT rowid AS id, NULL FROM receipts_text WHERE receipts_text MATCH ?", [expression]
 
 
 def _fts_string(term: str) -> str:

@@ -49,9 +49,11 @@ class Answer:
     def state_seen(self) -> str | None:
         return self.order.state.value if self.outcome is LookupOutcome.FOUND and self.order is not None else None
 
-    def step(self, action: StepAction, actor: str, *, outcome: str | None = None, extra: str = "") -> CaseStep:
+    def step(self, action: StepAction, actor: str, *, outcome: str | None = None, extra: str = "",
+             note: str = "") -> CaseStep:
+        """`extra`: technical detail added to the answer's; `note`: what the person wrote."""
         detail = f"{self.detail}; {extra}" if extra else self.detail
-        return CaseStep(utc_now(), action, actor, self.state_seen, outcome or self.step_outcome, detail)
+        return CaseStep(utc_now(), action, actor, self.state_seen, outcome or self.step_outcome, detail, note)
 
 
 def read_answer(result: PlatformResult, kind: str, call: str) -> Answer:

@@ -27,7 +27,7 @@ from cashier_app.domain.paper import PaperStatus, Want
 from cashier_app.domain.receipt import ReceiptKind
 from cashier_app.journal.audit import AuditStore
 from cashier_app.journal.cases import CaseFilter, CaseStore
-from cashier_app.journal.db import utc_now
+from cashier_app.journal.db import utc_now, utc_text
 from cashier_app.journal.receipts import ReceiptRecord, ReceiptStore
 from cashier_app.lookup.answers import Answer, read_answer
 from cashier_app.lookup.errors import ActionNotAllowed, InvalidNumber, PaperChanged, PrintFailed
@@ -242,7 +242,7 @@ class LookupService:
             what = "original" if job.original else f"copy {job.copy_no}"
             approval = f", approved by manager {approved_by}" if approved_by else ""
             step = answer.step(action, actor, outcome=f"job {job.job_id} queued",
-                               extra=f"{what} from {source}, reason: {reason}{approval}")
+                               extra=f"{what} from {source}{approval}", note=reason)
             if view.after_sync:
                 result = CaseResult.SYNCED_PAID
             else:
@@ -279,7 +279,7 @@ class LookupService:
         """Hand the order to the manager: the case stays open with an ESCALATE step."""
         with self._view_lock(view):
             answer = _answer_of(view)
-            step = answer.step(StepAction.ESCALATE, self.operator(), outcome="escalated", extra=note)
+            step = answer.step(StepAction.ESCALATE, self.operator(), outcome="escalated", note=note)
             kind = view.guidance.case_kind or _escalation_kind(view)
             return self._settle(view, view.number, answer, view.voucher, [step], after_sync=view.after_sync,
                                 action_kind=kind, polls=view.polls, sync_changed=view.sync_changed)
@@ -418,6 +418,8 @@ class LookupService:
         if case is not None and case.id is not None:
             for step in pending:
                 self.cases.add_step(case.id, step)
+            if order is not None and (case.paid_at is None or case.channel is None):
+                self.cases.set_payment(case.id, paid_at=utc_text(order.paid_at), channel=order.channel.value)
             if close_with is None and guidance.verdict is Verdict.MONEY_RETURNS:
                 close_with = CaseResult.MONEY_RETURNS  # reversed or refunded: the money goes back by itself
             elif close_with is None and guidance.verdict is Verdict.CLOSED_UNPAID:
@@ -483,6 +485,8 @@ class LookupService:
             amount=order.total_amount if order is not None else None, payment_state=answer.state_seen,
             cause=DEFAULT_CAUSE.get(kind, ""), training=self.training,
             detail=f"raised at the lookup page: {answer.step_outcome}",
+            paid_at=utc_text(order.paid_at) if order is not None else None,
+            channel=order.channel.value if order is not None else None,
         )
         log.info("case %s (%s) opened for %s", case.id, kind.value, out_trade_no or channel_no)
         self._tell(case, created)

@@ -251,10 +251,12 @@ class PaperDesk:
             return []
         since = ((now or datetime.now(UTC)) - LEGACY_SWEEP_WINDOW).isoformat(timespec="microseconds")
         with self.journal.read() as conn:
-            ids = [int(r[0]) for r in conn.execute(
-                "SELECT id FROM receipts r WHERE r.paper = ? OR (r.paper IS NULL AND r.created_at >= ?"
-                " AND NOT EXISTS (SELECT 1 FROM print_jobs j WHERE j.receipt_id = r.id)) ORDER BY id",
-                (TAKEN_PENDING, since))]
+            # Two index reads (an OR of the two would read every receipt: half a second at a million).
+            ids = sorted(int(r[0]) for r in conn.execute(
+                "SELECT id FROM receipts WHERE paper = ? UNION ALL SELECT r.id FROM receipts r INDEXED BY"
+                " receipts_created WHERE r.created_at >= ? AND r.paper IS NULL"
+                " AND NOT EXISTS (SELECT 1 FROM print_jobs j WHERE j.receipt_id = r.id)",
+                (TAKEN_PENDING, since)))
         written: list[PaperJob] = []
         for receipt_id in ids:
             try:

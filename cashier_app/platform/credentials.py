@@ -14,6 +14,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar
 
 import keyring
@@ -23,6 +24,7 @@ import keyring.errors
 
 from cashier_app.domain.redaction import SecretRedactor
 from cashier_app.platform import rsa_keys
+from cashier_app.platform.key_file import KeyFileBackend
 from cashier_app.platform.settings import PlatformSettings
 
 log = logging.getLogger(__name__)
@@ -55,8 +57,8 @@ _FALLBACK_MODULES = ("keyrings.alt.file", "keyrings.alt.Gnome", "keyring.backend
 
 _FIX_HINT = (
     "Install and unlock a credential store: on Linux a Secret Service (GNOME Keyring or KeePassXC) in a "
-    "D-Bus session, on Windows the Credential Manager, on macOS the Keychain. On a server without a desktop, "
-    "set PYTHON_KEYRING_BACKEND to a file backend, e.g. keyrings.alt.file.EncryptedKeyring."
+    "D-Bus session, on Windows the Credential Manager, on macOS the Keychain. On a till without a desktop, "
+    "set [platform] key_storage = \"file\" (or \"auto\") to keep the key in this app's key file."
 )
 
 
@@ -89,21 +91,78 @@ class InvalidApiKey(CredentialError, ValueError):
     code = "invalid_api_key"
 
 
-def backend_name() -> str:
+def _no_system_store(backend: keyring.backend.KeyringBackend) -> bool:
+    """keyring found no usable store: the fail backend, or a chain with nothing in it."""
+    if isinstance(backend, keyring.backends.fail.Keyring):
+        return True
+    chained = getattr(backend, "backends", None)
+    return chained is not None and not chained
+
+
+def select_backend(settings: PlatformSettings | None = None) -> keyring.backend.KeyringBackend:
+    """The store the secrets of these settings go to (platform.key_storage)."""
+    choice = settings.key_storage if settings is not None else "system"
+    if choice == "file":
+        return KeyFileBackend()
+    system = keyring.get_keyring()
+    if choice == "auto" and _no_system_store(system):
+        return KeyFileBackend()
+    return system
+
+
+@dataclass(frozen=True)
+class StoreInfo:
+    """Which store holds the secrets, where, and what protects them: for people (both languages are
+    made from these fields by whoever shows them) and for diagnostics."""
+
+    kind: str  # "system" (the OS store) | "file" (this app's key file) | "fallback" | "none"
+    name: str  # the store's own name: "Secret Service", "Windows Credential Manager", ...
+    location: str  # the key file's path for "file" (and a file-based fallback), else ""
+    backend: str  # the keyring backend, for technicians
+
+
+_SYSTEM_NAMES = {
+    "keyring.backends.SecretService": "Secret Service",
+    "keyring.backends.Windows": "Windows Credential Manager",
+    "keyring.backends.macOS": "macOS Keychain",
+    "keyring.backends.kwallet": "KWallet",
+    "keyring.backends.libsecret": "Secret Service (libsecret)",
+}
+
+
+def store_info(settings: PlatformSettings | None = None) -> StoreInfo:
+    backend = select_backend(settings)
+    if isinstance(backend, KeyFileBackend):
+        return StoreInfo("file", "key file", str(backend.path), _describe(backend))
+    described = backend_name(settings)
+    if _no_system_store(backend):
+        return StoreInfo("none", "", "", described)
+    module = type(backend).__module__
+    if module.startswith(_FALLBACK_MODULES):
+        location = str(getattr(backend, "file_path", "") or "")
+        return StoreInfo("fallback", type(backend).__name__, location, described)
+    inner = [type(b).__module__ for b in getattr(backend, "backends", [backend])]
+    name = next((_SYSTEM_NAMES[m] for m in inner if m in _SYSTEM_NAMES), type(backend).__name__)
+    return StoreInfo("system", name, "", described)
+
+
+def backend_name(settings: PlatformSettings | None = None) -> str:
     """The keyring backend in use, for diagnostics: e.g. 'keyring.backends.SecretService.Keyring (5)'."""
-    backend = keyring.get_keyring()
+    backend = select_backend(settings)
     names = [_describe(b) for b in getattr(backend, "backends", [])] or [_describe(backend)]
     return ", ".join(names)
 
 
-def backend_warning() -> str | None:
-    """A plain warning when only a fallback store (a file, or none) is available."""
-    backend = keyring.get_keyring()
-    module = type(backend).__module__
-    if isinstance(backend, keyring.backends.fail.Keyring):
+def backend_warning(settings: PlatformSettings | None = None) -> str | None:
+    """A plain warning (English, for logs and technicians) when the secrets are not in the OS store."""
+    info = store_info(settings)
+    if info.kind == "none":
         return "no credential store is available. " + _FIX_HINT
-    if module.startswith(_FALLBACK_MODULES) and type(backend).__name__ != "EncryptedKeyring":
-        return f"the API key is kept by a fallback store ({_describe(backend)}), not the system's credential store"
+    if info.kind == "file":
+        return (f"the key is kept in this app's key file {info.location}, protected only by this user "
+                f"account's file permissions (not encrypted)")
+    if info.kind == "fallback" and not info.backend.startswith("keyrings.alt.file.EncryptedKeyring"):
+        return f"the key is kept by a fallback store ({info.backend}), not the system's credential store"
     return None
 
 
@@ -165,8 +224,13 @@ class CredentialStore:
         self.account = account_name(settings)
         self.timeout_s = settings.keyring_timeout_s if timeout_s is None else timeout_s
 
+    @property
+    def backend(self) -> keyring.backend.KeyringBackend:
+        """Chosen at each call: the OS store can appear (a desktop session starts) or the setting change."""
+        return select_backend(self.settings)
+
     def get_key(self) -> str | None:
-        key = self._run("read", lambda: keyring.get_password(self.service, self.account))
+        key = self._run("read", lambda: self.backend.get_password(self.service, self.account))
         if key:
             SecretRedactor.register(key)
         return key or None
@@ -184,22 +248,22 @@ class CredentialStore:
     def set_key(self, key: str) -> None:
         key = validate_secret(self.settings, key)
         SecretRedactor.register(key)
-        self._run("write", lambda: keyring.set_password(self.service, self.account, key))
+        self._run("write", lambda: self.backend.set_password(self.service, self.account, key))
         _key_changed(self.account)
-        log.info("%s stored for %s in %s", secret_kind(self.settings)[1], self.account, backend_name())
+        log.info("%s stored for %s in %s", secret_kind(self.settings)[1], self.account, backend_name(self.settings))
 
     def delete_key(self) -> bool:
         """Remove the key. False when there was none."""
         if self.get_key() is None:
             return False
         try:
-            self._run("delete", lambda: keyring.delete_password(self.service, self.account))
+            self._run("delete", lambda: self.backend.delete_password(self.service, self.account))
         except CredentialStoreUnavailable:
             if self.get_key() is None:
                 return False
             raise
         _key_changed(self.account)
-        log.info("API key deleted for %s from %s", self.account, backend_name())
+        log.info("API key deleted for %s from %s", self.account, backend_name(self.settings))
         return True
 
     def key_provider(self, cache_s: float = 300.0) -> Callable[[], str]:
@@ -236,21 +300,22 @@ class CredentialStore:
         worker.join(self.timeout_s)
         if worker.is_alive():
             raise CredentialStoreUnavailable(
-                backend_name(), f"no answer to a {what} within {self.timeout_s:g} s (is it locked, waiting "
-                f"for an unlock prompt?)",
+                backend_name(self.settings),
+                f"no answer to a {what} within {self.timeout_s:g} s (is it locked, waiting for an unlock prompt?)",
             )
         if failure:
             exc = failure[0]
             # The message of a backend's error could quote what it was given: redact it, drop the chain.
             why = SecretRedactor.redact(f"{type(exc).__name__}: {exc}")
             if isinstance(exc, keyring.errors.NoKeyringError):
-                raise CredentialStoreUnavailable(backend_name(), "no credential store found") from None
+                raise CredentialStoreUnavailable(backend_name(self.settings), "no credential store found") from None
             if isinstance(exc, keyring.errors.KeyringLocked):
-                raise CredentialStoreUnavailable(backend_name(), "the store is locked",
+                raise CredentialStoreUnavailable(backend_name(self.settings), "the store is locked",
                                                  "Unlock it (log in to the desktop session) and try again.") from None
             if isinstance(exc, keyring.errors.KeyringError | OSError | RuntimeError):
-                raise CredentialStoreUnavailable(backend_name(), f"{what} failed: {why}") from None
-            raise CredentialStoreUnavailable(backend_name(), f"{what} failed unexpectedly: {why}") from None
+                raise CredentialStoreUnavailable(backend_name(self.settings), f"{what} failed: {why}") from None
+            raise CredentialStoreUnavailable(backend_name(self.settings),
+                                             f"{what} failed unexpectedly: {why}") from None
         return outcome[0]
 
 

@@ -76,6 +76,10 @@ class PlatformSettings:
     proxy_url: str = field(default="", metadata={"pattern": r"^(https?://[^\s/]+(:\d+)?/?)?$"})
     # Service name under which the key is stored in the OS credential store.
     keyring_service: str = "cashier-app"
+    # Where secrets are kept: "auto" = the OS credential store, or this app's key file where the
+    # computer has none (a Linux till without a desktop session); "system" = the OS store only;
+    # "file" = the key file (platform/key_file.py says what protects it).
+    key_storage: str = field(default="auto", metadata={"choices": ("auto", "system", "file")})
     # Retries (only where the spec says they are safe): at most this many attempts per call ...
     max_attempts: int = field(default=4, metadata={"min": 1, "max": 10})
     # ... and never longer than this in total, waits included.

@@ -5,21 +5,36 @@ gets nothing unless forced."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from cashier_app.printing import faults
 from cashier_app.printing.connections import close_quietly, describe_target, open_connection, send_job
 from cashier_app.printing.faults import PrinterFault
 from cashier_app.printing.settings import PrinterSettings
-from cashier_app.printing.status import PrinterState, probe_status
+from cashier_app.printing.status import PrinterState, PrinterStatus, probe_status
+
+
+@dataclass(frozen=True)
+class DirectResult:
+    """What a page sent now found: where it went, what the printer said first (None: not asked), how much."""
+
+    target: str
+    status: PrinterStatus | None
+    sent: int
+
+    @property
+    def status_known(self) -> bool:
+        return self.status is not None and self.status.state is not PrinterState.UNKNOWN
 
 
 def send_now(settings: PrinterSettings, payload: bytes, *, force: bool = False,
-             tell: Callable[[str], None] = lambda _line: None) -> None:
+             tell: Callable[[str], None] = lambda _line: None) -> DirectResult:
     """Send `payload` and return once the printer took it; raises PrinterFault otherwise.
 
     `tell` hears what the status query found ("status: ...", a warning when it stayed silent).
     """
     conn = None
+    status: PrinterStatus | None = None
     try:
         conn = open_connection(settings)
         confirm = False
@@ -38,3 +53,4 @@ def send_now(settings: PrinterSettings, payload: bytes, *, force: bool = False,
         send_job(conn, payload, settings, confirm_with_status=confirm)
     finally:
         close_quietly(conn)
+    return DirectResult(describe_target(settings), status, len(payload))

@@ -5,6 +5,10 @@ parser, which takes about 0.2 s and leaves megabytes of garbage in the process; 
 result in a new temporary folder every time, left behind after the app exits. The app gives it a
 cache folder of its own instead, and writes the cache itself (from the JSON, whole or not at all)
 before escpos is imported, so every start reads the small cached copy.
+
+Even then escpos makes a temporary folder at import (its tempfile.mkdtemp() is the default argument
+of the environment lookup, so it runs whatever the variable says): `import_leaving_no_temp_folder`
+imports it once with the temp folder redirected into a scratch folder that is removed right after.
 """
 
 from __future__ import annotations
@@ -14,7 +18,9 @@ import logging
 import os
 import pickle
 import platform
+import shutil
 import sys
+import tempfile
 from importlib import resources
 from pathlib import Path
 
@@ -45,3 +51,21 @@ def prepare(cache_dir: Path) -> bool:
         return False
     os.environ[PICKLE_DIR_ENV] = str(cache_dir)
     return True
+
+
+def import_leaving_no_temp_folder(scratch_parent: Path) -> None:
+    """Import escpos's capabilities now, its stray mkdtemp() landing in a scratch folder removed after."""
+    if "escpos.capabilities" in sys.modules:
+        return
+    try:
+        scratch_parent.mkdir(parents=True, exist_ok=True)
+        scratch = tempfile.mkdtemp(prefix="import-", dir=scratch_parent)
+    except OSError:
+        return  # an unwritable cache folder: escpos makes its folder in the system's temp folder
+    previous = tempfile.tempdir
+    tempfile.tempdir = scratch
+    try:
+        import escpos.capabilities  # noqa: F401
+    finally:
+        tempfile.tempdir = previous
+        shutil.rmtree(scratch, ignore_errors=True)

@@ -108,7 +108,8 @@ def bill_orders(bill: DailyBill) -> tuple[dict[str, OrderSnapshot], list[Order]]
 
 def snapshot_of(order: Order) -> OrderSnapshot:
     return OrderSnapshot(order.out_trade_no, order.state, order.total_amount, order.created_at, order.paid_at,
-                         order.channel_trade_no)
+                         order.channel_trade_no, paid_amount=order.paid_amount, refund_amount=order.refund_amount,
+                         updated_at=order.updated_at)
 
 
 def answer_for_missing(result: object, number: str) -> tuple[OrderSnapshot | None, bool]:

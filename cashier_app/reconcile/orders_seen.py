@@ -93,7 +93,10 @@ class OrdersSeenStore:
         its age (the orders of the receipts being matched); and the numbers not on the platform."""
         orders: dict[str, OrderSnapshot] = {}
         missing: set[str] = set()
-        columns = "out_trade_no, channel_trade_no, state, total_amount, created_at, paid_at, not_on_platform"
+        # The amounts paid and refunded are read from the platform's own answer (its JSON), as given.
+        columns = ("out_trade_no, channel_trade_no, state, total_amount, created_at, paid_at, updated_at,"
+                   " not_on_platform, json_extract(order_json, '$.paid_amount') AS paid_amount,"
+                   " json_extract(order_json, '$.refund_amount') AS refund_amount")
         with self._journal.read() as conn:
             rows = conn.execute(
                 f"SELECT {columns} FROM orders_seen WHERE updated_at >= ? OR created_at >= ? OR paid_at >= ?",
@@ -119,6 +122,8 @@ class OrdersSeenStore:
                 created_at=datetime.fromisoformat(row["created_at"]),
                 paid_at=datetime.fromisoformat(row["paid_at"]) if row["paid_at"] else None,
                 channel_trade_no=row["channel_trade_no"],
+                paid_amount=_fen(row["paid_amount"]), refund_amount=_fen(row["refund_amount"]) or 0,
+                updated_at=datetime.fromisoformat(row["updated_at"]) if row["updated_at"] else None,
             )
         return orders, frozenset(missing)
 
@@ -152,3 +157,8 @@ def _state(value: object) -> OrderState | None:
         return OrderState(str(value))
     except ValueError:
         return None
+
+
+def _fen(value: object) -> int | None:
+    """An amount from the platform's JSON: a whole number of fen, or nothing usable."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else None

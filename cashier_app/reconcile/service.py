@@ -568,16 +568,20 @@ class Reconciler:
         key = self._key_prefix + finding.key
         if key in self._raised_keys:
             return
-        detail = f"receipts {', '.join(str(i) for i in finding.receipt_ids)}" if finding.receipt_ids else ""
+        receipts = f"receipts {', '.join(str(i) for i in finding.receipt_ids)}" if finding.receipt_ids else ""
+        detail = "; ".join(part for part in (finding.detail, receipts) if part)
         adopted = self._adopt(finding, key, detail) if finding.kind is CaseKind.PAID_NO_RECEIPT else None
         if adopted is not None:
             case, created = adopted, True
         else:
+            full = self.orders.get_order(finding.out_trade_no) if order is not None else None
             case, created = self.cases.open_case(
                 finding.kind, actor=self.actor, key=key, out_trade_no=finding.out_trade_no,
                 channel_trade_no=order.channel_trade_no if order else None, amount=finding.amount,
                 payment_state=finding.state.value if finding.state else None, cause=finding.cause,
-                training=self.training, detail=detail)
+                training=self.training, detail=detail,
+                paid_at=utc_text(order.paid_at) if order and order.paid_at else None,
+                channel=full.channel.value if full is not None else None)
         self._raised_keys.add(key)
         if not created:
             return

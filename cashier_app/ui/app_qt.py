@@ -31,6 +31,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from cashier_app import APP_NAME, __version__
 from cashier_app.assets import style_sheet_path
 from cashier_app.ui import messages
+from cashier_app.ui.appearance import Appearance, read_style_sheet
+from cashier_app.ui.appearance import apply as apply_appearance
 from cashier_app.ui.i18n import install_translator
 from cashier_app.ui.icons import app_icon
 from cashier_app.ui.main_window import MainWindow
@@ -74,12 +76,7 @@ def install_qt_message_handler() -> object:
 
 
 def load_style_sheet(path: Path | None = None) -> str:
-    path = path or style_sheet_path()
-    try:
-        return path.read_text(encoding="utf-8")
-    except OSError as error:
-        log.warning("style sheet not loaded (%s): %s", path, error)
-        return ""
+    return read_style_sheet(path or style_sheet_path())
 
 
 def ui_font() -> QFont:
@@ -89,8 +86,10 @@ def ui_font() -> QFont:
     return font
 
 
-def create_application(argv: Sequence[str], language: str = "auto") -> QApplication:
-    """Create (or, when one exists already, configure) the QApplication. language: "auto" | "zh_CN" | "en"."""
+def create_application(argv: Sequence[str], language: str = "auto",
+                       appearance: Appearance | None = None) -> QApplication:
+    """Create (or, when one exists already, configure) the QApplication. language: "auto" | "zh_CN" | "en";
+    appearance: the till's text size and theme (ui.appearance; default: the designed size, standard)."""
     install_qt_message_handler()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(list(argv))
@@ -100,7 +99,7 @@ def create_application(argv: Sequence[str], language: str = "auto") -> QApplicat
     app.setDesktopFileName(APP_NAME)
     app.setWindowIcon(app_icon())
     app.setFont(ui_font())
-    app.setStyleSheet(load_style_sheet())
+    apply_appearance(app, appearance or Appearance())
     install_translator(app, language)
     app.setApplicationDisplayName(translate("Application", "Cashier Companion"))
     return app
@@ -178,6 +177,13 @@ def tell_already_running(parent: QWidget | None = None, *, brought_to_front: boo
     if brought_to_front:
         text += "\n" + translate("Application", "Its window has been brought to the front.")
     QMessageBox.information(parent, translate("Application", "Cashier Companion"), text)
+
+
+def tell_restart_failed(parent: QWidget | None, error: BaseException) -> None:
+    """The app could not start on the configuration the setup wizard wrote: say so, with what to do."""
+    QMessageBox.critical(parent, translate("Application", "Cashier Companion"), translate(
+        "Application", "The app could not start on the new configuration: {error}\nThe previous configuration is "
+                       "kept as a backup beside it (config.toml.*.bak); the app stops now.").format(error=error))
 
 
 def screenshot(widget: QWidget, path: Path | str) -> Path:

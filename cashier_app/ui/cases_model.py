@@ -116,6 +116,8 @@ class CasesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == COL_KIND and row.training:
                 return QBrush(QColor(TRAINING_COLOUR))
+            if column == COL_HANDLED and row.escalation_overdue:
+                return QBrush(QColor(theme.FOREGROUND[theme.FAULT]))
             if column == COL_STATE and row.payment_state:
                 return QBrush(QColor(theme.FOREGROUND.get(messages.order_state_severity(row.payment_state),
                                                           theme.NEUTRAL_FOREGROUND)))
@@ -140,6 +142,10 @@ class CasesModel(QAbstractTableModel):
         if column == COL_OPENED:
             return row.opened_at_local
         if column == COL_HANDLED:
+            if row.escalation_working_days is not None:
+                # Reported for handling and waiting for the platform's answer: how long, in its working days.
+                return translate("Cases", "Reported {days} working days ago").format(
+                    days=row.escalation_working_days)
             return duration_text(row.handling_seconds)
         if column == COL_RESULT:
             return result_label(row)

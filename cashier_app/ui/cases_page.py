@@ -3,6 +3,7 @@ filters, the timeline of one case, closing it, and a CSV export for the head off
 
 from __future__ import annotations
 
+import itertools
 import logging
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from cashier_app.ui import messages, theme
+from cashier_app.ui.accessibility import accessible
+from cashier_app.ui.appearance import styled
 from cashier_app.ui.case_dialog import CaseDialog
 from cashier_app.ui.cases_model import COL_ORDER, COL_RESULT, CasesModel
 from cashier_app.ui.pages import Page, PageContext
@@ -68,7 +71,7 @@ class CasesPage(Page):
         self.counts_label.setWordWrap(True)
         self.training_note = QLabel()
         self.training_note.setObjectName("trainingNote")
-        self.training_note.setStyleSheet("color: #6a1b9a; font-weight: bold;")
+        styled(self.training_note, "color: #6a1b9a; font-weight: bold;")
         self.training_note.setVisible(self._training())
 
         self.day_label = QLabel()
@@ -155,6 +158,11 @@ class CasesPage(Page):
         self.open_any_day.toggled.connect(self.refresh)
         context.bridge.notice.connect(self._on_notice)
 
+        # Tab as the page reads: the filters left to right, the list, then its buttons.
+        chain = [self.day_edit, self.kind_box, self.status_box, self.open_any_day, self.table, self.open_button,
+                 self.export_button, self.refresh_button]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
         self.retranslate()
         self.refresh()
 
@@ -198,6 +206,17 @@ class CasesPage(Page):
         self.open_button.setText(translate("CasesPage", "Open case (Enter)"))
         self.export_button.setText(translate("CasesPage", "Export CSV…"))
         self.refresh_button.setText(translate("CasesPage", "Refresh (F5)"))
+        accessible(self.day_edit, translate("CasesPage", "Day"),
+                   translate("CasesPage", "The day whose cases are listed"))
+        accessible(self.kind_box, translate("CasesPage", "Kind of case"))
+        accessible(self.status_box, translate("CasesPage", "Open or closed"))
+        accessible(self.open_any_day, translate("CasesPage", "Also open cases of other days"))
+        accessible(self.table, translate("CasesPage", "Cases"),
+                   translate("CasesPage", "Open cases first, newest first; Enter opens the selected case"))
+        accessible(self.open_button, translate("CasesPage", "Open the selected case"))
+        accessible(self.export_button, translate("CasesPage", "Export the listed cases as CSV"))
+        accessible(self.refresh_button, translate("CasesPage", "Refresh the list"))
+        accessible(self.counts_label, translate("CasesPage", "Cases of the day by kind"))
         self.model.retranslate()
         self._render_counts()
 
@@ -297,7 +316,7 @@ class CasesPage(Page):
         )
 
     def _on_notice(self, code: str, _params: Any) -> None:
-        if code in ("case_opened", "case_updated"):
+        if code in ("case_opened", "case_updated", "escalation_overdue"):
             self.refresh()
 
     # --- export -------------------------------------------------------------------------------

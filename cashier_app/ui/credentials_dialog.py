@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from cashier_app.ui import messages
+from cashier_app.ui.accessibility import accessible, name_from_labels
 from cashier_app.ui.background import BackgroundRunner
 from cashier_app.ui.messages import QT_TRANSLATE_NOOP
 
@@ -30,10 +31,14 @@ translate = QCoreApplication.translate
 
 @dataclass(frozen=True)
 class CredentialState:
-    backend: str  # the keyring backend in use, for the technician
-    warning: str | None  # e.g. only a plaintext fallback store is available
+    backend: str  # the keyring backend in use, for the technician (a tooltip: a name, not words)
     has_key: bool
     account: str  # merchant/terminal@platform: which key this is, never the key
+    # Where the key is and so what protects it: "system" (the OS credential store), "file" (the app's
+    # key file, protected by file permissions only), "fallback" (another store), "none".
+    store_kind: str = "system"
+    store_name: str = ""  # the store's product name: "Secret Service", "Windows Credential Manager"
+    store_location: str = ""  # the key file's path
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,22 @@ class CredentialServices(Protocol):
     def check_key(self) -> KeyCheck:
         """A signed request to the platform with the stored key (blocking: called off the GUI thread)."""
         ...
+
+
+def store_text(state: CredentialState) -> str:
+    """Where the key is and what protects it, all in the window's language."""
+    if state.store_kind == "system":
+        return translate("CredentialsDialog", "The system's credential store ({name}), protected by the operating "
+                         "system and unlocked with this user's login.").format(name=state.store_name)
+    if state.store_kind == "file":
+        return translate("CredentialsDialog", "This app's key file: {path}\n⚠ Protected only by this user "
+                         "account's file permissions (this user and administrators can read it); not "
+                         "encrypted.").format(path=state.store_location)
+    if state.store_kind == "fallback":
+        return translate("CredentialsDialog", "⚠ A fallback store ({name}), not the system's credential "
+                         "store. {path}").format(name=state.store_name, path=state.store_location).strip()
+    return translate("CredentialsDialog", "⚠ No credential store is available: the key cannot be saved. Ask "
+                     "the technician to set one up, or to use this app's key file.")
 
 
 class CredentialsDialog(QDialog):
@@ -119,8 +140,8 @@ class CredentialsDialog(QDialog):
         state = self._state
         if state is None:
             return
-        warning = translate("CredentialsDialog", "Warning: {warning}").format(warning=state.warning)
-        self.backend.setText(state.backend + (f"\n⚠ {warning}" if state.warning else ""))
+        self.backend.setText(store_text(state))
+        self.backend.setToolTip(state.backend)
         self.stored.setText(
             translate("CredentialsDialog", "stored") if state.has_key else translate("CredentialsDialog", "not stored")
         )
@@ -133,17 +154,17 @@ class CredentialsDialog(QDialog):
             self._services.store_key(key)
         except Exception as exc:
             code = str(getattr(exc, "code", "credential_error"))
-            # The store's errors never hold the key; the English detail is for the technician.
-            self.outcome.setToolTip(str(exc))
+            # The store's errors never hold the key; the code and English detail are for the technician
+            # (a tooltip), the words on the dialog are all in the window's language.
+            self.outcome.setToolTip(f"{code}: {exc}")
             refused: BaseException = exc  # `exc` itself is unbound once the except clause ends
-            self._say("The key was not saved: {reason} ({code})", reason=lambda: messages.error_text(refused),
-                      code=code)
+            self._say("The key was not saved: {reason}", reason=lambda: messages.error_text(refused))
             return
         finally:
             # The key does not stay in the widget (nor in an undo history) once handed over.
             self.key_input.clear()
         self.outcome.setToolTip("")
-        self._say("The key is saved in the credential store.")
+        self._say("The key is saved.")  # where, and what protects it: the store's line above
         self.refresh()
 
     def check(self) -> None:
@@ -155,12 +176,12 @@ class CredentialsDialog(QDialog):
     def _checked(self, result: object) -> None:
         assert isinstance(result, KeyCheck)
         self.check_button.setEnabled(True)
-        self.outcome.setToolTip(result.detail)
+        self.outcome.setToolTip(f"{result.code}: {result.detail}" if result.detail else result.code)
         if result.ok:
             self._say("The platform accepts the key.")
         else:
-            self._say("The platform did not accept the key: {reason} ({code})",
-                      reason=lambda: messages.platform_reason_text(result.code), code=result.code)
+            self._say("The platform did not accept the key: {reason}",
+                      reason=lambda: messages.platform_reason_text(result.code))
 
     def _check_failed(self, error: BaseException) -> None:
         self.check_button.setEnabled(True)
@@ -188,6 +209,9 @@ class CredentialsDialog(QDialog):
         self.save_button.setText(translate("CredentialsDialog", "Save key"))
         self.check_button.setText(translate("CredentialsDialog", "Check with the platform"))
         self.close_button.setText(translate("CredentialsDialog", "Close"))
+        accessible(self.key_input, translate("CredentialsDialog", "New key, hidden as typed"),
+                   translate("CredentialsDialog", "Goes straight to the credential store when saved"))
+        name_from_labels(self)
         self._show_state()
         self._show_outcome()
 
@@ -203,10 +227,10 @@ class CredentialsDialog(QDialog):
 
 # The outcomes _say() shows, marked for pyside6-lupdate (they are translated when shown).
 _OUTCOMES = (
-    QT_TRANSLATE_NOOP("CredentialsDialog", "The key was not saved: {reason} ({code})"),
-    QT_TRANSLATE_NOOP("CredentialsDialog", "The key is saved in the credential store."),
+    QT_TRANSLATE_NOOP("CredentialsDialog", "The key was not saved: {reason}"),
+    QT_TRANSLATE_NOOP("CredentialsDialog", "The key is saved."),
     QT_TRANSLATE_NOOP("CredentialsDialog", "Checking with the platform…"),
     QT_TRANSLATE_NOOP("CredentialsDialog", "The platform accepts the key."),
-    QT_TRANSLATE_NOOP("CredentialsDialog", "The platform did not accept the key: {reason} ({code})"),
+    QT_TRANSLATE_NOOP("CredentialsDialog", "The platform did not accept the key: {reason}"),
     QT_TRANSLATE_NOOP("CredentialsDialog", "The check failed: {error}"),
 )

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from cashier_app.domain.access import ProtectedAction
 from cashier_app.ui import messages
+from cashier_app.ui.accessibility import accessible
 from cashier_app.ui.formatting import format_fen
 from cashier_app.ui.manager_pin import ManagerPinDialog, run_protected
 from cashier_app.ui.printer_choice_dialog import PrinterChoiceDialog
@@ -66,6 +67,10 @@ class _JobLine(QWidget):
         self.move_button.setText(translate("HeldJobsBanner", "Other printer…"))
         self.move_button.setToolTip(translate("HeldJobsBanner", "Print this receipt on another printer of the store"))
         self.cancel_button.setText(translate("HeldJobsBanner", "Cancel…"))
+        accessible(self.retry_button, translate("HeldJobsBanner", "Retry printing {what}").format(what=text))
+        accessible(self.move_button, translate("HeldJobsBanner", "Print {what} on another printer").format(what=text))
+        accessible(self.cancel_button, translate("HeldJobsBanner", "Cancel printing {what}").format(what=text),
+                   translate("HeldJobsBanner", "Asks for a reason, which goes into the audit trail"))
 
 
 class HeldJobsBanner(QFrame):
@@ -228,6 +233,8 @@ class HeldJobsBanner(QFrame):
         self.hint.setText(messages.printer_hint(reason) if reason else "")
         self.hint.setVisible(bool(reason and messages.printer_hint(reason)))
         self.retry_all_button.setText(translate("HeldJobsBanner", "Retry all"))
+        accessible(self.retry_all_button, translate("HeldJobsBanner", "Retry every waiting receipt now"))
+        accessible(self.title, self.title.text())
         hidden = len(jobs) - len(self._lines)
         self.more.setText(translate("HeldJobsBanner", "and {count} more").format(count=hidden) if hidden > 0 else "")
         self.more.setVisible(hidden > 0)

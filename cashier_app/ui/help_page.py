@@ -10,6 +10,8 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
+from cashier_app.ui.accessibility import accessible
+from cashier_app.ui.appearance import styled
 from cashier_app.ui.pages import Page, PageContext
 from cashier_app.ui.rows import StoreInfo
 
@@ -139,7 +141,7 @@ class HelpPage(Page):
         self.browser = QTextBrowser()
         self.browser.setObjectName("helpText")
         self.browser.setOpenExternalLinks(False)
-        self.browser.setStyleSheet("QTextBrowser { background: #ffffff; border: 1px solid #dadce0;"
+        styled(self.browser, "QTextBrowser { background: #ffffff; border: 1px solid #dadce0;"
                                    " border-radius: 8px; padding: 12px 20px; }")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -159,6 +161,8 @@ class HelpPage(Page):
             log.warning("reading the store's setup failed: %s", error)
             info = StoreInfo("—", "—", "print", "—", "", "—")
         self.browser.setHtml(help_html(info))
+        accessible(self.browser, translate("HelpPage", "Help for this store"),
+                   translate("HelpPage", "The common questions at the till, answered for this store"))
 
     def text(self) -> str:
         return self.browser.toPlainText()

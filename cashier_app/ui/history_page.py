@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from cashier_app.ui import messages, theme
+from cashier_app.ui.accessibility import accessible, name_from_labels
 from cashier_app.ui.desk_services import DeskServices
 from cashier_app.ui.history_model import COL_ORDER, COL_PRINTED, COL_TIME, HistoryModel
 from cashier_app.ui.pages import Page, PageContext
@@ -121,12 +122,12 @@ class HistoryPage(Page):
         header.addStretch(1)
         header.addWidget(self.summary)
 
-        self.number_edit = self._line("historyNumber", 200)
-        self.amount_edit = self._line("historyAmount", 140)
-        self.from_edit = self._line("historyFrom", 160)
-        self.to_edit = self._line("historyTo", 160)
-        self.operator_edit = self._line("historyOperator", 80)
-        self.text_edit = self._line("historyText", 200)
+        self.number_edit = self._line("historyNumber", 170)
+        self.amount_edit = self._line("historyAmount", 110)
+        self.from_edit = self._line("historyFrom", 120)
+        self.to_edit = self._line("historyTo", 120)
+        self.operator_edit = self._line("historyOperator", 60)
+        self.text_edit = self._line("historyText", 140)
         self.period_box = QComboBox()
         self.period_box.setObjectName("historyPeriod")
         self.period_box.activated.connect(self._period_chosen)
@@ -151,22 +152,25 @@ class HistoryPage(Page):
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(6)
-        first: list[tuple[str, QWidget]] = [("number", self.number_edit), ("amount", self.amount_edit),
-                                            ("channel", self.channel_box), ("printed", self.printed_box)]
-        second: list[tuple[str, QWidget]] = [("period", self.period_box), ("from", self.from_edit),
-                                             ("to", self.to_edit), ("operator", self.operator_edit),
-                                             ("text", self.text_edit)]
-        for row, fields in enumerate((first, second)):
+        # Three rows that fit the narrowest window beside the picture: what, when, how.
+        rows: list[list[tuple[str, QWidget]]] = [
+            [("number", self.number_edit), ("amount", self.amount_edit), ("text", self.text_edit)],
+            [("period", self.period_box), ("from", self.from_edit), ("to", self.to_edit)],
+            [("channel", self.channel_box), ("operator", self.operator_edit), ("printed", self.printed_box)],
+        ]
+        for row, fields in enumerate(rows):
             for column, (key, field_widget) in enumerate(fields):
                 grid.addWidget(self.labels[key], row, column * 2)
                 grid.addWidget(field_widget, row, column * 2 + 1)
+        for column in (1, 3, 5):
+            grid.setColumnStretch(column, 1)
         buttons = QVBoxLayout()
         buttons.addWidget(self.search_button)
         buttons.addWidget(self.clear_button)
+        buttons.addStretch(1)
         filters = QHBoxLayout()
-        filters.addLayout(grid)
+        filters.addLayout(grid, 1)
         filters.addLayout(buttons)
-        filters.addStretch(1)
 
         self.error = QLabel()
         self.error.setObjectName("historyError")
@@ -302,6 +306,9 @@ class HistoryPage(Page):
         self.open_button.setText(translate("HistoryPage", "Open (Enter)"))
         self.reprint_button.setText(translate("ReceiptsPage", "Reprint selected (Ctrl+P)"))
         self.empty.setText(translate("HistoryPage", "No receipt matches. Loosen a filter, or clear them all."))
+        accessible(self.table, translate("HistoryPage", "Receipts found"),
+                   translate("HistoryPage", "Newest first; Enter opens the selected receipt, Ctrl+P reprints it"))
+        name_from_labels(self)
         self.model.retranslate()
         self._update_summary()
 

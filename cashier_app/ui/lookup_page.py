@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
 from cashier_app.domain.access import ProtectedAction
 from cashier_app.domain.guidance import Action, LookupOutcome, Verdict, Voucher
 from cashier_app.ui import messages, theme
+from cashier_app.ui.accessibility import accessible
+from cashier_app.ui.appearance import styled
 from cashier_app.ui.background import BackgroundRunner
 from cashier_app.ui.formatting import format_fen
 from cashier_app.ui.manager_pin import run_protected
@@ -47,6 +49,9 @@ translate = QCoreApplication.translate
 
 # The guidance's codes the page reacts to (domain/guidance.py decides; the page only shows and asks).
 VERDICT_ASK_FOR_VOUCHER = Verdict.ASK_FOR_VOUCHER.value
+# Verdicts that ask whether the customer's phone shows a payment voucher (the answer decides the next step).
+VERDICTS_ASKING_VOUCHER = (VERDICT_ASK_FOR_VOUCHER, Verdict.NOT_FOUND.value)
+VERDICT_NOT_CHARGED = Verdict.NOT_FOUND_NOT_CHARGED.value
 OUTCOME_UNKNOWN = LookupOutcome.UNKNOWN.value
 MERCHANT_KIND = "merchant"  # LookupView.number_kind of a merchant order number (lookup.view.MERCHANT)
 ACTION_REPRINT = Action.REPRINT.value
@@ -161,12 +166,10 @@ class LookupPage(Page):
         self.input.setObjectName("lookupInput")
         self.input.setMaxLength(512)  # a QR payload with its URL fits
         self.input.setClearButtonEnabled(True)
-        font = QFont(self.input.font())
-        font.setPixelSize(30)
-        self.input.setFont(font)
         self.input.setMinimumHeight(64)
-        self.input.setStyleSheet("QLineEdit#lookupInput { padding: 4px 14px; border: 2px solid #1f5fa8;"
-                                 " border-radius: 10px; background: #ffffff; }")
+        # Large, for a number read back at arm's length; it grows with the till's text size (ui.appearance).
+        styled(self.input, "QLineEdit#lookupInput { font-size: 30px; min-height: 56px; padding: 4px 14px;"
+                           " border: 2px solid #1f5fa8; border-radius: 10px; background: #ffffff; }")
         self.input.submitted.connect(self._on_submitted)
         self.input.enter_on_empty.connect(self.run_default_action)
         self.input.cleared.connect(self._on_cleared)
@@ -199,7 +202,7 @@ class LookupPage(Page):
         self.result = QFrame()
         self.result.setObjectName("lookupResult")
         self.result.setFrameShape(QFrame.Shape.StyledPanel)
-        self.result.setStyleSheet("QFrame#lookupResult { background: #ffffff; border: 1px solid #dadce0;"
+        styled(self.result, "QFrame#lookupResult { background: #ffffff; border: 1px solid #dadce0;"
                                   " border-radius: 10px; }  QFrame#lookupResult QLabel { border: none; }")
         result_layout = QVBoxLayout(self.result)
         result_layout.setContentsMargins(20, 16, 20, 16)
@@ -258,7 +261,7 @@ class LookupPage(Page):
         fact_keys = ("state", "amount", "channel", "created", "paid", "out_trade_no", "channel_trade_no")
         for position, key in enumerate(fact_keys):
             name = QLabel()
-            name.setStyleSheet(f"color: {theme.NEUTRAL_FOREGROUND};")
+            styled(name, f"color: {theme.NEUTRAL_FOREGROUND};")
             value = QLabel()
             value.setObjectName(f"fact_{key}")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -280,7 +283,7 @@ class LookupPage(Page):
         self.error = QLabel()
         self.error.setObjectName("lookupError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {theme.FOREGROUND[theme.FAULT]}; font-weight: bold;")
+        styled(self.error, f"color: {theme.FOREGROUND[theme.FAULT]}; font-weight: bold;")
         self.error.setVisible(False)
 
         layout = QVBoxLayout(self)
@@ -441,10 +444,19 @@ class LookupPage(Page):
     def answer_voucher(self, shown: bool) -> bool:
         """The customer's phone shows a payment voucher (True) or not (False)."""
         view = self.view
-        if view is None or _value(view.guidance.verdict) != VERDICT_ASK_FOR_VOUCHER:
+        if view is None or not self._asks_voucher(view):
             return False
         voucher = Voucher.SHOWN if shown else Voucher.NONE
         return self._start("voucher", lambda service: service.with_voucher(view, voucher))
+
+    @staticmethod
+    def _asks_voucher(view: Any) -> bool:
+        """Ask the customer about a voucher: unpaid on the platform, or a merchant number the platform does not
+        know (the voucher tells a mistyped number from a payment that never started)."""
+        verdict = _value(view.guidance.verdict)
+        if verdict == Verdict.NOT_FOUND.value:
+            return view.number_kind == MERCHANT_KIND and view.voucher is Voucher.NOT_ASKED
+        return verdict in VERDICTS_ASKING_VOUCHER
 
     # --- the next steps -----------------------------------------------------------------------
     def next_steps(self) -> list[str]:
@@ -770,7 +782,7 @@ class LookupPage(Page):
         background = theme.BACKGROUND.get(severity, "#ffffff")
         self.verdict.setText(messages.verdict_text(verdict, has_receipt=bool(view.has_receipt),
                                                    paper=_value(getattr(view, "paper", "")) or None))
-        self.verdict.setStyleSheet(
+        styled(self.verdict,
             f"QLabel#verdictText {{ color: {foreground}; background: {background}; font-size: {_VERDICT_FONT_PX}px;"
             " font-weight: bold; padding: 14px 16px; border-radius: 8px; }"
         )
@@ -793,13 +805,13 @@ class LookupPage(Page):
         self.paper_note.setVisible(bool(paper_note))
 
         next_note = ""
-        if guidance.may_take_payment_again:
+        if guidance.may_take_payment_again and verdict != VERDICT_NOT_CHARGED:  # that verdict says it itself
             next_note = translate("LookupPage", "This order can no longer be paid: you may take payment again with "
                                                 "a new order number.")
         self.next_note.setText(next_note)
         self.next_note.setVisible(bool(next_note))
 
-        asking = verdict == VERDICT_ASK_FOR_VOUCHER
+        asking = self._asks_voucher(view)
         self.voucher_box.setVisible(asking)
         self.input.voucher_question_open = asking
         self._render_actions()
@@ -857,10 +869,12 @@ class LookupPage(Page):
             if default:
                 # Enter on the empty field runs it: say so on the button.
                 button.setText(translate("LookupPage", "{action} (Enter)").format(action=messages.action_text(action)))
-                button.setStyleSheet("QPushButton { background: #c8102e; border: 1px solid #a50d25; color: #ffffff;"
+                styled(button, "QPushButton { background: #c8102e; border: 1px solid #a50d25; color: #ffffff;"
                                      " font-weight: bold; font-size: 19px; padding: 0 24px; border-radius: 8px; }"
                                      " QPushButton:disabled { background: #e8aab4; }")
             button.clicked.connect(lambda _checked=False, code=action: self.run_action(code))
+            accessible(button, messages.action_text(action),
+                       translate("LookupPage", "The next step for this order (Enter runs it)") if default else "")
             button.setEnabled(not self.runner.is_busy())
             self.actions_row.addWidget(button)
             self.action_buttons.append(button)
@@ -917,7 +931,7 @@ class LookupPage(Page):
             state_code = "UNKNOWN"  # not known now: never shown as unpaid
         values["state"].setText(messages.order_state_text(state_code))
         state_colour = theme.FOREGROUND.get(messages.order_state_severity(state_code), theme.NEUTRAL_FOREGROUND)
-        values["state"].setStyleSheet(f"color: {state_colour}; font-weight: bold; font-size: 20px;")
+        styled(values["state"], f"color: {state_colour}; font-weight: bold; font-size: 20px;")
         values["state"].setProperty("stateCode", state_code or "")
         if order is not None:
             amount = format_fen(order.total_amount)
@@ -952,6 +966,10 @@ class LookupPage(Page):
                 translate("LookupPage", "closed: {result}").format(result=messages.case_result_text(case.result)))
             text = translate("LookupPage", "Case {id} · {kind} · {status}").format(
                 id=case.case_id, kind=messages.case_kind_text(case.kind), status=status)
+            if case.escalation_working_days is not None:
+                # Reported for handling earlier: how long the platform has had it.
+                text += "  ·  " + translate("LookupPage", "reported {days} working days ago").format(
+                    days=case.escalation_working_days)
             # In time order (steps taken before the case was opened are written into it with their own times).
             for step in sorted(case.steps, key=lambda step: step.at_local)[-CASE_STEPS_SHOWN:]:
                 line = f"{step.at_local[-8:]}  {messages.step_action_text(step.action)}"
@@ -967,6 +985,16 @@ class LookupPage(Page):
         self.voucher_question.setText(translate("LookupPage", "Does the customer's phone show a payment voucher?"))
         self.voucher_yes.setText(translate("LookupPage", "Yes (Y)"))
         self.voucher_no.setText(translate("LookupPage", "No (N)"))
+        accessible(self.input, translate("LookupPage", "Order number"),
+                   translate("LookupPage", "Type or scan the merchant order number or the third-party number, then "
+                                           "press Enter"))
+        accessible(self.lookup_button, translate("LookupPage", "Look up"),
+                   translate("LookupPage", "Look the number up on the merchant platform"))
+        accessible(self.voucher_yes, translate("LookupPage", "Yes, the customer shows a payment voucher"))
+        accessible(self.voucher_no, translate("LookupPage", "No, the customer has no payment voucher"))
+        accessible(self.verdict, translate("LookupPage", "The order's state"))
+        accessible(self.next_note, translate("LookupPage", "The next step"))
+        accessible(self.error, translate("LookupPage", "What went wrong"))
         self._render_hint()
         self._render_busy()
         if self.view is not None:

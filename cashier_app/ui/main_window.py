@@ -3,7 +3,8 @@
 In training mode (--training) a banner across the top and the window title say so: nothing done here
 touches a real order. The banner also shows the step being practised and its lesson.
 
-The Settings menu holds what the technician sets up in the store: the platform key (Ctrl+K).
+The Settings menu holds what the technician sets up in the store: the platform key (Ctrl+K) and the
+setup wizard, after which the app restarts on the configuration it wrote (restart_requested).
 
 Orders paid for without a receipt, waiting for the cashier, are listed in a banner under it, above
 every page; F9 prints the first one's receipt (ui/missing_receipt_banner.py).
@@ -16,19 +17,36 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QFrame, QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFrame,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cashier_app.domain.access import ProtectedAction
 from cashier_app.ui import messages, theme
+from cashier_app.ui.accessibility import accessible
 from cashier_app.ui.alerts import AlertCenter, overall_severity, state_summary
+from cashier_app.ui.appearance import BASE_PX, Appearance, styled
+from cashier_app.ui.appearance import apply as apply_appearance
+from cashier_app.ui.appearance import current as current_appearance
 from cashier_app.ui.bridge import ServiceBridge
 from cashier_app.ui.credentials_dialog import CredentialsDialog
+from cashier_app.ui.display_dialog import MAX_PX, MIN_PX, DisplayDialog
 from cashier_app.ui.icons import app_icon, state_icon
 from cashier_app.ui.manager_pin import ManagerPinDialog, run_protected
 from cashier_app.ui.missing_receipt_banner import PAID_NO_RECEIPT, MissingReceiptBanner
-from cashier_app.ui.pages import Page, PageContext, PageRegistry, PageSpec, default_registry
+from cashier_app.ui.pages import Page, PageContext, PageRegistry, PageSpec, default_registry, page_title
 from cashier_app.ui.rows import JOB_HELD, JobRow, PlatformStatusRow, PrinterStatusRow, RefusedRow
 from cashier_app.ui.services import UiServices
+from cashier_app.ui.setup_wizard import SetupWizard
 from cashier_app.ui.sign_in_gate import SignInGate
 from cashier_app.ui.status_bar import StatusBar
 from cashier_app.ui.tray import TrayIcon
@@ -51,8 +69,17 @@ TRAINING_BANNER_STYLE = (
 )
 
 
+def _page_in(widget: QWidget | None) -> Page | None:
+    """The page a tab shows (each sits in a scroll area)."""
+    if isinstance(widget, QScrollArea):
+        widget = widget.widget()
+    return widget if isinstance(widget, Page) else None
+
+
 class MainWindow(QMainWindow):
     quit_requested = Signal()  # the operator chose Quit (tray menu); the app stops the services and quits
+    # The setup wizard wrote a new configuration: the app stops its services and starts again on it.
+    restart_requested = Signal()
     state_changed = Signal(str)  # overall severity: theme.OK / ATTENTION / FAULT
 
     def __init__(
@@ -79,6 +106,7 @@ class MainWindow(QMainWindow):
         self._open_cases: int | None = None
         self._training_step: dict[str, Any] | None = None  # params of the last training_step notice
         self._credentials_dialog: CredentialsDialog | None = None
+        self._setup_wizard: SetupWizard | None = None
         self.alerts = AlertCenter(self)
         self._training = self._ask_training()
 
@@ -91,7 +119,7 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.training_area = QFrame()
         self.training_area.setObjectName("trainingArea")
-        self.training_area.setStyleSheet(TRAINING_BANNER_STYLE)
+        styled(self.training_area, TRAINING_BANNER_STYLE)
         self.training_banner = QLabel()
         self.training_banner.setObjectName("trainingBanner")
         self.training_lesson = QLabel()  # "Step 2/5: <lesson>", once the first step is announced
@@ -122,9 +150,13 @@ class MainWindow(QMainWindow):
         self.gate = SignInGate(self, central)
         self.pin_dialog: ManagerPinDialog | None = None  # the manager's PIN for the key dialog, when asked
         self._specs: dict[str, PageSpec] = {}
+        # Each page's tab: the scroll area holding the page, or its stand-in until the page is built.
+        self._tab_widgets: dict[str, QScrollArea] = {}
+        self.tabs.currentChanged.connect(self._tab_changed)
 
-        for spec in (registry or default_registry()).specs():
-            self.add_page(spec)
+        # Only the first page is built now; the others when first shown (a faster start, less memory).
+        for position, spec in enumerate((registry or default_registry()).specs()):
+            self.add_page(spec, lazy=position > 0)
 
         self._add_shortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self.refresh_current)
         self._add_shortcut(QKeySequence("F5"), self.refresh_current)
@@ -132,6 +164,11 @@ class MainWindow(QMainWindow):
         self._add_shortcut(QKeySequence("Ctrl+P"), self.reprint_selected)
         self._add_shortcut(QKeySequence("Ctrl+F"), self.focus_lookup)
         self._add_shortcut(QKeySequence("F9"), self.print_missing_receipt)
+        # The till's text size, larger or smaller for this session (ZoomIn is Ctrl++ and Ctrl+= on most keyboards).
+        self._add_shortcut(QKeySequence(QKeySequence.StandardKey.ZoomIn), lambda: self.change_text_size(2))
+        self._add_shortcut(QKeySequence("Ctrl+="), lambda: self.change_text_size(2))
+        self._add_shortcut(QKeySequence(QKeySequence.StandardKey.ZoomOut), lambda: self.change_text_size(-2))
+        self._add_shortcut(QKeySequence("Ctrl+0"), lambda: self.change_text_size(0))
 
         bridge.printer_status_changed.connect(self._on_printer_status)
         bridge.platform_status_changed.connect(self._on_platform_status)
@@ -147,17 +184,30 @@ class MainWindow(QMainWindow):
         self._update_state()
 
     # --- pages ---------------------------------------------------------------------------------
-    def add_page(self, spec: PageSpec) -> Page:
-        if spec.key in self._pages:
+    def add_page(self, spec: PageSpec, *, lazy: bool = False) -> Page | None:
+        """Add a page's tab. `lazy`: the page is built when first shown (its tab holds a stand-in
+        until then), so that the window starts with only the page it shows; returns None then."""
+        if spec.key in self._tab_widgets:
             raise ValueError(f"page {spec.key!r} is already shown")
-        page = spec.factory(self.context)
-        page.setProperty("pageKey", spec.key)
-        self._pages[spec.key] = page
         self._specs[spec.key] = spec
-        page.status_message.connect(self.show_message)
-        page.title_changed.connect(self._retranslate_tabs)
-        page.cases_changed.connect(self.refresh_open_cases)
-        self.tabs.addTab(page, page.title())
+        title = page_title(spec.factory) if lazy else None
+        # Each page sits in a scroll area: it scrolls when it does not fit (a large text size on a small till
+        # screen), never overlaps. A page built later replaces the stand-in inside it.
+        frame = QScrollArea()
+        frame.setObjectName("pageFrame")
+        frame.setWidgetResizable(True)
+        frame.setFrameShape(QFrame.Shape.NoFrame)
+        page: Page | None = None
+        if title is None:
+            page = self._build(spec)
+            frame.setWidget(page)
+            title = page.title()
+        else:
+            stand_in = QWidget()
+            stand_in.setObjectName(f"{spec.key}PageToBuild")
+            frame.setWidget(stand_in)
+        self._tab_widgets[spec.key] = frame
+        self.tabs.addTab(frame, title)
         self.tabs.tabBar().setVisible(self.tabs.count() > 1)  # one page needs no tab: its heading says it
         if spec.shortcut:
             self._add_shortcut(QKeySequence(spec.shortcut), lambda key=spec.key: self.show_page(key))
@@ -165,31 +215,56 @@ class MainWindow(QMainWindow):
             self.apply_access()
         return page
 
+    def _build(self, spec: PageSpec) -> Page:
+        page = spec.factory(self.context)
+        page.setProperty("pageKey", spec.key)
+        self._pages[spec.key] = page
+        page.status_message.connect(self.show_message)
+        page.title_changed.connect(self._retranslate_tabs)
+        page.cases_changed.connect(self.refresh_open_cases)
+        return page
+
     def page(self, key: str) -> Page:
-        return self._pages[key]
+        """The page (built now if it was not yet)."""
+        found = self._pages.get(key)
+        if found is not None:
+            return found
+        frame = self._tab_widgets[key]
+        page = self._build(self._specs[key])
+        frame.setWidget(page)  # the stand-in goes with it
+        self.tabs.setTabText(self.tabs.indexOf(frame), page.title())
+        return page
 
     def pages(self) -> dict[str, Page]:
+        """The pages built so far (the others are built when first shown)."""
         return dict(self._pages)
 
     def show_page(self, key: str) -> Page:
-        page = self._pages[key]
         if not self.page_visible(key):
             self.show_message(translate("MainWindow", "This page is for another role. Press F12 to switch person."),
                               theme.INFO, notify=False)
-            return self.current_page() or page
-        self.tabs.setCurrentWidget(page)
+            return self.current_page() or self.page(key)
+        page = self.page(key)
+        self.tabs.setCurrentWidget(self._tab_widgets[key])
         return page
 
     def page_visible(self, key: str) -> bool:
-        return self.tabs.isTabVisible(self.tabs.indexOf(self._pages[key]))
+        return self.tabs.isTabVisible(self.tabs.indexOf(self._tab_widgets[key]))
+
+    def _tab_changed(self, index: int) -> None:
+        # A tab chosen by a click or a key: its page is built now.
+        for key, widget in self._tab_widgets.items():
+            if self.tabs.indexOf(widget) == index and key not in self._pages:
+                self.page(key)
+                break
 
     # --- who is at the till ------------------------------------------------------------------------
     def apply_access(self) -> None:
         """Show each page's tab only to a person who may use it (PageSpec.requires)."""
-        for key, page in self._pages.items():
+        for key, widget in self._tab_widgets.items():
             spec = self._specs.get(key)
             visible = self.gate.may_see(spec.requires if spec is not None else None)
-            self.tabs.setTabVisible(self.tabs.indexOf(page), visible)
+            self.tabs.setTabVisible(self.tabs.indexOf(widget), visible)
         if not self.tabs.isTabVisible(self.tabs.currentIndex()):
             for index in range(self.tabs.count()):
                 if self.tabs.isTabVisible(index):
@@ -215,8 +290,7 @@ class MainWindow(QMainWindow):
             page.focus_lookup()
 
     def current_page(self) -> Page | None:
-        widget = self.tabs.currentWidget()
-        return widget if isinstance(widget, Page) else None
+        return _page_in(self.tabs.currentWidget())
 
     # --- menus -------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -228,6 +302,14 @@ class MainWindow(QMainWindow):
         self.credentials_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.credentials_action.triggered.connect(self.open_credentials)
         self.settings_menu.addAction(self.credentials_action)
+        self.setup_action = QAction(self)
+        self.setup_action.setObjectName("setupAction")
+        self.setup_action.triggered.connect(self.open_setup)
+        self.settings_menu.addAction(self.setup_action)
+        self.display_action = QAction(self)
+        self.display_action.setObjectName("displayAction")
+        self.display_action.triggered.connect(self.open_display)
+        self.settings_menu.addAction(self.display_action)
         self.menuBar().addMenu(self.settings_menu)
 
     def open_credentials(self) -> CredentialsDialog | None:
@@ -262,6 +344,85 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_setup(self) -> SetupWizard | None:
+        """Settings → Setup wizard…: the technician goes through the store's setup again; the app restarts on it.
+        Where the store wants a manager's PIN to change settings, `pin_dialog` opens first and this returns
+        None; the wizard follows."""
+        if self._setup_wizard is not None:
+            self._setup_wizard.raise_()
+            self._setup_wizard.activateWindow()
+            return self._setup_wizard
+        opened: list[SetupWizard | None] = []
+        self.pin_dialog = run_protected(self, self.services, ProtectedAction.CHANGE_SETTINGS.value,
+                                        lambda: opened.append(self._open_setup()),
+                                        refused=lambda error: self.show_message(messages.error_text(error),
+                                                                                theme.ATTENTION))
+        return opened[0] if opened else None
+
+    def _open_setup(self) -> SetupWizard | None:
+        try:
+            setup = self.services.setup_services()
+            if setup is None:
+                self.show_message(translate("MainWindow", "This app has no configuration file to set up."), theme.INFO)
+                return None
+            wizard = SetupWizard(setup, self)
+        except Exception as error:  # a configuration or credential store that fails to answer: say so
+            log.warning("opening the setup wizard failed: %s", error)
+            self.show_message(messages.error_text(error), theme.FAULT)
+            return None
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.written.connect(self._setup_written)
+        wizard.finished.connect(self._setup_closed)
+        self._setup_wizard = wizard
+        wizard.open()
+        return wizard
+
+    def open_display(self) -> DisplayDialog | None:
+        """Settings → Display…: the text size and the colours, seen at once, kept on Save."""
+        opened: list[DisplayDialog | None] = []
+
+        def show() -> None:
+            dialog = DisplayDialog(self.services, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.accepted.connect(lambda: self.show_message(
+                translate("MainWindow", "The display settings are saved."), theme.OK))
+            dialog.open()
+            opened.append(dialog)
+
+        self.pin_dialog = run_protected(self, self.services, ProtectedAction.CHANGE_SETTINGS.value, show,
+                                        refused=lambda error: self.show_message(messages.error_text(error),
+                                                                                theme.ATTENTION))
+        return opened[0] if opened else None
+
+    def change_text_size(self, step: int) -> int:
+        """Ctrl+ / Ctrl− (Ctrl+0: the designed size) for this session; Settings → Display… keeps it."""
+        now = current_appearance()
+        size = BASE_PX if step == 0 else max(MIN_PX, min(MAX_PX, now.font_size + step))
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and size != now.font_size:
+            apply_appearance(app, Appearance(size, now.theme))
+        self.show_message(translate("MainWindow", "Text size {size} px (Settings → Display… keeps it).")
+                          .format(size=size), theme.INFO, notify=False)
+        return size
+
+    def setup_wizard(self) -> SetupWizard | None:
+        return self._setup_wizard
+
+    def _setup_closed(self) -> None:
+        self._setup_wizard = None
+
+    def _setup_written(self, result: object) -> None:
+        info = self.services.store_info()
+        if info.demo or info.training:
+            # Demo and training run on their own sandbox and virtual printer whatever the file says.
+            self.show_message(translate("MainWindow", "The configuration is saved; it is used when the app starts "
+                                                      "without demo or training."), theme.INFO)
+            return
+        self.restart_requested.emit()
+
+    def tell_restarted(self) -> None:
+        self.show_message(translate("MainWindow", "Started on the new configuration."), theme.OK)
+
     def credentials_dialog(self) -> CredentialsDialog | None:
         return self._credentials_dialog
 
@@ -287,9 +448,10 @@ class MainWindow(QMainWindow):
         return self.missing_receipts.print_first()
 
     def focus_lookup(self) -> bool:
-        for page in self._pages.values():
-            if page.has_lookup:
-                self.tabs.setCurrentWidget(page)
+        for key, spec in self._specs.items():
+            if getattr(spec.factory, "has_lookup", False) or (key in self._pages and self._pages[key].has_lookup):
+                page = self.page(key)
+                self.tabs.setCurrentWidget(self._tab_widgets[key])
                 page.focus_lookup()
                 return True
         return False
@@ -413,6 +575,8 @@ class MainWindow(QMainWindow):
             if code == "case_opened":
                 self._tell_case_opened(params, severity)
             return  # an updated case needs no words: the count and the cases page show it
+        if code == "escalation_overdue":
+            self.refresh_open_cases()  # and said below, with a notification: the manager is reminded once
         self.show_message(messages.notice_text(code, params), severity)
         self._update_state()
 
@@ -459,6 +623,8 @@ class MainWindow(QMainWindow):
         self.gate.idle.stop()
         if self._credentials_dialog is not None:
             self._credentials_dialog.reject()  # stops its worker (a key check in flight)
+        if self._setup_wizard is not None:
+            self._setup_wizard.reject()  # stops its watch, scan and tries
         self.missing_receipts.shutdown()
         for page in self._pages.values():
             try:
@@ -502,15 +668,22 @@ class MainWindow(QMainWindow):
         self._show_training_lesson()
         self.settings_menu.setTitle(translate("MainWindow", "&Settings"))
         self.credentials_action.setText(translate("MainWindow", "Platform &key…"))
+        self.setup_action.setText(translate("MainWindow", "Setup &wizard…"))
+        self.display_action.setText(translate("MainWindow", "&Display…"))
         self.gate.retranslate()
         self._retranslate_tabs()
+        accessible(self.tabs, translate("MainWindow", "Pages"),
+                   translate("MainWindow", "F3 lookup, F2 receipts, F4 cases, F1 help; F9 prints a missing receipt"))
+        accessible(self.menuBar(), translate("MainWindow", "Menu"))
+        accessible(self.training_banner, self.training_banner.text())
         self._update_state()
 
     def _retranslate_tabs(self) -> None:
-        for index in range(self.tabs.count()):
-            widget = self.tabs.widget(index)
-            if isinstance(widget, Page):
-                self.tabs.setTabText(index, widget.title())
+        for key, frame in self._tab_widgets.items():
+            page = _page_in(frame)
+            title = page.title() if page is not None else page_title(self._specs[key].factory)
+            if title is not None:
+                self.tabs.setTabText(self.tabs.indexOf(frame), title)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

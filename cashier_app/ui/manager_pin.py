@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from cashier_app.ui import messages
+from cashier_app.ui.accessibility import name_from_labels
 from cashier_app.ui.rows import NEEDS_MANAGER_PIN, NEEDS_SIGN_IN
 from cashier_app.ui.services import AccessServices, UiServices
 from cashier_app.ui.widgets import error_label, ok_cancel, pin_edit
@@ -100,6 +101,7 @@ class ManagerPinDialog(QDialog):
             ok.setText(translate("ManagerPinDialog", "Allow"))
         if cancel is not None:
             cancel.setText(translate("ManagerPinDialog", "Back"))
+        name_from_labels(self)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

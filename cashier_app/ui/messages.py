@@ -217,6 +217,12 @@ NOTICES: Final[dict[str, Message]] = {
         QT_TRANSLATE_NOOP("Messages", "Printer {printer} is ready again; held receipts are printing."), OK
     ),
     "platform_restored": _m(QT_TRANSLATE_NOOP("Messages", "Connection to the platform restored."), OK),
+    "escalation_overdue": _m(
+        QT_TRANSLATE_NOOP("Messages", "Case {case_id} (order {out_trade_no}) was reported {days} working days ago "
+                                      "and is still open."),
+        ATTENTION,
+        QT_TRANSLATE_NOOP("Messages", "Ask the platform again, or close the case on the cases page."),
+    ),
     "reprint_queued": _m(QT_TRANSLATE_NOOP("Messages", "Reprint of order {out_trade_no} queued."), INFO),
     "job_cancelled": _m(QT_TRANSLATE_NOOP("Messages", "Print job for order {out_trade_no} cancelled."), INFO),
     "interrupted_job_reprinted": _m(
@@ -365,6 +371,8 @@ CASE_KINDS: Final[dict[str, str]] = {
     "receipt_without_payment": QT_TRANSLATE_NOOP("Messages", "Receipt without payment"),
     "storage_full": QT_TRANSLATE_NOOP("Messages", "Disk full"),
     "amount_mismatch": QT_TRANSLATE_NOOP("Messages", "Amount mismatch"),
+    "refund_not_on_platform": QT_TRANSLATE_NOOP("Messages", "Refund receipt, no refund on the platform"),
+    "refund_without_receipt": QT_TRANSLATE_NOOP("Messages", "Refund without a refund receipt"),
 }
 # The cause the system records when it raises a case of each kind (domain.cases.DEFAULT_CAUSE, English in
 # the journal), in the manager's words. A cause typed by a person is shown as typed.
@@ -385,6 +393,12 @@ CASE_CAUSES: Final[dict[str, str]] = {
         "Messages", "The disk was full: receipt files waited and were taken in once there was space."
     ),
     "amount_mismatch": QT_TRANSLATE_NOOP("Messages", "The receipt's amount is not the amount the platform took."),
+    "refund_not_on_platform": QT_TRANSLATE_NOOP(
+        "Messages", "A refund receipt was printed, but the platform shows no refund for the order."
+    ),
+    "refund_without_receipt": QT_TRANSLATE_NOOP(
+        "Messages", "The order was refunded on the platform, but no refund receipt was printed."
+    ),
 }
 PLATFORM_REFUSES_CASE: Final = QT_TRANSLATE_NOOP(
     "Messages", "The platform answers but refuses this till: its merchant key, its clock or its registration."
@@ -428,6 +442,9 @@ STEP_OUTCOMES: Final[dict[str, str]] = {
     "print_failed": QT_TRANSLATE_NOOP("Messages", "Printing failed"),
     "not_found": QT_TRANSLATE_NOOP("Messages", "Order not found"),
     "not_queryable_yet": QT_TRANSLATE_NOOP("Messages", "Not findable by the third-party number yet"),
+    "contact_recorded": QT_TRANSLATE_NOOP("Messages", "Customer contact recorded"),
+    "contact_removed": QT_TRANSLATE_NOOP("Messages", "Customer contact removed"),
+    "escalation_overdue": QT_TRANSLATE_NOOP("Messages", "Overdue: no answer within the working days allowed"),
     "not_started": QT_TRANSLATE_NOOP("Messages", "No payment started for this number yet"),
 }
 STEP_STATE_UNKNOWN: Final = QT_TRANSLATE_NOOP("Messages", "State unknown ({reason})")
@@ -519,6 +536,22 @@ VERDICTS: Final[dict[str, Message]] = {
     "not_found": _m(
         QT_TRANSLATE_NOOP("Messages", "No order with this number. Check the number and look it up again."), ATTENTION
     ),
+    "not_found_not_charged": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "No such order on the platform, and the customer's phone shows no payment: the customer was not "
+            "charged. It is safe to take payment again.",
+        ),
+        OK,
+    ),
+    "not_found_but_paid": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The customer shows a payment voucher, but the platform has no order with this number. Look up the "
+            "merchant order number shown in the voucher's details. Do not take payment again.",
+        ),
+        ATTENTION,
+    ),
     "not_queryable_yet": _m(
         QT_TRANSLATE_NOOP(
             "Messages",
@@ -591,6 +624,7 @@ ACTION_ERRORS: Final[dict[str, Message]] = {
     ),
     "case_not_found": _m(QT_TRANSLATE_NOOP("Messages", "This case no longer exists."), ATTENTION),
     "case_closed": _m(QT_TRANSLATE_NOOP("Messages", "This case is already closed."), INFO),
+    "empty_note": _m(QT_TRANSLATE_NOOP("Messages", "Write the note first."), INFO),
     "invalid_result": _m(QT_TRANSLATE_NOOP("Messages", "Choose how the case ended."), ATTENTION),
     "action_not_allowed": _m(
         QT_TRANSLATE_NOOP("Messages", "This step is not allowed for this order now."),
@@ -613,17 +647,7 @@ ACTION_ERRORS: Final[dict[str, Message]] = {
         ATTENTION,
         QT_TRANSLATE_NOOP("Messages", "The page shows it as it is now."),
     ),
-    "paper_original_exists": _m(
-        QT_TRANSLATE_NOOP("Messages", "This receipt was printed already: ask for a copy (reprint) instead."), INFO
-    ),
-    "paper_original_pending": _m(
-        QT_TRANSLATE_NOOP("Messages", "Not printed twice: this receipt is still waiting for the printer."),
-        ATTENTION,
-        QT_TRANSLATE_NOOP("Messages", "It prints by itself once the printer is ready; retry or move it in the banner."),
-    ),
-    "paper_copy_pending": _m(
-        QT_TRANSLATE_NOOP("Messages", "A copy of this receipt is already on its way to the printer."), INFO
-    ),
+    # paper_original_exists / paper_original_pending / paper_copy_pending: said as DESK_ERRORS say them.
     "lookup_error": _m(QT_TRANSLATE_NOOP("Messages", "The lookup failed."), FAULT),
     "lookup_unavailable": _m(
         QT_TRANSLATE_NOOP("Messages", "Order lookup is not available."),
@@ -657,6 +681,21 @@ DESK_ERRORS: Final[dict[str, Message]] = {
     "job_not_found": _m(QT_TRANSLATE_NOOP("Messages", "This print job is not one of the receipt's."), ATTENTION),
     "no_shift": _m(QT_TRANSLATE_NOOP("Messages", "No such shift on this day."), ATTENTION),
     "future_day": _m(QT_TRANSLATE_NOOP("Messages", "This day has not begun yet."), INFO),
+    # The paper desk's refusals of a reprint (app.ui_adapter: "paper_" + cashier_app.paper's codes).
+    "paper_original_pending": _m(
+        QT_TRANSLATE_NOOP("Messages", "This receipt's original is still waiting for the printer."),
+        INFO,
+        QT_TRANSLATE_NOOP("Messages", "It prints by itself once the printer can: no copy is needed."),
+    ),
+    "paper_copy_pending": _m(
+        QT_TRANSLATE_NOOP("Messages", "A copy of this receipt is already on its way to the printer."), INFO
+    ),
+    "paper_original_exists": _m(
+        QT_TRANSLATE_NOOP("Messages", "This order has had its receipt: reprint a copy instead."), INFO
+    ),
+    "paper_not_paid": _m(QT_TRANSLATE_NOOP("Messages", "Only a paid order gets a receipt."), ATTENTION),
+    "paper_no_such_receipt": _m(QT_TRANSLATE_NOOP("Messages", "This receipt is not in the journal."), ATTENTION),
+    "paper_not_configured": _m(QT_TRANSLATE_NOOP("Messages", "This printer is not set up."), ATTENTION),
     "backup_failed": _m(
         QT_TRANSLATE_NOOP("Messages", "The journal could not be copied: {detail}"),
         FAULT,
@@ -752,6 +791,17 @@ SIGN_OUT_REASONS: Final[dict[str, str]] = {
     "idle": QT_TRANSLATE_NOOP("Messages", "idle"),
     "quit": QT_TRANSLATE_NOOP("Messages", "app closed"),
 }
+
+
+# Which template wrote a print.txt (domain.receipt_templates names), in the technician's words.
+TEMPLATES: Final[dict[str, str]] = {
+    "wechat-default": QT_TRANSLATE_NOOP("Messages", "WeChat default"),
+    "alipay-default": QT_TRANSLATE_NOOP("Messages", "Alipay default"),
+    "refund-default": QT_TRANSLATE_NOOP("Messages", "refund default"),
+    "bankcard-mispos": QT_TRANSLATE_NOOP("Messages", "bank card (MIS-POS)"),
+    "vendor": QT_TRANSLATE_NOOP("Messages", "the till vendor's own"),
+}
+TEMPLATE_UNKNOWN: Final = QT_TRANSLATE_NOOP("Messages", "an unknown template ({fingerprint})")
 
 
 class _KeepMissing(dict[str, Any]):
@@ -967,6 +1017,17 @@ def platform_hint(code: str | None) -> str:
     return tr(reason.hint) if reason and reason.hint else ""
 
 
+def template_text(template: str | None) -> str:
+    """ "WeChat default" for "wechat-default"; an unknown template by its fingerprint."""
+    if not template:
+        return tr(TEMPLATE_UNKNOWN, {"fingerprint": "?"})
+    if template in TEMPLATES:
+        return tr(TEMPLATES[template])
+    if template.startswith("unknown:"):
+        return tr(TEMPLATE_UNKNOWN, {"fingerprint": template.split(":", 1)[1]})
+    return template  # a store's own template: its name as the store gave it
+
+
 def refusal_text(reason: str) -> str:
     refusal = REFUSALS.get(reason)
     return tr(refusal.source) if refusal else tr(UNKNOWN_CODE, {"code": reason})
@@ -975,6 +1036,11 @@ def refusal_text(reason: str) -> str:
 def _file_name(path: str) -> str:
     # The path may come from Windows (C:\till\print.txt) while the UI runs anywhere: take the last part of either.
     return PureWindowsPath(path).name or PurePath(path).name or path
+
+
+def file_name(path: str) -> str:
+    """The file's name from a path of either system."""
+    return _file_name(path)
 
 
 def refused_file_text(row: RefusedRow) -> str:
@@ -1031,7 +1097,7 @@ def all_sources() -> list[str]:
                 sources.append(message.hint)
     for words in (CHANNELS, KINDS, PRINTED, JOB_STATES, ORDER_STATES, CASE_KINDS, CASE_RESULTS, CASE_STATUSES,
                   STEP_ACTIONS, NUMBER_KINDS, ACTIONS, CASE_CAUSES, STEP_OUTCOMES, ROLES, PROTECTED_ACTIONS,
-                  AUDIT_ACTIONS, SIGN_OUT_REASONS):
+                  AUDIT_ACTIONS, SIGN_OUT_REASONS, TEMPLATES):
         sources.extend(words.values())
     sources.extend(
         [
@@ -1053,6 +1119,7 @@ def all_sources() -> list[str]:
             *PAPER_VERDICTS.values(),
             STEP_STATE_UNKNOWN,
             STEP_JOB_QUEUED,
+            TEMPLATE_UNKNOWN,
         ]
     )
     return sources

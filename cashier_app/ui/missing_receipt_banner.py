@@ -27,6 +27,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from cashier_app.domain.cases import CaseKind
 from cashier_app.domain.guidance import LookupOutcome
 from cashier_app.ui import messages, theme
+from cashier_app.ui.accessibility import accessible
+from cashier_app.ui.appearance import styled
 from cashier_app.ui.background import BackgroundRunner
 from cashier_app.ui.formatting import format_fen
 from cashier_app.ui.rows import CASE_OPEN, CaseQuery, CaseRow
@@ -139,6 +141,8 @@ class MissingReceiptLine(QWidget):
         self.button.setText(f"{label} ({SHORTCUT})" if self.first else label)
         self.button.setToolTip(translate(
             "MissingReceiptBanner", "Print this order's receipt from the platform's record"))
+        accessible(self.button, label, self.button.toolTip())
+        accessible(self.label, self.label.text())
         self.button.setEnabled(not busy)
         self.busy.setText(translate("MissingReceiptBanner", "Checking the order with the platform, then printing…"))
         self.busy.setVisible(printing_this)
@@ -164,7 +168,7 @@ class MissingReceiptBanner(QFrame):
     def __init__(self, services: UiServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("missingReceiptBanner")
-        self.setStyleSheet(BANNER_STYLE)
+        styled(self, BANNER_STYLE)
         self._services = services
         self._rows: list[CaseRow] = []
         self._errors: dict[int, str] = {}  # case id -> why its last print failed

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QWidget
@@ -49,7 +49,8 @@ class Page(QWidget):
         self.context = context
 
     def title(self) -> str:
-        """The tab title, translated."""
+        """The tab title, translated. It reads nothing of the page: the window asks for it before the
+        page is built (pages are built when first shown, see `page_title`)."""
         raise NotImplementedError
 
     # Ctrl+F shows the first page with a lookup field and calls focus_lookup() on it.
@@ -85,6 +86,13 @@ class Page(QWidget):
 
 
 PageFactory = Callable[[PageContext], Page]
+
+
+def page_title(factory: PageFactory) -> str | None:
+    """The tab title of a page not built yet (None when the factory is not a Page class)."""
+    if isinstance(factory, type) and issubclass(factory, Page):
+        return factory.title(cast(Page, None))  # title() reads nothing of the instance
+    return None
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from cashier_app.ui.accessibility import accessible, name_from_labels
+
 translate = QCoreApplication.translate
 
 
@@ -63,6 +65,8 @@ class PrinterChoiceDialog(QDialog):
             ok.setText(translate("PrinterChoiceDialog", "Send to this printer"))
         if cancel is not None:
             cancel.setText(translate("PrinterChoiceDialog", "Back"))
+        accessible(self.printer_box, translate("PrinterChoiceDialog", "Printer to send the receipt to"))
+        name_from_labels(self)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

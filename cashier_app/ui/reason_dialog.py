@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from cashier_app.ui.accessibility import accessible, name_from_labels
+
 translate = QCoreApplication.translate
 
 
@@ -45,6 +47,8 @@ class ReasonDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._retranslate_buttons()
+        accessible(self.reason_box, prompt or title, translate("ReasonDialog", "Choose or type a reason"))
+        name_from_labels(self)
         self._update_ok()
         self.reason_box.setFocus()
 

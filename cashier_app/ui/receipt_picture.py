@@ -15,6 +15,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QScrollArea, QVBoxLayout, QWidget
 
 from cashier_app.ui import messages
+from cashier_app.ui.accessibility import accessible
 from cashier_app.ui.background import BackgroundRunner
 from cashier_app.ui.desk_services import DeskServices
 from cashier_app.ui.formatting import format_fen
@@ -48,6 +49,17 @@ def source_text(source: str) -> str:
     }.get(source, source)
 
 
+def reason_text(reason: str) -> str:
+    """A reprint's reason: a person's own words, or what the app's own codes mean (never the code)."""
+    words = {
+        "till_receipt": "",  # the till's print.txt: the ordinary original
+        "start_sweep": translate("ReceiptPicture", "queued when the app started (it had not been yet)"),
+        "paid_no_receipt": translate("ReceiptPicture", "from the platform's record: print.txt never came"),
+        "interrupted": translate("ReceiptPicture", "printed again after an interrupted send"),
+    }
+    return words.get(reason, reason)
+
+
 def history_text(row: PrintHistoryRow) -> str:
     """One line of a receipt's print history, in the reader's language."""
     if row.section == HISTORY_ORIGINAL:
@@ -60,8 +72,7 @@ def history_text(row: PrintHistoryRow) -> str:
     if row.person:
         parts.append(messages.actor_text(row.person))
     if row.reason:
-        parts.append(row.reason if row.reason != "interrupted"
-                     else translate("ReceiptPicture", "printed again after an interrupted send"))
+        parts.append(reason_text(row.reason))
     if row.fault and row.section in (HISTORY_PENDING, HISTORY_ORIGINAL):
         parts.append(messages.tr(messages.printer_state(row.fault).source))
     return " · ".join(p for p in parts if p)
@@ -229,6 +240,9 @@ class ReceiptPicturePanel(QFrame):
 
     def retranslate(self) -> None:
         self.history_title.setText(translate("ReceiptPicture", "Print history"))
+        accessible(self.history, translate("ReceiptPicture", "Print history"),
+                   translate("ReceiptPicture", "The original, then each reprint with its reason, person and time"))
+        accessible(self.picture, translate("ReceiptPicture", "The selected receipt as printed"))
         if self._preview is not None:
             preview, self._preview = self._preview, None
             self._shown(self._request, preview)

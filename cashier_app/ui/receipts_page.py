@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from cashier_app.ui import messages, theme
+from cashier_app.ui.accessibility import accessible
 from cashier_app.ui.formatting import format_fen
 from cashier_app.ui.held_jobs_banner import HeldJobsBanner
 from cashier_app.ui.pages import Page, PageContext
@@ -127,6 +128,8 @@ class ReceiptsPage(Page):
         bridge.receipt_updated.connect(self._receipt_updated)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._picture_timer.start())
 
+        QWidget.setTabOrder(self.table, self.reprint_button)
+        QWidget.setTabOrder(self.reprint_button, self.refresh_button)
         self.retranslate()
         self.refresh()
 
@@ -151,6 +154,13 @@ class ReceiptsPage(Page):
         self.empty.setText(translate("ReceiptsPage", "No receipts yet today. New receipts appear here by themselves."))
         self.reprint_button.setText(translate("ReceiptsPage", "Reprint selected (Ctrl+P)"))
         self.refresh_button.setText(translate("ReceiptsPage", "Refresh (F5)"))
+        accessible(self.table, translate("ReceiptsPage", "Today's receipts"),
+                   translate("ReceiptsPage", "Newest first, with whether each was printed; Ctrl+P reprints the "
+                                             "selected one"))
+        accessible(self.reprint_button, translate("ReceiptsPage", "Reprint the selected receipt"),
+                   translate("ReceiptsPage", "Asks for a reason, which goes into the audit trail"))
+        accessible(self.refresh_button, translate("ReceiptsPage", "Refresh the list"))
+        accessible(self.totals, translate("ReceiptsPage", "Today's totals"))
         self.model.retranslate()
         self.banner.retranslate()
         self.last_print.retranslate()

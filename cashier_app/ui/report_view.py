@@ -68,7 +68,8 @@ def report_html(report: Report, zone: tzinfo) -> str:
                            translate("ReportView", "Closed")],
                           [[messages.case_kind_text(c.kind), str(c.open), str(c.closed)] for c in report.cases]))
     else:
-        out.append(f"<p>{escape(translate('ReportView', 'None.'))}</p>")
+        none = translate("ReportView", "None.")
+        out.append(f"<p>{escape(none)}</p>")
 
     out.append(_heading(translate("ReportView", "Reprints ({count})").format(count=len(report.reprints))))
     if report.reprints:
@@ -90,7 +91,8 @@ def report_html(report: Report, zone: tzinfo) -> str:
                             printed if m.printed_from_record else _Html(f'<span class="warn">{escape(still)}</span>')]
                            for m in missing]))
     if report.notes:
-        out.append(f"<p><i>{escape(translate('ReportView', 'Platform figures cover every operator.'))}</i></p>")
+        note = translate("ReportView", "Platform figures cover every operator.")
+        out.append(f"<p><i>{escape(note)}</i></p>")
     return "".join(out)
 
 

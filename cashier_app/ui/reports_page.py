@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from cashier_app.domain.reports import DAY, SHIFT, Report
 from cashier_app.ui import messages, theme
+from cashier_app.ui.accessibility import accessible, name_from_labels
 from cashier_app.ui.background import BackgroundRunner
 from cashier_app.ui.desk_services import DeskServices
 from cashier_app.ui.pages import Page, PageContext
@@ -171,12 +173,31 @@ class ReportsPage(Page):
         super().showEvent(event)
         if not self._loaded:
             self._loaded = True
-            self.day_edit.blockSignals(True)
-            self.day_edit.setDate(QDate.fromString(self.context.services.today(), Qt.DateFormat.ISODate))
-            self.day_edit.blockSignals(False)
-            self._fill_shifts()
-            self.show_report()
+            self.show_running_shift()
             self._show_backup_status()
+
+    def show_running_shift(self) -> Report | None:
+        """The shift running now (a night shift began the day before): the page's first look."""
+        if self.desk is None:
+            return None
+        try:
+            report = self.desk.report(SHIFT)
+        except Exception as error:
+            self._report_error(error)
+            return None
+        self._select(report)
+        self._show(report)
+        return report
+
+    def _select(self, report: Report) -> None:
+        """Set the controls to say which report is shown (without fetching it again)."""
+        self.kind_box.setCurrentIndex(max(self.kind_box.findData(report.kind), 0))
+        self.day_edit.blockSignals(True)
+        self.day_edit.setDate(QDate(report.day.year, report.day.month, report.day.day))
+        self.day_edit.blockSignals(False)
+        self._fill_shifts()
+        if report.shift is not None:
+            self.shift_box.setCurrentIndex(max(self.shift_box.findData(report.shift.number), 0))
 
     def refresh(self) -> None:
         self._fill_shifts()
@@ -205,6 +226,11 @@ class ReportsPage(Page):
         self.print_button.setText(translate("ReportsPage", "Print"))
         self.export_button.setText(translate("ReportsPage", "Export CSV…"))
         self.backup_button.setText(translate("ReportsPage", "Back up the journal now"))
+        accessible(self.kind_box, translate("ReportsPage", "Shift or day report"))
+        accessible(self.day_edit, translate("ReportsPage", "Day of the report"))
+        accessible(self.shift_box, translate("ReportsPage", "Shift"))
+        accessible(self.view, translate("ReportsPage", "The report"))
+        name_from_labels(self)
         if self._loaded:
             self._fill_shifts()
             self._show(self._report)
@@ -252,7 +278,7 @@ class ReportsPage(Page):
         shift = self.shift_box.currentData()
         if self.kind() == SHIFT and shift is None:
             self._show(None)
-            self.view.setHtml(f"<p>{translate('ReportsPage', 'No shift has started on this day.')}</p>")
+            self.view.setHtml("<p>" + escape(translate("ReportsPage", "No shift has started on this day.")) + "</p>")
             return None
         try:
             report = self.desk.report(self.kind(), self.day(), shift if isinstance(shift, int) else None,
@@ -260,7 +286,7 @@ class ReportsPage(Page):
         except Exception as error:
             self._report_error(error)
             self._show(None)
-            self.view.setHtml(f"<p>{messages.error_text(error)}</p>")
+            self.view.setHtml("<p>" + escape(messages.error_text(error)) + "</p>")
             return None
         self._show(report)
         return report
@@ -293,14 +319,9 @@ class ReportsPage(Page):
         except Exception as error:
             self._report_error(error)
             return None
-        self.kind_box.setCurrentIndex(max(self.kind_box.findData(SHIFT), 0))
-        self.day_edit.blockSignals(True)
-        self.day_edit.setDate(QDate(report.day.year, report.day.month, report.day.day))
-        self.day_edit.blockSignals(False)
-        self._fill_shifts()
-        assert report.shift is not None
-        self.shift_box.setCurrentIndex(max(self.shift_box.findData(report.shift.number), 0))
+        self._select(report)
         self._show(report)
+        assert report.shift is not None
         self.status_message.emit(translate("ReportsPage", "Shift {number} handed over; the next shift has begun.")
                                  .format(number=report.shift.number), theme.OK)
         if print_it:

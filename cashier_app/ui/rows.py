@@ -104,7 +104,8 @@ class CaseStepRow:
     actor: str  # operator number, or "system"
     state_seen: str | None = None  # OrderState value seen at this step
     outcome: str = ""  # short code or text (a CaseResult value for close_case, "PAID", "job 12 queued", ...)
-    detail: str = ""
+    detail: str = ""  # technical detail (English), for the tooltip
+    note: str = ""  # what the person wrote with this step
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,12 @@ class CaseRow:
     handling_seconds: float | None = None
     training: bool = False
     steps: tuple[CaseStepRow, ...] = ()
+    paid_at_local: str = ""  # "YYYY-MM-DD HH:MM:SS", when the customer paid (platform's record)
+    channel: str | None = None  # WECHAT / ALIPAY / UNIONPAY / BANKCARD
+    customer_contact: str = ""  # as the customer gave it (shown at the till; exports mask it)
+    escalated_at_local: str = ""  # reported for handling at; "" when never
+    escalation_working_days: int | None = None  # working days since, while open and escalated
+    escalation_overdue: bool = False  # past the store's limit (default 3 working days)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ from cashier_app.ui.rows import AuditQuery, AuditRow, CaseQuery, CaseRow, JobRow
 if TYPE_CHECKING:  # the dialog module is Qt; this one stays free of it
     from cashier_app.ui.credentials_dialog import CredentialServices
     from cashier_app.ui.desk_services import DeskServices
+    from cashier_app.ui.setup_rows import SetupServices
+    from cashier_app.ui.technician_rows import TechnicianServices
 
 
 @runtime_checkable
@@ -72,7 +74,20 @@ class UiServices(Protocol):
         ...
 
     def cases_csv(self, query: CaseQuery) -> bytes:
-        """The listed cases (with their steps) as CSV, UTF-8 with a BOM (Excel on Chinese Windows)."""
+        """The listed cases (with their steps) as CSV, UTF-8 with a BOM (Excel on Chinese Windows), in the
+        window's language, store times, contacts masked."""
+        ...
+
+    def add_case_note(self, case_id: int, note: str) -> CaseRow:
+        """A note on the case's timeline, written by the person signed in; returns the case with its steps."""
+        ...
+
+    def set_case_contact(self, case_id: int, contact: str) -> CaseRow:
+        """How to reach the customer ("" forgets it); returns the case with its steps."""
+        ...
+
+    def escalate_case(self, case_id: int, note: str) -> CaseRow:
+        """Report the case for handling: it stays open and ages until it is closed."""
         ...
 
     def case_counts(self, day: str) -> dict[str, int]:
@@ -102,6 +117,21 @@ class UiServices(Protocol):
     def credential_services(self) -> CredentialServices | None:
         """The platform key's store and check (ui.credentials_dialog.CredentialServices), or None when this
         app has no platform to set a key for. Its check_key() blocks on HTTP: the dialog runs it on a worker."""
+        ...
+
+    def save_display(self, font_size: int, theme: str) -> None:
+        """Keep the till's text size and theme in the configuration file (the old file kept as a backup).
+        Protected (change_settings); raises with a `code` when it cannot be written."""
+        ...
+
+    def technician_services(self) -> TechnicianServices | None:
+        """The technician page's diagnosis, file report, test page, bundle and sniffer (ui.technician_rows), or
+        None when this app has none. Its blocking calls are run on workers by the page."""
+        ...
+
+    def setup_services(self) -> SetupServices | None:
+        """The setup wizard's view of the configuration file, printers, till folder and platform (ui.setup_rows),
+        or None when there is nothing to set up. Its blocking calls are run on workers by the wizard."""
         ...
 
     def desk(self) -> DeskServices | None:

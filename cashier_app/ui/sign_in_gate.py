@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from cashier_app.ui import messages, theme
+from cashier_app.ui.accessibility import name_from_labels
 from cashier_app.ui.idle import IdleWatcher
 from cashier_app.ui.manager_pin import access_of
 from cashier_app.ui.rows import ALLOWED, PersonRow
@@ -246,6 +247,7 @@ class ChangePinDialog(QDialog):
         self.labels[0].setText(translate("SignInGate", "&Current PIN"))
         self.labels[1].setText(translate("SignInGate", "&New PIN"))
         self.labels[2].setText(translate("SignInGate", "New PIN &again"))
+        name_from_labels(self)
 
     def accept(self) -> None:
         try:

@@ -14,6 +14,8 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from cashier_app.ui import messages, theme
+from cashier_app.ui.accessibility import name_from_labels
+from cashier_app.ui.appearance import styled
 from cashier_app.ui.rows import PersonRow
 from cashier_app.ui.services import AccessServices
 from cashier_app.ui.widgets import error_label, pin_edit
@@ -89,7 +91,7 @@ class SignInScreen(QWidget):
         self.hint = QLabel()
         self.hint.setObjectName("signInHint")
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet(f"color: {theme.NEUTRAL_FOREGROUND};")
+        styled(self.hint, f"color: {theme.NEUTRAL_FOREGROUND};")
         card.addWidget(self.hint)
 
         row = QVBoxLayout()
@@ -193,6 +195,7 @@ class SignInScreen(QWidget):
         self.pin_label.setText(translate("SignInScreen", "&PIN"))
         self.pin_again_label.setText(translate("SignInScreen", "PIN &again"))
         self.hint.setText(translate("SignInScreen", "F12 at any time: the next person signs in (shift change)."))
+        name_from_labels(self)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from cashier_app.ui import messages, theme
+from cashier_app.ui.appearance import styled
 from cashier_app.ui.rows import PRINTER_OK, PlatformStatusRow, PrinterStatusRow
 
 translate = QCoreApplication.translate
@@ -26,7 +27,7 @@ class StatusPill(QLabel):
         foreground = theme.FOREGROUND.get(severity, theme.NEUTRAL_FOREGROUND)
         background = theme.BACKGROUND.get(severity, "transparent")
         # Set on the widget itself so the colours hold with or without the application style sheet.
-        self.setStyleSheet(
+        styled(self,
             f"QLabel {{ color: {foreground}; background: {background}; border-radius: 6px;"
             " padding: 4px 12px; font-weight: bold; }"
         )
@@ -87,7 +88,7 @@ class StatusBar(QStatusBar):
 
     def show_notice(self, text: str, severity: str = theme.INFO, timeout_ms: int = NOTICE_TIMEOUT_MS) -> None:
         colour = theme.FOREGROUND.get(severity, theme.NEUTRAL_FOREGROUND)
-        self.setStyleSheet(f"QStatusBar {{ color: {colour}; }}")
+        styled(self, f"QStatusBar {{ color: {colour}; }}")
         self.showMessage(text, timeout_ms)
 
     # --- what the window needs for the tray and the window icon ---------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit
 
 from cashier_app.ui import theme
+from cashier_app.ui.appearance import styled
 
 
 def error_label(object_name: str) -> QLabel:
@@ -12,7 +13,7 @@ def error_label(object_name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(object_name)
     label.setWordWrap(True)
-    label.setStyleSheet(f"color: {theme.FOREGROUND[theme.FAULT]};")
+    styled(label, f"color: {theme.FOREGROUND[theme.FAULT]};")
     label.setVisible(False)
     return label
 

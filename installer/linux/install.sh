@@ -99,12 +99,13 @@ tar -C "$src" --exclude=./.git --exclude=./.venv --exclude=./build --exclude=./d
   --exclude=./tests --exclude=./docs -cf - . | tar -C "$work" -xf -
 # A venv's scripts name its folder: it is built where it stays, and `current` is switched to it.
 "$python" -m venv "$target"
-{
-  "$target/bin/python" -m pip install -q --require-hashes --no-deps -r "$src/installer/requirements-lock.txt"
-  "$target/bin/python" -m pip wheel -q --no-deps --no-build-isolation -w "$work/wheel" "$work"
-  "$target/bin/python" -m pip install -q --no-deps "$work"/wheel/cashier_app-*.whl
-  "$target/bin/python" -m pip check >/dev/null
-} || { echo "installation failed; the installed version (if any) is unchanged" >&2; rm -rf "$target"; exit 1; }
+# Joined by && : inside a group tested with ||, bash's `set -e` would not stop at a failed step.
+"$target/bin/python" -m pip install -q --require-hashes --no-deps -r "$src/installer/requirements-lock.txt" \
+  && "$target/bin/python" -m pip wheel -q --no-deps --no-build-isolation -w "$work/wheel" "$work" \
+  && "$target/bin/python" -m pip install -q --no-deps "$work"/wheel/cashier_app-*.whl \
+  && "$target/bin/python" -m pip check >/dev/null \
+  && [ -x "$target/bin/cashier-app" ] \
+  || { echo "installation failed; the installed version (if any) is unchanged" >&2; rm -rf "$target"; exit 1; }
 
 ln -sfn "$target" "$program/current.new" && mv -T "$program/current.new" "$program/current"
 for old in "$program"/versions/*; do

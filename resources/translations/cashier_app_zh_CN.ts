@@ -18,9 +18,122 @@
         <source>Its window has been brought to the front.</source>
         <translation>已把它的窗口调到最前面。</translation>
     </message>
+    <message>
+        <source>The app could not start on the new configuration: {error}
+The previous configuration is kept as a backup beside it (config.toml.*.bak); the app stops now.</source>
+        <translation>软件无法按新配置启动：{error}
+原配置已作为备份保存在旁边（config.toml.*.bak）；软件现在退出。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Audit trail</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <source>job {job}</source>
+        <translation>打印任务 {job}</translation>
+    </message>
+    <message>
+        <source>case {case}</source>
+        <translation>案例 {case}</translation>
+    </message>
+    <message>
+        <source>{count} rows</source>
+        <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>授权店长</translation>
+    </message>
+    <message>
+        <source>Order / job / case</source>
+        <translation>订单 / 打印任务 / 案例</translation>
+    </message>
+    <message>
+        <source>Reason and detail</source>
+        <translation>原因与详情</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+        <source>From day</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To day</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Person number</source>
+        <translation>人员编号</translation>
+    </message>
+    <message>
+        <source>The audit trail</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <source>Reprints, cancels, moves, closes, sign-ins and settings changes, newest first</source>
+        <translation>补打、取消、转移、关单、登录和设置更改，最新在前</translation>
+    </message>
+    <message>
+        <source>Export the audit trail</source>
+        <translation>导出操作记录</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Audit trail saved to {path}</source>
+        <translation>操作记录已保存到 {path}</translation>
+    </message>
 </context>
 <context>
     <name>CaseDialog</name>
+    <message>
+        <source>{days} working days ago</source>
+        <translation>{days} 个工作日前</translation>
+    </message>
+    <message>
+        <source>{age}: overdue, ask the platform again</source>
+        <translation>{age}：已超时，请再次询问平台</translation>
+    </message>
     <message>
         <source>Case {id}</source>
         <translation>案例 {id}</translation>
@@ -66,6 +179,22 @@
         <translation>处理用时</translation>
     </message>
     <message>
+        <source>Channel</source>
+        <translation>支付渠道</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>支付时间</translation>
+    </message>
+    <message>
+        <source>Reported for handling</source>
+        <translation>上报处理</translation>
+    </message>
+    <message>
+        <source>Customer contact</source>
+        <translation>顾客联系方式</translation>
+    </message>
+    <message>
         <source>What happened</source>
         <translation>处理经过</translation>
     </message>
@@ -90,6 +219,46 @@
         <translation>结果</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Add to the record</source>
+        <translation>补充记录</translation>
+    </message>
+    <message>
+        <source>Note: what was done, what the customer said</source>
+        <translation>备注：做了什么、顾客说了什么</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>添加备注</translation>
+    </message>
+    <message>
+        <source>Report for handling</source>
+        <translation>上报处理</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s phone or contact (optional)</source>
+        <translation>顾客电话或联系方式（可选）</translation>
+    </message>
+    <message>
+        <source>Save contact</source>
+        <translation>保存联系方式</translation>
+    </message>
+    <message>
+        <source>Note to add to the case</source>
+        <translation>要添加到案例的备注</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s contact</source>
+        <translation>顾客联系方式</translation>
+    </message>
+    <message>
+        <source>Masked in exports and bundles</source>
+        <translation>导出和诊断包中会打码</translation>
+    </message>
+    <message>
         <source>Close the case</source>
         <translation>结案</translation>
     </message>
@@ -100,6 +269,14 @@
     <message>
         <source>Note (what was done, who was called)</source>
         <translation>备注（做了什么、联系了谁）</translation>
+    </message>
+    <message>
+        <source>What happened, step by step</source>
+        <translation>处理经过（逐步）</translation>
+    </message>
+    <message>
+        <source>The case&apos;s result</source>
+        <translation>案例结果</translation>
     </message>
     <message>
         <source>Close case</source>
@@ -160,6 +337,10 @@
         <source>Result</source>
         <translation>处理结果</translation>
     </message>
+    <message>
+        <source>Reported {days} working days ago</source>
+        <translation>已上报 {days} 个工作日</translation>
+    </message>
 </context>
 <context>
     <name>CasesPage</name>
@@ -212,6 +393,38 @@
         <translation>刷新（F5）</translation>
     </message>
     <message>
+        <source>The day whose cases are listed</source>
+        <translation>所列案例的日期</translation>
+    </message>
+    <message>
+        <source>Kind of case</source>
+        <translation>案例类型</translation>
+    </message>
+    <message>
+        <source>Open or closed</source>
+        <translation>未结或已结</translation>
+    </message>
+    <message>
+        <source>Open cases first, newest first; Enter opens the selected case</source>
+        <translation>未结案例在前，最新在前；按回车打开所选案例</translation>
+    </message>
+    <message>
+        <source>Open the selected case</source>
+        <translation>打开所选案例</translation>
+    </message>
+    <message>
+        <source>Export the listed cases as CSV</source>
+        <translation>把所列案例导出为 CSV</translation>
+    </message>
+    <message>
+        <source>Refresh the list</source>
+        <translation>刷新列表</translation>
+    </message>
+    <message>
+        <source>Cases of the day by kind</source>
+        <translation>当天各类案例数</translation>
+    </message>
+    <message>
         <source>{day}: no cases</source>
         <translation>{day}：没有异常案例</translation>
     </message>
@@ -241,10 +454,53 @@
     </message>
 </context>
 <context>
+    <name>CrashNotice</name>
+    <message>
+        <source>The app could not start: {detail}
+
+Details for the technician: {path}</source>
+        <translation>程序无法启动：{detail}
+
+供技术人员查看的详情：{path}</translation>
+    </message>
+    <message>
+        <source>The configuration file has an error, so the app did not start:
+{detail}
+
+Correct {path} (check it with: cashier-app config check).</source>
+        <translation>配置文件有错误，程序没有启动：
+{detail}
+
+请修改 {path}（可用 cashier-app config check 检查）。</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred ({summary}). The app keeps running; details for the technician: {path}</source>
+        <translation>发生了意外错误（{summary}）。程序继续运行；供技术人员查看的详情：{path}</translation>
+    </message>
+    <message>
+        <source>The app stopped unexpectedly last time. Nothing recorded is lost; details for the technician: {path}</source>
+        <translation>程序上次意外停止。已记录的内容没有丢失；供技术人员查看的详情：{path}</translation>
+    </message>
+</context>
+<context>
     <name>CredentialsDialog</name>
     <message>
-        <source>Warning: {warning}</source>
-        <translation>警告：{warning}</translation>
+        <source>The system&apos;s credential store ({name}), protected by the operating system and unlocked with this user&apos;s login.</source>
+        <translation>系统凭据库（{name}），由操作系统保护，随本用户登录解锁。</translation>
+    </message>
+    <message>
+        <source>This app&apos;s key file: {path}
+⚠ Protected only by this user account&apos;s file permissions (this user and administrators can read it); not encrypted.</source>
+        <translation>本程序的密钥文件：{path}
+⚠ 仅靠本用户账户的文件权限保护（本用户和管理员可以读取），未加密。</translation>
+    </message>
+    <message>
+        <source>⚠ A fallback store ({name}), not the system&apos;s credential store. {path}</source>
+        <translation>⚠ 备用存储（{name}），不是系统凭据库。{path}</translation>
+    </message>
+    <message>
+        <source>⚠ No credential store is available: the key cannot be saved. Ask the technician to set one up, or to use this app&apos;s key file.</source>
+        <translation>⚠ 没有可用的凭据库，无法保存密钥。请技术人员安装凭据库，或改用本程序的密钥文件。</translation>
     </message>
     <message>
         <source>stored</source>
@@ -287,12 +543,24 @@
         <translation>关闭</translation>
     </message>
     <message>
-        <source>The key was not saved: {reason} ({code})</source>
-        <translation>密钥未保存：{reason}（{code}）</translation>
+        <source>New key, hidden as typed</source>
+        <translation>新密钥（输入时隐藏）</translation>
     </message>
     <message>
-        <source>The key is saved in the credential store.</source>
-        <translation>密钥已保存到系统凭据存储。</translation>
+        <source>Goes straight to the credential store when saved</source>
+        <translation>保存时直接存入系统凭据库</translation>
+    </message>
+    <message>
+        <source>The key was not saved: {reason}</source>
+        <translation>密钥未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>The key is saved.</source>
+        <translation>密钥已保存。</translation>
+    </message>
+    <message>
+        <source>The platform did not accept the key: {reason}</source>
+        <translation>平台未接受该密钥：{reason}</translation>
     </message>
     <message>
         <source>Checking with the platform…</source>
@@ -303,12 +571,59 @@
         <translation>平台已接受该密钥。</translation>
     </message>
     <message>
-        <source>The platform did not accept the key: {reason} ({code})</source>
-        <translation>平台未接受该密钥：{reason}（{code}）</translation>
-    </message>
-    <message>
         <source>The check failed: {error}</source>
         <translation>验证失败：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>DisplayDialog</name>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>未保存：{error}</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Text &amp;size:</source>
+        <translation>文字大小(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Colours:</source>
+        <translation>配色(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>High contrast (light on black)</source>
+        <translation>高对比度（黑底亮字）</translation>
+    </message>
+    <message>
+        <source>The window changes as you choose. {size} px is the designed size; Ctrl+ and Ctrl− change it for this session.</source>
+        <translation>窗口会随选择立即变化。{size} 像素为设计大小；Ctrl+ 和 Ctrl− 可在本次运行中调整。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Text size in pixels</source>
+        <translation>文字大小（像素）</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>配色</translation>
+    </message>
+    <message>
+        <source>Standard, or high contrast: light text on black</source>
+        <translation>标准，或高对比度：黑底亮字</translation>
     </message>
 </context>
 <context>
@@ -342,6 +657,22 @@
         <translation>取消…</translation>
     </message>
     <message>
+        <source>Retry printing {what}</source>
+        <translation>重试打印 {what}</translation>
+    </message>
+    <message>
+        <source>Print {what} on another printer</source>
+        <translation>在另一台打印机上打印 {what}</translation>
+    </message>
+    <message>
+        <source>Cancel printing {what}</source>
+        <translation>取消打印 {what}</translation>
+    </message>
+    <message>
+        <source>Asks for a reason, which goes into the audit trail</source>
+        <translation>会询问原因，并记入审计记录</translation>
+    </message>
+    <message>
         <source>Cancel print job</source>
         <translation>取消打印任务</translation>
     </message>
@@ -360,6 +691,10 @@
     <message>
         <source>Retry all</source>
         <translation>全部重试</translation>
+    </message>
+    <message>
+        <source>Retry every waiting receipt now</source>
+        <translation>立即重试所有等待的小票</translation>
     </message>
     <message>
         <source>and {count} more</source>
@@ -503,6 +838,14 @@
     <message>
         <source>Help</source>
         <translation>帮助</translation>
+    </message>
+    <message>
+        <source>Help for this store</source>
+        <translation>本店帮助</translation>
+    </message>
+    <message>
+        <source>The common questions at the till, answered for this store</source>
+        <translation>收银台常见问题，按本店设置解答</translation>
     </message>
 </context>
 <context>
@@ -653,6 +996,14 @@
     <message>
         <source>No receipt matches. Loosen a filter, or clear them all.</source>
         <translation>没有符合条件的小票。请放宽条件，或全部清空。</translation>
+    </message>
+    <message>
+        <source>Receipts found</source>
+        <translation>找到的小票</translation>
+    </message>
+    <message>
+        <source>Newest first; Enter opens the selected receipt, Ctrl+P reprints it</source>
+        <translation>最新在前；回车打开所选小票，Ctrl+P 补打</translation>
     </message>
     <message>
         <source>Newest {count} shown; more below as you scroll</source>
@@ -822,6 +1173,10 @@
         <translation>{action}（回车）</translation>
     </message>
     <message>
+        <source>The next step for this order (Enter runs it)</source>
+        <translation>该订单的下一步（按回车执行）</translation>
+    </message>
+    <message>
         <source>Looked up again: {platform} shows {state}.</source>
         <translation>已重新查询：{platform}显示{state}。</translation>
     </message>
@@ -832,6 +1187,42 @@
     <message>
         <source>Synced: the platform still shows {state}.</source>
         <translation>同步完成：平台仍显示{state}。</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Type or scan the merchant order number or the third-party number, then press Enter</source>
+        <translation>输入或扫描商户订单号或第三方订单号，然后按回车</translation>
+    </message>
+    <message>
+        <source>Look up</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Look the number up on the merchant platform</source>
+        <translation>在商户平台上查询该单号</translation>
+    </message>
+    <message>
+        <source>Yes, the customer shows a payment voucher</source>
+        <translation>是，顾客出示了支付凭证</translation>
+    </message>
+    <message>
+        <source>No, the customer has no payment voucher</source>
+        <translation>否，顾客没有支付凭证</translation>
+    </message>
+    <message>
+        <source>The order&apos;s state</source>
+        <translation>订单状态</translation>
+    </message>
+    <message>
+        <source>The next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>What went wrong</source>
+        <translation>出错原因</translation>
     </message>
     <message>
         <source>Confirmed {n} times.</source>
@@ -882,6 +1273,10 @@
         <translation>案例 {id} · {kind} · {status}</translation>
     </message>
     <message>
+        <source>reported {days} working days ago</source>
+        <translation>已上报 {days} 个工作日</translation>
+    </message>
+    <message>
         <source>Look up (Enter)</source>
         <translation>查询（回车）</translation>
     </message>
@@ -907,6 +1302,26 @@
     <message>
         <source>This app has no merchant platform to set a key for.</source>
         <translation>本程序没有可设置密钥的商户平台。</translation>
+    </message>
+    <message>
+        <source>This app has no configuration file to set up.</source>
+        <translation>本软件没有可设置的配置文件。</translation>
+    </message>
+    <message>
+        <source>The display settings are saved.</source>
+        <translation>显示设置已保存。</translation>
+    </message>
+    <message>
+        <source>Text size {size} px (Settings → Display… keeps it).</source>
+        <translation>文字大小 {size} 像素（在 设置 → 显示… 中保存）。</translation>
+    </message>
+    <message>
+        <source>The configuration is saved; it is used when the app starts without demo or training.</source>
+        <translation>配置已保存；软件以非演示、非培训方式启动时使用。</translation>
+    </message>
+    <message>
+        <source>Started on the new configuration.</source>
+        <translation>已按新配置启动。</translation>
     </message>
     <message>
         <source>Nothing to reprint on this page.</source>
@@ -935,6 +1350,26 @@
     <message>
         <source>Platform &amp;key…</source>
         <translation>平台密钥(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Setup &amp;wizard…</source>
+        <translation>设置向导(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>&amp;Display…</source>
+        <translation>显示(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>F3 lookup, F2 receipts, F4 cases, F1 help; F9 prints a missing receipt</source>
+        <translation>F3 查询，F2 小票，F4 案例，F1 帮助；F9 补打缺失的小票</translation>
+    </message>
+    <message>
+        <source>Menu</source>
+        <translation>菜单</translation>
     </message>
 </context>
 <context>
@@ -1271,6 +1706,14 @@
         <translation>平台连接已恢复。</translation>
     </message>
     <message>
+        <source>Case {case_id} (order {out_trade_no}) was reported {days} working days ago and is still open.</source>
+        <translation>案例 {case_id}（订单 {out_trade_no}）已上报 {days} 个工作日，仍未结案。</translation>
+    </message>
+    <message>
+        <source>Ask the platform again, or close the case on the cases page.</source>
+        <translation>请再次询问平台，或在“异常案例”页结案。</translation>
+    </message>
+    <message>
         <source>Reprint of order {out_trade_no} queued.</source>
         <translation>订单 {out_trade_no} 的补打已加入打印队列。</translation>
     </message>
@@ -1471,8 +1914,20 @@
         <translation>小票金额与平台实收金额不一致。</translation>
     </message>
     <message>
-        <source>The platform answers but refuses this till: its merchant key, its clock or its registration.</source>
-        <translation>平台有应答，但拒绝本机：商户密钥、时钟或终端登记有问题。</translation>
+        <source>Refund without a refund receipt</source>
+        <translation>已退款但无退款小票</translation>
+    </message>
+    <message>
+        <source>Refund receipt, no refund on the platform</source>
+        <translation>有退款小票，平台无退款</translation>
+    </message>
+    <message>
+        <source>A refund receipt was printed, but the platform shows no refund for the order.</source>
+        <translation>已打印退款小票，但平台上该订单没有退款记录。</translation>
+    </message>
+    <message>
+        <source>The order was refunded on the platform, but no refund receipt was printed.</source>
+        <translation>平台上该订单已退款，但没有打印退款小票。</translation>
     </message>
     <message>
         <source>Receipt reprinted</source>
@@ -1579,6 +2034,18 @@
         <translation>第三方订单号暂时查不到</translation>
     </message>
     <message>
+        <source>Customer contact recorded</source>
+        <translation>已记录顾客联系方式</translation>
+    </message>
+    <message>
+        <source>Customer contact removed</source>
+        <translation>已删除顾客联系方式</translation>
+    </message>
+    <message>
+        <source>Overdue: no answer within the working days allowed</source>
+        <translation>已超时：规定工作日内未得到答复</translation>
+    </message>
+    <message>
         <source>No payment started for this number yet</source>
         <translation>该单号尚未发起支付</translation>
     </message>
@@ -1631,20 +2098,20 @@
         <translation>支付失败，顾客没有被扣款。可以用新订单号重新收款。</translation>
     </message>
     <message>
-        <source>The order was closed before it was paid: no money was taken. Take payment again with a new order.</source>
-        <translation>订单在付款前已关闭：没有扣款。请用新订单重新收款。</translation>
-    </message>
-    <message>
-        <source>The order was revoked or refunded: the money goes back to the customer by itself. No receipt to print.</source>
-        <translation>订单已撤销或退款，款项会自动原路退回顾客，无需打印小票。</translation>
-    </message>
-    <message>
         <source>The platform cannot tell whether this order is paid. Press &quot;Sync order&quot; to ask the payment channel; do not take payment again.</source>
         <translation>平台也无法确定这笔订单是否已支付。请点&quot;同步订单&quot;向支付渠道确认；请勿重新收款。</translation>
     </message>
     <message>
         <source>No order with this number. Check the number and look it up again.</source>
         <translation>没有找到这个订单号。请核对号码后再查。</translation>
+    </message>
+    <message>
+        <source>No such order on the platform, and the customer&apos;s phone shows no payment: the customer was not charged. It is safe to take payment again.</source>
+        <translation>平台上没有这笔订单，顾客手机上也没有支付记录：顾客没有被扣款。可以放心重新收款。</translation>
+    </message>
+    <message>
+        <source>The customer shows a payment voucher, but the platform has no order with this number. Look up the merchant order number shown in the voucher&apos;s details. Do not take payment again.</source>
+        <translation>顾客出示了支付凭证，但平台上没有这个单号的订单。请按凭证详情中的商户订单号查询。不要重新收款。</translation>
     </message>
     <message>
         <source>The platform has not yet heard of this payment from the channel, so the third-party number finds nothing yet. Look it up by the merchant order number.</source>
@@ -1683,14 +2150,6 @@
         <translation>结果：{code}</translation>
     </message>
     <message>
-        <source>Paid. The receipt is printing.</source>
-        <translation>已支付。小票正在打印。</translation>
-    </message>
-    <message>
-        <source>Paid. The receipt waits for the printer.</source>
-        <translation>已支付。小票在等打印机。</translation>
-    </message>
-    <message>
         <source>Reprint receipt</source>
         <translation>补打小票</translation>
     </message>
@@ -1723,10 +2182,6 @@
         <translation>核对号码</translation>
     </message>
     <message>
-        <source>Payment taken again</source>
-        <translation>已重新收款</translation>
-    </message>
-    <message>
         <source>This is not an order number.</source>
         <translation>这不是有效的订单号。</translation>
     </message>
@@ -1741,6 +2196,10 @@
     <message>
         <source>This case is already closed.</source>
         <translation>这个案例已经结案。</translation>
+    </message>
+    <message>
+        <source>Write the note first.</source>
+        <translation>请先写好备注。</translation>
     </message>
     <message>
         <source>Choose how the case ended.</source>
@@ -1769,30 +2228,6 @@
     <message>
         <source>Look at the receipts list for its state.</source>
         <translation>请在小票列表中查看它的状态。</translation>
-    </message>
-    <message>
-        <source>Nothing printed: this order&apos;s receipt was printed or queued meanwhile.</source>
-        <translation>没有打印：这笔订单的小票刚刚已打印或已在排队。</translation>
-    </message>
-    <message>
-        <source>The page shows it as it is now.</source>
-        <translation>页面已显示最新情况。</translation>
-    </message>
-    <message>
-        <source>This receipt was printed already: ask for a copy (reprint) instead.</source>
-        <translation>这张小票已经打印过：如需副本请补打。</translation>
-    </message>
-    <message>
-        <source>Not printed twice: this receipt is still waiting for the printer.</source>
-        <translation>不会重复打印：这张小票还在等打印机。</translation>
-    </message>
-    <message>
-        <source>It prints by itself once the printer is ready; retry or move it in the banner.</source>
-        <translation>打印机恢复后会自动打印；也可以在提示栏中重试或改用其他打印机。</translation>
-    </message>
-    <message>
-        <source>A copy of this receipt is already on its way to the printer.</source>
-        <translation>这张小票的一份副本已在打印中。</translation>
     </message>
     <message>
         <source>The lookup failed.</source>
@@ -1861,6 +2296,62 @@
     <message>
         <source>This day has not begun yet.</source>
         <translation>这一天还没开始。</translation>
+    </message>
+    <message>
+        <source>This receipt&apos;s original is still waiting for the printer.</source>
+        <translation>这张小票的原件还在等待打印机。</translation>
+    </message>
+    <message>
+        <source>It prints by itself once the printer can: no copy is needed.</source>
+        <translation>打印机恢复后会自动打印，无需补打。</translation>
+    </message>
+    <message>
+        <source>A copy of this receipt is already on its way to the printer.</source>
+        <translation>这张小票的一份补打已在打印中。</translation>
+    </message>
+    <message>
+        <source>The platform answers but refuses this till: its merchant key, its clock or its registration.</source>
+        <translation>平台有应答，但拒绝本机：商户密钥、时钟或终端登记有问题。</translation>
+    </message>
+    <message>
+        <source>The order was closed before it was paid: no money was taken. Take payment again with a new order.</source>
+        <translation>订单在付款前已关闭：没有扣款。请用新订单重新收款。</translation>
+    </message>
+    <message>
+        <source>The order was revoked or refunded: the money goes back to the customer by itself. No receipt to print.</source>
+        <translation>订单已撤销或退款，款项会自动原路退回顾客，无需打印小票。</translation>
+    </message>
+    <message>
+        <source>Paid. The receipt is printing.</source>
+        <translation>已支付。小票正在打印。</translation>
+    </message>
+    <message>
+        <source>Paid. The receipt waits for the printer.</source>
+        <translation>已支付。小票在等打印机。</translation>
+    </message>
+    <message>
+        <source>Payment taken again</source>
+        <translation>已重新收款</translation>
+    </message>
+    <message>
+        <source>Nothing printed: this order&apos;s receipt was printed or queued meanwhile.</source>
+        <translation>没有打印：这笔订单的小票刚刚已打印或已在排队。</translation>
+    </message>
+    <message>
+        <source>The page shows it as it is now.</source>
+        <translation>页面已显示最新情况。</translation>
+    </message>
+    <message>
+        <source>This order has had its receipt: reprint a copy instead.</source>
+        <translation>这笔订单已打印过小票，请改为补打一联。</translation>
+    </message>
+    <message>
+        <source>Only a paid order gets a receipt.</source>
+        <translation>只有已付款的订单才能打印小票。</translation>
+    </message>
+    <message>
+        <source>This printer is not set up.</source>
+        <translation>这台打印机未设置。</translation>
     </message>
     <message>
         <source>The journal could not be copied: {detail}</source>
@@ -2083,6 +2574,30 @@
         <translation>程序关闭</translation>
     </message>
     <message>
+        <source>WeChat default</source>
+        <translation>微信默认</translation>
+    </message>
+    <message>
+        <source>Alipay default</source>
+        <translation>支付宝默认</translation>
+    </message>
+    <message>
+        <source>refund default</source>
+        <translation>退款默认</translation>
+    </message>
+    <message>
+        <source>bank card (MIS-POS)</source>
+        <translation>银行卡（MIS-POS）</translation>
+    </message>
+    <message>
+        <source>the till vendor&apos;s own</source>
+        <translation>收银厂商自带</translation>
+    </message>
+    <message>
+        <source>an unknown template ({fingerprint})</source>
+        <translation>未知模板（{fingerprint}）</translation>
+    </message>
+    <message>
         <source>Ask the technician to set up the system keyring.</source>
         <translation>请联系技术人员设置系统钥匙串。</translation>
     </message>
@@ -2267,6 +2782,125 @@
     </message>
 </context>
 <context>
+    <name>PeoplePage</name>
+    <message>
+        <source>New PIN for {number}</source>
+        <translation>为 {number} 设置新 PIN</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>Person &amp;number</source>
+        <translation>人员编号(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>PIN(&amp;P)</translation>
+    </message>
+    <message>
+        <source>PIN &amp;again</source>
+        <translation>再次输入 PIN(&amp;A)</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>New PIN set for {person}.</source>
+        <translation>已为 {person} 设置新 PIN。</translation>
+    </message>
+    <message>
+        <source>{person} added ({role}).</source>
+        <translation>已添加 {person}（{role}）。</translation>
+    </message>
+    <message>
+        <source>{person} can no longer sign in.</source>
+        <translation>{person} 已停用，不能再登录。</translation>
+    </message>
+    <message>
+        <source>{person} can sign in again.</source>
+        <translation>{person} 已重新启用，可以登录。</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Locked until {time}</source>
+        <translation>锁定至 {time}</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Enable again</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>People sign in with their number and PIN. A cashier needs a manager&apos;s PIN for protected actions; a technician sets the till up.</source>
+        <translation>人员用编号和 PIN 登录。收银员进行受保护的操作需要店长输入 PIN；技术员负责设置收银台。</translation>
+    </message>
+    <message>
+        <source>Sign-in is off at this till ([signin] enabled = false): the people added here sign in once it is switched on.</source>
+        <translation>本收银台未开启登录（[signin] enabled = false）：开启后，在此添加的人员即可登录。</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <source>Add a person…</source>
+        <translation>添加人员…</translation>
+    </message>
+    <message>
+        <source>New PIN…</source>
+        <translation>设置新 PIN…</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>刷新 (F5)</translation>
+    </message>
+    <message>
+        <source>People of this till</source>
+        <translation>本收银台的人员</translation>
+    </message>
+    <message>
+        <source>Number, name, role, status and last sign-in</source>
+        <translation>编号、姓名、角色、状态和最近登录</translation>
+    </message>
+</context>
+<context>
     <name>PrinterChoiceDialog</name>
     <message>
         <source>Print on another printer</source>
@@ -2283,6 +2917,10 @@
     <message>
         <source>Back</source>
         <translation>返回</translation>
+    </message>
+    <message>
+        <source>Printer to send the receipt to</source>
+        <translation>要发送小票的打印机</translation>
     </message>
 </context>
 <context>
@@ -2343,6 +2981,14 @@
         <translation>打印效果预览：本程序未打印过这张小票。</translation>
     </message>
     <message>
+        <source>queued when the app started (it had not been yet)</source>
+        <translation>程序启动时补排（此前未排队）</translation>
+    </message>
+    <message>
+        <source>from the platform&apos;s record: print.txt never came</source>
+        <translation>按平台记录打印：未收到 print.txt</translation>
+    </message>
+    <message>
         <source>Original</source>
         <translation>原件</translation>
     </message>
@@ -2373,6 +3019,14 @@
     <message>
         <source>Print history</source>
         <translation>打印记录</translation>
+    </message>
+    <message>
+        <source>The original, then each reprint with its reason, person and time</source>
+        <translation>原始打印，然后是每次补打的原因、人员和时间</translation>
+    </message>
+    <message>
+        <source>The selected receipt as printed</source>
+        <translation>所选小票的打印效果</translation>
     </message>
 </context>
 <context>
@@ -2427,6 +3081,26 @@
     <message>
         <source>No receipts yet today. New receipts appear here by themselves.</source>
         <translation>今天还没有小票。新的小票会自动显示在这里。</translation>
+    </message>
+    <message>
+        <source>Newest first, with whether each was printed; Ctrl+P reprints the selected one</source>
+        <translation>最新在前，显示是否已打印；Ctrl+P 补打所选小票</translation>
+    </message>
+    <message>
+        <source>Reprint the selected receipt</source>
+        <translation>补打所选小票</translation>
+    </message>
+    <message>
+        <source>Asks for a reason, which goes into the audit trail</source>
+        <translation>会询问原因，并记入审计记录</translation>
+    </message>
+    <message>
+        <source>Refresh the list</source>
+        <translation>刷新列表</translation>
+    </message>
+    <message>
+        <source>Today&apos;s totals</source>
+        <translation>今日合计</translation>
     </message>
     <message>
         <source>Reprint (Ctrl+P)</source>
@@ -2514,6 +3188,82 @@
     <message>
         <source>yes</source>
         <translation>是</translation>
+    </message>
+    <message>
+        <source>Case no.</source>
+        <translation>案例编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>Opened by</source>
+        <translation>发现人</translation>
+    </message>
+    <message>
+        <source>Third-party order no.</source>
+        <translation>第三方订单号</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>支付渠道</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Paid at</source>
+        <translation>支付时间</translation>
+    </message>
+    <message>
+        <source>Payment state</source>
+        <translation>支付状态</translation>
+    </message>
+    <message>
+        <source>Cause</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Customer contact</source>
+        <translation>顾客联系方式</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结案时间</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>结案人</translation>
+    </message>
+    <message>
+        <source>Handled in (min)</source>
+        <translation>处理时长（分钟）</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <source>Working days since escalated</source>
+        <translation>上报后工作日数</translation>
+    </message>
+    <message>
+        <source>Steps (time, action, person, payment state, outcome, note)</source>
+        <translation>处理过程（时间、操作、人员、支付状态、结果、备注）</translation>
     </message>
 </context>
 <context>
@@ -2611,6 +3361,10 @@
         <translation>已结</translation>
     </message>
     <message>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
         <source>Reprints ({count})</source>
         <translation>重打小票（{count}）</translation>
     </message>
@@ -2653,6 +3407,10 @@
     <message>
         <source>Receipt</source>
         <translation>小票</translation>
+    </message>
+    <message>
+        <source>Platform figures cover every operator.</source>
+        <translation>平台数据包含全部收银员。</translation>
     </message>
 </context>
 <context>
@@ -2718,12 +3476,32 @@
         <translation>立即备份日志</translation>
     </message>
     <message>
+        <source>Shift or day report</source>
+        <translation>班次报表或日报表</translation>
+    </message>
+    <message>
+        <source>Day of the report</source>
+        <translation>报表日期</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>The report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
         <source>Shift {number}: {start} – now</source>
         <translation>第{number}班：{start} – 现在</translation>
     </message>
     <message>
         <source>Shift {number}: {start} – {end}</source>
         <translation>第{number}班：{start} – {end}</translation>
+    </message>
+    <message>
+        <source>No shift has started on this day.</source>
+        <translation>这一天还没有开始的班次。</translation>
     </message>
     <message>
         <source>Shift {number} handed over; the next shift has begun.</source>
@@ -2756,6 +3534,997 @@
     <message>
         <source>The journal was copied to {path}.</source>
         <translation>日志已备份到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>{name} written {time}, but it is no receipt: {reason}</source>
+        <translation>{name} 于 {time} 写入，但不是小票：{reason}</translation>
+    </message>
+    <message>
+        <source>no order number found</source>
+        <translation>未找到订单号</translation>
+    </message>
+    <message>
+        <source>{name} written {time} by template {template} (order {order})</source>
+        <translation>{name} 于 {time} 写入，模板：{template}（订单号 {order}）</translation>
+    </message>
+    <message>
+        <source>Nothing was written in {seconds} s. Looked at:</source>
+        <translation>{seconds} 秒内没有写入。已查看：</translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation>不存在</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>holds {files} (no new write)</source>
+        <translation>有 {files}（没有新的写入）</translation>
+    </message>
+    <message>
+        <source>holds no file named {patterns}</source>
+        <translation>没有名为 {patterns} 的文件</translation>
+    </message>
+    <message>
+        <source>other text files there: {files} — does the till write under another name? Add it to the file names.</source>
+        <translation>该处还有其他文本文件：{files} —— 收银程序是否用了别的文件名？请把它加入文件名。</translation>
+    </message>
+    <message>
+        <source>Check: that the payment went through; the till&apos;s setting for where it writes print.txt; that the folder is this one (on a network share, that it is mounted); then watch again.</source>
+        <translation>请检查：支付是否成功；收银程序设置的 print.txt 写入位置；是否就是这个文件夹（网络共享需已挂载）；然后再次监视。</translation>
+    </message>
+    <message>
+        <source>The till&apos;s print.txt folder</source>
+        <translation>收银程序的 print.txt 文件夹</translation>
+    </message>
+    <message>
+        <source>Stopped watching.</source>
+        <translation>已停止监视。</translation>
+    </message>
+    <message>
+        <source>Add the till&apos;s folder first.</source>
+        <translation>请先添加收银程序的文件夹。</translation>
+    </message>
+    <message>
+        <source>Cannot watch: {error}</source>
+        <translation>无法监视：{error}</translation>
+    </message>
+    <message>
+        <source>Watching {folders}. Make a test payment at the till now…</source>
+        <translation>正在监视 {folders}。请现在在收银机上做一笔测试支付…</translation>
+    </message>
+    <message>
+        <source>The till&apos;s folder</source>
+        <translation>收银程序文件夹</translation>
+    </message>
+    <message>
+        <source>Where the till&apos;s payment interface writes print.txt. Add the folder, press Watch, and make a test payment.</source>
+        <translation>收银程序的支付接口写入 print.txt 的位置。添加文件夹，按“监视”，然后做一笔测试支付。</translation>
+    </message>
+    <message>
+        <source>&amp;Folder (type a full path, or browse):</source>
+        <translation>文件夹(&amp;F)（输入完整路径或浏览）：</translation>
+    </message>
+    <message>
+        <source>e.g. C:\Till\print</source>
+        <translation>例如 C:\Till\print</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>File &amp;names:</source>
+        <translation>文件名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Folder to add</source>
+        <translation>要添加的文件夹</translation>
+    </message>
+    <message>
+        <source>The full path of the folder the till writes print.txt into</source>
+        <translation>收银程序写入 print.txt 的文件夹完整路径</translation>
+    </message>
+    <message>
+        <source>Add the folder</source>
+        <translation>添加文件夹</translation>
+    </message>
+    <message>
+        <source>Browse for the folder</source>
+        <translation>浏览选择文件夹</translation>
+    </message>
+    <message>
+        <source>Remove the selected folder</source>
+        <translation>移除选中的文件夹</translation>
+    </message>
+    <message>
+        <source>Folders watched</source>
+        <translation>监视的文件夹</translation>
+    </message>
+    <message>
+        <source>File names</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>Patterns of the receipt files&apos; names, e.g. print*.txt</source>
+        <translation>小票文件名的匹配模式，例如 print*.txt</translation>
+    </message>
+    <message>
+        <source>What the watch saw</source>
+        <translation>监视结果</translation>
+    </message>
+    <message>
+        <source>Problems to correct</source>
+        <translation>需要更正的问题</translation>
+    </message>
+    <message>
+        <source>&amp;Watch for a test payment</source>
+        <translation>监视测试支付(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Stop &amp;watching</source>
+        <translation>停止监视(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Watch the folders live while you make a test payment</source>
+        <translation>在做测试支付时实时监视文件夹</translation>
+    </message>
+    <message>
+        <source>Merchant platform API v1</source>
+        <translation>商户平台 API v1</translation>
+    </message>
+    <message>
+        <source>WeChat Pay API v3</source>
+        <translation>微信支付 API v3</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>The credential store cannot be asked: {error}</source>
+        <translation>无法访问系统凭据库：{error}</translation>
+    </message>
+    <message>
+        <source>The key was not saved: {reason}</source>
+        <translation>密钥未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>The key is saved in the credential store.</source>
+        <translation>密钥已保存到系统凭据库。</translation>
+    </message>
+    <message>
+        <source>The private key file (PEM)</source>
+        <translation>私钥文件（PEM）</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {error}</source>
+        <translation>文件无法读取：{error}</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s public key or certificate (PEM)</source>
+        <translation>平台公钥或证书（PEM）</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>未保存：{error}</translation>
+    </message>
+    <message>
+        <source>Saved: {what}</source>
+        <translation>已保存：{what}</translation>
+    </message>
+    <message>
+        <source>Asking the platform with a signed request…</source>
+        <translation>正在用签名请求询问平台…</translation>
+    </message>
+    <message>
+        <source>The platform answered: it accepts this terminal and its key.</source>
+        <translation>平台回复：接受此终端及其密钥。</translation>
+    </message>
+    <message>
+        <source>The platform answered: {reason} ({code}). {hint}</source>
+        <translation>平台回复：{reason}（{code}）。{hint}</translation>
+    </message>
+    <message>
+        <source>The check failed: {error}</source>
+        <translation>检查失败：{error}</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API 密钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Type or paste the terminal&apos;s key</source>
+        <translation>输入或粘贴此终端的密钥</translation>
+    </message>
+    <message>
+        <source>&amp;Save key</source>
+        <translation>保存密钥(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Private &amp;key:</source>
+        <translation>私钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Paste the private key (PEM), or read its file</source>
+        <translation>粘贴私钥（PEM），或从文件读取</translation>
+    </message>
+    <message>
+        <source>The secret key, hidden as typed</source>
+        <translation>密钥（输入时隐藏）</translation>
+    </message>
+    <message>
+        <source>Goes straight to the credential store when saved</source>
+        <translation>保存时直接存入系统凭据库</translation>
+    </message>
+    <message>
+        <source>The merchant platform</source>
+        <translation>商户平台</translation>
+    </message>
+    <message>
+        <source>A key is stored for {account}.</source>
+        <translation>已为 {account} 保存密钥。</translation>
+    </message>
+    <message>
+        <source>No key is stored for {account} yet.</source>
+        <translation>尚未为 {account} 保存密钥。</translation>
+    </message>
+    <message>
+        <source>Where the app asks about orders. The key goes straight to this computer&apos;s credential store (on a computer without one, to this app&apos;s key file); never into the configuration.</source>
+        <translation>程序在这里查询订单。密钥直接保存到本机的凭据库（本机没有凭据库时，保存到本程序的密钥文件），绝不写入配置文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Platform:</source>
+        <translation>平台(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Address (URL):</source>
+        <translation>地址(&amp;A)（URL）：</translation>
+    </message>
+    <message>
+        <source>&amp;Merchant number:</source>
+        <translation>商户编号(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Terminal number:</source>
+        <translation>终端编号(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Merchant number (mchid):</source>
+        <translation>商户号(&amp;M)（mchid）：</translation>
+    </message>
+    <message>
+        <source>Service &amp;provider&apos;s number (sp_mchid):</source>
+        <translation>服务商商户号(&amp;P)（sp_mchid）：</translation>
+    </message>
+    <message>
+        <source>S&amp;ub-merchant number (sub_mchid):</source>
+        <translation>子商户号(&amp;U)（sub_mchid）：</translation>
+    </message>
+    <message>
+        <source>API certificate &amp;serial:</source>
+        <translation>API 证书序列号(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Public key &amp;ID (PUB_KEY_ID_…):</source>
+        <translation>公钥 ID(&amp;I)（PUB_KEY_ID_…）：</translation>
+    </message>
+    <message>
+        <source>&amp;Gateway (URL):</source>
+        <translation>网关(&amp;G)（URL）：</translation>
+    </message>
+    <message>
+        <source>&amp;App ID:</source>
+        <translation>应用 ID(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>From a &amp;file…</source>
+        <translation>从文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s public &amp;key or certificates (PEM), written to the config folder:</source>
+        <translation>平台公钥或证书(&amp;K)（PEM），将写入配置文件夹：</translation>
+    </message>
+    <message>
+        <source>From a fi&amp;le…</source>
+        <translation>从文件(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve public key</source>
+        <translation>保存公钥(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Check with the platform</source>
+        <translation>向平台核验(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Platform kind</source>
+        <translation>平台类型</translation>
+    </message>
+    <message>
+        <source>Store the private key from its file</source>
+        <translation>从文件保存私钥</translation>
+    </message>
+    <message>
+        <source>The platform&apos;s public key or certificates</source>
+        <translation>平台公钥或证书</translation>
+    </message>
+    <message>
+        <source>Read the public key from a file</source>
+        <translation>从文件读取公钥</translation>
+    </message>
+    <message>
+        <source>Save the public key</source>
+        <translation>保存公钥</translation>
+    </message>
+    <message>
+        <source>Save the key in the credential store</source>
+        <translation>把密钥保存到系统凭据库</translation>
+    </message>
+    <message>
+        <source>Check the key with a signed request</source>
+        <translation>用签名请求核验密钥</translation>
+    </message>
+    <message>
+        <source>Whether a key is stored</source>
+        <translation>是否已保存密钥</translation>
+    </message>
+    <message>
+        <source>What the platform answered</source>
+        <translation>平台的回复</translation>
+    </message>
+    <message>
+        <source>Network (Ethernet / Wi-Fi)</source>
+        <translation>网络（网线 / Wi-Fi）</translation>
+    </message>
+    <message>
+        <source>USB (direct)</source>
+        <translation>USB（直连）</translation>
+    </message>
+    <message>
+        <source>Serial port (COM)</source>
+        <translation>串口（COM）</translation>
+    </message>
+    <message>
+        <source>System print queue (CUPS)</source>
+        <translation>系统打印队列（CUPS）</translation>
+    </message>
+    <message>
+        <source>System print queue (lp)</source>
+        <translation>系统打印队列（lp）</translation>
+    </message>
+    <message>
+        <source>Windows printer (vendor driver)</source>
+        <translation>Windows 打印机（厂商驱动）</translation>
+    </message>
+    <message>
+        <source>Device file</source>
+        <translation>设备文件</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>串口</translation>
+    </message>
+    <message>
+        <source>Print queue</source>
+        <translation>打印队列</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>receipt printer (answers: offline)</source>
+        <translation>小票打印机（回应：离线）</translation>
+    </message>
+    <message>
+        <source>receipt printer (answers: online)</source>
+        <translation>小票打印机（回应：在线）</translation>
+    </message>
+    <message>
+        <source>answers, but not a receipt printer</source>
+        <translation>有回应，但不是小票打印机</translation>
+    </message>
+    <message>
+        <source>takes connections, does not answer status queries</source>
+        <translation>能连接，但不回应状态查询</translation>
+    </message>
+    <message>
+        <source>Looking for USB, serial and system printers…</source>
+        <translation>正在查找 USB、串口和系统打印机…</translation>
+    </message>
+    <message>
+        <source>{count} found on this computer.</source>
+        <translation>本机找到 {count} 个。</translation>
+    </message>
+    <message>
+        <source>Finding failed: {error}</source>
+        <translation>查找失败：{error}</translation>
+    </message>
+    <message>
+        <source>Stopping the scan…</source>
+        <translation>正在停止扫描…</translation>
+    </message>
+    <message>
+        <source>Type the addresses or ranges to scan, e.g. 192.168.1.0/24.</source>
+        <translation>请输入要扫描的地址或网段，例如 192.168.1.0/24。</translation>
+    </message>
+    <message>
+        <source>Scanning {ranges} for port {port}…</source>
+        <translation>正在扫描 {ranges} 的 {port} 端口…</translation>
+    </message>
+    <message>
+        <source>Scan stopped after {probed} of {total} addresses: {printers} printer(s) found so far.</source>
+        <translation>扫描已停止（已扫 {probed}/{total} 个地址）：目前找到 {printers} 台打印机。</translation>
+    </message>
+    <message>
+        <source>{probed} addresses scanned: {printers} printer(s) found.</source>
+        <translation>已扫描 {probed} 个地址：找到 {printers} 台打印机。</translation>
+    </message>
+    <message>
+        <source>Not scanned: {error}</source>
+        <translation>未扫描：{error}</translation>
+    </message>
+    <message>
+        <source>{where} is not a receipt printer ({description}); choose another.</source>
+        <translation>{where} 不是小票打印机（{description}）；请选择其他设备。</translation>
+    </message>
+    <message>
+        <source>Asking the printer for its status (DLE EOT)…</source>
+        <translation>正在询问打印机状态（DLE EOT）…</translation>
+    </message>
+    <message>
+        <source>Sending to the printer…</source>
+        <translation>正在发送到打印机…</translation>
+    </message>
+    <message>
+        <source>The printer answers DLE EOT status queries.</source>
+        <translation>打印机能回应 DLE EOT 状态查询。</translation>
+    </message>
+    <message>
+        <source>The printer does not answer DLE EOT status queries.</source>
+        <translation>打印机不回应 DLE EOT 状态查询。</translation>
+    </message>
+    <message>
+        <source>Read the chart: choose the first block that printed right as the character set, and the paper width the rulers show.</source>
+        <translation>请看字符集测试页：把第一个打印正确的区块选为字符集，并按标尺选择纸宽。</translation>
+    </message>
+    <message>
+        <source>Was the paper cut? Tick or untick “The printer has a cutter”.</source>
+        <translation>纸切断了吗？相应勾选或取消“打印机有切刀”。</translation>
+    </message>
+    <message>
+        <source>Did the cash drawer open? Tick “Open the cash drawer” if the store wants it with each receipt.</source>
+        <translation>钱箱打开了吗？如门店需要每张小票都开钱箱，请勾选“开钱箱”。</translation>
+    </message>
+    <message>
+        <source>Check the test page: the Chinese line, and the ruler ending at the paper&apos;s edge.</source>
+        <translation>请检查测试页：中文一行是否正确，标尺是否正好到纸边。</translation>
+    </message>
+    <message>
+        <source>Sent.</source>
+        <translation>已发送。</translation>
+    </message>
+    <message>
+        <source>The printer could not be tried: {error}</source>
+        <translation>无法测试打印机：{error}</translation>
+    </message>
+    <message>
+        <source>The printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Find the receipt printer, tell the app how to reach it, and try it before the first receipt.</source>
+        <translation>找到小票打印机，设置连接方式，并在打印第一张小票前测试它。</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Look on this &amp;computer (USB, serial, queues)</source>
+        <translation>在本机查找(&amp;C)（USB、串口、打印队列）</translation>
+    </message>
+    <message>
+        <source>&amp;Network:</source>
+        <translation>网络(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.0/24 or 192.168.1.50</source>
+        <translation>例如 192.168.1.0/24 或 192.168.1.50</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Connection and paper</source>
+        <translation>连接与纸张</translation>
+    </message>
+    <message>
+        <source>&amp;Connection:</source>
+        <translation>连接方式(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;IP address:</source>
+        <translation>IP 地址(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Po&amp;rt:</source>
+        <translation>端口(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Vendor id (hex):</source>
+        <translation>厂商编号(&amp;V)（十六进制）：</translation>
+    </message>
+    <message>
+        <source>Pro&amp;duct id (hex):</source>
+        <translation>产品编号(&amp;D)（十六进制）：</translation>
+    </message>
+    <message>
+        <source>&amp;Serial port:</source>
+        <translation>串口(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Baud rate:</source>
+        <translation>波特率(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Queue name:</source>
+        <translation>打印队列名(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>&amp;Device path:</source>
+        <translation>设备路径(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Paper:</source>
+        <translation>纸张(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>{mm}, {columns} columns</source>
+        <translation>{mm}，每行 {columns} 字符</translation>
+    </message>
+    <message>
+        <source>C&amp;haracter set (chart block):</source>
+        <translation>字符集(&amp;H)（测试页区块）：</translation>
+    </message>
+    <message>
+        <source>The printer has a c&amp;utter</source>
+        <translation>打印机有切刀(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Open the cash d&amp;rawer with each receipt</source>
+        <translation>每张小票都开钱箱(&amp;R)</translation>
+    </message>
+    <message>
+        <source>As&amp;k the printer&apos;s status before each receipt</source>
+        <translation>每张小票前查询打印机状态(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Try it</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Check &amp;status</source>
+        <translation>检查状态(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Test page</source>
+        <translation>测试页(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Code page c&amp;hart</source>
+        <translation>字符集测试页(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Cu&amp;tter test</source>
+        <translation>切刀测试(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Dra&amp;wer test</source>
+        <translation>钱箱测试(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Look for printers on this computer</source>
+        <translation>在本机查找打印机</translation>
+    </message>
+    <message>
+        <source>Network addresses to scan</source>
+        <translation>要扫描的网络地址</translation>
+    </message>
+    <message>
+        <source>Addresses or ranges, e.g. 192.168.1.0/24; at most 1024 addresses</source>
+        <translation>地址或网段，例如 192.168.1.0/24；最多 1024 个地址</translation>
+    </message>
+    <message>
+        <source>Printer port to scan</source>
+        <translation>要扫描的打印机端口</translation>
+    </message>
+    <message>
+        <source>Scan progress</source>
+        <translation>扫描进度</translation>
+    </message>
+    <message>
+        <source>Printers found</source>
+        <translation>找到的打印机</translation>
+    </message>
+    <message>
+        <source>Choose one to fill in its connection</source>
+        <translation>选择一台以填入其连接设置</translation>
+    </message>
+    <message>
+        <source>What finding found</source>
+        <translation>查找结果</translation>
+    </message>
+    <message>
+        <source>Connection kind</source>
+        <translation>连接方式</translation>
+    </message>
+    <message>
+        <source>Printer IP address</source>
+        <translation>打印机 IP 地址</translation>
+    </message>
+    <message>
+        <source>Printer port</source>
+        <translation>打印机端口</translation>
+    </message>
+    <message>
+        <source>USB vendor id</source>
+        <translation>USB 厂商编号</translation>
+    </message>
+    <message>
+        <source>USB product id</source>
+        <translation>USB 产品编号</translation>
+    </message>
+    <message>
+        <source>Serial port</source>
+        <translation>串口</translation>
+    </message>
+    <message>
+        <source>Baud rate</source>
+        <translation>波特率</translation>
+    </message>
+    <message>
+        <source>System print queue</source>
+        <translation>系统打印队列</translation>
+    </message>
+    <message>
+        <source>Printer device path</source>
+        <translation>打印机设备路径</translation>
+    </message>
+    <message>
+        <source>Paper width</source>
+        <translation>纸宽</translation>
+    </message>
+    <message>
+        <source>Character set</source>
+        <translation>字符集</translation>
+    </message>
+    <message>
+        <source>The first block of the code page chart that printed right</source>
+        <translation>字符集测试页上第一个打印正确的区块</translation>
+    </message>
+    <message>
+        <source>The printer has a cutter</source>
+        <translation>打印机有切刀</translation>
+    </message>
+    <message>
+        <source>Open the cash drawer with each receipt</source>
+        <translation>每张小票都开钱箱</translation>
+    </message>
+    <message>
+        <source>Ask the printer&apos;s status before each receipt</source>
+        <translation>每张小票前查询打印机状态</translation>
+    </message>
+    <message>
+        <source>Check the printer&apos;s status</source>
+        <translation>检查打印机状态</translation>
+    </message>
+    <message>
+        <source>Print a test page</source>
+        <translation>打印测试页</translation>
+    </message>
+    <message>
+        <source>Print the code page chart</source>
+        <translation>打印字符集测试页</translation>
+    </message>
+    <message>
+        <source>Test the cutter</source>
+        <translation>测试切刀</translation>
+    </message>
+    <message>
+        <source>Test the cash drawer</source>
+        <translation>测试钱箱</translation>
+    </message>
+    <message>
+        <source>What the printer answered</source>
+        <translation>打印机的回应</translation>
+    </message>
+    <message>
+        <source>Scan the &amp;network</source>
+        <translation>扫描网络(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the scan</source>
+        <translation>取消扫描(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The configuration in place cannot be read ({error}). The wizard starts from the defaults; the old file is kept as a backup when you finish.</source>
+        <translation>现有配置无法读取（{error}）。向导将从默认设置开始；完成时旧文件会保留为备份。</translation>
+    </message>
+    <message>
+        <source>Language and store</source>
+        <translation>语言与门店</translation>
+    </message>
+    <message>
+        <source>Which language the window speaks, and which store this till is in.</source>
+        <translation>界面使用的语言，以及这台收银机所在的门店。</translation>
+    </message>
+    <message>
+        <source>As the computer (Chinese on a Chinese system)</source>
+        <translation>跟随系统（中文系统显示中文）</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Store &amp;name</source>
+        <translation>门店名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Store n&amp;umber</source>
+        <translation>门店编号(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Time offset from UTC</source>
+        <translation>时区(&amp;T)（相对 UTC）</translation>
+    </message>
+    <message>
+        <source>e.g. 星河便利店 (shown in help and bundles)</source>
+        <translation>例如 星河便利店（显示在帮助和诊断包中）</translation>
+    </message>
+    <message>
+        <source>e.g. SZ-0042 (letters, digits, - and _)</source>
+        <translation>例如 SZ-0042（字母、数字、- 和 _）</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The language of the window; it changes at once</source>
+        <translation>界面语言；选择后立即切换</translation>
+    </message>
+    <message>
+        <source>Store name</source>
+        <translation>门店名称</translation>
+    </message>
+    <message>
+        <source>Store number</source>
+        <translation>门店编号</translation>
+    </message>
+    <message>
+        <source>Time offset from UTC</source>
+        <translation>时区（相对 UTC）</translation>
+    </message>
+    <message>
+        <source>The store&apos;s time zone as ±HH:MM, for receipt times without one</source>
+        <translation>门店时区（±HH:MM），用于没有时区的小票时间</translation>
+    </message>
+    <message>
+        <source>The configuration in place cannot be read</source>
+        <translation>现有配置无法读取</translation>
+    </message>
+    <message>
+        <source>Print or observe</source>
+        <translation>打印或旁观</translation>
+    </message>
+    <message>
+        <source>Who prints the receipts at this till?</source>
+        <translation>这台收银机的小票由谁打印？</translation>
+    </message>
+    <message>
+        <source>&amp;Print: this app prints every receipt</source>
+        <translation>打印(&amp;P)：由本软件打印每张小票</translation>
+    </message>
+    <message>
+        <source>The till only writes print.txt; the app prints it, reprints, and holds receipts while the printer is down.</source>
+        <translation>收银程序只写 print.txt；本软件负责打印、补打，打印机故障时暂存小票。</translation>
+    </message>
+    <message>
+        <source>&amp;Observe: the till prints, the app only records</source>
+        <translation>旁观(&amp;O)：收银程序打印，本软件只记录</translation>
+    </message>
+    <message>
+        <source>The till keeps printing as it does; the app records every receipt, finds paid orders without one, and can still reprint on request.</source>
+        <translation>收银程序照常打印；本软件记录每张小票，发现已支付但没有小票的订单，并可按需补打。</translation>
+    </message>
+    <message>
+        <source>Print mode</source>
+        <translation>打印模式</translation>
+    </message>
+    <message>
+        <source>Observe mode</source>
+        <translation>旁观模式</translation>
+    </message>
+    <message>
+        <source>Platform key: the credential store cannot be asked ({error}).</source>
+        <translation>平台密钥：无法访问系统凭据库（{error}）。</translation>
+    </message>
+    <message>
+        <source>Platform key for {account}: stored.</source>
+        <translation>{account} 的平台密钥：已保存。</translation>
+    </message>
+    <message>
+        <source>Platform key for {account}: not stored. Lookups and reconciliation will not work until it is (Settings → Platform key).</source>
+        <translation>{account} 的平台密钥：未保存。保存前无法查单和对账（设置 → 平台密钥）。</translation>
+    </message>
+    <message>
+        <source>This is written to {path}. The file there now is kept as a backup beside it.</source>
+        <translation>将写入 {path}。现有文件会作为备份保存在旁边。</translation>
+    </message>
+    <message>
+        <source>This is written to {path}.</source>
+        <translation>将写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>总结</translation>
+    </message>
+    <message>
+        <source>The whole configuration. Finish writes it and starts the app on it; the platform key is not in it (it is in the credential store).</source>
+        <translation>完整配置。完成后写入并按此启动软件；平台密钥不在其中（在系统凭据库中）。</translation>
+    </message>
+    <message>
+        <source>The &amp;file, as written (settings left at their defaults are not in it):</source>
+        <translation>写入的文件(&amp;F)（保持默认值的设置不会写入）：</translation>
+    </message>
+    <message>
+        <source>The store&apos;s setup at a glance</source>
+        <translation>门店设置一览</translation>
+    </message>
+    <message>
+        <source>The configuration to be written</source>
+        <translation>将写入的配置</translation>
+    </message>
+    <message>
+        <source>Where the configuration is written</source>
+        <translation>配置写入位置</translation>
+    </message>
+    <message>
+        <source>Outcome of writing</source>
+        <translation>写入结果</translation>
+    </message>
+    <message>
+        <source>Whether the platform key is stored</source>
+        <translation>是否已保存平台密钥</translation>
+    </message>
+    <message>
+        <source>service provider {sp}, sub-merchant {sub}</source>
+        <translation>服务商 {sp}，子商户 {sub}</translation>
+    </message>
+    <message>
+        <source>merchant {merchant}</source>
+        <translation>商户 {merchant}</translation>
+    </message>
+    <message>
+        <source>public key {id}</source>
+        <translation>公钥 {id}</translation>
+    </message>
+    <message>
+        <source>platform certificates</source>
+        <translation>平台证书</translation>
+    </message>
+    <message>
+        <source>merchant {merchant}, terminal {terminal}</source>
+        <translation>商户 {merchant}，终端 {terminal}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>门店</translation>
+    </message>
+    <message>
+        <source>language: {language}</source>
+        <translation>语言：{language}</translation>
+    </message>
+    <message>
+        <source>Till folder</source>
+        <translation>收银程序文件夹</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>the app prints</source>
+        <translation>由本软件打印</translation>
+    </message>
+    <message>
+        <source>the till prints, the app records</source>
+        <translation>收银程序打印，本软件记录</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Paper and characters</source>
+        <translation>纸张与字符集</translation>
+    </message>
+    <message>
+        <source>{columns} columns, {charset}; cutter {cutter}, drawer {drawer}, status asked {status}</source>
+        <translation>每行 {columns} 字符，{charset}；切刀：{cutter}，钱箱：{drawer}，查询状态：{status}</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Not written: {error}</source>
+        <translation>未写入：{error}</translation>
+    </message>
+    <message>
+        <source>Set up the cashier companion</source>
+        <translation>设置收银伴侣</translation>
+    </message>
+    <message>
+        <source>&amp;Write and start</source>
+        <translation>写入并启动(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>下一步(&amp;N) &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; 上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Write and start</source>
+        <translation>写入并启动</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Cancel the setup</source>
+        <translation>取消设置</translation>
     </message>
 </context>
 <context>
@@ -2877,6 +4646,317 @@
     <message>
         <source>Cashier: {operator}</source>
         <translation>收银员：{operator}</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianPage</name>
+    <message>
+        <source>The sniffer is stopped. Point the till at the printer again.</source>
+        <translation>抓包已停止。请把收银机的打印机地址改回真实打印机。</translation>
+    </message>
+    <message>
+        <source>The sniffer did not start: {error}</source>
+        <translation>抓包未能启动：{error}</translation>
+    </message>
+    <message>
+        <source>this computer&apos;s address</source>
+        <translation>本机地址</translation>
+    </message>
+    <message>
+        <source>Sniffing: set the till&apos;s printer to {where}, port {port}. Every job is passed on to {upstream} unchanged and shown here.</source>
+        <translation>正在抓包：请把收银机的打印机设为 {where}，端口 {port}。每个打印任务都原样转发到 {upstream}，并显示在这里。</translation>
+    </message>
+    <message>
+        <source>passed on</source>
+        <translation>已转发</translation>
+    </message>
+    <message>
+        <source>NOT passed on: {error}</source>
+        <translation>未转发：{error}</translation>
+    </message>
+    <message>
+        <source>, {count} problem(s)</source>
+        <translation>，{count} 个问题</translation>
+    </message>
+    <message>
+        <source>(nothing to draw)</source>
+        <translation>（没有可显示的内容）</translation>
+    </message>
+    <message>
+        <source>From {peer} to {upstream}: {size} bytes sent, {replies} bytes answered.</source>
+        <translation>从 {peer} 到 {upstream}：发送 {size} 字节，回应 {replies} 字节。</translation>
+    </message>
+    <message>
+        <source>What a real printer would garble:</source>
+        <translation>真实打印机会打错的地方：</translation>
+    </message>
+    <message>
+        <source>This computer only (the till runs here)</source>
+        <translation>仅本机（收银程序在本机运行）</translation>
+    </message>
+    <message>
+        <source>The store&apos;s network (the till is another computer)</source>
+        <translation>门店网络（收银程序在另一台电脑）</translation>
+    </message>
+    <message>
+        <source>&amp;Listen for the till on:</source>
+        <translation>监听收银机(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>端口(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Pass on to the &amp;real printer (address:port):</source>
+        <translation>转发到真实打印机(&amp;R)（地址:端口）：</translation>
+    </message>
+    <message>
+        <source>e.g. 192.168.1.50:9100</source>
+        <translation>例如 192.168.1.50:9100</translation>
+    </message>
+    <message>
+        <source>Where the sniffer listens for the till</source>
+        <translation>抓包监听收银机的位置</translation>
+    </message>
+    <message>
+        <source>The sniffer&apos;s port</source>
+        <translation>抓包端口</translation>
+    </message>
+    <message>
+        <source>The real printer&apos;s address and port</source>
+        <translation>真实打印机的地址和端口</translation>
+    </message>
+    <message>
+        <source>What the sniffer is doing</source>
+        <translation>抓包状态</translation>
+    </message>
+    <message>
+        <source>Jobs the till sent</source>
+        <translation>收银机发送的打印任务</translation>
+    </message>
+    <message>
+        <source>The selected job as a receipt picture</source>
+        <translation>所选任务的小票图片</translation>
+    </message>
+    <message>
+        <source>The receipt picture</source>
+        <translation>小票图片</translation>
+    </message>
+    <message>
+        <source>The selected job&apos;s decoded text and problems</source>
+        <translation>所选任务的解码文字和问题</translation>
+    </message>
+    <message>
+        <source>&amp;Stop sniffing</source>
+        <translation>停止抓包(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Start sniffing</source>
+        <translation>开始抓包(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Put the virtual printer between the till and the real printer</source>
+        <translation>把虚拟打印机放在收银机和真实打印机之间</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>Checking the configuration, folders, journal, printers, platform and clock…</source>
+        <translation>正在检查配置、文件夹、记录数据库、打印机、平台和时钟…</translation>
+    </message>
+    <message>
+        <source>Checked at {time}: {faults} fault(s), {warnings} to look at, the rest fine. Again every 30 s while this page is shown.</source>
+        <translation>{time} 检查：{faults} 个故障，{warnings} 个需注意，其余正常。本页显示时每 30 秒重新检查。</translation>
+    </message>
+    <message>
+        <source>Save the diagnostic bundle</source>
+        <translation>保存诊断包</translation>
+    </message>
+    <message>
+        <source>Writing the bundle…</source>
+        <translation>正在写入诊断包…</translation>
+    </message>
+    <message>
+        <source>The bundle is saved: {path} ({count} files, no key in it).</source>
+        <translation>诊断包已保存：{path}（{count} 个文件，不含密钥）。</translation>
+    </message>
+    <message>
+        <source>refused: {reason}</source>
+        <translation>拒收：{reason}</translation>
+    </message>
+    <message>
+        <source>the same bytes again (not printed twice)</source>
+        <translation>内容重复（不会重复打印）</translation>
+    </message>
+    <message>
+        <source>receipt</source>
+        <translation>小票</translation>
+    </message>
+    <message>
+        <source>Job #{job} is tried again now.</source>
+        <translation>任务 #{job} 正在重试。</translation>
+    </message>
+    <message>
+        <source>The test receipt is queued for {printer} as job #{job}; it prints after the receipts before it.</source>
+        <translation>测试小票已加入 {printer} 的打印队列（任务 #{job}），排在前面的小票之后打印。</translation>
+    </message>
+    <message>
+        <source>Failed: {error}</source>
+        <translation>失败：{error}</translation>
+    </message>
+    <message>
+        <source>Technician&apos;s bench</source>
+        <translation>技术员工作台</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnosis</source>
+        <translation>诊断(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Files</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Print &amp;queue</source>
+        <translation>打印队列(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>S&amp;niffer</source>
+        <translation>抓包(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Check now</source>
+        <translation>立即检查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Save diagnostic &amp;bundle…</source>
+        <translation>保存诊断包(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>处理方法</translation>
+    </message>
+    <message>
+        <source>&amp;Read again</source>
+        <translation>重新读取(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>写入时间</translation>
+    </message>
+    <message>
+        <source>Folder and file</source>
+        <translation>文件夹与文件</translation>
+    </message>
+    <message>
+        <source>Taken as</source>
+        <translation>识别为</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Why it waits</source>
+        <translation>等待原因</translation>
+    </message>
+    <message>
+        <source>&amp;Retry now</source>
+        <translation>立即重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Print a &amp;test receipt</source>
+        <translation>打印测试小票(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Technician&apos;s tools</source>
+        <translation>技术员工具</translation>
+    </message>
+    <message>
+        <source>Run the checks now</source>
+        <translation>立即运行检查</translation>
+    </message>
+    <message>
+        <source>Save a diagnostic bundle for support</source>
+        <translation>保存诊断包供技术支持使用</translation>
+    </message>
+    <message>
+        <source>Report, configuration, logs, jobs and open cases; never the key</source>
+        <translation>报告、配置、日志、打印任务和未结案例；绝不含密钥</translation>
+    </message>
+    <message>
+        <source>When the checks ran and what they found</source>
+        <translation>检查时间及结果</translation>
+    </message>
+    <message>
+        <source>The checks, faults first, with what to do</source>
+        <translation>检查结果（故障在前）及处理方法</translation>
+    </message>
+    <message>
+        <source>Read the file activity again</source>
+        <translation>重新读取文件记录</translation>
+    </message>
+    <message>
+        <source>Was print.txt written, and when</source>
+        <translation>print.txt 是否写入、何时写入</translation>
+    </message>
+    <message>
+        <source>The files the till wrote, newest first</source>
+        <translation>收银程序写入的文件（最新在前）</translation>
+    </message>
+    <message>
+        <source>Print jobs held by a printer fault</source>
+        <translation>因打印机故障暂停的打印任务</translation>
+    </message>
+    <message>
+        <source>Retry the selected held job now</source>
+        <translation>立即重试所选的暂停任务</translation>
+    </message>
+    <message>
+        <source>Printer for the test receipt</source>
+        <translation>打印测试小票的打印机</translation>
+    </message>
+    <message>
+        <source>Print a test receipt through the print queue</source>
+        <translation>通过打印队列打印测试小票</translation>
+    </message>
+    <message>
+        <source>What the print queue did</source>
+        <translation>打印队列的处理结果</translation>
     </message>
 </context>
 <context>

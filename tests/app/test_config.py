@@ -32,6 +32,10 @@ def test_show_round_trips(tmp_path: Path) -> None:
         ('[platform]\nbase_url = "ftp://x"\n', "platform.base_url", "allowed form"),
         ("[parser.labels]\namount = []\n", "parser.labels.amount", "non-empty"),
         ('[general\nmode="x"', "(file)", "not valid TOML"),
+        ('[cases]\nholidays = ["2026-10-01", "10/02"]\n', "cases.holidays[1]", "2026-10-01"),
+        ("[cases]\nescalation_reminder_working_days = 0\n", "cases.escalation_reminder_working_days", "1 to 60"),
+        ("[signin]\nmax_wrong_pins = 0\n", "signin.max_wrong_pins", "1 to 20"),
+        ("[signin.manager_pin]\nreprnt = true\n", "signin.manager_pin.reprnt", "reprint"),
     ],
 )
 def test_wrong_values_name_key_and_allowed(tmp_path: Path, text: str, key: str, allowed: str) -> None:

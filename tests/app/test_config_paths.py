@@ -31,7 +31,7 @@ from cashier_app.printing.settings import PrinterSettings
 def test_paths_of_another_system_or_relative_are_refused(value: str, os_name: str, words: str) -> None:
     problem = path_problem(value, os_name)
     assert problem is not None and words in problem
-    assert repr(value) in problem and "e.g." in problem  # says what it got, and what a good one looks like
+    assert f"'{value}'" in problem and "e.g." in problem  # says what it got, as typed, and what a good one looks like
 
 
 @pytest.mark.parametrize(("value", "os_name"), [
@@ -77,7 +77,7 @@ def test_a_windows_folder_stops_the_app_and_creates_nothing(tmp_path: Path, monk
     with pytest.raises(ConfigError) as refused:
         load_config(config)
     assert refused.value.key == "watch.folders[0]"
-    assert str(refused.value).startswith(f"{config}: watch.folders[0]: 'C:\\\\Till\\\\print' is a Windows path")
+    assert str(refused.value).startswith(f"{config}: watch.folders[0]: 'C:\\Till\\print' is a Windows path")
 
     assert main(["files", "--config", str(config)]) == 2
     assert "watch.folders[0]" in capsys.readouterr().err

@@ -85,5 +85,5 @@ def test_receipts_written_while_the_disk_is_full_wait_and_print_in_order_when_sp
     assert caught_up.params["count"] == 2
     assert list(services.paths.quarantine_dir.iterdir()) == []  # the waiting copies are gone
     [case] = services.cases.list(CaseFilter(kind=CaseKind.STORAGE_FULL))
-    assert case.result is CaseResult.RESOLVED_BY_ITSELF and "2 write(s)" in case.steps[-1].detail
+    assert case.result is CaseResult.RESOLVED_BY_ITSELF and "2 write(s)" in case.steps[-1].note
     assert len(printer.jobs) == 2  # once each

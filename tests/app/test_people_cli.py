@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -12,6 +14,7 @@ from cashier_app.app.cli import main
 from cashier_app.app.paths import default_paths
 from cashier_app.journal.audit import AuditStore
 from cashier_app.journal.db import Journal
+from tests.conftest import REPO
 
 REFUSED = 6
 
@@ -68,3 +71,23 @@ def test_people_are_managed_from_the_command_line(capsys, monkeypatch) -> None:
     assert [(a, actor) for a, actor, _ in trail()] == [
         ("person_added", "setup"), ("sign_in_failed", "01"), ("person_added", "01"), ("person_disabled", "01"),
         ("pin_changed", "01")]
+
+
+def test_audit_list_as_text_json_and_csv(capsys, monkeypatch, tmp_path) -> None:
+    assert people(capsys, monkeypatch, "people", "add", "01", "--name", "张店长", "--role", "manager",
+                  "--pin-stdin", pin="2580") == 0
+    capsys.readouterr()
+    assert main(["audit", "list"]) == 0
+    text = capsys.readouterr().out
+    assert "1 条记录" in text and "添加人员 person added" in text and "01 张店长 (manager)" in text
+    assert main(["audit", "list", "--since", "2000-01-01", "--until", "2000-01-02", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(["audit", "list", "--since", "yesterday-ish"]) == 2
+    # In a process of its own: the CSV's translations need a Qt application object of the command's own.
+    target = tmp_path / "audit.csv"
+    done = subprocess.run([sys.executable, "-m", "cashier_app", "audit", "list", "--csv", str(target), "--lang",
+                           "zh_CN"], capture_output=True, text=True, cwd=REPO, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    rows = target.read_bytes().decode("utf-8-sig").splitlines()
+    assert rows[0].startswith("时间,操作,人员,授权店长,商户订单号")
+    assert "添加人员" in rows[1] and "2580" not in target.read_text(encoding="utf-8-sig")

@@ -1,12 +1,12 @@
 """A big journal for the history benchmark: two years of a busy till, through the journal's own schema.
 
 The journal is opened with `Journal` (so every migration runs), then filled with the rows the app
-writes for each payment: the archived print.txt bytes, the receipt, its original print job (done)
-(through the paper desk's columns: its document and that it is the original) with the bytes laid
-out for it, the platform's order as reconciliation saw it. About 0.5% of
-receipts were reprinted (with an audit row), 0.2% never printed, 0.3% are refunds, and a few
-hundred cases were opened. Values are drawn from a seeded generator: the same count gives the
-same journal.
+writes for each payment: the archived print.txt bytes, the receipt, its original print job, done
+(with the paper desk's columns: its document, and that it is the original), the bytes laid out for
+it, and the platform's order as reconciliation saw it. About 0.5% of receipts were reprinted (with
+an audit row), 0.2% never printed (cancelled, or held on the last day), 0.3% are refunds, and a few
+hundred cases were opened. Values are drawn from a seeded generator: the same count gives the same
+journal.
 
     python tests/benchmarks/history_journal.py OUT.sqlite3 [--receipts N]
 """
@@ -169,7 +169,9 @@ def build(path: Path, receipts: int, seed: int = 11) -> Built:
             done = (created + timedelta(milliseconds=40)).isoformat(timespec="microseconds")
             job_id += 1
             key = f"receipt:{made}" if refund else out_trade_no
-            job_rows.append((job_id, made, "held" if unprinted else "done", 0, 1, "till_receipt", "system",
+            # Not printed: held on the last day (the printer is out of paper now), cancelled before.
+            state = "done" if not unprinted else ("held" if day == LAST_DAY else "cancelled")
+            job_rows.append((job_id, made, state, 0, 1, "till_receipt", "system",
                              created_text, None if unprinted else done, None if unprinted else done, done, key, 1))
             if not unprinted:
                 byte_rows.append((job_id, created_text, zlib.compress(fake_payload(text))))

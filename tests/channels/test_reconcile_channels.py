@@ -25,7 +25,7 @@ from cashier_app.reconcile.service import Reconciler
 from cashier_app.sandbox.control import SandboxControl
 from cashier_app.sandbox.server import SandboxServer
 from tests.channels.conftest import alipay_settings, merchant_secret, wechat_settings
-from tests.reconcile.conftest import FakeClock, Heard, record_receipt, settings, wechat_print_txt
+from tests.reconcile.conftest import FakeClock, Heard, record_receipt, refund_print_txt, settings, wechat_print_txt
 
 TODAY_11 = datetime.combine(datetime.now(CHINA_TZ).date(), time(11, 0), CHINA_TZ)
 YESTERDAY = TODAY_11.date() - timedelta(days=1)
@@ -107,6 +107,25 @@ def test_bill_import_raises_the_days_findings_once(setup: Setup) -> None:
     again = reconciler.import_bill(YESTERDAY)
     assert again.imported and len(setup.heard.cases) == before
     assert BillStore(setup.journal).imported(setup.adapter.capabilities.kind.value, YESTERDAY) is not None
+
+
+def test_the_bill_raises_refunds_as_the_list_does(setup: Setup) -> None:
+    """The refund rules run on a bill too: a refund the bill shows with no refund slip from the till, and a
+    refund slip for an order the bill shows paid, nothing refunded."""
+    setup.order("B0030", "PAID", 2600, at(14))
+    setup.receipt("B0030", 2600, at(14, 1))
+    setup.clock.t = at(16).timestamp()
+    setup.control.set_upstream("B0030", "REFUNDED")  # refunded the same afternoon, in the back office
+    setup.order("B0031", "PAID", 880, at(15))
+    setup.receipt("B0031", 880, at(15, 1))
+    slip = refund_print_txt("B0031", 880, at(15, 30))  # the till printed a refund the platform never made
+    record_receipt(setup.journal, slip, at(15, 30))
+    setup.clock.t = TODAY_11.timestamp()
+    report = setup.reconciler().import_bill(YESTERDAY)
+    found = {(f.kind, f.out_trade_no) for f in report.findings}
+    assert {(CaseKind.REFUND_WITHOUT_RECEIPT, "B0030"), (CaseKind.REFUND_NOT_ON_PLATFORM, "B0031")} <= found
+    refund = next(f for f in report.findings if f.out_trade_no == "B0030")
+    assert refund.amount == 2600 and refund.detail == "refunded 26.00 on the platform, no refund receipt"
 
 
 def test_bill_not_ready_before_ten(setup: Setup) -> None:

@@ -124,7 +124,9 @@ def test_open_cases_are_in_the_bundle_with_contacts_masked(store: Store) -> None
                                  channel_trade_no="4200001234567890", amount=3850,
                                  cause="customer shows paid; call back on 13912345678 or li.na@example.com",
                                  detail="customer phone +86 139-1234-5678, landline 010-62345678")
-    cases.record(dropped.id or 0, StepAction.NOTE, "03", detail="called 13912345678, no answer")
+    cases.record(dropped.id or 0, StepAction.NOTE, "03", detail="called 13912345678, no answer",
+                 note="customer asked to be called on 13911112222")
+    cases.set_contact(dropped.id or 0, "微信 lina_88，电话 13933334444", "03")
     closed, _ = cases.open_case(CaseKind.UNPAID, actor="03", out_trade_no="202611220002", cause="note 13700001111")
     cases.close_case(closed.id or 0, CaseResult.CLOSED_AND_REPAID, "03", "paid again")
     journal.close()
@@ -139,8 +141,11 @@ def test_open_cases_are_in_the_bundle_with_contacts_masked(store: Store) -> None
     assert case["cause"] == "customer shows paid; call back on 139****5678 or l***@example.com"
     assert case["steps"][0]["detail"] == "customer phone +86 139****5678, landline 010-****5678"
     assert case["steps"][1]["detail"] == "called 139****5678, no answer"
+    assert case["steps"][1]["note"] == "customer asked to be called on 139****2222"
+    assert case["customer_contact"] == "微信 lina_88，电话 139****4444"  # the case's own contact field
     text = b"".join(members.values())
-    for contact in (b"13912345678", b"li.na@example.com", b"62345678", b"1234-5678", b"13700001111"):
+    for contact in (b"13912345678", b"li.na@example.com", b"62345678", b"1234-5678", b"13700001111",
+                    b"13911112222", b"13933334444"):
         assert contact not in text
     assert b"cases-open.json" in members["README.txt"]
 

@@ -180,7 +180,7 @@ def test_text_output_has_english_and_chinese(store: Store, capsys: pytest.Captur
     assert "[WARNING] Platform credentials" in out and "未保存平台密钥" in out
 
 
-def test_no_usable_credential_store_is_a_fault(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+def test_without_a_system_store_the_key_file_is_named(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
     import keyring
     import keyring.backends.fail
 
@@ -192,5 +192,27 @@ def test_no_usable_credential_store_is_a_fault(store: Store, capsys: pytest.Capt
         keyring.set_keyring(previous)
 
     cred = checks_by_id(report)["credentials"]
-    assert cred["outcome"] == "fault" and cred["details"]["key_present"] is False
-    assert cred["details"]["error_code"] == "credential_store_unavailable"
+    # key_storage = "auto": the app's key file stands in, and the diagnosis says where it is.
+    assert cred["outcome"] == "warning" and cred["details"]["key_present"] is False
+    assert cred["details"]["store_kind"] == "file"
+    assert cred["details"]["store_location"].endswith("keys.json")
+
+
+def test_every_fixed_hint_has_its_chinese() -> None:
+    import ast
+    import inspect
+
+    from cashier_app.diagnostics import checks
+    from cashier_app.diagnostics.hints_zh import HINTS_ZH
+
+    tree = ast.parse(inspect.getsource(checks))
+    hints: set[object] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "_check" and len(node.args) >= 6:
+            hints.add(getattr(node.args[5], "value", None))  # a literal hint; None for one built from what was found
+        elif isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "hint" for t in node.targets):
+            hints.add(getattr(node.value, "value", None))
+    hints |= {hint for _outcome, _text, _zh, hint in checks._PLATFORM_CODES.values()}
+    hints -= {"", None}
+    assert len(hints) > 25
+    assert sorted(str(h) for h in hints - set(HINTS_ZH)) == []

@@ -45,7 +45,7 @@ def test_a_stuck_order_is_raised_with_its_real_age() -> None:
     """Seen after the app was down a while: it says 47 min, not "more than 120 s"."""
     orders = {"B": order("B", OrderState.USERPAYING, 47 * 60 + 5)}
     [finding] = reconcile(orders, [], NOW, S).findings
-    assert "for 47 min 5 s" in finding.cause and "120" not in finding.cause
+    assert "for 47 min 5 s" in finding.detail and "120" not in finding.detail
 
 
 def test_receipt_for_unpaid_closed_refunded_or_unknown_order() -> None:
@@ -60,7 +60,7 @@ def test_receipt_for_unpaid_closed_refunded_or_unknown_order() -> None:
     assert kinds(result) == {
         (CaseKind.RECEIPT_WITHOUT_PAYMENT, "U"),
         (CaseKind.RECEIPT_WITHOUT_PAYMENT, "C"),
-        (CaseKind.REFUND, "R"),
+        (CaseKind.REFUND_WITHOUT_RECEIPT, "R"),  # refunded on the platform, the till printed no refund
         (CaseKind.RECEIPT_WITHOUT_PAYMENT, "GONE"),
     }
 
@@ -84,7 +84,69 @@ def test_doubled_original_receipt() -> None:
 
 def test_refund_receipt_does_not_count_as_sale() -> None:
     orders = {"A": order("A", OrderState.PAID, 100, 90)}
-    assert kinds(reconcile(orders, [receipt(1, "A", kind="REFUND")], NOW, S)) == {(CaseKind.PAID_NO_RECEIPT, "A")}
+    assert kinds(reconcile(orders, [receipt(1, "A", kind="REFUND")], NOW, S)) == {
+        (CaseKind.PAID_NO_RECEIPT, "A"), (CaseKind.REFUND_NOT_ON_PLATFORM, "A")}
+
+
+def amounts(no: str, state: OrderState, total: int, *, paid: int | None = None, refunded: int = 0,
+            updated_age_s: float = 60) -> OrderSnapshot:
+    return OrderSnapshot(no, state, total, NOW - timedelta(seconds=300), NOW - timedelta(seconds=290),
+                         paid_amount=paid, refund_amount=refunded, updated_at=NOW - timedelta(seconds=updated_age_s))
+
+
+def slip(rid: int, no: str, amount: int | None, age_s: float = 60, kind: str = "SALE") -> ReceiptSeen:
+    return ReceiptSeen(rid, no, kind, amount, NOW - timedelta(seconds=age_s))
+
+
+def test_a_receipt_amount_that_is_not_the_platforms() -> None:
+    orders = {"M": amounts("M", OrderState.PAID, 1280), "C": amounts("C", OrderState.PAID, 1280, paid=1080),
+              "N": amounts("N", OrderState.PAID, 1280)}
+    result = reconcile(orders, [slip(1, "M", 99900), slip(2, "C", 1080), slip(3, "N", None)], NOW, S)
+    # A coupon makes the customer pay less than the total: either amount is the platform's. No amount read: no claim.
+    assert kinds(result) == {(CaseKind.AMOUNT_MISMATCH, "M")}
+    (finding,) = result.findings
+    assert finding.amount == 1280 and finding.receipt_ids == (1,)
+    assert finding.detail == "receipt says 999.00, the platform says 12.80"
+    assert finding.cause == "the receipt's amount is not the amount the platform took"
+
+
+def test_a_refund_receipt_for_an_order_the_platform_says_is_paid() -> None:
+    orders = {"P": amounts("P", OrderState.PAID, 1250), "R": amounts("R", OrderState.REFUNDED, 1250, refunded=1250)}
+    receipts = [slip(1, "P", 1250), slip(2, "P", 1250, age_s=10, kind="REFUND"),
+                slip(3, "R", 1250), slip(4, "R", 1250, kind="REFUND")]
+    assert reconcile(orders, receipts, NOW, S).findings == []  # within the grace: the refund's notice may follow
+    receipts[1] = slip(2, "P", 1250, age_s=30, kind="REFUND")
+    result = reconcile(orders, receipts, NOW, S)
+    assert kinds(result) == {(CaseKind.REFUND_NOT_ON_PLATFORM, "P")}
+    assert result.findings[0].amount == 1250 and result.findings[0].receipt_ids == (2,)
+    # The platform hears of the refund: the case clears by itself.
+    orders["P"] = amounts("P", OrderState.REFUNDED, 1250, refunded=1250)
+    cleared = reconcile(orders, receipts, NOW, S, open_keys=["refund_not_on_platform:P"])
+    assert cleared.findings == [] and cleared.cleared == {"refund_not_on_platform:P"}
+
+
+def test_a_refund_on_the_platform_with_no_refund_receipt() -> None:
+    orders = {
+        "F": amounts("F", OrderState.REFUNDED, 1250),  # full, amount not given: the whole amount
+        "H": amounts("H", OrderState.PARTIAL_REFUNDED, 4200, refunded=1500),
+        "S": amounts("S", OrderState.PARTIAL_REFUNDED, 4200, refunded=1500, updated_age_s=5),  # just now
+        "K": amounts("K", OrderState.PARTIAL_REFUNDED, 4200, refunded=2000),
+        "OK": amounts("OK", OrderState.REFUNDED, 1250, refunded=1250),
+        "OLD": amounts("OLD", OrderState.REFUNDED, 1250, updated_age_s=7200),
+    }
+    receipts = [slip(1, "K", 1500, kind="REFUND"), slip(2, "OK", 1250, kind="REFUND"),
+                *(slip(10 + i, no, 4200, age_s=290) for i, no in enumerate(("H", "S", "K")))]  # their sales
+    result = reconcile(orders, receipts, NOW, S, watched_since=NOW - timedelta(hours=1))
+    assert kinds(result) == {(CaseKind.REFUND_WITHOUT_RECEIPT, "F"), (CaseKind.REFUND_WITHOUT_RECEIPT, "H"),
+                             (CaseKind.REFUND_WITHOUT_RECEIPT, "K")}
+    details = {f.out_trade_no: (f.amount, f.detail) for f in result.findings}
+    assert details["F"] == (1250, "refunded 12.50 on the platform, no refund receipt")
+    assert details["K"] == (2000, "refunded 20.00 on the platform, refund receipts for 15.00")
+    # The refund receipt arrives: cleared.
+    receipts.append(slip(3, "H", 1500, kind="REFUND"))
+    later = reconcile(orders, receipts, NOW, S, open_keys=["refund_without_receipt:H"],
+                      watched_since=NOW - timedelta(hours=1))
+    assert "refund_without_receipt:H" in later.cleared
 
 
 def test_late_receipt_and_moved_on_order_clear_their_cases() -> None:

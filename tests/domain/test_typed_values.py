@@ -48,7 +48,7 @@ def test_a_time_without_offset_is_store_time_and_one_with_an_offset_keeps_it() -
     assert given == datetime(2026, 11, 24, 8, tzinfo=STORE)
 
 
-@pytest.mark.parametrize("typed", ["", "yesterday", "24.11.2026", "2026-13-01"])
+@pytest.mark.parametrize("typed", ["", "yesterday", "24.11.2026", "2026-13-01", "0001-01-01", "0001-01-01 07:59"])
 def test_what_is_not_a_date_is_refused(typed: str) -> None:
     with pytest.raises(LocalTimeError):
         parse_local_moment(typed, STORE)
@@ -57,3 +57,7 @@ def test_what_is_not_a_date_is_refused(typed: str) -> None:
 def test_local_day_range() -> None:
     start, end = local_day_range(date(2026, 11, 24), STORE)
     assert (start, end - start) == (datetime(2026, 11, 24, tzinfo=STORE), timedelta(days=1))
+
+
+def test_the_last_day_of_the_calendar_ends_the_range_without_overflowing() -> None:
+    assert parse_local_moment("9999-12-31", STORE, end=True).year == 9999

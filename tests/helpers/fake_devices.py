@@ -26,6 +26,7 @@ WEB = "web"  # answers an HTTP error page and hangs up (a metrics exporter on po
 HANG_UP = "hang-up"  # hangs up without a word
 SILENT = "silent"  # takes the bytes and never answers
 GARBAGE = "garbage"  # answers bytes that are no status (a serial line at the wrong speed)
+STALL = "stall"  # takes the connection and never reads a byte (a printer hung mid-job)
 
 
 class FakeDevice:
@@ -45,6 +46,7 @@ class FakeDevice:
         self._deadline = time.monotonic() + lifetime_s
         self._stop = threading.Event()
         self._lock = threading.Lock()
+        self._stalled: list[socket.socket] = []
         self._thread = threading.Thread(target=self._loop, name=f"fake-{behaviour}-{host}:{self.port}", daemon=True)
         self._thread.start()
 
@@ -71,12 +73,18 @@ class FakeDevice:
                         with contextlib.suppress(OSError):
                             conn, _ = self._listener.accept()
                             conn.setblocking(False)
-                            selector.register(conn, selectors.EVENT_READ)
+                            if self.behaviour == STALL:
+                                self._stalled.append(conn)  # never read: the sender's buffers fill up
+                            else:
+                                selector.register(conn, selectors.EVENT_READ)
                             with self._lock:
                                 self.connections += 1
                         continue
                     self._serve(selector, sock)
         finally:
+            for conn in self._stalled:
+                with contextlib.suppress(OSError):
+                    conn.close()
             for key in list(selector.get_map().values()):
                 with contextlib.suppress(OSError):
                     key.fileobj.close()  # type: ignore[union-attr]

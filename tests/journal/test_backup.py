@@ -3,6 +3,7 @@ from a newer app is refused, and nothing is lost on the way."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -99,6 +100,9 @@ def test_restore_puts_the_copy_in_place_and_keeps_the_journal_it_replaces(journa
     add_receipt(journal, "备份后的小票")
     journal.close()
     kept = restore_journal(copy, journal.path, now=T0)
+    # The old journal's log was folded into it before it was kept: nothing of it is left to be
+    # applied to the restored copy.
+    assert not Path(f"{journal.path}-wal").exists()
     assert kept is not None and count(kept) == 201
     assert count(journal.path) == 200
     reopened = Journal(journal.path)  # the restored journal opens and migrates like any other
@@ -120,3 +124,20 @@ def test_restore_refuses_a_copy_from_a_newer_app(journal: Journal, tmp_path: Pat
 def test_backing_up_a_missing_journal_says_so(tmp_path: Path) -> None:
     with pytest.raises(BackupError, match="no journal"):
         backup_journal(tmp_path / "none.sqlite3", tmp_path / "copies", keep=1, now=T0)
+
+
+def test_a_copy_cut_off_by_a_kill_is_cleared_by_a_later_one(journal: Journal, tmp_path: Path) -> None:
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    cut_off = folder / ".journal-20261123-030000.sqlite3.part"
+    cut_off.write_bytes(b"half a copy")
+    os.utime(cut_off, (T0.timestamp() - 7200, T0.timestamp() - 7200))
+    journal_of_it = folder / ".journal-20261123-030000.sqlite3.part-journal"
+    journal_of_it.write_bytes(b"rollback journal of the copy")
+    os.utime(journal_of_it, (T0.timestamp() - 7200, T0.timestamp() - 7200))
+    fresh = folder / ".journal-20261124-025959.sqlite3.part"  # another process writing right now
+    fresh.write_bytes(b"being written")
+    os.utime(fresh, (T0.timestamp() - 1, T0.timestamp() - 1))
+    result = backup_journal(journal.path, folder, keep=3, now=T0)
+    assert list_backups(folder) == [result.path]
+    assert not cut_off.exists() and not journal_of_it.exists() and fresh.exists()

@@ -1,13 +1,11 @@
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pytest
 
 from cashier_app.domain.cases import CaseKind, CaseResult, CaseStatus, StepAction
-from cashier_app.journal.cases import CaseFilter, CaseStore, cases_to_csv
+from cashier_app.journal.cases import CaseFilter, CaseStore
 from cashier_app.journal.db import Journal
 
 
@@ -49,10 +47,45 @@ def test_filters_and_training_kept_apart(store: CaseStore) -> None:
     assert store.list(CaseFilter(since_utc="2999-01-01")) == []
 
 
-def test_csv_has_bom_and_opens_as_utf8(store: CaseStore) -> None:
-    store.open_case(CaseKind.PAID_NO_RECEIPT, actor="system", out_trade_no="A", amount=1250, cause="无小票")
-    data = cases_to_csv(store.list())
-    assert data.startswith(b"\xef\xbb\xbf")
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
-    assert rows[0][0] == "id" and rows[1][1] == "paid_no_receipt" and rows[1][7] == "12.50"
-    assert rows[1][9] == "无小票"
+def test_the_record_the_field_asks_for(store: CaseStore) -> None:
+    case, _ = store.open_case(CaseKind.DROPPED_ORDER, actor="07", out_trade_no="C", amount=2350,
+                              payment_state="USERPAYING", paid_at="2026-11-24T02:30:05.000000+00:00",
+                              channel="WECHAT")
+    assert case.id is not None and (case.paid_at, case.channel) == ("2026-11-24T02:30:05.000000+00:00", "WECHAT")
+    store.set_payment(case.id, paid_at=None, channel="ALIPAY")  # what is known is not forgotten
+    store.record(case.id, StepAction.SYNC, "07", state_seen="PAID", outcome="PAID", detail="sync out_trade_no=C",
+                 note="顾客出示了支付凭证")
+    noted = store.add_note(case.id, "  顾客留下电话，平台答复后回电 ", "07")
+    with_contact = store.set_contact(case.id, " 138 1234 5678 ", "07")
+    assert with_contact.customer_contact == "138 1234 5678"
+    assert with_contact.channel == "ALIPAY" and with_contact.paid_at == case.paid_at
+    steps = with_contact.steps
+    assert [(s.action, s.actor, s.state_seen, s.note) for s in steps[1:]] == [
+        (StepAction.SYNC, "07", "PAID", "顾客出示了支付凭证"),
+        (StepAction.NOTE, "07", "PAID", "顾客留下电话，平台答复后回电"),
+        (StepAction.NOTE, "07", None, "")]
+    assert steps[-1].outcome == "contact_recorded" and "5678" not in steps[-1].detail  # the number stays in its field
+    assert noted.steps[-1].note == "顾客留下电话，平台答复后回电"
+    assert store.set_contact(case.id, "", "01").customer_contact is None
+    with pytest.raises(KeyError):
+        store.add_note(9999, "x", "07")
+
+
+def test_an_escalated_case_ages_from_its_first_report_and_is_reminded_once(store: CaseStore) -> None:
+    case, _ = store.open_case(CaseKind.DROPPED_ORDER, actor="07", out_trade_no="D")
+    assert case.id is not None and not case.escalated
+    store.record(case.id, StepAction.ESCALATE, "07", outcome="escalated", note="平台未到账")
+    first = store.get(case.id)
+    assert first is not None and first.escalated and first.escalated_at is not None
+    store.record(case.id, StepAction.ESCALATE, "01", outcome="escalated")
+    again = store.get(case.id)
+    assert again is not None and again.escalated_at == first.escalated_at
+    assert [c.id for c in store.escalations_to_remind()] == [case.id]
+    assert store.mark_reminded(case.id, "reported 4 working days ago, limit 3")
+    assert not store.mark_reminded(case.id, "again")
+    assert store.escalations_to_remind() == []
+    reminded = store.get(case.id)
+    assert reminded is not None and reminded.steps[-1].outcome == "escalation_overdue"
+    closed = store.close_case(case.id, CaseResult.SYNCED_PAID, "01", note="平台已补单")
+    assert not closed.escalated and closed.steps[-1].note == "平台已补单"
+

@@ -128,6 +128,8 @@ def test_refund_receipts_carry_their_kind(journal: Journal, known: list[Known]) 
     ({"amount": "38.505"}, "amount_invalid", "amount"),
     ({"amount": "abc"}, "amount_invalid", "amount"),
     ({"amount": "-5"}, "amount_invalid", "amount"),
+    ({"amount": "100000000000000000000"}, "amount_invalid", "amount"),
+    ({"date_from": "0001-01-01"}, "date_invalid", "from"),
     ({"amount": "38.50", "amount_min": "1"}, "amount_both", "amount"),
     ({"amount_min": "50", "amount_max": "40"}, "amount_range", "amount_max"),
     ({"date_from": "24/11/2026"}, "date_invalid", "from"),

@@ -84,4 +84,4 @@ def test_closing_a_case_by_hand_needs_a_managers_pin(rig: Rig, till: SignInSessi
     closed = service.close_case(view, CaseResult.OTHER, "customer left")
     case = rig.case(closed.case_id)
     assert case.result is CaseResult.OTHER and case.closed_by == "07"
-    assert case.steps[-1].detail == "customer left (approved by manager 01)"
+    assert case.steps[-1].note == "customer left (approved by manager 01)"

@@ -62,7 +62,7 @@ def test_cashier_closes_a_case_with_a_result(rig: Rig) -> None:
 
     case = rig.case(done.case_id)
     assert (case.status, case.result) == (CaseStatus.CLOSED, CaseResult.NO_ACTION_NEEDED)
-    assert case.steps[-1].detail == "paid again as 2026112200050004"
+    assert case.steps[-1].note == "paid again as 2026112200050004"  # the person's words, as a note
     assert done.case_result is CaseResult.NO_ACTION_NEEDED
 
 

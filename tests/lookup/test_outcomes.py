@@ -154,6 +154,22 @@ def test_not_found_says_check_the_number(rig: Rig) -> None:
     assert view.case_id is None and not view.may_close and not view.may_print
 
 
+def test_not_found_without_a_voucher_says_plainly_it_is_safe_to_take_payment_again(rig: Rig) -> None:
+    view = rig.service.lookup("2026112200049998")
+    assert not view.guidance.may_take_payment_again  # not before the customer is asked
+    not_charged = rig.service.with_voucher(view, Voucher.NONE)
+    assert not_charged.guidance.verdict is Verdict.NOT_FOUND_NOT_CHARGED
+    assert not_charged.guidance.may_take_payment_again and not_charged.guidance.actions == ()
+    assert not_charged.case_id is None  # nothing went wrong: no case
+    paid = rig.service.with_voucher(view, Voucher.SHOWN)
+    assert paid.guidance.verdict is Verdict.NOT_FOUND_BUT_PAID and not paid.guidance.may_take_payment_again
+    assert paid.guidance.actions == (Action.CHECK_NUMBER, Action.ESCALATE)
+    # A fault is never "not found": nothing is said to be safe while the platform cannot answer.
+    rig.control.inject_faults(status=503, for_requests=10)
+    unknown = rig.service.with_voucher(rig.service.lookup("2026112200049997"), Voucher.NONE)
+    assert unknown.outcome is LookupOutcome.UNKNOWN and not unknown.guidance.may_take_payment_again
+
+
 def test_the_platform_itself_unsure_is_never_closable(rig: Rig) -> None:
     rig.order("2026112200040600", "UNKNOWN")
     view = rig.service.lookup("2026112200040600", Voucher.NONE)

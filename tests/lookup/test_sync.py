@@ -69,7 +69,7 @@ def test_still_unpaid_after_sync_polls_with_backoff_then_says_escalate(rig: Rig)
     case = rig.case(escalated.case_id)
     assert case.id == synced.case_id and case.status is CaseStatus.OPEN  # ready for the manager
     assert case.steps[-1].action is StepAction.ESCALATE
-    assert case.steps[-1].state_seen == "USERPAYING" and "支付成功" in case.steps[-1].detail
+    assert case.steps[-1].state_seen == "USERPAYING" and "支付成功" in case.steps[-1].note
 
 
 def test_the_channel_notice_arriving_while_polling_ends_the_polls(rig: Rig) -> None:

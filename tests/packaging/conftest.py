@@ -32,10 +32,10 @@ def _ignore(folder: str, names: list[str]) -> set[str]:
 
 
 def run(cmd: list[str | Path], *, cwd: Path, env: dict[str, str] | None = None, timeout: float = 600,
-        check: bool = True) -> subprocess.CompletedProcess[str]:
+        check: bool = True, input: str | None = None) -> subprocess.CompletedProcess[str]:
     """Run a build or install step; on failure the assertion shows its output."""
     done = subprocess.run([str(c) for c in cmd], cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=timeout, check=False)
+                          timeout=timeout, check=False, input=input)
     if check:
         assert done.returncode == 0, f"{cmd} exited {done.returncode}\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}"
     return done

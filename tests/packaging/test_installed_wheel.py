@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import stat
 import zipfile
 from pathlib import Path
 
@@ -55,8 +57,9 @@ def test_the_installed_demo_prints_and_reprints_from_the_platform_record(install
     with sqlite3.connect(journal) as db:
         printed_receipts = db.execute(
             "SELECT COUNT(*) FROM print_jobs WHERE state = 'done' AND receipt_id IS NOT NULL").fetchone()[0]
+        # Printed from the platform's record (no receipt of the till's): the order's original receipt.
         from_platform = db.execute(
-            "SELECT COUNT(*) FROM print_jobs WHERE state = 'done' AND reason = 'paid_no_receipt'"
+            "SELECT COUNT(*) FROM print_jobs WHERE state = 'done' AND receipt_id IS NULL AND reason = 'paid_no_receipt'"
         ).fetchone()[0]
     assert printed_receipts >= 1, done.stderr[-3000:]
     assert from_platform >= 1, done.stderr[-3000:]
@@ -92,3 +95,22 @@ def test_the_installed_window_starts_and_draws(installed: Installed, tmp_path: P
     run([installed.cashier_app, "--demo", "--lang", "zh_CN", "--run-seconds", "4", "--screenshot", picture],
         cwd=installed.outside, env=installed.env(), timeout=120)
     assert picture.stat().st_size > 10_000
+
+
+def test_the_installed_app_keeps_the_key_where_the_till_has_no_credential_store(installed: Installed,
+                                                                               tmp_path: Path) -> None:
+    """No Secret Service and no keyrings.alt (it is a development tool): the app's own key file."""
+    keys = tmp_path / "keys"
+    env = installed.env(PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring", CASHIER_APP_KEY_FOLDER=str(keys))
+    assert run([installed.python, "-c", "import keyrings.alt"], cwd=installed.outside, env=env,
+               check=False).returncode != 0
+    stored = run([installed.cashier_app, "credentials", "set"], cwd=installed.outside, env=env,
+                 input="sandbox-key-T0001-please-change\n")
+    assert "this app's key file" in stored.stdout
+    checked = run([installed.cashier_app, "credentials", "check", "--json"], cwd=installed.outside, env=env,
+                  check=False)
+    report = json.loads(checked.stdout)
+    assert report["stored"] is True
+    assert report["store"]["kind"] == "file" and report["store"]["location"] == str(keys / "keys.json")
+    assert "not encrypted" in report["protection"]
+    assert stat.S_IMODE((keys / "keys.json").stat().st_mode) == 0o600

@@ -138,6 +138,19 @@ def test_the_installed_app_runs_the_headless_demo(till: Till) -> None:
         assert db.execute("SELECT COUNT(*) FROM print_jobs WHERE state = 'done'").fetchone()[0] >= 1
 
 
+def test_a_failed_upgrade_leaves_the_installed_version_working(till: Till) -> None:
+    """No package index reachable (a till offline, a proxy down): the upgrade stops, says so, and the
+    version in use stays, whole."""
+    in_use = (till.program / "current").resolve()
+    offline = till.env(PIP_NO_INDEX="1", PIP_FIND_LINKS="", PIP_CONFIG_FILE=os.devnull, PIP_NO_CACHE_DIR="1")
+    done = till.install(env=offline, check=False)
+    assert done.returncode == 1
+    assert "installation failed; the installed version (if any) is unchanged" in done.stderr
+    assert (till.program / "current").resolve() == in_use
+    assert [p for p in (till.program / "versions").iterdir()] == [in_use]
+    assert run([till.exe, "--version"], cwd=till.home, env=till.env()).stdout.startswith("cashier-app ")
+
+
 def test_upgrade_in_place_closes_the_running_app_and_keeps_its_data(till: Till) -> None:
     journal = till.data / "demo" / "journal.sqlite3"
     with sqlite3.connect(journal) as db:

@@ -131,6 +131,8 @@ def test_uninstall_keeps_data_unless_asked_and_purges_the_folder_the_app_uses(mo
     assert "MB_DEFBUTTON2" in code
     assert re.search(r"else if UninstallSilent\(\) then\s+Result := False", code)
     assert "[UninstallDelete]" not in text
+    # An upgrade replaces the program's own files and nothing else.
+    assert all(line.split('Name: "', 1)[1].startswith("{app}\\") for line in _section(text, "InstallDelete"))
 
 
 def test_the_installer_takes_both_programs_and_the_icon() -> None:

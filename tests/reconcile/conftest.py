@@ -227,3 +227,28 @@ def sale(journal: Journal, clock: FakeClock, out_trade_no: str, *, amount: int =
     """The till printed the sale receipt of `out_trade_no` `ago_s` seconds ago."""
     at = clock.dt() - timedelta(seconds=ago_s)
     return record_receipt(journal, wechat_print_txt(out_trade_no, amount, at), at, training=training)
+
+
+def refund_print_txt(out_trade_no: str, amount_fen: int, at: datetime) -> bytes:
+    """A refund slip as the payment interface's default template writes it (docs/samples: refund-utf8-lf.txt)."""
+    local = at.astimezone(CHINA)
+    lines = [
+        "        聚合支付 退款单",
+        "--------------------------------",
+        "商户名称：星河便利店(科技园店)",
+        "终端编号：T0001",
+        "操作员：01",
+        "交易类型：微信支付 退款",
+        f"商户订单号：{out_trade_no}",
+        f"退款单号：R{out_trade_no}",
+        f"交易时间：{local:%Y-%m-%d %H:%M:%S}",
+        f"退款金额：RMB {amount_fen // 100}.{amount_fen % 100:02d}",
+        "--------------------------------",
+    ]
+    return "\n".join(lines).encode("utf-8") + b"\n"
+
+
+def refund(journal: Journal, clock: FakeClock, out_trade_no: str, *, amount: int = 1250, ago_s: float = 0.0) -> int:
+    """The till printed a refund slip for `out_trade_no` `ago_s` seconds ago."""
+    at = clock.dt() - timedelta(seconds=ago_s)
+    return record_receipt(journal, refund_print_txt(out_trade_no, amount, at), at)

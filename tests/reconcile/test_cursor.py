@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+from cashier_app.domain.cases import CaseKind
 from cashier_app.domain.orders import OrderState
 from cashier_app.journal.cases import CaseStore
 from cashier_app.journal.db import Journal
@@ -78,14 +79,17 @@ def test_restart_in_the_middle_of_a_scan(platform: Platform, journal: Journal, c
     snapshots, _ = OrdersSeenStore(journal).snapshots("2000-01-01")
     assert snapshots[numbers[0]].state is OrderState.REFUNDED
     assert platform.requests.lists == 6
-    # Each missing receipt raised once, across the restart.
-    raised = [str(c.out_trade_no) for c, created in heard.cases if created]
+    # Each missing receipt raised once, across the restart (and the refund without its slip, once).
+    raised = [str(c.out_trade_no) for c, created in heard.cases if created and c.kind is CaseKind.PAID_NO_RECEIPT]
     assert sorted(raised) == sorted(numbers)
     for _ in range(2):
         clock.advance(10)
         second.poll_once()
     make_reconciler(page_size=3).poll_once()
-    assert len([c for c, created in heard.cases if created]) == len(raised) + 1  # + the new one, after grace
+    missing = [c for c, created in heard.cases if created and c.kind is CaseKind.PAID_NO_RECEIPT]
+    assert len(missing) == len(raised) + 1  # + the new one, after grace
+    refunds = [c.out_trade_no for c, created in heard.cases if created and c.kind is CaseKind.REFUND_WITHOUT_RECEIPT]
+    assert refunds == [numbers[0]]
 
 
 def test_states_never_move_back_in_orders_seen(platform: Platform, journal: Journal, clock: FakeClock,

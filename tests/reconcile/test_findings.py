@@ -16,6 +16,7 @@ from tests.reconcile.conftest import (
     Platform,
     bank_card_print_txt,
     record_receipt,
+    refund,
     sale,
 )
 
@@ -23,12 +24,14 @@ EXPECTED_FIRST = {
     "paid_no_receipt:202611220002",
     "receipt_without_payment:202611220003",
     "receipt_without_payment:202611220004",
-    "refund:202611220005",
+    "refund_without_receipt:202611220005",
     "receipt_without_payment:202611220006",
     "stuck_payment:202611220007",
     "doubled_receipt:202611220008",
     "receipt_without_payment:202611220010",
     "stuck_payment:202611220012",
+    "amount_mismatch:202611220013",
+    "refund_not_on_platform:202611220014",
 }
 
 
@@ -41,7 +44,7 @@ def stage_every_kind(platform: Platform, journal: Journal, clock: FakeClock, sam
     sale(journal, clock, "202611220003", ago_s=50)
     p.order("202611220004", "CLOSED", age_s=300)  # receipt, order closed
     sale(journal, clock, "202611220004", ago_s=280)
-    p.order("202611220005", "REFUNDED", age_s=300)  # refunded after its receipt
+    p.order("202611220005", "REFUNDED", age_s=300)  # refunded after its receipt, no refund slip
     sale(journal, clock, "202611220005", ago_s=290)
     sale(journal, clock, "202611220006", ago_s=60)  # receipt for an order the platform does not know
     p.order("202611220007", "USERPAYING", age_s=300)  # stuck waiting for the password
@@ -53,9 +56,15 @@ def stage_every_kind(platform: Platform, journal: Journal, clock: FakeClock, sam
     p.order("202611220009", "PAID", age_s=10)  # paid 5 s ago: within the grace period
     p.order("202611220010", "PAY_FAILED", age_s=300)  # receipt, payment failed
     sale(journal, clock, "202611220010", ago_s=290)
-    p.order("202611220011", "PARTIAL_REFUNDED", age_s=300)  # matched, part refunded since
+    p.order("202611220011", "PARTIAL_REFUNDED", age_s=300, refund_amount=500)  # matched, part refunded since
     sale(journal, clock, "202611220011", ago_s=290)
+    refund(journal, clock, "202611220011", amount=500, ago_s=100)  # with its refund slip
     p.order("202611220012", "CREATED", age_s=300)  # created, never paid: stuck
+    p.order("202611220013", "PAID", age_s=300, total_amount=1280)  # the receipt says 999.00
+    sale(journal, clock, "202611220013", amount=99900, ago_s=290)
+    p.order("202611220014", "PAID", age_s=300)  # a refund slip, but the platform says paid
+    sale(journal, clock, "202611220014", ago_s=290)
+    refund(journal, clock, "202611220014", ago_s=60)
 
 
 def keys(journal: Journal) -> set[str]:
@@ -70,10 +79,11 @@ def test_every_kind_raised_exactly_once(platform: Platform, journal: Journal, he
     reconciler = make_reconciler(first_lookback_s=3600)
 
     first = reconciler.poll_once()
-    assert first.ok and first.listed == 11 and first.new_orders == 11
+    assert first.ok and first.listed == 13 and first.new_orders == 13
     assert keys(journal) == EXPECTED_FIRST
-    assert {c.kind for c in first.opened} == {CaseKind.PAID_NO_RECEIPT, CaseKind.RECEIPT_WITHOUT_PAYMENT,
-                                              CaseKind.REFUND, CaseKind.STUCK_PAYMENT, CaseKind.DOUBLED_RECEIPT}
+    assert {c.kind for c in first.opened} == {
+        CaseKind.PAID_NO_RECEIPT, CaseKind.RECEIPT_WITHOUT_PAYMENT, CaseKind.REFUND_WITHOUT_RECEIPT,
+        CaseKind.STUCK_PAYMENT, CaseKind.DOUBLED_RECEIPT, CaseKind.AMOUNT_MISMATCH, CaseKind.REFUND_NOT_ON_PLATFORM}
     # One list request; one query, for the receipt whose order was never listed.
     assert (first.list_requests, first.query_requests) == (1, 1)
     assert (platform.requests.lists, platform.requests.queries) == (1, 1)
@@ -93,9 +103,9 @@ def test_every_kind_raised_exactly_once(platform: Platform, journal: Journal, he
     assert (platform.requests.lists, platform.requests.queries) == (3, 1)
 
     raised = [case.out_trade_no for case, created in heard.cases if created]
-    assert len(raised) == len(set(raised)) == 10
+    assert len(raised) == len(set(raised)) == 12
     cases = CaseStore(journal).list(CaseFilter(training=None))
-    assert len(cases) == 10 and all(c.status is CaseStatus.OPEN and c.opened_by == "system" for c in cases)
+    assert len(cases) == 12 and all(c.status is CaseStatus.OPEN and c.opened_by == "system" for c in cases)
     assert not any(c.out_trade_no in ("202611220001", "202611220011") for c in cases)  # matched
     assert not any(c.out_trade_no is None for c in cases)  # the bank-card slip
     doubled = CaseStore(journal).find_by_key("doubled_receipt:202611220008")
@@ -216,3 +226,50 @@ def test_the_sandbox_paid_no_receipt_scenario(platform: Platform, journal: Journ
     assert len(unprinted) == 2
     report = make_reconciler(first_lookback_s=3600).poll_once()
     assert {(c.kind, c.out_trade_no) for c in report.opened} == {(CaseKind.PAID_NO_RECEIPT, n) for n in unprinted}
+
+
+def test_amounts_and_refunds_raised_once_with_their_case_then_cleared(
+        platform: Platform, journal: Journal, clock: FakeClock, heard: Heard,
+        make_reconciler: Callable[..., Reconciler]) -> None:
+    """The three findings of the till's amounts and refunds, against the sandbox over HTTP: each raised once
+    (whatever the number of polls), its case carrying the order's payment and the particulars."""
+    platform.order("202611230001", "PAID", age_s=300, total_amount=1280)
+    sale(journal, clock, "202611230001", amount=99900, ago_s=290)  # a receipt of 999.00 for 12.80
+    platform.order("202611230002", "PAID", age_s=300)
+    sale(journal, clock, "202611230002", ago_s=290)
+    refund(journal, clock, "202611230002", ago_s=60)  # refunded at the till, the platform says paid
+    platform.order("202611230003", "PAID", age_s=300, channel="ALIPAY")
+    sale(journal, clock, "202611230003", ago_s=290)
+    reconciler = make_reconciler(first_lookback_s=3600)
+    assert {c.kind for c in reconciler.poll_once().opened} == {CaseKind.AMOUNT_MISMATCH,
+                                                                CaseKind.REFUND_NOT_ON_PLATFORM}
+    # Refunded in full on the platform (the merchant's back office): no refund slip from the till.
+    platform.control.set_upstream("202611230003", "REFUNDED", notify=True)
+    clock.advance(30)
+    second = reconciler.poll_once()
+    assert [(c.kind, c.out_trade_no) for c in second.opened] == [
+        (CaseKind.REFUND_WITHOUT_RECEIPT, "202611230003")]
+    for _ in range(3):
+        clock.advance(10)
+        assert reconciler.poll_once().opened == []
+    raised = [(c.kind, c.out_trade_no) for c, created in heard.cases if created]
+    assert len(raised) == len(set(raised)) == 3
+
+    store = CaseStore(journal)
+    mismatch = store.find_by_key("amount_mismatch:202611230001")
+    assert mismatch is not None and mismatch.amount == 1280 and mismatch.payment_state == "PAID"
+    assert mismatch.steps[0].detail.startswith("receipt says 999.00, the platform says 12.80; receipts ")
+    assert mismatch.channel == "WECHAT" and mismatch.paid_at is not None
+    refunded = store.find_by_key("refund_without_receipt:202611230003")
+    assert refunded is not None and refunded.amount == 1250 and refunded.channel == "ALIPAY"
+    assert refunded.steps[0].detail == "refunded 12.50 on the platform, no refund receipt"
+
+    # The till's refund reaches the platform; the platform's refund gets its slip: both close by themselves.
+    platform.control.set_upstream("202611230002", "REFUNDED", notify=True)
+    refund(journal, clock, "202611230003")
+    clock.advance(10)
+    closed = reconciler.poll_once().closed
+    assert {(c.kind, c.result) for c in closed} == {(CaseKind.REFUND_NOT_ON_PLATFORM, CaseResult.RESOLVED_BY_ITSELF),
+                                                    (CaseKind.REFUND_WITHOUT_RECEIPT, CaseResult.RESOLVED_BY_ITSELF)}
+    mismatch = store.find_by_key("amount_mismatch:202611230001")
+    assert mismatch is not None and mismatch.status is CaseStatus.OPEN  # a wrong amount is the manager's to judge

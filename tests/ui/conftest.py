@@ -92,6 +92,15 @@ class ListServices:
     def cases_csv(self, query: CaseQuery) -> bytes:
         return "\ufeff".encode()
 
+    def add_case_note(self, case_id: int, note: str) -> CaseRow:
+        raise ServiceError("case_not_found", f"no case {case_id}")
+
+    def set_case_contact(self, case_id: int, contact: str) -> CaseRow:
+        raise ServiceError("case_not_found", f"no case {case_id}")
+
+    def escalate_case(self, case_id: int, note: str) -> CaseRow:
+        raise ServiceError("case_not_found", f"no case {case_id}")
+
     def case_counts(self, day: str) -> dict[str, int]:
         return {}
 
@@ -124,6 +133,24 @@ class ListServices:
 
     def credential_services(self) -> Any:
         return self.credentials
+
+    # The setup wizard's services (the real SetupAdapter is tested in test_setup_wizard.py).
+    setup: Any = None
+
+    # The display settings saved from Settings → Display… (the real writer: test_display.py).
+    display_saved: list[tuple[int, str]] = field(default_factory=list)
+
+    def save_display(self, font_size: int, theme: str) -> None:
+        self.display_saved.append((font_size, theme))
+
+    # The technician page's services (the real TechnicianAdapter is tested in test_technician_page.py).
+    technician: Any = None
+
+    def technician_services(self) -> Any:
+        return self.technician
+
+    def setup_services(self) -> Any:
+        return self.setup
 
     # Sign-in and the manager's approval (the real AppAccessServices over a journal: tests/ui/test_sign_in.py).
     access_services: Any = None

@@ -126,7 +126,7 @@ def test_open_a_case_see_its_timeline_and_close_it_with_a_result(app: LiveApp, q
     rows = dialog.timeline_texts()
     assert [row[1] for row in rows] == ["发现异常", "备注"]
     assert rows[0][2] == "系统" and rows[0][4] == "打印机故障"
-    assert rows[1][2] == "07" and rows[1][4] == "换了新纸卷"
+    assert rows[1][2] == "07" and rows[1][4] == "" and rows[1][5] == "换了新纸卷"  # the note in its own column
     assert dialog.fact_labels["cause"].text() == "—"
     assert not dialog.close_button.isEnabled()  # no result chosen, no closing
 
@@ -137,7 +137,7 @@ def test_open_a_case_see_its_timeline_and_close_it_with_a_result(app: LiveApp, q
     assert dialog.fact_labels["status"].text() == "故障已排除"
     assert not dialog.close_box.isVisibleTo(dialog)
     assert dialog.timeline_texts()[-1][1] == "结案"
-    assert dialog.timeline_texts()[-1][4] == "故障已排除 — 更换纸卷后恢复"
+    assert dialog.timeline_texts()[-1][4:] == ["故障已排除", "更换纸卷后恢复"]
     assert dialog.fact_labels["handled"].text().endswith("秒")
     qtbot.waitUntil(lambda: window.open_cases() == 0, timeout=WAIT_MS)  # through the hub: status bar, tray
     assert window.status.cases_label.text() == "待处理异常：0"
@@ -164,9 +164,9 @@ def test_export_csv_with_bom_through_the_file_dialog(app: LiveApp, qtbot, tmp_pa
     data = target.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
-    assert [(row["kind"], row["out_trade_no"], row["amount_yuan"]) for row in rows] == [
-        ("unpaid", "20260611093000052", "9.90"),
-        ("dropped_order", "20260611093000051", "25.90"),
+    assert [(row["类型"], row["商户订单号"], row["金额（元）"]) for row in rows] == [
+        ("未支付", "20260611093000052", "9.90"),
+        ("掉单", "20260611093000051", "25.90"),
     ]
     assert app.window.status.currentMessage() == f"案例已保存到 {target}"
 

@@ -180,3 +180,24 @@ def test_the_page_reads_nothing_before_it_is_shown(app: LiveApp, known: list[Kno
     page = app.window.page("history")
     assert isinstance(page, HistoryPage)
     assert page.model.rowCount() == 0 and page.summary.text() == ""
+
+
+def test_a_copy_of_a_receipt_whose_original_is_still_waiting_is_refused(app: LiveApp, known: list[Known],
+                                                                         qtbot: Any) -> None:
+    page = history_page(app, qtbot)
+    held = next(k for k in known if k.paper == "held")
+    type_query(page, qtbot, {"number": held.out_trade_no or ""})
+    told: list[str] = []
+    page.status_message.connect(lambda text, _severity: told.append(text))
+    page.reprint_selected()
+    reason = page.reprint.dialog
+    assert reason is not None
+    reason.reason_box.setCurrentIndex(0)
+    reason.accept()
+    assert told and told[-1].startswith("This receipt's original is still waiting for the printer.")
+    assert app.services.journal is not None
+    with app.services.journal.read() as conn:
+        jobs = conn.execute("SELECT state, original FROM print_jobs WHERE paper_key = ?",
+                            (held.out_trade_no,)).fetchall()
+    assert [(j["state"], j["original"]) for j in jobs] == [("held", 1)]  # no second job: it prints once
+    assert not app.printer.jobs

@@ -154,10 +154,14 @@ def _write_csv(path: Path, entries: list[AuditEntry], tz: tzinfo, language: str)
     from PySide6.QtCore import QCoreApplication
 
     from cashier_app.app.access_adapter import audit_row
-    from cashier_app.ui.i18n import install_translator
+    from cashier_app.ui.i18n import install_translator, remove_translators
     from cashier_app.ui.record_csv import audit_to_csv
 
+    # The CSV speaks the UI's language: Qt's translations need an application object (no window).
     app = QCoreApplication.instance() or QCoreApplication([])
     install_translator(app, language)
-    path.write_bytes(audit_to_csv([audit_row(e, tz) for e in entries]))
+    try:
+        path.write_bytes(audit_to_csv([audit_row(e, tz) for e in entries]))
+    finally:
+        remove_translators(app)
     print(f"CSV: {path}", file=sys.stderr)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 from typing import TYPE_CHECKING
 
 from cashier_app.app.config import ConfigError, to_toml
@@ -22,8 +23,10 @@ def register(registry: CommandRegistry) -> None:
     path.add_argument("--all", action="store_true",
                       help="every folder the app writes to, one 'kind: path' a line (for installers and support)")
     path.set_defaults(handler=_path)
-    sub.add_parser("check", help="validate the configuration file",
-                   parents=[registry.common]).set_defaults(handler=_check)
+    check = sub.add_parser("check", help="validate the configuration file (exit 0 valid, 2 not)",
+                           parents=[registry.common])
+    check.add_argument("--json", action="store_true", help="machine-readable output")
+    check.set_defaults(handler=_check)
 
 
 def _show(args: argparse.Namespace, ctx: CommandContext) -> int:
@@ -45,6 +48,17 @@ def _path(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def _check(args: argparse.Namespace, ctx: CommandContext) -> int:
-    _ = ctx.config
-    print(f"ok: {ctx.paths.config_file}" + ("" if ctx.paths.config_file.exists() else " (not present: defaults)"))
+    path = ctx.paths.config_file
+    try:
+        _ = ctx.config
+    except ConfigError as exc:
+        if not args.json:
+            raise  # the command line's usual one line, exit 2
+        print(json.dumps({"file": str(path), "present": path.exists(), "valid": False, "error": str(exc)},
+                         ensure_ascii=False, indent=2))
+        return 2
+    if args.json:
+        print(json.dumps({"file": str(path), "present": path.exists(), "valid": True}, ensure_ascii=False, indent=2))
+    else:
+        print(f"ok: {path}" + ("" if path.exists() else " (not present: defaults)"))
     return 0

@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import json
 import os
 import sys
-from typing import TYPE_CHECKING
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
 
 from cashier_app.app.cli_access import CommandRefused, add_person_option, person_for, refused
 from cashier_app.domain.access import ProtectedAction
@@ -35,10 +37,10 @@ from cashier_app.platform.credentials import (
     CredentialError,
     CredentialStore,
     CredentialStoreUnavailable,
+    StoreInfo,
     account_name,
-    backend_name,
-    backend_warning,
     secret_kind,
+    store_info,
 )
 from cashier_app.platform.factory import build_adapter
 from cashier_app.platform.settings import PlatformSettings
@@ -68,8 +70,10 @@ def register(registry: CommandRegistry) -> None:
                             help="what is given (default: the secret of the configured platform kind)")
     add_person_option(set_parser)
     set_parser.set_defaults(handler=_set)
-    sub.add_parser("check", help="are the keys stored, and does the platform accept them? (exit 0 ok, 1 missing, "
-                   "2 rejected or unreachable)", parents=[registry.common]).set_defaults(handler=_check)
+    check = sub.add_parser("check", help="are the keys stored, where, and does the platform accept them? (exit 0 ok, "
+                           "1 missing, 2 rejected or unreachable)", parents=[registry.common])
+    check.add_argument("--json", action="store_true", help="machine-readable output")
+    check.set_defaults(handler=_check)
     delete = sub.add_parser("delete", help="remove the stored secret", parents=[registry.common])
     add_person_option(delete)
     delete.set_defaults(handler=_delete)
@@ -112,8 +116,13 @@ def _set(args: argparse.Namespace, ctx: CommandContext) -> int:
         print(f"错误 / error: --kind {kind} is the secret of platform.kind = '{wanted}', but this configuration has "
               f"'{settings.kind}'", file=sys.stderr)
         return EXIT_REJECTED
-    _warn_backend()
     what = secret_kind(settings)[1]
+    if sys.stdin is None:  # the windowed program has no console: its companion has one
+        print("错误 / error: no standard input to read the key from: run cashier-app-cli credentials set",
+              file=sys.stderr)
+        return EXIT_REJECTED
+    for line in store_lines(store_info(settings)):
+        print(line, file=sys.stderr)
     if kind == "api-key":
         if sys.stdin.isatty():
             key = getpass.getpass(f"API key for {account_name(settings)} (not shown): ")
@@ -129,7 +138,7 @@ def _set(args: argparse.Namespace, ctx: CommandContext) -> int:
         print(f"错误 / error ({exc.code}): {exc}", file=sys.stderr)
         return EXIT_REJECTED
     _audit(ctx, AuditAction.KEY_CHANGED, who, what)
-    print(f"密钥已保存 / {what} stored for {account_name(settings)} in {backend_name()}")
+    print(f"密钥已保存 / {what} stored for {account_name(settings)} in {_store_name(store_info(settings))}")
     return EXIT_OK
 
 
@@ -175,34 +184,85 @@ def _check(args: argparse.Namespace, ctx: CommandContext) -> int:
     settings = ctx.config.platform
     store = CredentialStore(settings)
     what = secret_kind(settings)[1]
-    print(f"platform: {settings.kind}")
-    print(f"credential store: {backend_name()}")
-    _warn_backend()
+    info = store_info(settings)
+    report: dict[str, Any] = {"platform": settings.kind, "account": account_name(settings),
+                              "store": asdict(info), "protection": PROTECTION.get(info.kind, ("", ""))[1]}
+
+    def say(line: str, error: bool = False) -> None:
+        if not args.json:
+            print(line, file=sys.stderr if error else sys.stdout)
+
+    def finish(outcome: str, code: int) -> int:
+        if args.json:
+            print(json.dumps({**report, "outcome": outcome}, ensure_ascii=False, indent=2))
+        return code
+
+    say(f"platform: {settings.kind}")
+    for line in store_lines(info):
+        say(line)
     try:
         key = store.get_key()
     except CredentialStoreUnavailable as exc:
-        print(f"错误 / error ({exc.code}): {exc}", file=sys.stderr)
-        return EXIT_REJECTED
+        report["detail"] = str(exc)
+        say(f"错误 / error ({exc.code}): {exc}", error=True)
+        return finish("store_unavailable", EXIT_REJECTED)
+    report["stored"] = key is not None
     if key is None:
         option = "" if secret_kind(settings)[0] == "api-key" else f" --kind {secret_kind(settings)[0]}"
-        print(f"未保存密钥 / no {what} stored for {account_name(settings)}: run `cashier-app credentials set{option}`")
-        return EXIT_MISSING
-    print(f"密钥已保存 / a {what} is stored for {account_name(settings)}")
+        say(f"未保存密钥 / no {what} stored for {account_name(settings)}: run `cashier-app credentials set{option}`")
+        return finish("missing", EXIT_MISSING)
+    say(f"密钥已保存 / a {what} is stored for {account_name(settings)}")
     with build_adapter(settings, key_provider=lambda: key) as adapter:
         check = adapter.check_credentials()
     where = settings.endpoint
-    print(f"平台应答 / the platform answered: {check.answered}")
+    report.update(answered=check.answered, skew_s=check.skew_s, detail=check.detail)
+    say(f"平台应答 / the platform answered: {check.answered}")
     if check.skew_s is not None:
-        print(f"时钟差 / clock difference: {check.skew_s:+.1f} s (the platform's clock minus this computer's)")
+        say(f"时钟差 / clock difference: {check.skew_s:+.1f} s (the platform's clock minus this computer's)")
     if check.outcome is CheckOutcome.ACCEPTED:
-        print(f"平台接受此密钥 / the platform at {where} accepts the keys")
-        return EXIT_OK
+        say(f"平台接受此密钥 / the platform at {where} accepts the keys")
+        return finish("accepted", EXIT_OK)
     if check.outcome is CheckOutcome.REJECTED:
-        print(f"平台拒绝此密钥 / the platform rejects the key or this terminal: {check.detail}", file=sys.stderr)
-    else:
-        reason = check.reason.value if check.reason else "unknown"
-        print(f"无法连接平台 / the platform cannot be reached: {reason}: {check.detail}", file=sys.stderr)
-    return EXIT_REJECTED
+        say(f"平台拒绝此密钥 / the platform rejects the key or this terminal: {check.detail}", error=True)
+        return finish("rejected", EXIT_REJECTED)
+    reason = check.reason.value if check.reason else "unknown"
+    report["reason"] = reason
+    say(f"无法连接平台 / the platform cannot be reached: {reason}: {check.detail}", error=True)
+    return finish("unreachable", EXIT_REJECTED)
+
+
+# What protects the secrets in each kind of store, said the same way by the CLI and (translated) the
+# key dialog: (Chinese, English).
+PROTECTION = {
+    "system": ("由操作系统的凭据库保护，随本用户登录解锁",
+               "protected by the operating system's credential store, unlocked with this user's login"),
+    "file": ("仅靠本用户账户的文件权限保护（本用户和管理员可以读取），未加密",
+             "protected only by this user account's file permissions (readable by this user and by "
+             "administrators), not encrypted"),
+    "fallback": ("备用存储，不是系统凭据库", "a fallback store, not the system's credential store"),
+    "none": ("无可用的凭据库", "no credential store is available"),
+}
+
+
+def _store_name(info: StoreInfo) -> str:
+    if info.kind == "system":
+        return f"系统凭据库 / the system's credential store ({info.name})"
+    if info.kind == "file":
+        return f"本程序的密钥文件 / this app's key file {info.location}"
+    if info.kind == "fallback":
+        return f"备用存储 / a fallback store ({info.backend}{', ' + info.location if info.location else ''})"
+    return "无 / none"
+
+
+def store_lines(info: StoreInfo) -> list[str]:
+    """Where the secrets are and what protects them, in Chinese and English."""
+    chinese, english = PROTECTION[info.kind]
+    lines = [f"凭据库 / credential store: {_store_name(info)}", f"保护 / protection: {chinese} / {english}"]
+    if info.kind == "none":
+        lines.append('解决 / fix: 安装并解锁系统凭据库，或在配置中设 [platform] key_storage = "file" / '
+                     'install and unlock a credential store, or set [platform] key_storage = "file"')
+    lines.append(f"backend: {info.backend}")
+    return lines
 
 
 def _delete(args: argparse.Namespace, ctx: CommandContext) -> int:
@@ -224,9 +284,5 @@ def _delete(args: argparse.Namespace, ctx: CommandContext) -> int:
     return EXIT_OK
 
 
-def _warn_backend() -> None:
-    warning = backend_warning()
-    if warning:
-        print(f"注意 / note: {warning}", file=sys.stderr)
 
 

@@ -39,7 +39,8 @@ def register(registry: CommandRegistry) -> None:
     listing = action("backups", "list the copies kept, newest first")
     listing.add_argument("--to", type=Path, metavar="DIR", help="folder of the copies (default: journal.backup_dir)")
     listing.set_defaults(handler=_backups)
-    check = action("check", "check the journal (or a copy) with SQLite's integrity_check")
+    check = action("check", "check the journal (or a copy) with SQLite's integrity_check (about 20 s a million "
+                            "receipts)")
     check.add_argument("file", nargs="?", type=Path, help="a copy to check (default: the journal)")
     check.set_defaults(handler=_check)
     restore = action("restore", "replace the journal with a copy (quit the app first)")
@@ -105,6 +106,7 @@ def _check(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def _restore(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from cashier_app.app.running_marker import is_running
     from cashier_app.app.single_instance import InstanceLock
     from cashier_app.journal.backup import BackupError, restore_journal
 
@@ -113,7 +115,10 @@ def _restore(args: argparse.Namespace, ctx: CommandContext) -> int:
                       "(the current journal is kept beside it)")
     data_dir = ctx.paths.journal_file.parent
     data_dir.mkdir(parents=True, exist_ok=True)
-    # The running app holds this lock: a journal must never be swapped under it.
+    # A journal is never swapped under a running app: every app holds this lock on its data folder
+    # while it runs, and its running marker (the one any `cashier-app quit` finds) too.
+    if is_running():
+        return _usage("the app is running: quit it first (cashier-app quit), then restore")
     lock = InstanceLock(data_dir, "journal restore")
     if not lock.acquire():
         return _usage("the app is running on this journal: quit it first, then restore")

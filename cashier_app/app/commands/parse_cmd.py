@@ -1,8 +1,8 @@
 """`cashier-app parse FILE... [--json]`: read print.txt files the way the watcher does, for technicians.
 
 Answers "was this a receipt, what did it say, which template wrote it, in which encoding" without
-running the app. Uses the configured label lists (`--config` applies). Exit 0 when every file could be
-read from disk (a refused file is still an answer), 1 otherwise.
+running the app. Uses the configured label lists (`--config` applies). Exit 0 when every file is a
+receipt, 3 when one is not (the answer says why), 1 when one cannot be read at all.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from cashier_app.app.cli import CommandContext, CommandRegistry
 
 _FIELD_WIDTH = 17
+EXIT_UNREADABLE, EXIT_NOT_A_RECEIPT = 1, 3
 
 
 def register(registry: CommandRegistry) -> None:
@@ -30,7 +31,7 @@ def register(registry: CommandRegistry) -> None:
 
 def _parse(args: argparse.Namespace, ctx: CommandContext) -> int:
     settings = ctx.config.parser
-    all_read = True
+    all_read = all_receipts = True
     for path in args.files:
         try:
             data = path.read_bytes()
@@ -43,11 +44,14 @@ def _parse(args: argparse.Namespace, ctx: CommandContext) -> int:
                 print(f"{path}\n  {reason}")
             continue
         result = parse_receipt(data, settings)
+        all_receipts = all_receipts and isinstance(result, Receipt)
         if args.json:
             _print_json(result.fields())
         else:
             print(_summary(path, len(data), result))
-    return 0 if all_read else 1
+    if not all_read:
+        return EXIT_UNREADABLE
+    return 0 if all_receipts else EXIT_NOT_A_RECEIPT
 
 
 def _print_json(obj: dict[str, Any]) -> None:

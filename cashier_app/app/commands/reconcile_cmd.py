@@ -43,6 +43,8 @@ KIND_WORDS = {
     "doubled_receipt": "重复小票 / receipt printed twice",
     "platform_fault": "平台连接中断 / platform unreachable",
     "amount_mismatch": "金额不符 / amount differs from the platform's",
+    "refund_not_on_platform": "有退款小票，平台无退款 / refund receipt, no refund on the platform",
+    "refund_without_receipt": "平台已退款，无退款小票 / refunded, no refund receipt",
 }
 
 

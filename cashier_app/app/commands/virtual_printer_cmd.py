@@ -3,6 +3,10 @@
 Each job is written to the output folder as NNNN.bin and NNNN.png, and its decoded text and
 flags are printed. While it runs, typing a condition name (online, paper-end, cover-open, ...)
 on standard input changes what the printer reports.
+
+With `--forward HOST:PORT` it is a sniffer instead: a pass-through between the till and the real
+printer that forwards every byte both ways unchanged, and records and draws what the till sent
+(emulator/sniffer.py).
 """
 
 from __future__ import annotations
@@ -36,8 +40,12 @@ def register(registry: CommandRegistry) -> None:
     parser.add_argument("--charset", default="gbk", choices=SUPPORTED_CHARSETS,
                         help="character set in Chinese mode (default gbk)")
     parser.add_argument("--dots", type=int, default=384, help="paper width in dots: 384 (58 mm), 576 or 512 (80 mm)")
-    parser.add_argument("--idle-timeout", type=float, default=0.3, metavar="S",
-                        help="seconds without data that end a job on an open connection (default 0.3)")
+    parser.add_argument("--idle-timeout", type=float, default=None, metavar="S",
+                        help="seconds without data that end a job on an open connection (default 0.3; 1.0 with "
+                             "--forward)")
+    parser.add_argument("--forward", metavar="HOST:PORT",
+                        help="sniffer mode: pass every byte through to the real printer at HOST:PORT (and its "
+                             "answers back), recording and drawing what the till sends")
 
 
 def _print_job(job: ReceivedJob) -> None:
@@ -67,6 +75,10 @@ def _read_conditions(printer: VirtualPrinter, stop: threading.Event) -> None:
 
 def _run(args: argparse.Namespace, ctx: CommandContext) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr)
+    if args.forward:
+        return _sniff(args)
+    if args.idle_timeout is None:
+        args.idle_timeout = 0.3
     printer = VirtualPrinter(host=args.host, port=args.port, out_dir=args.out, condition=args.status,
                              charset=args.charset, dots=args.dots, idle_timeout_s=args.idle_timeout,
                              on_job=_print_job)
@@ -95,4 +107,47 @@ def _run(args: argparse.Namespace, ctx: CommandContext) -> int:
             signal.signal(sig, handler)
     print(f"virtual printer stopped ({len(printer.jobs)} printed, {len(printer.rejected_jobs)} rejected)",
           flush=True)
+    return 0
+
+
+def _sniff(args: argparse.Namespace) -> int:
+    from cashier_app.emulator.sniffer import PassThroughPrinter, SniffedJob
+
+    host, _, port_text = str(args.forward).rpartition(":")
+    if not host or not port_text.isdigit() or not 1 <= int(port_text) <= 65535:
+        print(f"virtual-printer: --forward {args.forward!r}: give the printer as HOST:PORT, e.g. 192.168.1.50:9100",
+              file=sys.stderr)
+        return 2
+
+    def show(job: SniffedJob) -> None:
+        where = f" -> {job.png_path or job.bin_path}" if job.bin_path else ""
+        state = "forwarded" if job.forwarded else f"NOT forwarded: {job.error}"
+        print(f"=== job {job.number:04d} {state} ({len(job.raw)} bytes from {job.peer}, {len(job.replies)} bytes "
+              f"back from {job.upstream}){where}")
+        if job.raw:
+            print(describe_job(job.decoded), flush=True)
+
+    sniffer = PassThroughPrinter((host, int(port_text)), args.host, args.port, args.out, args.charset, args.dots,
+                                 args.idle_timeout if args.idle_timeout is not None else 1.0, on_job=show)
+    try:
+        sniffer.start()
+    except OSError as exc:
+        print(f"virtual-printer: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
+        return 2
+    stop = threading.Event()
+
+    def _on_signal(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    previous = {sig: signal.signal(sig, _on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
+    print(f"sniffer listening on {args.host}:{sniffer.port}, forwarding to {args.forward}; jobs in {args.out}; "
+          "point the till at this computer; Ctrl-C stops", flush=True)
+    try:
+        while not stop.wait(0.5):
+            pass
+    finally:
+        sniffer.stop()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    print(f"sniffer stopped ({len(sniffer.jobs)} jobs)", flush=True)
     return 0
