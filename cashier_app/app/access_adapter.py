@@ -73,6 +73,9 @@ class AppAccessServices:
         with self._said():
             return self.person_row(self.session.sign_in(number, pin))
 
+    def pin_needed(self) -> bool:
+        return self.session.pin_needed()
+
     def sign_out(self, why: str) -> None:
         self.session.sign_out(why)
 

@@ -33,6 +33,7 @@ from cashier_app.app.paths import AppPaths
 from cashier_app.app.receipt_preview import previewer_for
 from cashier_app.app.reports_service import ReportService
 from cashier_app.app.upkeep import JournalUpkeep, UpkeepResult
+from cashier_app.domain.access import CONFIGURABLE, ManagerPinSettings
 from cashier_app.domain.cases import DEFAULT_CAUSE, Case, CaseKind, CaseResult
 from cashier_app.domain.reports import Report
 from cashier_app.journal.app_state import first_started
@@ -45,7 +46,7 @@ from cashier_app.journal.receipts import FileOutcome, ReceiptRecord, ReceiptStor
 from cashier_app.lookup import LookupService
 from cashier_app.paper import JobRenderer, PaperDesk, PaperRefused, Reason, Want
 from cashier_app.people.session import SignInSession
-from cashier_app.people.store import PeopleStore
+from cashier_app.people.store import PeopleStore, Person
 from cashier_app.platform.adapter import PlatformAdapter
 from cashier_app.platform.factory import build_adapter
 from cashier_app.platform.order import Order
@@ -77,9 +78,6 @@ class RunOptions:
     scenario: str | None = None
     # Demo till: seconds between receipts (0: no demo feeder).
     demo_interval_s: float = 4.0
-    # Training: seconds between staged exceptions, and how long the paper stays out.
-    training_step_s: float = 90.0
-    training_paper_out_s: float = 30.0
     # Demo and training: the platform the sandbox plays (mp-v1, wechatpay-v3, alipay).
     platform: str = "mp-v1"
 
@@ -118,6 +116,13 @@ class AppServices:
             # Demo and training keep their own journal: practice never mixes with real receipts.
             sub = "training" if self.options.training else "demo"
             paths = dataclasses.replace(paths, data_dir=paths.data_dir / sub)
+        if self.options.training:
+            # Trainees sign in (each has their own lessons and results); nothing real is touched, so no
+            # manager's PIN is asked; a paid order with no receipt waits for the trainee (F9) rather than
+            # printing by itself.
+            trusted = ManagerPinSettings(**{action.value: False for action in CONFIGURABLE})
+            config.signin = dataclasses.replace(config.signin, enabled=True, manager_pin=trusted)
+            config.reconcile = dataclasses.replace(config.reconcile, missing_receipt="ask")
         self.config = config
         self.paths = paths
         self.hub = EventHub()
@@ -145,6 +150,9 @@ class AppServices:
         # People sign in with the store's own numbers and PINs in demo and training too: they live in
         # the real journal, whichever journal this run writes its receipts and cases to.
         self.people_journal_file = (paths if not self.simulated else self._real_paths(paths)).journal_file
+        # Closed real cases replayed as training lessons wait here (the training run's own folder).
+        real = paths if not self.simulated else self._real_paths(paths)
+        self.training_lessons_dir = real.data_dir / "training" / "lessons"
 
     @staticmethod
     def _real_paths(paths: AppPaths) -> AppPaths:
@@ -235,7 +243,8 @@ class AppServices:
             self._started.append(people_journal.close)
         self.people = PeopleStore(people_journal, training=self.options.training)
         self.session = SignInSession(self.people, self.audit, self.config.signin,
-                                     default_operator=self.config.general.operator, training=self.options.training)
+                                     default_operator=self.config.general.operator, training=self.options.training,
+                                     guests=self.options.training)
 
     def _start_reminders(self) -> None:
         from cashier_app.app.case_reminders import EscalationReminders
@@ -252,7 +261,8 @@ class AppServices:
         from cashier_app.emulator.server import ReceivedJob, VirtualPrinter
         from cashier_app.sandbox.server import SandboxServer
 
-        scenario = self.options.scenario or ("training" if self.options.training else None)
+        # Training stages each lesson's orders when the lesson starts (app/training.py): no scenario of its own.
+        scenario = self.options.scenario
         platform = self.options.platform
         db_name = "sandbox.sqlite3" if platform == "mp-v1" else f"sandbox-{platform}.sqlite3"
         sandbox = SandboxServer(db_path=self.paths.data_dir / db_name, scenario=scenario, platform=platform,
@@ -311,20 +321,29 @@ class AppServices:
         self.feeder = feeder
 
     def _start_training(self) -> None:
-        from cashier_app.app.training import TrainingDirector, steps_from_scenario
+        from cashier_app.app.training import TrainingDirector, load_lessons
+        from cashier_app.app.training_stage import SimulatedStage
         from cashier_app.emulator.server import VirtualPrinter
+        from cashier_app.journal.training import TrainingResults
         from cashier_app.sandbox.server import SandboxServer
 
-        sandbox, printer = self.sandbox, self.virtual_printer
+        sandbox, printer, session = self.sandbox, self.virtual_printer, self.session
         assert isinstance(sandbox, SandboxServer) and isinstance(printer, VirtualPrinter)
-        # The staged orders carry their step and lesson in the sandbox's meta.
-        staged = [o for o in sandbox.control.state()["orders"] if isinstance(o.get("meta"), dict)]
-        director = TrainingDirector(
-            steps_from_scenario(staged), self.hub.publish,
-            lambda has_paper: printer.set_condition("online" if has_paper else "paper-end"),
-            step_interval_s=self.options.training_step_s, paper_out_s=self.options.training_paper_out_s,
-        )
-        director.start()
+        assert self.journal is not None and session is not None and self.lookup is not None
+        # Lessons stage themselves one at a time, for the trainee signed in: the built-in ones, then the
+        # store's real cases replayed (anonymised) into the training folder's lessons/.
+        stage = SimulatedStage(sandbox, printer, Path(self.config.watch.folders[0]), self.journal, self.cases)
+        director = TrainingDirector(load_lessons(self.training_lessons_dir), stage,
+                                    TrainingResults(self.journal), self.hub.publish)
+        def turn(person: Person | None) -> None:
+            # The trainee signed in carries on with their own lessons; signing out leaves the lesson under way.
+            if person is None:
+                director.end()
+            else:
+                director.begin(person.number, person.name)
+
+        session.add_listener(turn)
+        self.lookup.on_step = director.record
         self._started.append(director.stop)
         self.training = director
 

@@ -30,7 +30,7 @@ from cashier_app.app.events import (
 from cashier_app.app.services import AppServices
 from cashier_app.app.setup_adapter import SetupAdapter
 from cashier_app.app.technician_adapter import TechnicianAdapter
-from cashier_app.app.training import TrainingDirector
+from cashier_app.app.training import TrainingDirector, training_row
 from cashier_app.domain.access import ProtectedAction
 from cashier_app.domain.audit import AuditAction
 from cashier_app.domain.cases import (
@@ -47,6 +47,7 @@ from cashier_app.journal.cases import CaseFilter
 from cashier_app.journal.print_jobs import HELD, JobStateError, PrintJobRecord
 from cashier_app.journal.receipt_print_state import print_states
 from cashier_app.journal.receipts import ReceiptRecord
+from cashier_app.journal.training import TrainingResult
 from cashier_app.lookup import LookupService
 from cashier_app.paper import PaperRefused
 from cashier_app.printing.queue import PrintQueue
@@ -61,6 +62,7 @@ from cashier_app.ui.rows import (
     ReceiptRow,
     RefusedRow,
     StoreInfo,
+    TrainingRow,
 )
 
 
@@ -237,15 +239,33 @@ class AppUiServices:
     def training(self) -> bool:
         return self.services.options.training
 
-    def training_step(self) -> dict[str, Any] | None:
+    def _director(self) -> TrainingDirector | None:
         director = self.services.training
-        if not isinstance(director, TrainingDirector):
-            return None
-        step = director.current
-        if step is None:
-            return None
-        return {"step": step.number, "of": len(director.steps), "case": step.case,
-                "out_trade_no": step.out_trade_no or "", "lesson": step.lesson, "lesson_en": step.lesson_en}
+        return director if isinstance(director, TrainingDirector) else None
+
+    def training_step(self) -> dict[str, Any] | None:
+        director = self._director()
+        run = director.current if director is not None else None
+        return run.params() if run is not None else None
+
+    def training_finish(self) -> dict[str, Any] | None:
+        director = self._director()
+        return director.finish() if director is not None else None
+
+    def training_load_paper(self) -> bool:
+        director = self._director()
+        return director.load_paper() if director is not None else False
+
+    def training_report_csv(self, trainee: str | None) -> bytes:
+        from cashier_app.ui.record_csv import training_to_csv
+
+        director = self._director()
+        if director is None:
+            return training_to_csv([])
+        return training_to_csv([self.training_row(r) for r in director.results.of(trainee)])
+
+    def training_row(self, result: TrainingResult) -> TrainingRow:
+        return training_row(result, self.services.tz)
 
     # -- the technician's settings ------------------------------------------------------------
 
@@ -379,6 +399,20 @@ class AppUiServices:
     def set_case_contact(self, case_id: int, contact: str) -> CaseRow:
         self._open_case_or_error(case_id)
         return self._case_changed(self.services.cases.set_contact(case_id, contact, self.operator()))
+
+    def case_to_lesson(self, case_id: int) -> str:
+        """Replay a closed case as a training lesson, anonymised; returns the lesson's title."""
+        from cashier_app.app.training_replay import NotReplayable, lesson_from_case, save_lesson
+
+        case = self._open_case_or_error(case_id)
+        try:
+            lesson = lesson_from_case(case)
+        except NotReplayable as error:
+            raise ServiceError("case_not_replayable", str(error)) from None
+        save_lesson(lesson, self.services.training_lessons_dir)
+        self.services.audit.record(AuditAction.CASE_FOR_TRAINING, self.operator(), case_id=case_id,
+                                   detail=str(lesson["id"]), training=self.services.options.training)
+        return str(lesson["title"])
 
     def escalate_case(self, case_id: int, note: str) -> CaseRow:
         case = self._open_case_or_error(case_id)

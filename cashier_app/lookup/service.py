@@ -82,6 +82,8 @@ class LookupService:
         # Reprints, closing an order and closing a case are protected: who may, and whose PIN allowed it.
         self._authorize = authorize
         self._audit = audit
+        # Told of every step taken, with the number it was for (training checks what the trainee did).
+        self.on_step: Callable[[str, CaseStep], None] | None = None
         # Told when a lookup opens (True) or closes (False) a case, so alerts and lists hear of it.
         self._on_case = on_case
         self.cases = cases
@@ -390,6 +392,7 @@ class LookupService:
     ) -> LookupView:
         """Guide the answer, write the steps into the order's case (opening it when the answer or
         the action calls for one), close the case when the matter is settled; the next view."""
+        self._tell_steps(number, steps)
         order = answer.order
         out_trade_no = order.out_trade_no if order is not None else (
             previous.out_trade_no if previous is not None and previous.out_trade_no else
@@ -460,6 +463,15 @@ class LookupService:
             platform=self.client.capabilities.kind.value,
             channel_is_platform=self.client.capabilities.channel_is_platform,
         )
+
+    def _tell_steps(self, number: str, steps: list[CaseStep]) -> None:
+        if self.on_step is None:
+            return
+        for step in steps:
+            try:
+                self.on_step(number, step)
+            except Exception:
+                log.exception("the step listener failed for %s", number)
 
     def _find_open_case(self, out_trade_no: str | None, channel_no: str | None, kind: str | None) -> Case | None:
         """The order's open case (of `kind` if it has one of that kind), in this mode (training or not),

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from cashier_app.domain.access import AccessPolicy, Decision, ProtectedAction, Role, SignInSettings
 from cashier_app.domain.audit import AuditAction
 from cashier_app.journal.audit import AuditStore
-from cashier_app.people.store import PeopleError, PeopleStore, Person, normalise_number
+from cashier_app.people.store import PeopleError, PeopleStore, Person, normalise_number, valid_number
 
 log = logging.getLogger(__name__)
 
@@ -54,14 +54,18 @@ class SignInSession:
         *,
         default_operator: str,
         training: bool = False,
+        guests: bool = False,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        """`guests`: with nobody added yet, anyone signs in by number alone (training on a store that has
+        not set people up: each trainee still has their own results)."""
         self.people = people
         self.audit = audit
         self.settings = settings
         self.policy = AccessPolicy(settings)
         self.default_operator = default_operator
         self.training = training
+        self.guests = guests
         self._clock = clock
         self._lock = threading.RLock()
         self._current: Person | None = None
@@ -111,7 +115,14 @@ class SignInSession:
 
     def needs_first_manager(self) -> bool:
         """Sign-in is on and nobody could approve anything yet: the first manager must be added."""
-        return self.settings.enabled and self.people.count_active_managers() == 0
+        return self.settings.enabled and not self.guests_now() and self.people.count_active_managers() == 0
+
+    def guests_now(self) -> bool:
+        """Guests sign in by number alone: allowed here, and nobody has been added yet."""
+        return self.guests and self.people.is_empty()
+
+    def pin_needed(self) -> bool:
+        return not self.guests_now()
 
     def add_first_manager(self, number: str, name: str, pin: str) -> Person:
         """The store's first manager, added at the sign-in screen; refused once a manager exists."""
@@ -123,7 +134,7 @@ class SignInSession:
     def sign_in(self, number: str, pin: str) -> Person:
         """Sign `number` in (the one signed in before is signed out). PeopleError when refused."""
         try:
-            person = self.people.check_pin(number, pin, self.settings)
+            person = self._guest(number) if self.guests_now() else self.people.check_pin(number, pin, self.settings)
         except PeopleError as error:
             action = AuditAction.LOCKED_OUT if error.code == "locked" else AuditAction.SIGN_IN_FAILED
             self._record(action, normalise_number(number) or "?", detail=error.code)
@@ -135,11 +146,19 @@ class SignInSession:
             self._current = person
             self._last_actor = person.number
             self._approvals.clear()
-        self.people.signed_in(person.number)
+        if not self.guests_now():
+            self.people.signed_in(person.number)
         self._record(AuditAction.SIGN_IN, person.number, detail=person.role.value)
         log.info("%s (%s) signed in", person.number, person.role.value)
         self._tell(person)
         return person
+
+    @staticmethod
+    def _guest(number: str) -> Person:
+        number = normalise_number(number)
+        if not valid_number(number):
+            raise PeopleError("invalid_person_number", f"{number!r} is not a person number")
+        return Person(number, "", Role.CASHIER)
 
     def sign_out(self, why: str = "") -> None:
         """`why`: switch (quick switch at shift change), idle, quit, or empty for a plain sign-out."""

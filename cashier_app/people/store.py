@@ -64,6 +64,10 @@ def normalise_number(raw: str) -> str:
     return "".join(fullwidth_to_ascii(raw).split())
 
 
+def valid_number(number: str) -> bool:
+    return bool(_NUMBER.match(number)) and number.lower() not in RESERVED_NUMBERS
+
+
 class PeopleStore:
     def __init__(self, journal: Journal, *, clock: Callable[[], float] = time.time, training: bool = False) -> None:
         self._journal = journal
@@ -103,7 +107,7 @@ class PeopleStore:
     def add(self, number: str, name: str, role: Role, pin: str, *, by: str,
             approved_by: str | None = None) -> Person:
         number = normalise_number(number)
-        if not _NUMBER.match(number) or number.lower() in RESERVED_NUMBERS:
+        if not valid_number(number):
             raise PeopleError("invalid_person_number", f"{number!r} is not a person number: 1 to 16 letters or digits")
         name = " ".join(name.split())
         if len(name) > 40:

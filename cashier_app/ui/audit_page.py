@@ -32,6 +32,7 @@ from cashier_app.ui.accessibility import accessible, name_from_labels
 from cashier_app.ui.manager_pin import access_of
 from cashier_app.ui.pages import Page, PageContext
 from cashier_app.ui.rows import AuditQuery, AuditRow
+from cashier_app.ui.widgets import save_csv_dialog
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -202,18 +203,9 @@ class AuditPage(Page):
         return f"audit-{(query.since_day or '').replace('-', '')}-{(query.until_day or '').replace('-', '')}.csv"
 
     def ask_export(self) -> QFileDialog:
-        dialog = QFileDialog(self.window(), translate("AuditPage", "Export the audit trail"))
-        dialog.setObjectName("exportAuditDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(translate("AuditPage", "CSV files (*.csv)"))
-        dialog.setDefaultSuffix("csv")
-        dialog.setDirectory(str(Path.home()))
-        dialog.selectFile(self.default_export_name())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
-        self.file_dialog = dialog
-        dialog.open()
-        return dialog
+        self.file_dialog = save_csv_dialog(self.window(), translate("AuditPage", "Export the audit trail"),
+                                           self.default_export_name(), "exportAuditDialog", self.export_to)
+        return self.file_dialog
 
     def export_to(self, path: Path) -> bool:
         if self.access is None:

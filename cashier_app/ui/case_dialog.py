@@ -197,6 +197,17 @@ class CaseDialog(QDialog):
 
         self.error = error_label("caseError")
         layout.addWidget(self.error)
+        # A closed case can become a training lesson (anonymised): new staff practise what really happened.
+        self.lesson_row = QHBoxLayout()
+        self.lesson_button = QPushButton()
+        self.lesson_button.setObjectName("caseLessonButton")
+        self.lesson_button.clicked.connect(self.make_lesson)
+        self.lesson_note = QLabel()
+        self.lesson_note.setObjectName("caseLessonNote")
+        styled(self.lesson_note, f"color: {theme.FOREGROUND[theme.OK]};")
+        self.lesson_row.addWidget(self.lesson_button)
+        self.lesson_row.addWidget(self.lesson_note, 1)
+        layout.addLayout(self.lesson_row)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
@@ -257,6 +268,20 @@ class CaseDialog(QDialog):
             self.add_note_edit.clear()
             return True
         return False
+
+    def make_lesson(self) -> bool:
+        """Save this closed case as a training lesson (numbers, people, notes and contact left out)."""
+        try:
+            title = self._services.case_to_lesson(self.case.case_id)
+        except Exception as error:
+            log.warning("replaying case %s in training failed: %s", self.case.case_id, error)
+            self._show_error(error)
+            return False
+        self.error.setVisible(False)
+        self.lesson_note.setText(translate("CaseDialog", "Saved as training lesson \"{title}\": trainees get it "
+                                                         "after the built-in lessons.").format(title=title))
+        self.lesson_button.setEnabled(False)
+        return True
 
     def _changed(self, change: Callable[[], CaseRow]) -> bool:
         try:
@@ -330,6 +355,7 @@ class CaseDialog(QDialog):
         is_open = case.status == CASE_OPEN
         self.close_box.setVisible(is_open)
         self.escalate_button.setVisible(is_open and not case.escalated_at_local)
+        self.lesson_button.setVisible(not is_open and not case.training)
         self._update_close_button()
         if is_open:
             self.result_box.setFocus()
@@ -380,6 +406,7 @@ class CaseDialog(QDialog):
         self.escalate_button.setText(translate("CaseDialog", "Report for handling"))
         self.contact_edit.setPlaceholderText(translate("CaseDialog", "Customer's phone or contact (optional)"))
         self.contact_button.setText(translate("CaseDialog", "Save contact"))
+        self.lesson_button.setText(translate("CaseDialog", "Use as a training lesson"))
         accessible(self.add_note_edit, translate("CaseDialog", "Note to add to the case"))
         accessible(self.contact_edit, translate("CaseDialog", "The customer's contact"),
                    translate("CaseDialog", "Masked in exports and bundles"))

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from cashier_app.domain.access import ProtectedAction
 from cashier_app.domain.guidance import Action, LookupOutcome, Verdict, Voucher
+from cashier_app.domain.paper import PaperStatus
 from cashier_app.ui import messages, theme
 from cashier_app.ui.accessibility import accessible
 from cashier_app.ui.appearance import styled
@@ -52,6 +53,8 @@ VERDICT_ASK_FOR_VOUCHER = Verdict.ASK_FOR_VOUCHER.value
 # Verdicts that ask whether the customer's phone shows a payment voucher (the answer decides the next step).
 VERDICTS_ASKING_VOUCHER = (VERDICT_ASK_FOR_VOUCHER, Verdict.NOT_FOUND.value)
 VERDICT_NOT_CHARGED = Verdict.NOT_FOUND_NOT_CHARGED.value
+PAPER_NONE = PaperStatus.NONE.value
+PAPER_PRINTED = PaperStatus.PRINTED.value
 OUTCOME_UNKNOWN = LookupOutcome.UNKNOWN.value
 MERCHANT_KIND = "merchant"  # LookupView.number_kind of a merchant order number (lookup.view.MERCHANT)
 ACTION_REPRINT = Action.REPRINT.value
@@ -633,7 +636,7 @@ class LookupPage(Page):
     def _print(self, view: Any, reason: str) -> None:
         # The reason is read here, on the GUI thread: the dialog is gone by the time the worker runs.
         start = lambda: self._start("print", lambda service: service.print_receipt(view, reason))  # noqa: E731
-        if _value(getattr(view, "paper", "")) == PAPER_PRINTED:  # a copy of a receipt the customer had
+        if _value(getattr(view, "paper", "none")) == PAPER_PRINTED:  # a copy of paper the customer had: a reprint
             self._protected(ACCESS_REPRINT, start)
         else:
             start()
@@ -780,8 +783,11 @@ class LookupPage(Page):
         severity = _value(guidance.severity)
         foreground = theme.FOREGROUND.get(severity, theme.NEUTRAL_FOREGROUND)
         background = theme.BACKGROUND.get(severity, "#ffffff")
-        self.verdict.setText(messages.verdict_text(verdict, has_receipt=bool(view.has_receipt),
-                                                   paper=_value(getattr(view, "paper", "")) or None))
+        # "Print the receipt" only while the order has had no paper at all: printed from the platform's record
+        # (no print.txt of the till's) or on its way is a receipt too; on its way or held is said as such.
+        paper = _value(getattr(view, "paper", "")) or None
+        had_paper = bool(view.has_receipt) or (paper is not None and paper != PAPER_NONE)
+        self.verdict.setText(messages.verdict_text(verdict, has_receipt=had_paper, paper=paper))
         styled(self.verdict,
             f"QLabel#verdictText {{ color: {foreground}; background: {background}; font-size: {_VERDICT_FONT_PX}px;"
             " font-weight: bold; padding: 14px 16px; border-radius: 8px; }"

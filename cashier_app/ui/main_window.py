@@ -49,6 +49,7 @@ from cashier_app.ui.services import UiServices
 from cashier_app.ui.setup_wizard import SetupWizard
 from cashier_app.ui.sign_in_gate import SignInGate
 from cashier_app.ui.status_bar import StatusBar
+from cashier_app.ui.training_panel import FINISH_KEY, TrainingPanel
 from cashier_app.ui.tray import TrayIcon
 
 log = logging.getLogger(__name__)
@@ -59,13 +60,14 @@ _CONDITIONS = {"watch_folder_missing": "watch_folder_restored"}
 # Notices that change the number of open cases.
 _CASE_NOTICES = ("case_opened", "case_updated")
 # Training mode's notices (app/training.py): shown in the banner and told as a desktop notification.
-_TRAINING_NOTICES = ("training_step", "training_paper_refilled")
+_TRAINING_NOTICES = ("training_step", "training_paper_refilled", "training_feedback", "training_done")
 
 TRAINING_BANNER_STYLE = (
     "QFrame#trainingArea { background: #6a1b9a; }"
     " QFrame#trainingArea QLabel { background: transparent; color: #ffffff; }"
     " QLabel#trainingBanner { font-size: 20px; font-weight: bold; padding: 10px 16px 4px 16px; }"
     " QLabel#trainingLesson { font-size: 18px; padding: 0 16px 10px 16px; }"
+    " QLabel#trainingFeedback { font-size: 16px; }"
 )
 
 
@@ -131,23 +133,35 @@ class MainWindow(QMainWindow):
         banner_column.setSpacing(0)
         banner_column.addWidget(self.training_banner)
         banner_column.addWidget(self.training_lesson)
+        # Lesson done (F10), load paper, the feedback and the trainees' report.
+        self.training_panel = TrainingPanel(services, self)
+        self.training_panel.status_message.connect(self.show_message)
+        banner_column.addWidget(self.training_panel)
         self.training_area.setVisible(self._training)
         self.missing_receipts = MissingReceiptBanner(services, self)
         self.missing_receipts.status_message.connect(self.show_message)
         self.missing_receipts.cases_changed.connect(self.refresh_open_cases)
+        # The pages and the banner above them; the training banner stays above the sign-in screen too.
+        body = QWidget()
+        body.setObjectName("pagesArea")
+        body_column = QVBoxLayout(body)
+        body_column.setContentsMargins(0, 0, 0, 0)
+        body_column.setSpacing(0)
+        body_column.addWidget(self.missing_receipts)
+        body_column.addWidget(self.tabs, 1)
         central = QWidget()
         central.setObjectName("centralArea")
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.training_area)
-        column.addWidget(self.missing_receipts)
-        column.addWidget(self.tabs, 1)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
         self._build_menus()
-        # Who is at the till: the sign-in screen over `central` while nobody is signed in (sign-in on).
-        self.gate = SignInGate(self, central)
+        # Who is at the till: the sign-in screen over the pages while nobody is signed in (sign-in on).
+        self.gate = SignInGate(self, body)
+        column.addWidget(self.gate.widget, 1)
+        self.setCentralWidget(central)
         self.pin_dialog: ManagerPinDialog | None = None  # the manager's PIN for the key dialog, when asked
         self._specs: dict[str, PageSpec] = {}
         # Each page's tab: the scroll area holding the page, or its stand-in until the page is built.
@@ -169,6 +183,8 @@ class MainWindow(QMainWindow):
         self._add_shortcut(QKeySequence("Ctrl+="), lambda: self.change_text_size(2))
         self._add_shortcut(QKeySequence(QKeySequence.StandardKey.ZoomOut), lambda: self.change_text_size(-2))
         self._add_shortcut(QKeySequence("Ctrl+0"), lambda: self.change_text_size(0))
+        if self._training:
+            self._add_shortcut(QKeySequence(FINISH_KEY), self.training_panel.finish)
 
         bridge.printer_status_changed.connect(self._on_printer_status)
         bridge.platform_status_changed.connect(self._on_platform_status)
@@ -519,6 +535,15 @@ class MainWindow(QMainWindow):
     def _on_training_notice(self, code: str, params: dict[str, Any]) -> None:
         if code == "training_step":
             self.show_training_step(params)
+            self.training_panel.show_step(params)
+        elif code == "training_feedback":
+            self.training_panel.show_feedback(params)
+            self._training_step = None
+            self._show_training_lesson()
+        elif code == "training_done":
+            self.training_panel.show_done(params)
+            self._training_step = None
+            self._show_training_lesson()
         text = messages.notice_text(code, params)
         self.show_message(text, messages.notice_severity(code), notify=False)
         # The trainee is told of every step, even with the window in front: the banner alone is easily missed.

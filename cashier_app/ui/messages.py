@@ -294,6 +294,13 @@ NOTICES: Final[dict[str, Message]] = {
     # Training mode (app/training.py): each staged exception is announced with its lesson, which comes
     # in both languages; training_step_text() picks the one the window speaks.
     "training_step": _m(QT_TRANSLATE_NOOP("Messages", "Training step {step}/{of}: {lesson}"), INFO),
+    "training_feedback": _m(QT_TRANSLATE_NOOP("Messages", "Lesson {step}/{of} done: {score} points of 100."), OK),
+    "training_done": _m(
+        QT_TRANSLATE_NOOP("Messages", "Trainee {trainee}: {lessons} of {of} lessons done, {average} points on "
+                                      "average."),
+        OK,
+        QT_TRANSLATE_NOOP("Messages", "The next trainee signs in with F12."),
+    ),
     "training_paper_refilled": _m(
         QT_TRANSLATE_NOOP("Messages", "Training: the paper roll is back in; the held receipts print now."), OK
     ),
@@ -625,6 +632,7 @@ ACTION_ERRORS: Final[dict[str, Message]] = {
     "case_not_found": _m(QT_TRANSLATE_NOOP("Messages", "This case no longer exists."), ATTENTION),
     "case_closed": _m(QT_TRANSLATE_NOOP("Messages", "This case is already closed."), INFO),
     "empty_note": _m(QT_TRANSLATE_NOOP("Messages", "Write the note first."), INFO),
+    "case_not_replayable": _m(QT_TRANSLATE_NOOP("Messages", "Only a closed case can be replayed in training."), INFO),
     "invalid_result": _m(QT_TRANSLATE_NOOP("Messages", "Choose how the case ended."), ATTENTION),
     "action_not_allowed": _m(
         QT_TRANSLATE_NOOP("Messages", "This step is not allowed for this order now."),
@@ -792,6 +800,52 @@ SIGN_OUT_REASONS: Final[dict[str, str]] = {
     "quit": QT_TRANSLATE_NOOP("Messages", "app closed"),
 }
 
+# Training's checks (domain.training.Check values): what the trainee did right, or what to do next time.
+TRAINING_CHECKS: Final[dict[str, tuple[str, str]]] = {
+    "looked_up": (
+        QT_TRANSLATE_NOOP("Messages", "You looked the order up."),
+        QT_TRANSLATE_NOOP("Messages", "Look the order up first: its state on the platform decides everything else."),
+    ),
+    "synced_first": (
+        QT_TRANSLATE_NOOP("Messages", "You synced the order before concluding anything."),
+        QT_TRANSLATE_NOOP(
+            "Messages", "Sync the order before concluding: the platform may not have heard from the payment channel "
+                        "yet."),
+    ),
+    "no_repay_while_unknown": (
+        QT_TRANSLATE_NOOP("Messages", "You did not take payment again while the order's state was unknown."),
+        QT_TRANSLATE_NOOP(
+            "Messages", "You took payment again while the order's state was unknown: the customer may be charged "
+                        "twice. Wait until the platform answers."),
+    ),
+    "closed_before_repay": (
+        QT_TRANSLATE_NOOP("Messages", "You closed the unpaid order before taking payment again."),
+        QT_TRANSLATE_NOOP(
+            "Messages", "Close the unpaid order before taking payment again, so that it cannot be paid as well."),
+    ),
+    "used_merchant_no": (
+        QT_TRANSLATE_NOOP("Messages", "You looked it up by the merchant order number."),
+        QT_TRANSLATE_NOOP(
+            "Messages", "The third-party number finds nothing until the platform has the channel's notice: look up "
+                        "the merchant order number from the voucher's details."),
+    ),
+    "printed_once": (
+        QT_TRANSLATE_NOOP("Messages", "The customer got exactly one receipt."),
+        QT_TRANSLATE_NOOP(
+            "Messages", "The customer did not get exactly one receipt: print it once (a held receipt prints by "
+                        "itself once the printer is back)."),
+    ),
+    "paper_loaded": (
+        QT_TRANSLATE_NOOP("Messages", "You loaded paper and the held receipt printed by itself."),
+        QT_TRANSLATE_NOOP("Messages", "Load paper: the held receipt then prints by itself."),
+    ),
+    "recorded_result": (
+        QT_TRANSLATE_NOOP("Messages", "You recorded the result."),
+        QT_TRANSLATE_NOOP(
+            "Messages", "Record the result: close the case with what happened, or report it for handling."),
+    ),
+}
+
 
 # Which template wrote a print.txt (domain.receipt_templates names), in the technician's words.
 TEMPLATES: Final[dict[str, str]] = {
@@ -955,6 +1009,11 @@ def audit_detail_text(action: str, detail: str) -> str:
     return detail
 
 
+def training_check_text(check: str, passed: bool) -> str:
+    words = TRAINING_CHECKS.get(check)
+    return tr(words[0 if passed else 1]) if words else tr(UNKNOWN_CODE, {"code": check})
+
+
 def number_kind_text(kind: str | None) -> str:
     return _lookup(NUMBER_KINDS, kind) if kind in NUMBER_KINDS else ""
 
@@ -1099,6 +1158,8 @@ def all_sources() -> list[str]:
                   STEP_ACTIONS, NUMBER_KINDS, ACTIONS, CASE_CAUSES, STEP_OUTCOMES, ROLES, PROTECTED_ACTIONS,
                   AUDIT_ACTIONS, SIGN_OUT_REASONS, TEMPLATES):
         sources.extend(words.values())
+    for pair in TRAINING_CHECKS.values():
+        sources.extend(pair)
     sources.extend(
         [
             PLATFORM_OK.source,

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from cashier_app.domain.contacts import mask_contact_value
 from cashier_app.domain.money import yuan
 from cashier_app.ui import messages
-from cashier_app.ui.rows import AuditRow, CaseRow, CaseStepRow
+from cashier_app.ui.rows import AuditRow, CaseRow, CaseStepRow, TrainingRow
 
 translate = QCoreApplication.translate
 
@@ -106,4 +106,30 @@ def cases_to_csv(rows: Iterable[CaseRow]) -> bytes:
          c.escalated_at_local, "" if c.escalation_working_days is None else c.escalation_working_days,
          "\n".join(step_line(step) for step in c.steps), yes if c.training else "")
         for c in rows
+    ))
+
+
+def training_header() -> list[str]:
+    return [
+        translate("RecordCsv", "Trainee"),
+        translate("RecordCsv", "Name"),
+        translate("RecordCsv", "Lesson"),
+        translate("RecordCsv", "Practice order no."),
+        translate("RecordCsv", "Started"),
+        translate("RecordCsv", "Finished"),
+        translate("RecordCsv", "Minutes"),
+        translate("RecordCsv", "Score (of 100)"),
+        translate("RecordCsv", "Done right"),
+        translate("RecordCsv", "To do next time"),
+    ]
+
+
+def training_to_csv(rows: Iterable[TrainingRow]) -> bytes:
+    """The per-trainee report: one line per lesson done, with what went right and what to do next time."""
+    return _csv(training_header(), (
+        (r.trainee, r.trainee_name, r.lesson_title or r.lesson, r.out_trade_no, r.started_local, r.finished_local,
+         f"{r.minutes:.1f}", r.score,
+         "\n".join(messages.training_check_text(check, True) for check, passed in r.checks if passed),
+         "\n".join(messages.training_check_text(check, False) for check, passed in r.checks if not passed))
+        for r in rows
     ))

@@ -308,3 +308,19 @@ class BackupStatus:
     copies: int
     keep: int
     size_mb: float | None  # of the newest copy
+
+
+@dataclass(frozen=True)
+class TrainingRow:
+    """One lesson a trainee finished, for the per-trainee report."""
+
+    trainee: str
+    trainee_name: str
+    lesson: str  # lesson id
+    lesson_title: str
+    out_trade_no: str
+    started_local: str  # "YYYY-MM-DD HH:MM:SS"
+    finished_local: str
+    minutes: float
+    score: int  # 0..100
+    checks: tuple[tuple[str, bool], ...]  # (domain.training.Check value, passed)

@@ -90,6 +90,11 @@ class UiServices(Protocol):
         """Report the case for handling: it stays open and ages until it is closed."""
         ...
 
+    def case_to_lesson(self, case_id: int) -> str:
+        """Replay a closed case as a training lesson (anonymised); returns the lesson's title. Code
+        case_not_replayable for an open case."""
+        ...
+
     def case_counts(self, day: str) -> dict[str, int]:
         """Cases opened on a local day (ISO date), per CaseKind value."""
         ...
@@ -111,6 +116,19 @@ class UiServices(Protocol):
         """In training mode, the step being practised now: the params of its "training_step" notice
         (step, of, case, out_trade_no, lesson, lesson_en, at); None before the first step or outside training.
         Later steps come as notices through the bridge."""
+        ...
+
+    def training_finish(self) -> dict[str, Any] | None:
+        """The trainee says the lesson is done: it is checked and the next one staged. Returns the feedback
+        (step, of, title, title_en, score, checks [{check, passed}], replay), None outside a lesson."""
+        ...
+
+    def training_load_paper(self) -> bool:
+        """The trainee put paper back in (paper-out lessons); False when no lesson wants it."""
+        ...
+
+    def training_report_csv(self, trainee: str | None) -> bytes:
+        """The per-trainee report (every trainee's when None), CSV in the window's language."""
         ...
 
     # --- the technician's settings ------------------------------------------------------------
@@ -175,6 +193,10 @@ class AccessServices(Protocol):
 
     def sign_in(self, number: str, pin: str) -> PersonRow:
         """Codes: unknown_or_wrong_pin, locked (params["until"]), disabled."""
+        ...
+
+    def pin_needed(self) -> bool:
+        """False when people sign in by number alone (training on a store with nobody added yet)."""
         ...
 
     def sign_out(self, why: str) -> None:

@@ -44,6 +44,7 @@ class SignInGate(QObject):
     person_changed = Signal(object)  # PersonRow | None
 
     def __init__(self, window: MainWindow, content: QWidget) -> None:
+        """`content`: the pages; place `widget` in the window where they go."""
         super().__init__(window)
         self.window = window
         self.access: AccessServices | None = access_of(window.services)
@@ -60,10 +61,9 @@ class SignInGate(QObject):
             self.stack.setObjectName("signInStack")
             self.stack.addWidget(self.screen)
             self.stack.addWidget(content)
-            window.setCentralWidget(self.stack)
-        else:
-            window.setCentralWidget(content)
         self.content = content
+        # What the window places where the pages go: the pages, or the sign-in screen in front of them.
+        self.widget: QWidget = self.stack if self.screen is not None else content
         self._build_menu()
 
     def _ask_required(self) -> bool:
@@ -149,6 +149,7 @@ class SignInGate(QObject):
 
     def _sign_out(self, why: str, notice: str) -> None:
         assert self.access is not None
+        self.window.training_panel.signed_out()
         try:
             self.access.sign_out(why)
         except Exception as error:

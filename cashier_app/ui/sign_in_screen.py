@@ -37,6 +37,7 @@ class SignInScreen(QWidget):
         self._access = access
         self._training = training
         self._first_manager = False
+        self._pin_needed = True
         self._notice = ""
 
         outer = QVBoxLayout(self)
@@ -111,14 +112,17 @@ class SignInScreen(QWidget):
         shows (signed out when idle, shift change)."""
         try:
             self._first_manager = bool(self._access.needs_first_manager())
+            self._pin_needed = bool(self._access.pin_needed())
         except Exception as error:
-            log.warning("asking whether a first manager is needed failed: %s", error)
-            self._first_manager = False
+            log.warning("asking how people sign in failed: %s", error)
+            self._first_manager, self._pin_needed = False, True
         self._notice = notice
         for edit in (self.number_edit, self.name_edit, self.pin_edit, self.pin_again_edit):
             edit.clear()
         for widget in (self.name_label, self.name_edit, self.pin_again_label, self.pin_again_edit):
             widget.setVisible(self._first_manager)
+        for widget in (self.pin_label, self.pin_edit):
+            widget.setVisible(self._pin_needed or self._first_manager)
         self.error.setVisible(False)
         self.retranslate()
         self.number_edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -129,7 +133,7 @@ class SignInScreen(QWidget):
     def _next_field(self) -> None:
         order = [self.number_edit, self.name_edit, self.pin_edit, self.pin_again_edit]
         if not self._first_manager:
-            order = [self.number_edit, self.pin_edit]
+            order = [self.number_edit, self.pin_edit] if self._pin_needed else [self.number_edit]
         sender = self.sender()
         if sender in order and sender is not order[-1]:
             order[order.index(sender) + 1].setFocus()
@@ -148,7 +152,7 @@ class SignInScreen(QWidget):
         if not number:
             self.number_edit.setFocus()
             return False
-        if not pin:
+        if not pin and (self._pin_needed or self._first_manager):
             self.pin_edit.setFocus()
             return False
         try:
@@ -187,8 +191,13 @@ class SignInScreen(QWidget):
             heading = (translate("SignInScreen", "Trainee: sign in") if self._training
                        else translate("SignInScreen", "Sign in"))
             self.heading.setText(heading)
-            self.explain.setText(self._notice or translate(
-                "SignInScreen", "Enter your person number and PIN. Receipts keep printing meanwhile."))
+            if not self._pin_needed:
+                explain = translate("SignInScreen", "Enter your trainee number (nobody is set up with a PIN at this "
+                                                    "store, so none is asked). Each trainee has their own lessons.")
+            else:
+                explain = translate("SignInScreen", "Enter your person number and PIN. Receipts keep printing "
+                                                    "meanwhile.")
+            self.explain.setText(self._notice or explain)
             self.button.setText(translate("SignInScreen", "Sign in"))
         self.number_label.setText(translate("SignInScreen", "Person &number"))
         self.name_label.setText(translate("SignInScreen", "&Name"))

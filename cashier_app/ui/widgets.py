@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QWidget
 
 from cashier_app.ui import theme
 from cashier_app.ui.appearance import styled
@@ -33,3 +37,19 @@ def pin_edit(object_name: str) -> QLineEdit:
     edit.setEchoMode(QLineEdit.EchoMode.Password)
     edit.setMaxLength(12)
     return edit
+
+
+def save_csv_dialog(parent: QWidget | None, title: str, name: str, object_name: str,
+                    save: Callable[[Path], object]) -> QFileDialog:
+    """Ask where to save a CSV (home folder, `name` proposed), then call save(path). Opened, not blocking."""
+    dialog = QFileDialog(parent, title)
+    dialog.setObjectName(object_name)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setNameFilter(QCoreApplication.translate("Widgets", "CSV files (*.csv)"))
+    dialog.setDefaultSuffix("csv")
+    dialog.setDirectory(str(Path.home()))
+    dialog.selectFile(name)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.fileSelected.connect(lambda path: save(Path(path)))
+    dialog.open()
+    return dialog

@@ -116,10 +116,6 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
         <translation>导出操作记录</translation>
     </message>
     <message>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
         <source>Audit trail saved to {path}</source>
         <translation>操作记录已保存到 {path}</translation>
     </message>
@@ -133,6 +129,10 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>{age}: overdue, ask the platform again</source>
         <translation>{age}：已超时，请再次询问平台</translation>
+    </message>
+    <message>
+        <source>Saved as training lesson &quot;{title}&quot;: trainees get it after the built-in lessons.</source>
+        <translation>已保存为培训课程“{title}”：学员学完内置课程后练习。</translation>
     </message>
     <message>
         <source>Case {id}</source>
@@ -245,6 +245,10 @@ The previous configuration is kept as a backup beside it (config.toml.*.bak); th
     <message>
         <source>Save contact</source>
         <translation>保存联系方式</translation>
+    </message>
+    <message>
+        <source>Use as a training lesson</source>
+        <translation>用作培训课程</translation>
     </message>
     <message>
         <source>Note to add to the case</source>
@@ -1918,6 +1922,18 @@ Correct {path} (check it with: cashier-app config check).</source>
         <translation>已退款但无退款小票</translation>
     </message>
     <message>
+        <source>Lesson {step}/{of} done: {score} points of 100.</source>
+        <translation>第 {step}/{of} 课完成：{score} 分（满分 100）。</translation>
+    </message>
+    <message>
+        <source>Trainee {trainee}: {lessons} of {of} lessons done, {average} points on average.</source>
+        <translation>学员 {trainee}：已完成 {of} 课中的 {lessons} 课，平均 {average} 分。</translation>
+    </message>
+    <message>
+        <source>The next trainee signs in with F12.</source>
+        <translation>下一位学员按 F12 登录。</translation>
+    </message>
+    <message>
         <source>Refund receipt, no refund on the platform</source>
         <translation>有退款小票，平台无退款</translation>
     </message>
@@ -2200,6 +2216,10 @@ Correct {path} (check it with: cashier-app config check).</source>
     <message>
         <source>Write the note first.</source>
         <translation>请先写好备注。</translation>
+    </message>
+    <message>
+        <source>Only a closed case can be replayed in training.</source>
+        <translation>只有已结案的案例才能用于培训重演。</translation>
     </message>
     <message>
         <source>Choose how the case ended.</source>
@@ -2572,6 +2592,70 @@ Correct {path} (check it with: cashier-app config check).</source>
     <message>
         <source>app closed</source>
         <translation>程序关闭</translation>
+    </message>
+    <message>
+        <source>You looked the order up.</source>
+        <translation>你查询了订单。</translation>
+    </message>
+    <message>
+        <source>Look the order up first: its state on the platform decides everything else.</source>
+        <translation>先查询订单：订单在平台上的状态决定下一步怎么做。</translation>
+    </message>
+    <message>
+        <source>You synced the order before concluding anything.</source>
+        <translation>你在下结论之前先补单了。</translation>
+    </message>
+    <message>
+        <source>Sync the order before concluding: the platform may not have heard from the payment channel yet.</source>
+        <translation>下结论之前先补单：平台可能还没收到支付渠道的通知。</translation>
+    </message>
+    <message>
+        <source>You did not take payment again while the order&apos;s state was unknown.</source>
+        <translation>订单状态未知时，你没有重新收款。</translation>
+    </message>
+    <message>
+        <source>You took payment again while the order&apos;s state was unknown: the customer may be charged twice. Wait until the platform answers.</source>
+        <translation>订单状态未知时你重新收款了：顾客可能被重复扣款。请等平台答复后再处理。</translation>
+    </message>
+    <message>
+        <source>You closed the unpaid order before taking payment again.</source>
+        <translation>你在重新收款前先关闭了未支付的订单。</translation>
+    </message>
+    <message>
+        <source>Close the unpaid order before taking payment again, so that it cannot be paid as well.</source>
+        <translation>重新收款前先关闭未支付的订单，以免原订单之后又被支付。</translation>
+    </message>
+    <message>
+        <source>You looked it up by the merchant order number.</source>
+        <translation>你用商户订单号查询了。</translation>
+    </message>
+    <message>
+        <source>The third-party number finds nothing until the platform has the channel&apos;s notice: look up the merchant order number from the voucher&apos;s details.</source>
+        <translation>平台收到渠道通知之前，按第三方单号查不到：请用凭证详情里的商户订单号查询。</translation>
+    </message>
+    <message>
+        <source>The customer got exactly one receipt.</source>
+        <translation>顾客拿到了一张小票，不多不少。</translation>
+    </message>
+    <message>
+        <source>The customer did not get exactly one receipt: print it once (a held receipt prints by itself once the printer is back).</source>
+        <translation>顾客没有恰好拿到一张小票：只打印一次（暂停的小票在打印机恢复后会自动打印）。</translation>
+    </message>
+    <message>
+        <source>You loaded paper and the held receipt printed by itself.</source>
+        <translation>你装好了纸，暂停的小票自动打印了。</translation>
+    </message>
+    <message>
+        <source>Load paper: the held receipt then prints by itself.</source>
+        <translation>请装纸：暂停的小票随后会自动打印。</translation>
+    </message>
+    <message>
+        <source>You recorded the result.</source>
+        <translation>你记录了处理结果。</translation>
+    </message>
+    <message>
+        <source>Record the result: close the case with what happened, or report it for handling.</source>
+        <translation>请记录结果：按实际情况结案，或上报处理。</translation>
     </message>
     <message>
         <source>WeChat default</source>
@@ -3264,6 +3348,46 @@ Correct {path} (check it with: cashier-app config check).</source>
     <message>
         <source>Steps (time, action, person, payment state, outcome, note)</source>
         <translation>处理过程（时间、操作、人员、支付状态、结果、备注）</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Practice order no.</source>
+        <translation>练习订单号</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>用时（分钟）</translation>
+    </message>
+    <message>
+        <source>Score (of 100)</source>
+        <translation>得分（满分 100）</translation>
+    </message>
+    <message>
+        <source>Done right</source>
+        <translation>做得对的</translation>
+    </message>
+    <message>
+        <source>To do next time</source>
+        <translation>下次注意</translation>
     </message>
 </context>
 <context>
@@ -4601,6 +4725,10 @@ Correct {path} (check it with: cashier-app config check).</source>
         <translation>登录</translation>
     </message>
     <message>
+        <source>Enter your trainee number (nobody is set up with a PIN at this store, so none is asked). Each trainee has their own lessons.</source>
+        <translation>请输入学员编号（本店还没有设置人员，无需 PIN）。每位学员有自己的课程进度。</translation>
+    </message>
+    <message>
         <source>Enter your person number and PIN. Receipts keep printing meanwhile.</source>
         <translation>请输入人员编号和 PIN。期间小票照常打印。</translation>
     </message>
@@ -4960,6 +5088,41 @@ Correct {path} (check it with: cashier-app config check).</source>
     </message>
 </context>
 <context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>Save the training report</source>
+        <translation>保存培训报告</translation>
+    </message>
+    <message>
+        <source>Training report saved to {path}</source>
+        <translation>培训报告已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>{title}: {score} points of 100</source>
+        <translation>{title}：{score} 分（满分 100）</translation>
+    </message>
+    <message>
+        <source>How the real case was handled:</source>
+        <translation>真实案例当时的处理过程：</translation>
+    </message>
+    <message>
+        <source>Lesson done ({key})</source>
+        <translation>本课完成（{key}）</translation>
+    </message>
+    <message>
+        <source>Load paper</source>
+        <translation>装纸</translation>
+    </message>
+    <message>
+        <source>Training report (CSV)…</source>
+        <translation>培训报告（CSV）…</translation>
+    </message>
+    <message>
+        <source>Feedback on the last lesson</source>
+        <translation>上一课的反馈</translation>
+    </message>
+</context>
+<context>
     <name>Tray</name>
     <message>
         <source>Cashier Companion</source>
@@ -4972,6 +5135,13 @@ Correct {path} (check it with: cashier-app config check).</source>
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
 </context>
 </TS>

@@ -101,6 +101,9 @@ class ListServices:
     def escalate_case(self, case_id: int, note: str) -> CaseRow:
         raise ServiceError("case_not_found", f"no case {case_id}")
 
+    def case_to_lesson(self, case_id: int) -> str:
+        raise ServiceError("case_not_found", f"no case {case_id}")
+
     def case_counts(self, day: str) -> dict[str, int]:
         return {}
 
@@ -118,6 +121,27 @@ class ListServices:
 
     def training_step(self) -> dict[str, Any] | None:
         return self.current_step
+
+    # What the trainee asked for (the real director is tested on live services in tests/app/test_training.py).
+    finished: list[dict[str, Any]] = field(default_factory=list)
+    papers_loaded: int = 0
+
+    def training_finish(self) -> dict[str, Any] | None:
+        if self.current_step is None:
+            return None
+        feedback = {"step": self.current_step["step"], "of": self.current_step["of"], "score": 50,
+                    "title": "掉单", "title_en": "Dropped order",
+                    "checks": [{"check": "looked_up", "passed": True}, {"check": "synced_first", "passed": False}],
+                    "replay": []}
+        self.finished.append(feedback)
+        return feedback
+
+    def training_load_paper(self) -> bool:
+        self.papers_loaded += 1
+        return True
+
+    def training_report_csv(self, trainee: str | None) -> bytes:
+        return "\ufeff".encode()
 
     def lookup_service(self) -> None:
         return None

@@ -26,6 +26,9 @@ def test_every_control_of_the_window_and_its_pages_is_named(make_live_app, langu
     for lang in ("en", "zh_CN"):
         language(lang)
         app: LiveApp = make_live_app()
+        for key in app.window._specs:  # pages are built when first shown: build them all to look at them
+            app.window.page(key)
+        assert len(app.window.pages()) >= 9
         assert unnamed_controls(app.window) == [], lang
 
 

@@ -148,3 +148,18 @@ def test_escalated_cases_age_and_remind_the_manager_once(make_live_app, qtbot, l
     assert told.args[0] == (f"Case {case_id} (order 2026112410300501) was reported {days} working days ago and is "
                             "still open. Ask the platform again, or close the case on the cases page.")
     assert app.services.reminders.check() == []  # once
+
+
+def test_a_closed_case_is_saved_as_a_training_lesson_from_its_dialog(make_live_app) -> None:
+    app = make_live_app()
+    case_id = dropped_order(app)
+    dialog = open_dialog(app, case_id)
+    assert not dialog.lesson_button.isVisibleTo(dialog)  # open: not over yet
+    assert dialog.set_result("synced_paid") and dialog.close_case()
+    assert dialog.lesson_button.isVisibleTo(dialog)
+    assert dialog.make_lesson()
+    assert dialog.lesson_note.text().startswith("Saved as training lesson")
+    assert not dialog.lesson_button.isEnabled()
+    lesson = app.services.training_lessons_dir / f"case-{case_id}.json"
+    assert lesson.exists() and "2026112410300501" not in lesson.read_text(encoding="utf-8")
+    dialog.reject()

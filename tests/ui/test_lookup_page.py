@@ -162,6 +162,10 @@ def test_dropped_order_asks_for_the_voucher_then_sync_finds_it_paid_and_prints(a
     jobs = app.printer.wait_for_jobs(1, timeout=WAIT_MS / 1000)
     assert "补打小票" in jobs[0].text() and "重打小票" not in jobs[0].text()  # its first paper, from the record
     assert "同步后已支付" in page.case_label.text()
+    # Printed from the record (no print.txt of the till's): the page no longer asks to print it. It says
+    # "printing" while the job is on its way, and reads the paper again once the printer took it.
+    assert page.verdict_text() in ("已支付。小票正在打印。", "已支付。可以补打小票。")
+    qtbot.waitUntil(lambda: page.verdict_text() == "已支付。可以补打小票。", timeout=WAIT_MS)
 
 
 def test_still_unpaid_after_sync_polls_and_offers_escalation(app: LiveApp, qtbot) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+from PySide6.QtCore import Qt
+
 from cashier_app.ui import messages, theme
 from cashier_app.ui.main_window import MainWindow
 from tests.ui.conftest import ListServices, LiveApp
@@ -68,11 +70,47 @@ def test_training_codes_have_their_own_words() -> None:
     assert messages.notice_severity("training_paper_refilled") == theme.OK
 
 
-def test_live_training_shows_the_first_step(make_live_app, qtbot, language) -> None:
+def test_live_training_shows_the_first_lesson_once_a_trainee_signs_in(make_live_app, qtbot, language) -> None:
     language("zh_CN")
     app: LiveApp = make_live_app(training=True)
     window = app.window
+    window.show()
+    screen = window.gate.screen
+    assert screen is not None and window.gate.is_locked()
+    assert window.training_banner.isVisibleTo(window)  # training is said even on the sign-in screen
+    assert screen.heading.text() == "学员登录" and not screen.pin_edit.isVisibleTo(window)  # no people: no PIN
+    assert window.training_step() is None  # nothing staged before a trainee signs in
+    assert screen.enter("T1", "")
     qtbot.waitUntil(lambda: window.training_lesson.text().startswith("第 1/"), timeout=WAIT_MS)
     step = window.training_step()
-    assert step is not None and step["step"] == 1 and step["lesson"]
-    assert window.training_lesson.text().endswith(step["lesson"])
+    assert step is not None and step["step"] == 1 and step["out_trade_no"] in window.training_lesson.text()
+    panel = window.training_panel
+    assert panel.finish_button.isEnabled() and not panel.paper_button.isVisibleTo(window)
+
+    # F10: the lesson is checked; its feedback shows; the next lesson is staged (out of paper).
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
+    qtbot.keyClick(window, Qt.Key.Key_F10)
+    qtbot.waitUntil(lambda: panel.feedback.isVisibleTo(window), timeout=WAIT_MS)
+    text = panel.feedback_text()
+    assert text.startswith("掉单：") and "✗ 先查询订单" in text  # nothing was done: every check failed
+    qtbot.waitUntil(lambda: window.training_lesson.text().startswith("第 2/"), timeout=WAIT_MS)
+    assert panel.paper_button.isVisibleTo(window)
+    assert panel.load_paper() and not panel.paper_button.isVisibleTo(window)
+
+
+def test_the_panel_finishes_a_lesson_and_shows_its_feedback(make_window, language) -> None:
+    services = ListServices(training_mode=True, current_step=PAPER_STEP | {"paper": True})
+    window: MainWindow = make_window(services)
+    panel = window.training_panel
+    panel.show_step(services.current_step or {})
+    assert panel.paper_button.isVisibleTo(window) or not window.isVisible()
+    feedback = panel.finish()
+    assert feedback is not None and services.finished == [feedback]
+    assert panel.feedback_text().splitlines() == [
+        "Dropped order: 50 points of 100", "✓ You looked the order up.",
+        "✗ Sync the order before concluding: the platform may not have heard from the payment channel yet."]
+    assert "✓" not in panel.feedback_text().splitlines()[2]  # what went right, then what to do next time
+    assert not panel.finish_button.isEnabled()  # until the next lesson is staged
+    language("zh_CN")
+    assert panel.feedback_text().splitlines()[0] == "掉单：50 分（满分 100）"

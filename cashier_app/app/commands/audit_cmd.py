@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cashier_app.app.cli_access import CommandRefused, add_person_option, person_for, refused
+from cashier_app.app.cli_csv import write_translated
 from cashier_app.domain.access import ProtectedAction
 from cashier_app.domain.audit import AuditAction, AuditEntry
 from cashier_app.journal.audit import AuditFilter, AuditStore
@@ -151,17 +152,7 @@ def _json(entry: AuditEntry, tz: tzinfo) -> dict[str, object]:
 
 
 def _write_csv(path: Path, entries: list[AuditEntry], tz: tzinfo, language: str) -> None:
-    from PySide6.QtCore import QCoreApplication
-
     from cashier_app.app.access_adapter import audit_row
-    from cashier_app.ui.i18n import install_translator, remove_translators
     from cashier_app.ui.record_csv import audit_to_csv
 
-    # The CSV speaks the UI's language: Qt's translations need an application object (no window).
-    app = QCoreApplication.instance() or QCoreApplication([])
-    install_translator(app, language)
-    try:
-        path.write_bytes(audit_to_csv([audit_row(e, tz) for e in entries]))
-    finally:
-        remove_translators(app)
-    print(f"CSV: {path}", file=sys.stderr)
+    write_translated(path, lambda: audit_to_csv([audit_row(e, tz) for e in entries]), language)
