@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from cashier_app.app.config import AppConfig, ConfigError
 from cashier_app.app.crash_log import CrashLog
-from cashier_app.app.events import Event, PrintedPicture
+from cashier_app.app.events import Event, describe
 from cashier_app.app.logging_setup import setup_logging
 from cashier_app.app.paths import AppPaths, default_paths
 from cashier_app.app.running_marker import RunningMarker
@@ -94,10 +94,8 @@ def _serve_headless(services: AppServices, run_seconds: float) -> int:
     signal.signal(signal.SIGTERM, on_signal)
 
     def log_event(event: Event) -> None:
-        if isinstance(event, PrintedPicture):  # the picture's bytes would fill the log
-            log.info("virtual printer drew a receipt (%d bytes of PNG)", len(event.png))
-            return
-        log.info("%s", event)
+        level, line = describe(event)  # one line per event, in words: no reprs, no picture bytes
+        log.log(level, "%s", line)
 
     services.hub.subscribe(log_event)
     # An installer, an upgrade or `cashier-app quit` finds the program by this marker and asks it to close.

@@ -367,7 +367,7 @@ class AppServices:
     def _start_printing(self) -> None:
         assert self.journal is not None
         self.paper = PaperDesk(self.journal, self.config.printing, mode=self.mode, training=self.options.training)
-        render = JobRenderer(self.receipts, self.config.printing, self.tz)
+        render = JobRenderer(self.receipts, self.config.printing, self.tz, store_name=self.config.general.store_name)
         self.queue = PrintQueue(self.journal, self.config.printing, self._keeping_bytes(render), self._on_queue_event)
         self.queue.start()
         self.paper.set_announcer(self.queue.announce)

@@ -199,7 +199,9 @@ class AppUiServices:
             receipt_id=job.receipt_id,
             printer=job.printer,
             state=job.state,
-            out_trade_no=record.receipt.out_trade_no if record else (job.reason or None),
+            # The order the job is for: its receipt's, or, printed from the platform's record, its document's.
+            out_trade_no=record.receipt.out_trade_no if record else (order_of_key(job.paper_key) if job.paper_key
+                                                                     else None),
             amount_fen=record.receipt.amount if record else None,
             is_reprint=job.is_reprint,
             attempts=job.attempts,

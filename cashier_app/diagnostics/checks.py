@@ -18,6 +18,7 @@ from typing import Any
 
 from cashier_app.journal.print_jobs import HELD, PENDING, PrintJobRecord, PrintJobStore
 from cashier_app.platform.credentials import account_name
+from cashier_app.platform.results import REFUSED_CAUSES
 from cashier_app.platform.settings import PlatformSettings
 from cashier_app.printing.settings import PrintingSettings
 from cashier_app.watch.settings import WatchSettings
@@ -305,6 +306,12 @@ def reconcile_check(journal: ReadOnlyJournal | None, training: bool) -> CheckRes
     open_cases = sum(status.open_cases.values())
     if status.outage is not None:
         outage = status.outage
+        if outage.reason in REFUSED_CAUSES:
+            # It answers, and refuses this till: naming it "unreachable" would send the technician to the network.
+            return _check("reconcile", "Reconciliation", Outcome.FAULT,
+                          f"the platform has refused this till since {_local(outage.since)} "
+                          f"({outage.reason}: {outage.detail}; {outage.failures} failed poll(s))",
+                          "对账中断：平台拒绝本机（密钥、时钟或终端登记）", "See the platform check below.", **details)
         return _check("reconcile", "Reconciliation", Outcome.WARNING,
                       f"the platform has not answered reconciliation since {_local(outage.since)} "
                       f"({outage.reason}: {outage.detail}; {outage.failures} failed poll(s))",

@@ -107,6 +107,9 @@ class Case:
         return (datetime.fromisoformat(self.closed_at) - datetime.fromisoformat(self.opened_at)).total_seconds()
 
 
+# The cause of a PLATFORM_FAULT case when the platform answers and refuses this till (not unreachable).
+PLATFORM_REFUSES_CAUSE = "the platform refuses this till: its merchant key, its clock or its registration"
+
 # The cause a case of each kind records when the system raises it, for managers' reports.
 DEFAULT_CAUSE: dict[CaseKind, str] = {
     CaseKind.PAID_NO_RECEIPT: "paid on the platform, no print.txt seen after the grace period",

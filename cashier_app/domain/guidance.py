@@ -48,7 +48,8 @@ class Verdict(StrEnum):
     WAITING_FOR_PASSWORD = "waiting_for_password"  # noqa: S105 - a verdict, not a secret
     ASK_FOR_VOUCHER = "ask_for_voucher"  # unpaid on the platform; ask the customer first
     PAYMENT_FAILED = "payment_failed"
-    MONEY_RETURNS = "money_returns"  # closed, reversed, refunded: nothing to print as a sale
+    CLOSED_UNPAID = "closed_unpaid"  # closed before it was paid: no money was taken, nothing to return
+    MONEY_RETURNS = "money_returns"  # reversed or refunded: the money goes back; nothing to print as a sale
     PLATFORM_UNSURE = "platform_unsure"  # the platform itself says UNKNOWN
     NOT_FOUND = "not_found"
     NOT_FOUND_NOT_CHARGED = "not_found_not_charged"  # no such order and no voucher: safe to take payment again
@@ -66,6 +67,9 @@ class Action(StrEnum):
     QUERY_AGAIN = "query_again"
     ESCALATE = "escalate"
     CHECK_NUMBER = "check_number"
+    # The payment failed (or the order was closed unpaid): the cashier has taken payment again under a
+    # new order number; the case is closed with that result.
+    PAID_AGAIN = "paid_again"
 
 
 class Severity(StrEnum):
@@ -200,11 +204,15 @@ def _guide_found(state: OrderState, *, paper: PaperStatus, voucher: Voucher, aft
             return Guidance(Verdict.NOT_PAID, (Action.CLOSE_AND_PAY_AGAIN,), Severity.ATTENTION, case_kind="unpaid")
         return Guidance(Verdict.ASK_FOR_VOUCHER, (Action.SYNC, Action.CLOSE_AND_PAY_AGAIN), Severity.ATTENTION)
     if state is OrderState.PAY_FAILED:
-        return Guidance(Verdict.PAYMENT_FAILED, (), Severity.ATTENTION, may_take_payment_again=True,
+        # The next step is the cashier's (take payment again under a new number): offered, and written
+        # into the case, which it closes.
+        return Guidance(Verdict.PAYMENT_FAILED, (Action.PAID_AGAIN,), Severity.ATTENTION, may_take_payment_again=True,
                         case_kind="payment_failed")
-    if state in (OrderState.CLOSED, OrderState.REVOKED):
+    if state is OrderState.CLOSED:
+        return Guidance(Verdict.CLOSED_UNPAID, (), Severity.ATTENTION, may_take_payment_again=True)
+    if state is OrderState.REVOKED:
         return Guidance(Verdict.MONEY_RETURNS, (), Severity.ATTENTION, may_take_payment_again=True,
-                        case_kind="payment_failed" if state is OrderState.REVOKED else None)
+                        case_kind="payment_failed")
     if state is OrderState.REFUNDED:
         return Guidance(Verdict.MONEY_RETURNS, (), Severity.ATTENTION, case_kind="refund")
     # OrderState.UNKNOWN: the platform itself does not know; asking the channel again is the way forward.

@@ -23,6 +23,18 @@ def fullwidth_to_ascii(text: str) -> str:
     return "".join(out)
 
 
+def fullwidth_alnum_to_ascii(text: str) -> str:
+    """Full-width digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ) as ASCII; punctuation such as ：（）stays.
+
+    On paper a full-width digit takes two columns: an order number written in them is twice as wide,
+    and a wrap could split it. Chinese punctuation keeps its look."""
+    out = []
+    for ch in text:
+        ascii_ch = chr(ord(ch) - _FULLWIDTH_OFFSET) if _FULLWIDTH_FIRST <= ord(ch) <= _FULLWIDTH_LAST else ""
+        out.append(ascii_ch if ascii_ch.isalnum() and ascii_ch.isascii() else ch)
+    return "".join(out)
+
+
 def normalise_order_number(raw: str) -> str:
     """The spec's normalisation: surrounding white space removed, full-width to ASCII.
 

@@ -111,12 +111,14 @@ class PaperHistory:
 
     @property
     def status(self) -> PaperStatus:
-        original = self.original
-        if original is None:
-            return PaperStatus.PRINTED if self.till_printed else PaperStatus.NONE
-        if original.state == DONE:
-            return PaperStatus.PRINTED
-        return PaperStatus.HELD if original.state == HELD else PaperStatus.ON_ITS_WAY
+        """Held or on its way while any of its jobs is (the original or a copy): nothing more to print
+        then; printed once the original is out; none before."""
+        on_its_way = [j for j in self.live if j.state in _ON_ITS_WAY]
+        if on_its_way:
+            return PaperStatus.HELD if any(j.state == HELD for j in on_its_way) else PaperStatus.ON_ITS_WAY
+        if self.original is None and not self.till_printed:
+            return PaperStatus.NONE
+        return PaperStatus.PRINTED
 
     @property
     def copies_printed(self) -> int:

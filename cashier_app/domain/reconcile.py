@@ -86,6 +86,18 @@ class ReconcileResult:
     cleared: set[str] = field(default_factory=set)
 
 
+def age_text(age: timedelta) -> str:
+    """A duration as a person says it: "45 s", "7 min 12 s", "2 h 5 min"."""
+    seconds = max(0, int(age.total_seconds()))
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {seconds} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes} min"
+
+
 def reconcile(
     orders: Mapping[str, OrderSnapshot],
     receipts: Iterable[ReceiptSeen],
@@ -123,9 +135,11 @@ def reconcile(
             if now - paid_at >= grace and watched(paid_at):
                 raise_(CaseKind.PAID_NO_RECEIPT, no, order.state, order.total_amount,
                        "paid on the platform, no receipt seen after the grace period")
-        if order.state in UNPAID_STATES and now - order.created_at >= stuck_after:
+        waited = now - order.created_at
+        if order.state in UNPAID_STATES and waited >= stuck_after:
+            # Its real age (the threshold says nothing of how long this customer has waited).
             raise_(CaseKind.STUCK_PAYMENT, no, order.state, order.total_amount,
-                   f"order in {order.state.value} for more than {int(settings.stuck_after_s)} s")
+                   f"order in {order.state.value} for {age_text(waited)} (created {order.created_at.isoformat()})")
         if order.state in REFUNDED_STATES:
             _refund_without_receipt(order, refunds.get(no, []), now=now, grace=grace, watched=watched, raise_=raise_)
 

@@ -62,7 +62,7 @@ def read_answer(result: PlatformResult, kind: str, call: str) -> Answer:
     if isinstance(result, StateUnknown):
         http = f" HTTP {result.http_status}" if result.http_status else ""
         detail = f"{call}: state unknown ({result.reason.value}{http}, {result.attempts} attempt(s)): {result.detail}"
-        return Answer(LookupOutcome.UNKNOWN, None, kind, result.reason.value, detail + request)
+        return Answer(LookupOutcome.UNKNOWN, None, kind, result.cause, detail + request)
     if isinstance(result, OrderNotFound):
         return Answer(LookupOutcome.NOT_FOUND, None, kind, None, f"{call}: not found: {result.detail}{request}")
     if isinstance(result, NotQueryableYet):

@@ -21,8 +21,8 @@ from typing import Any, Protocol
 from cashier_app.domain.access import ProtectedAction
 from cashier_app.domain.audit import AuditAction
 from cashier_app.domain.cases import DEFAULT_CAUSE, Case, CaseKind, CaseResult, CaseStatus, CaseStep, StepAction
-from cashier_app.domain.guidance import LookupOutcome, Verdict, Voucher, guide
-from cashier_app.domain.orders import OrderState
+from cashier_app.domain.guidance import Action, LookupOutcome, Verdict, Voucher, guide
+from cashier_app.domain.orders import OrderState, is_forward
 from cashier_app.domain.paper import PaperStatus, Want
 from cashier_app.domain.receipt import ReceiptKind
 from cashier_app.journal.audit import AuditStore
@@ -38,6 +38,7 @@ from cashier_app.platform.adapter import PlatformAdapter
 from cashier_app.platform.order import Order
 from cashier_app.platform.order_numbers import guess_number_kind
 from cashier_app.platform.results import NotClosable, OrderClosed, StateUnknown, SyncResult, UnknownReason
+from cashier_app.reconcile.orders_seen import OrdersSeenStore
 
 log = logging.getLogger(__name__)
 
@@ -255,11 +256,26 @@ class LookupService:
                                 sync_changed=view.sync_changed)
 
     def refresh_paper(self, view: LookupView) -> LookupView:
-        """The same answer guided again on the journal as it is now (a job of the order was queued,
-        printed or held underneath): no platform call, no step."""
+        """The order guided again on the journal as it is now, with no platform call and no step: its
+        paper (a job queued, printed or held underneath), and its state when reconciliation has seen it
+        further on since the view's answer (refunded meanwhile, say; states only move forward)."""
         with self._view_lock(view):
-            return self._settle(view, view.number, _answer_of(view), view.voucher, [], after_sync=view.after_sync,
+            answer = _answer_of(view)
+            seen = self._seen_since(view)
+            if seen is not None:
+                answer = Answer(answer.outcome, seen, answer.kind, answer.unknown_reason,
+                                f"{answer.detail}; reconciliation has seen it {seen.state.value} since")
+            return self._settle(view, view.number, answer, view.voucher, [], after_sync=view.after_sync,
                                 polls=view.polls, sync_changed=view.sync_changed, job_id=view.job_id)
+
+    def _seen_since(self, view: LookupView) -> Order | None:
+        """The order as reconciliation last listed it, when that is further on than the view's answer."""
+        if view.order is None or view.out_trade_no is None:
+            return None
+        seen = OrdersSeenStore(self.receipts.journal).get_order(view.out_trade_no)
+        if seen is None or seen.state is view.order.state or not is_forward(view.order.state, seen.state):
+            return None
+        return seen
 
     def escalate(self, view: LookupView, note: str = "") -> LookupView:
         """Hand the order to the manager: the case stays open with an ESCALATE step."""
@@ -269,6 +285,20 @@ class LookupService:
             kind = view.guidance.case_kind or _escalation_kind(view)
             return self._settle(view, view.number, answer, view.voucher, [step], after_sync=view.after_sync,
                                 action_kind=kind, polls=view.polls, sync_changed=view.sync_changed)
+
+    def paid_again(self, view: LookupView) -> LookupView:
+        """The payment failed: the cashier has taken payment again under a new order number. Written
+        into the order's case, which closes with that result."""
+        if Action.PAID_AGAIN not in view.guidance.actions:
+            raise ActionNotAllowed(f"{view.number}: taking payment again is not this order's next step "
+                                   f"(verdict {view.guidance.verdict.value})")
+        with self._view_lock(view):
+            answer = _answer_of(view)
+            step = answer.step(StepAction.NOTE, self.operator(), outcome="paid_again",
+                               extra="payment taken again under a new order number")
+            return self._settle(view, view.number, answer, view.voucher, [step], after_sync=view.after_sync,
+                                action_kind=view.guidance.case_kind, close_with=CaseResult.CLOSED_AND_REPAID,
+                                polls=view.polls, sync_changed=view.sync_changed)
 
     def close_case(self, view: LookupView, result: CaseResult, note: str = "") -> LookupView:
         """Close the order's case with a result the cashier chose (a case is opened if none is)."""
@@ -394,11 +424,12 @@ class LookupService:
             if order is not None and (case.paid_at is None or case.channel is None):
                 self.cases.set_payment(case.id, paid_at=utc_text(order.paid_at), channel=order.channel.value)
             if close_with is None and guidance.verdict is Verdict.MONEY_RETURNS:
-                # An order closed after the cashier asked to close it (the answer was lost): closed
-                # to be paid again. Otherwise the money goes back to the customer by itself.
+                close_with = CaseResult.MONEY_RETURNS  # reversed or refunded: the money goes back by itself
+            elif close_with is None and guidance.verdict is Verdict.CLOSED_UNPAID:
+                # Closed before it was paid: no money to return. Closed at the cashier's request (the answer
+                # may have been lost) to take payment again; else nothing more to do.
                 closing = any(s.action is StepAction.CLOSE for s in (*case.steps, *pending))
-                closed = order is not None and order.state is OrderState.CLOSED
-                close_with = CaseResult.CLOSED_AND_REPAID if closing and closed else CaseResult.MONEY_RETURNS
+                close_with = CaseResult.CLOSED_AND_REPAID if closing else CaseResult.NO_ACTION_NEEDED
             pending = ()
             if close_with is not None and case.status is CaseStatus.OPEN:
                 case = self.cases.close_case(case.id, close_with, self.operator(), close_note)

@@ -21,10 +21,11 @@ from cashier_app.printing.settings import PrinterSettings, PrintingSettings
 class JobRenderer:
     """`PrintQueue(render=...)`: lays out a receipt's text, or an order from the platform's record."""
 
-    def __init__(self, receipts: ReceiptStore, printing: PrintingSettings, tz: tzinfo) -> None:
+    def __init__(self, receipts: ReceiptStore, printing: PrintingSettings, tz: tzinfo, *, store_name: str = "") -> None:
         self.receipts = receipts
         self.printing = printing
         self.tz = tz
+        self.store_name = store_name  # on a receipt made from the platform's record: a name, not the store's code
 
     def __call__(self, job: PrintJobRecord, printer: PrinterSettings) -> bytes:
         profile = resolve_profile(self.printing, printer.profile)
@@ -35,7 +36,7 @@ class JobRenderer:
             order = json.loads(job.order_json)
             record = RecordMark(now) if reprint is None else None
             options = LayoutOptions.for_printer(printer, reprint=reprint, record=record)
-            return layout_order_receipt(order, profile, options).payload
+            return layout_order_receipt(order, profile, options, store_name=self.store_name).payload
         if job.receipt_id is None:
             raise ValueError(f"job {job.id} has neither bytes, nor a receipt, nor an order to print")
         found = self.receipts.get(job.receipt_id)

@@ -60,6 +60,24 @@ class StateUnknown:
     attempts: int = 1
     request_id: str | None = None
 
+    @property
+    def cause(self) -> str:
+        """The reason in the words a person acts on: the platform answered and refused this till's key
+        (or this computer's clock) is not the same as the platform being unreachable."""
+        if self.reason is UnknownReason.CREDENTIALS and self.http_status is not None:
+            return CLOCK_REJECTED if self.code in _CLOCK_CODES else KEY_REJECTED
+        if self.reason is UnknownReason.BAD_SIGNATURE and self.http_status == 401:
+            # A 401 we cannot verify: the platform signs with the terminal's real key, ours is not it.
+            return KEY_REJECTED
+        return self.reason.value
+
+
+# StateUnknown.cause beyond the UnknownReason values: the platform answered, and refused us.
+KEY_REJECTED = "key_rejected"
+CLOCK_REJECTED = "clock_rejected"
+REFUSED_CAUSES = frozenset({KEY_REJECTED, CLOCK_REJECTED, "credentials", "terminal_not_bound"})
+_CLOCK_CODES = frozenset({"TIMESTAMP_EXPIRED", "NONCE_REPLAYED", "isv.invalid-timestamp"})
+
 
 @dataclass(frozen=True)
 class OrderFound:

@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from cashier_app.domain.numbers import fullwidth_alnum_to_ascii
 from cashier_app.printing.profiles import Profile
 from cashier_app.printing.settings import PrinterSettings
 from cashier_app.printing.text_encoding import TextEncoder, describe_char
@@ -212,7 +213,8 @@ class _Writer:
         return result.rstrip()
 
     def text_line(self, raw: str, number: int) -> None:
-        text = self._prepare(raw.rstrip(), number) if raw else ""
+        # Full-width digits and letters print as ASCII: an order number is half as wide, and stays whole.
+        text = self._prepare(fullwidth_alnum_to_ascii(raw.rstrip()), number) if raw else ""
         columns = self.profile.columns
         if not text:
             self.printed.append("")
@@ -224,7 +226,8 @@ class _Writer:
             rule = divider.group(1)
             text = rule * (columns // text_width(rule, self.model))
             width = columns
-        pieces = [text] if width <= columns else wrap_line(text, columns, self.model)
+        pieces = [text] if width <= columns else (
+            _split_label_value(text, columns, self.model) or wrap_line(text, columns, self.model))
         for piece in pieces:
             self.printed.append(piece)
             self.out += self.encoder.encode(piece) + LF
@@ -331,6 +334,24 @@ class _Writer:
             )
         found.extend(self._other)
         return tuple(found)
+
+
+# `label：value` (the print-txt spec's fields: full-width or ASCII colon, spaces around it).
+_LABEL_VALUE = re.compile(r"^( *)([^：:]+?) *([：:]) *(\S.*)$")
+
+
+def _split_label_value(text: str, columns: int, model: WidthModel) -> list[str] | None:
+    """A `label：value` line too wide for the paper, wrapped at the label/value boundary: the label on
+    one line, the value whole on the next (an order number is never split). None when that does not fit."""
+    match = _LABEL_VALUE.match(text)
+    if match is None:
+        return None
+    indent, label, colon, value = match.groups()
+    head = f"{indent}{label}{colon}"
+    if text_width(head, model) > columns or text_width(value, model) > columns:
+        return None
+    pad = indent if text_width(indent + value, model) <= columns else ""
+    return [head, pad + value]
 
 
 _encoders: dict[str, TextEncoder] = {}

@@ -13,7 +13,8 @@ word its own. Template syntax, one receipt line per template line:
 Fields: out_trade_no, channel_trade_no, channel, channel_name (微信支付), trade_type,
 trade_type_name (付款码), state, state_name (已支付), total_amount, paid_amount, refund_amount
 (yuan from fen, "12.50"; refund_amount has no value when nothing was refunded), paid_at,
-created_at (store time, "2026-11-22 10:31:05"), subject, store_no, terminal_no, operator.
+created_at (store time, "2026-11-22 10:31:05"), subject, store_no, terminal_no, operator, and
+store_name (the store's own name from the configuration: a customer reads a name, not a code).
 
 The labels are those of the payment interface's default template, so the receipt reads back
 through the print.txt parser to the same order number, amount, time and channel.
@@ -65,7 +66,7 @@ STATE_NAMES = {
 FIELDS = frozenset({
     "out_trade_no", "channel_trade_no", "channel", "channel_name", "trade_type", "trade_type_name",
     "state", "state_name", "total_amount", "paid_amount", "refund_amount", "paid_at", "created_at",
-    "subject", "store_no", "terminal_no", "operator",
+    "subject", "store_no", "terminal_no", "operator", "store_name",
 })
 _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)(\??)\s*\}\}")
 _TEMPLATE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -162,7 +163,7 @@ def _fen(order: Mapping[str, Any], key: str, required: bool) -> int | None:
     return value
 
 
-def order_fields(order: Mapping[str, Any] | Any) -> dict[str, str | None]:
+def order_fields(order: Mapping[str, Any] | Any, *, store_name: str = "") -> dict[str, str | None]:
     """The template's fields for an MP API Order (a dict as the API sends it, or a dataclass)."""
     data = _as_mapping(order)
     out_trade_no = _text(data.get("out_trade_no"))
@@ -192,6 +193,7 @@ def order_fields(order: Mapping[str, Any] | Any) -> dict[str, str | None]:
         "store_no": _text(data.get("store_no")),
         "terminal_no": _text(data.get("terminal_no")),
         "operator": _text(data.get("operator")),
+        "store_name": store_name.strip() or None,
     }
 
 
@@ -240,9 +242,10 @@ def build_order_receipt(
     template: str = DEFAULT_TEMPLATE,
     templates_dir: Path | None = None,
     model: WidthModel = WidthModel.DOUBLE_BYTE,
+    store_name: str = "",
 ) -> tuple[str, ...]:
     """Receipt lines for a paid platform order, from a template (ORDER_NOT_PAID for any other order)."""
-    fields = order_fields(order)
+    fields = order_fields(order, store_name=store_name)
     if fields["state"] not in PRINTABLE_STATES:
         raise OrderReceiptError(
             ORDER_NOT_PAID,
@@ -258,11 +261,13 @@ def layout_order_receipt(
     *,
     template: str = DEFAULT_TEMPLATE,
     templates_dir: Path | None = None,
+    store_name: str = "",
 ) -> LayoutResult:
     """The order's receipt laid out for `profile`, with a QR code of its merchant order number
     unless `options` asks for other QR data."""
     lines = build_order_receipt(
-        order, columns=profile.columns, template=template, templates_dir=templates_dir, model=profile.width_model
+        order, columns=profile.columns, template=template, templates_dir=templates_dir, model=profile.width_model,
+        store_name=store_name,
     )
     options = options or LayoutOptions()
     if options.qr_data is None:

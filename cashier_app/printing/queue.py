@@ -44,6 +44,9 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 RenderJob = Callable[[PrintJobRecord, PrinterSettings], bytes]
+# How often the queue looks for jobs another process wrote (the command line's reprint): their
+# printers' workers are woken then.
+OTHER_WRITERS_S = 2.0
 
 class PrintQueue:
     def __init__(  # noqa: PLR0917 - the signature the app's composition root calls
@@ -65,6 +68,7 @@ class PrintQueue:
         self._stopping = threading.Event()
         self._changed = threading.Condition()
         self._started = False
+        self._looker: threading.Thread | None = None
 
     # -- life cycle ------------------------------------------------------------------------
 
@@ -84,6 +88,8 @@ class PrintQueue:
             self._workers[name] = PrinterWorker(self, name, settings)
         for worker in self._workers.values():
             worker.start()
+        self._looker = threading.Thread(target=self._look_for_other_writers, name="print-queue-look", daemon=True)
+        self._looker.start()
         self._started = True
 
     def stop(self, timeout: float | None = None) -> None:
@@ -93,6 +99,9 @@ class PrintQueue:
             worker.wake()
         for worker in self._workers.values():
             worker.join(timeout)
+        if self._looker is not None:
+            self._looker.join(timeout)
+            self._looker = None
         self._workers.clear()
         self._started = False
         self.notify_changed()
@@ -211,6 +220,15 @@ class PrintQueue:
 
     def query(self, conn: Escpos, timeout: float) -> PrinterStatus:
         return self._query(conn, timeout)
+
+    def _look_for_other_writers(self) -> None:
+        """Jobs written by another process (the command line) on this journal: wake their printers."""
+        while not self._stopping.wait(OTHER_WRITERS_S):
+            try:
+                for name in self.store.printers_with_pending():
+                    self._wake(name)
+            except Exception:
+                log.exception("looking for print jobs written elsewhere failed")
 
     def _wake(self, printer: str) -> None:
         worker = self._workers.get(printer)

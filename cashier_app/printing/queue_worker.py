@@ -32,9 +32,6 @@ log = logging.getLogger(__name__)
 
 # Links whose opening is costly or has side effects (a USB reset) stay open between probes.
 _KEEP_OPEN_KINDS = frozenset({"usb", "serial"})
-# An idle worker looks at the journal this often: a job written by another process (the command
-# line) is printed without waiting for this process to write one.
-IDLE_LOOK_S = 2.0
 
 
 class PrinterWorker(threading.Thread):
@@ -62,12 +59,14 @@ class PrinterWorker(threading.Thread):
 
     def run(self) -> None:
         try:
+            if self.queue.store.next_for(self.printer) is None:
+                self._probe_at_start()
             while not self.queue.stopping:
                 self._wake_event.clear()
                 job = self.queue.store.next_for(self.printer)
                 if job is None:
                     self._drop_link()
-                    self._wake_event.wait(IDLE_LOOK_S)
+                    self._wake_event.wait()  # untimed: a timed wait adds wake-up latency to every receipt
                     continue
                 started = time.monotonic()
                 try:
@@ -90,6 +89,24 @@ class PrinterWorker(threading.Thread):
         except Exception:
             log.exception("print worker for %s stopped on an unexpected error", self.printer)
             raise
+        finally:
+            self._drop_link()
+
+    def _probe_at_start(self) -> None:
+        """Ask the printer once at start, so that its real state shows from the first moment, not
+        "unknown" until the first receipt (a job waiting at start asks anyway)."""
+        if not self.settings.check_status:
+            self._report_status(PrinterStatus.unknown("status not asked (check_status is off)"))
+            return
+        try:
+            conn = self._link()
+            self._report_status(self.queue.query(conn, self.settings.status_timeout_s))
+        except PrinterFault as fault:
+            if fault.status is not None:
+                self._report_status(fault.status)
+            # else _link() reported the connection's fault already
+        except Exception:
+            log.exception("asking printer %s for its status at start failed", self.printer)
         finally:
             self._drop_link()
 

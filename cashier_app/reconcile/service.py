@@ -26,7 +26,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from cashier_app.domain.cases import DEFAULT_CAUSE, Case, CaseKind, CaseResult, CaseStatus, StepAction
+from cashier_app.domain.cases import (
+    DEFAULT_CAUSE,
+    PLATFORM_REFUSES_CAUSE,
+    Case,
+    CaseKind,
+    CaseResult,
+    CaseStatus,
+    StepAction,
+)
 from cashier_app.domain.reconcile import Finding, OrderSnapshot, ReceiptSeen, ReconcileResult, reconcile
 from cashier_app.domain.reconcile_settings import ReconcileSettings
 from cashier_app.journal.cases import CaseStore
@@ -36,6 +44,7 @@ from cashier_app.platform.adapter import CheckOutcome, PlatformAdapter
 from cashier_app.platform.client import MAX_PAGE_SIZE
 from cashier_app.platform.order import Order
 from cashier_app.platform.results import (
+    REFUSED_CAUSES,
     BillNotReady,
     NotQueryableYet,
     NotStartedYet,
@@ -301,7 +310,7 @@ class Reconciler:
         report.more_pages = page.next_cursor is not None
 
     def _list_failed(self, failure: StateUnknown, position: ListPosition, now: datetime, report: PollReport) -> None:
-        report.reason, report.detail = failure.reason.value, failure.detail
+        report.reason, report.detail = failure.cause, failure.detail
         if failure.reason is UnknownReason.CANCELLED or self._stop.is_set():
             return  # the app is stopping (the client gave up its retries): not an outage
         if failure.reason is UnknownReason.INVALID_PARAMS and position.cursor is not None:
@@ -321,13 +330,17 @@ class Reconciler:
     def _platform_down(self, failure: StateUnknown, now: datetime, report: PollReport) -> None:
         outage = self.state.outage()
         if outage is None:
-            detail = f"{failure.reason.value}: {failure.detail}".rstrip(": ")
+            cause = failure.cause  # "key_rejected" and the like: it answers, and refuses this till
+            detail = f"{cause}: {failure.detail}".rstrip(": ")
+            refused = cause in REFUSED_CAUSES
             case, created = self.cases.open_case(
                 CaseKind.PLATFORM_FAULT, actor=self.actor, key=f"{self._key_prefix}platform_fault:{utc_text(now)}",
-                cause=DEFAULT_CAUSE[CaseKind.PLATFORM_FAULT], training=self.training, detail=detail)
-            self.state.save_outage(Outage(utc_text(now), failure.reason.value, failure.detail, case.id))
-            log.warning("merchant platform unreachable (%s); reconciliation carries on when it is back", detail)
-            self._set_health(PlatformHealth(False, failure.reason.value, now, failure.detail))
+                cause=PLATFORM_REFUSES_CAUSE if refused else DEFAULT_CAUSE[CaseKind.PLATFORM_FAULT],
+                training=self.training, detail=detail)
+            self.state.save_outage(Outage(utc_text(now), cause, failure.detail, case.id))
+            log.warning("merchant platform %s (%s); reconciliation carries on when it is back",
+                        "refuses this till" if refused else "unreachable", detail)
+            self._set_health(PlatformHealth(False, cause, now, failure.detail))
             if created:
                 report.opened.append(case)
                 self._tell_case(case, True)
@@ -469,9 +482,11 @@ class Reconciler:
             report.query_requests += 1
             check = self.client.check_credentials()
             if check.outcome is not CheckOutcome.ACCEPTED:
-                failure = StateUnknown(check.reason or UnknownReason.UNREADABLE, f"{check.answered}: {check.detail}")
+                # REJECTED: it answered and refused the key (an answer's status makes that its cause).
+                failure = StateUnknown(check.reason or UnknownReason.UNREADABLE, f"{check.answered}: {check.detail}",
+                                       http_status=401 if check.outcome is CheckOutcome.REJECTED else None)
         if failure is not None:
-            report.reason, report.detail = failure.reason.value, failure.detail
+            report.reason, report.detail = failure.cause, failure.detail
             if failure.reason is UnknownReason.CANCELLED or self._stop.is_set():
                 return
             self._failures += 1

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -64,6 +65,12 @@ ACTION_QUERY_MERCHANT = Action.QUERY_BY_MERCHANT_NO.value
 ACTION_QUERY_AGAIN = Action.QUERY_AGAIN.value
 ACTION_ESCALATE = Action.ESCALATE.value
 ACTION_CHECK_NUMBER = Action.CHECK_NUMBER.value
+ACTION_PAID_AGAIN = Action.PAID_AGAIN.value
+PAPER_PRINTED = "printed"  # domain.paper.PaperStatus values, as the view carries them
+PAPER_HELD = "held"
+PAPER_ON_ITS_WAY = "on_its_way"
+# A receipt that came out this recently is not reprinted by Enter (only by a click on Reprint).
+JUST_PRINTED_S = 120
 # Protected actions (domain/access.py): a manager's PIN where the store wants one.
 ACCESS_REPRINT = ProtectedAction.REPRINT.value
 ACCESS_CLOSE_ORDER = ProtectedAction.CLOSE_ORDER.value
@@ -145,6 +152,11 @@ class LookupPage(Page):
         self._poll = 0
         self._error_text = ""
         self.runner = BackgroundRunner(self)
+        # Re-reads the shown order's paper from the journal when a job of it changes underneath (no
+        # platform call, no busy bar: the cashier may be typing the next number meanwhile).
+        self.quiet = BackgroundRunner(self)
+        self._refresh_after_action = False
+        self._stopped = False
         self.action_buttons: list[QPushButton] = []
 
         self.heading = QLabel()
@@ -208,6 +220,10 @@ class LookupPage(Page):
         self.reason.setObjectName("verdictReason")
         self.reason.setWordWrap(True)
         result_layout.addWidget(self.reason)
+        self.paper_note = QLabel()
+        self.paper_note.setObjectName("paperNote")
+        self.paper_note.setWordWrap(True)
+        result_layout.addWidget(self.paper_note)
         self.next_note = QLabel()
         self.next_note.setObjectName("nextNote")
         self.next_note.setWordWrap(True)
@@ -286,6 +302,10 @@ class LookupPage(Page):
         self.result.setVisible(False)
 
         self.runner.busy_changed.connect(self._set_busy)
+        # What is said about the order is derived again whenever its paper changes underneath: a job
+        # queued, printed or held by reconciliation, F9, another page or the printer.
+        context.bridge.print_job_changed.connect(self._on_job_changed)
+        context.bridge.notice.connect(self._on_notice)
         self.retranslate()
 
     # --- Page ---------------------------------------------------------------------------------
@@ -302,17 +322,66 @@ class LookupPage(Page):
             self.run_action(ACTION_QUERY_AGAIN)
 
     def reprint_selected(self) -> QWidget | None:
-        """Ctrl+P: reprint the shown order's receipt, when it is paid."""
+        """Ctrl+P: print the shown order's receipt, or a copy of it, as its paper allows."""
         if self.view is None or not getattr(self.view, "may_print", False):
             self.status_message.emit(translate("LookupPage", "Look up a paid order first."), theme.INFO)
             return None
-        return self.ask_print(ACTION_REPRINT if self.view.has_receipt else ACTION_PRINT)
+        steps = self.next_steps()
+        for action in (ACTION_REPRINT, ACTION_PRINT):
+            if action in steps:
+                return self.ask_print(action)
+        # On its way or held: it comes out by itself; a second job would give the customer two.
+        self.status_message.emit(self._paper_note_text(), theme.INFO)
+        return None
 
     def shutdown(self) -> None:
+        self._stopped = True
         self.runner.cancel()
+        self.quiet.cancel()
 
     def wait_stopped(self, timeout_ms: int = 10_000) -> bool:
-        return self.runner.wait(timeout_ms)
+        return self.runner.wait(timeout_ms) and self.quiet.wait(timeout_ms)
+
+    # --- the order's paper changing underneath --------------------------------------------------
+    def _shown_order(self) -> str | None:
+        view = self.view
+        return getattr(view, "out_trade_no", None) if view is not None else None
+
+    def _on_job_changed(self, row: Any) -> None:
+        if row.out_trade_no and row.out_trade_no == self._shown_order():
+            self.refresh_paper()
+
+    def _on_notice(self, code: str, params: Any) -> None:
+        if code in ("case_opened", "case_updated") and params.get("out_trade_no") == self._shown_order():
+            self.refresh_paper()
+
+    def refresh_paper(self) -> bool:
+        """Derive the shown order's view again from the journal (no platform call). While an action
+        runs, once it is done. False when nothing was started."""
+        view = self.view
+        if view is None or self._stopped:
+            return False
+        if self.runner.is_busy():
+            self._refresh_after_action = True
+            return False
+        service = self.service()
+        if service is None or self.quiet.is_busy():
+            self._refresh_after_action = service is not None
+            return False
+        number = self._shown_order()
+        self.quiet.run(lambda: service.refresh_paper(view),
+                       success=lambda fresh: self._show_refreshed(fresh, number),
+                       failure=lambda error: log.warning("re-reading order %s failed: %s", number, error))
+        return True
+
+    def _show_refreshed(self, view: Any, number: str | None) -> None:
+        # A lookup or a step started meanwhile brings its own view; another order may be shown by now.
+        if self.runner.is_busy() or number != self._shown_order():
+            return
+        self.show_view(view, quietly=True)
+        if self._refresh_after_action:
+            self._refresh_after_action = False
+            self.refresh_paper()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -396,12 +465,42 @@ class LookupPage(Page):
     def next_steps(self) -> list[str]:
         return [] if self.view is None else [_value(action) for action in self.view.guidance.actions]
 
-    def run_default_action(self) -> bool:
-        """Enter on the empty field: the first step the guidance offers."""
+    def default_action(self) -> str | None:
+        """The step Enter runs: the first the guidance offers, but never another print right after this
+        page printed the order (a second Enter must not give the customer a second receipt)."""
         actions = self.next_steps()
-        if not actions or self.runner.is_busy() or self.voucher_box.isVisible():
+        if not actions:
+            return None
+        if actions[0] in (ACTION_PRINT, ACTION_REPRINT) and self._just_printed():
+            return None
+        return actions[0]
+
+    def _just_printed(self) -> bool:
+        """This page printed the order, or its receipt came out moments ago (reconciliation, F9): a copy
+        is then a deliberate click, never a stray Enter."""
+        view = self.view
+        if view is None:
             return False
-        self.run_action(actions[0])
+        if getattr(view, "job_id", None) is not None:
+            return True
+        printed_at = getattr(view, "printed_at", None)
+        if not printed_at:
+            return False
+        age = datetime.now().astimezone() - datetime.fromisoformat(printed_at)
+        return age.total_seconds() < JUST_PRINTED_S
+
+    def run_default_action(self) -> bool:
+        """Enter on the empty field: the default step (see default_action)."""
+        if self.runner.is_busy() or self.voucher_box.isVisible():
+            return False
+        action = self.default_action()
+        if action is None:
+            if getattr(self.view, "job_id", None) is not None:
+                self.status_message.emit(translate(
+                    "LookupPage", "The receipt was just sent to the printer. For another copy, click Reprint."),
+                    theme.INFO)
+            return False
+        self.run_action(action)
         return True
 
     def run_action(self, action: str) -> QWidget | None:
@@ -427,6 +526,8 @@ class LookupPage(Page):
             self.input.clear()
             self._render_hint()
             self.focus_lookup()
+        elif action == ACTION_PAID_AGAIN:
+            self._start("close", lambda service: service.paid_again(view))
         elif action == ACTION_CHECK_NUMBER:
             self.input.setText(view.number)
             self.focus_lookup()
@@ -560,12 +661,13 @@ class LookupPage(Page):
         self.focus_lookup()
 
     # --- results ------------------------------------------------------------------------------
-    def show_view(self, view: Any) -> None:
+    def show_view(self, view: Any, *, quietly: bool = False) -> None:
         previous_job = getattr(self.view, "job_id", None) if self.view is not None else None
-        kind = self._busy_kind
+        kind = "" if quietly else self._busy_kind
         self.view = view
-        self._error_text = ""
-        self.error.setVisible(False)
+        if not quietly:
+            self._error_text = ""
+            self.error.setVisible(False)
         self.case_row = self._load_case(view.case_id)
         self._render_view()
         self.result.setVisible(True)
@@ -576,14 +678,22 @@ class LookupPage(Page):
             )
         self.cases_changed.emit()
         self.view_shown.emit(view)
+        if not quietly and self._refresh_after_action:
+            # A job of the order changed while the step ran: derive it again once the step is over.
+            self._refresh_after_action = False
+            QTimer.singleShot(0, self.refresh_paper)
 
     def _on_failure(self, error: BaseException) -> None:
         log.warning("lookup step failed: %s", error)
+        after = getattr(error, "view", None)
+        if after is not None:
+            # The step wrote what happened into the case and derived the order again: show it as it is now.
+            self.show_view(after, quietly=True)
         self._error_text = messages.error_text(error)
         self.error.setText(self._error_text)
         self.error.setVisible(True)
         self.status_message.emit(self._error_text, theme.ATTENTION if getattr(error, "code", "") in (
-            "invalid_number", "action_not_allowed") else theme.FAULT)
+            "invalid_number", "action_not_allowed", "paper_changed") else theme.FAULT)
         self.cases_changed.emit()  # a failed print is written into the case too
         self.action_failed.emit(error)
 
@@ -674,9 +784,10 @@ class LookupPage(Page):
         foreground = theme.FOREGROUND.get(severity, theme.NEUTRAL_FOREGROUND)
         background = theme.BACKGROUND.get(severity, "#ffffff")
         # "Print the receipt" only while the order has had no paper at all: printed from the platform's record
-        # (no print.txt of the till's) or on its way is a receipt too.
-        had_paper = bool(view.has_receipt) or _value(getattr(view, "paper", "none")) != PAPER_NONE
-        self.verdict.setText(messages.verdict_text(verdict, has_receipt=had_paper))
+        # (no print.txt of the till's) or on its way is a receipt too; on its way or held is said as such.
+        paper = _value(getattr(view, "paper", "")) or None
+        had_paper = bool(view.has_receipt) or (paper is not None and paper != PAPER_NONE)
+        self.verdict.setText(messages.verdict_text(verdict, has_receipt=had_paper, paper=paper))
         styled(self.verdict,
             f"QLabel#verdictText {{ color: {foreground}; background: {background}; font-size: {_VERDICT_FONT_PX}px;"
             " font-weight: bold; padding: 14px 16px; border-radius: 8px; }"
@@ -695,6 +806,10 @@ class LookupPage(Page):
         self.reason.setToolTip(view.detail or "")
         self.verdict.setToolTip(view.detail or "")
 
+        paper_note = self._paper_note_text() if view.may_print else ""
+        self.paper_note.setText(paper_note)
+        self.paper_note.setVisible(bool(paper_note))
+
         next_note = ""
         if guidance.may_take_payment_again and verdict != VERDICT_NOT_CHARGED:  # that verdict says it itself
             next_note = translate("LookupPage", "This order can no longer be paid: you may take payment again with "
@@ -711,6 +826,35 @@ class LookupPage(Page):
         self._render_case()
         self._render_hint()
 
+    def _paper_note_text(self) -> str:
+        """What the order's receipt has had, in words: held (and why), printing, or printed when and by whom."""
+        view = self.view
+        if view is None:
+            return ""
+        paper = _value(getattr(view, "paper", ""))
+        if paper == PAPER_HELD:
+            fault = messages.printer_state_text(view.held_fault) if view.held_fault else ""
+            return translate("LookupPage", "The receipt waits for the printer ({fault}). It prints by itself once the "
+                                           "printer is ready: do not print it again.").format(fault=fault or "—")
+        if paper == PAPER_ON_ITS_WAY:
+            return translate("LookupPage", "The receipt is being printed now.")
+        if paper != PAPER_PRINTED:
+            return ""
+        text = ""
+        if view.printed_at:
+            # In the store's time, as the order's own times are shown (the journal keeps UTC).
+            zone = view.order.created_at.tzinfo if view.order is not None else None
+            at = _time_text(datetime.fromisoformat(view.printed_at).astimezone(zone))
+            who = view.printed_by or ""
+            if who and who != "system":
+                text = translate("LookupPage", "Receipt printed at {at}, asked for by {who}.").format(at=at, who=who)
+            else:
+                text = translate("LookupPage", "Receipt printed at {at}.").format(at=at)
+        if view.copies_printed:
+            text = (text + " " + translate("LookupPage", "Copies printed since: {n}.").format(
+                n=view.copies_printed)).strip()
+        return text
+
     def _render_actions(self) -> None:
         while self.actions_row.count():
             item = self.actions_row.takeAt(0)
@@ -726,7 +870,7 @@ class LookupPage(Page):
             button.setProperty("action", action)
             button.setMinimumHeight(52)
             button.setAutoDefault(False)
-            default = position == 0 and not asking
+            default = position == 0 and not asking and action == self.default_action()
             button.setProperty("defaultAction", default)
             if default:
                 # Enter on the empty field runs it: say so on the button.

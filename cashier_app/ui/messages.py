@@ -16,7 +16,7 @@ from typing import Any, Final
 
 from PySide6.QtCore import QCoreApplication
 
-from cashier_app.domain.cases import DEFAULT_CAUSE, CaseKind
+from cashier_app.domain.cases import DEFAULT_CAUSE, PLATFORM_REFUSES_CAUSE, CaseKind
 from cashier_app.ui.i18n import current_language
 from cashier_app.ui.rows import PlatformStatusRow, PrinterStatusRow, RefusedRow
 from cashier_app.ui.theme import ATTENTION, FAULT, INFO, OK
@@ -117,6 +117,9 @@ PLATFORM_OK: Final = _m(QT_TRANSLATE_NOOP("Messages", "Platform OK"), OK)
 PLATFORM_DOWN: Final = _m(QT_TRANSLATE_NOOP("Messages", "Platform connection lost"), ATTENTION)
 PLATFORM_NOT_CONFIGURED: Final = _m(QT_TRANSLATE_NOOP("Messages", "Platform not configured"), INFO)
 PLATFORM_DOWN_WITH_REASON: Final = QT_TRANSLATE_NOOP("Messages", "Platform connection lost: {reason}")
+# It answers, and refuses this till (its key, its clock, its registration): no "connection lost" then.
+PLATFORM_REFUSES: Final = QT_TRANSLATE_NOOP("Messages", "Platform refuses this till: {reason}")
+REFUSED_REASONS: Final = frozenset({"key_rejected", "clock_rejected", "credentials", "terminal_not_bound"})
 
 PLATFORM_REASONS: Final[dict[str, Message]] = {
     "timeout": _m(QT_TRANSLATE_NOOP("Messages", "the platform did not answer in time"), ATTENTION),
@@ -134,6 +137,17 @@ PLATFORM_REASONS: Final[dict[str, Message]] = {
         QT_TRANSLATE_NOOP("Messages", "merchant key missing or wrong"),
         FAULT,
         QT_TRANSLATE_NOOP("Messages", "Ask the technician to enter the merchant key."),
+    ),
+    # The platform answered and refused this till (StateUnknown.cause): not an unreachable platform.
+    "key_rejected": _m(
+        QT_TRANSLATE_NOOP("Messages", "the platform rejects this till's merchant key"),
+        FAULT,
+        QT_TRANSLATE_NOOP("Messages", "Ask the technician to store the right merchant key (credentials check)."),
+    ),
+    "clock_rejected": _m(
+        QT_TRANSLATE_NOOP("Messages", "the platform rejects this computer's time"),
+        FAULT,
+        QT_TRANSLATE_NOOP("Messages", "Set this computer's date and time correctly."),
     ),
     "terminal_not_bound": _m(
         QT_TRANSLATE_NOOP("Messages", "this terminal is not bound to the merchant"),
@@ -393,6 +407,9 @@ CASE_CAUSES: Final[dict[str, str]] = {
         "Messages", "The order was refunded on the platform, but no refund receipt was printed."
     ),
 }
+PLATFORM_REFUSES_CASE: Final = QT_TRANSLATE_NOOP(
+    "Messages", "The platform answers but refuses this till: its merchant key, its clock or its registration."
+)
 CASE_RESULTS: Final[dict[str, str]] = {
     "reprinted": QT_TRANSLATE_NOOP("Messages", "Receipt reprinted"),
     "printed": QT_TRANSLATE_NOOP("Messages", "Receipt printed"),
@@ -501,11 +518,17 @@ VERDICTS: Final[dict[str, Message]] = {
         ),
         ATTENTION,
     ),
+    "closed_unpaid": _m(
+        QT_TRANSLATE_NOOP(
+            "Messages",
+            "The order was closed before it was paid: no money was taken. Take payment again with a new order.",
+        ),
+        ATTENTION,
+    ),
     "money_returns": _m(
         QT_TRANSLATE_NOOP(
             "Messages",
-            "The order is closed, revoked or refunded: the money goes back to the customer by itself. No receipt to "
-            "print.",
+            "The order was revoked or refunded: the money goes back to the customer by itself. No receipt to print.",
         ),
         ATTENTION,
     ),
@@ -580,6 +603,11 @@ PLATFORM_NAMES: Final[dict[str, str]] = {
 # PAID with no receipt yet: the next step is printing, not reprinting.
 VERDICT_PAID_NO_RECEIPT: Final = QT_TRANSLATE_NOOP("Messages", "Paid, but no receipt was printed. Print the receipt.")
 VERDICT_UNKNOWN: Final = QT_TRANSLATE_NOOP("Messages", "Result: {code}")
+# PAID with its receipt on its way: nothing to print now (it comes out by itself).
+PAPER_VERDICTS: Final[dict[str, str]] = {
+    "on_its_way": QT_TRANSLATE_NOOP("Messages", "Paid. The receipt is printing."),
+    "held": QT_TRANSLATE_NOOP("Messages", "Paid. The receipt waits for the printer."),
+}
 
 # The lookup's next steps (domain.guidance.Action values), as button texts.
 ACTIONS: Final[dict[str, str]] = {
@@ -591,6 +619,7 @@ ACTIONS: Final[dict[str, str]] = {
     "query_again": QT_TRANSLATE_NOOP("Messages", "Look up again"),
     "escalate": QT_TRANSLATE_NOOP("Messages", "Report for handling"),
     "check_number": QT_TRANSLATE_NOOP("Messages", "Check the number"),
+    "paid_again": QT_TRANSLATE_NOOP("Messages", "Payment taken again"),
 }
 
 # Errors of the lookup and the cases (codes of the exceptions their services raise).
@@ -620,6 +649,13 @@ ACTION_ERRORS: Final[dict[str, Message]] = {
         INFO,
         QT_TRANSLATE_NOOP("Messages", "Look at the receipts list for its state."),
     ),
+    # The paper desk refused (cashier_app.paper): the order's paper is not what the screen showed.
+    "paper_changed": _m(
+        QT_TRANSLATE_NOOP("Messages", "Nothing printed: this order's receipt was printed or queued meanwhile."),
+        ATTENTION,
+        QT_TRANSLATE_NOOP("Messages", "The page shows it as it is now."),
+    ),
+    # paper_original_exists / paper_original_pending / paper_copy_pending: said as DESK_ERRORS say them.
     "lookup_error": _m(QT_TRANSLATE_NOOP("Messages", "The lookup failed."), FAULT),
     "lookup_unavailable": _m(
         QT_TRANSLATE_NOOP("Messages", "Order lookup is not available."),
@@ -877,8 +913,11 @@ def verdict_message(verdict: str) -> Message:
     return VERDICTS.get(verdict, Message(VERDICT_UNKNOWN, ATTENTION))
 
 
-def verdict_text(verdict: str, *, has_receipt: bool = True) -> str:
-    if verdict == "paid" and not has_receipt:
+def verdict_text(verdict: str, *, has_receipt: bool = True, paper: str | None = None) -> str:
+    """The verdict in words; for a paid order, with what its receipt has had (`paper`: a PaperStatus value)."""
+    if verdict in ("paid", "partly_refunded") and paper in PAPER_VERDICTS:
+        return tr(PAPER_VERDICTS[paper])
+    if verdict == "paid" and (paper == "none" or (paper is None and not has_receipt)):
         return tr(VERDICT_PAID_NO_RECEIPT)
     if verdict not in VERDICTS:
         return tr(VERDICT_UNKNOWN, {"code": verdict})
@@ -912,6 +951,8 @@ def case_cause_text(kind: str, cause: str) -> str:
         default = None
     if cause and cause == default and kind in CASE_CAUSES:
         return tr(CASE_CAUSES[kind])
+    if cause == PLATFORM_REFUSES_CAUSE:
+        return tr(PLATFORM_REFUSES_CASE)
     return cause
 
 
@@ -990,6 +1031,11 @@ def printer_state(code: str) -> Message:
     return PRINTER_STATES.get(code, PRINTER_STATES["unknown"])
 
 
+def printer_state_text(code: str) -> str:
+    """A printer fault code (why a job is held) in words."""
+    return tr(printer_state(code).source)
+
+
 def printer_text(row: PrinterStatusRow, *, with_name: bool = False) -> str:
     text = tr(printer_state(row.state).source)
     if with_name and row.printer:
@@ -1013,6 +1059,8 @@ def platform_message(row: PlatformStatusRow) -> Message:
 
 def platform_text(row: PlatformStatusRow) -> str:
     message = platform_message(row)
+    if row.reachable is False and row.reason in REFUSED_REASONS:
+        return tr(PLATFORM_REFUSES, {"reason": platform_reason_text(row.reason)})
     if row.reachable is False and row.reason in PLATFORM_REASONS:
         return tr(PLATFORM_DOWN_WITH_REASON, {"reason": platform_reason_text(row.reason)})
     return tr(message.source)
@@ -1118,6 +1166,8 @@ def all_sources() -> list[str]:
             PLATFORM_DOWN.source,
             PLATFORM_NOT_CONFIGURED.source,
             PLATFORM_DOWN_WITH_REASON,
+            PLATFORM_REFUSES,
+            PLATFORM_REFUSES_CASE,
             FILE_REFUSED,
             NOTICE_UNKNOWN,
             ERROR_UNKNOWN,
@@ -1127,6 +1177,7 @@ def all_sources() -> list[str]:
             SYSTEM_ACTOR,
             VERDICT_PAID_NO_RECEIPT,
             VERDICT_UNKNOWN,
+            *PAPER_VERDICTS.values(),
             STEP_STATE_UNKNOWN,
             STEP_JOB_QUEUED,
             TEMPLATE_UNKNOWN,

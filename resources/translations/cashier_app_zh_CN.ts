@@ -1029,6 +1029,10 @@ Correct {path} (check it with: cashier-app config check).</source>
         <translation>请先查询一笔已支付的订单。</translation>
     </message>
     <message>
+        <source>The receipt was just sent to the printer. For another copy, click Reprint.</source>
+        <translation>小票刚刚送去打印。如需再给一份，请点&quot;补打小票&quot;。</translation>
+    </message>
+    <message>
         <source>Reprint receipt</source>
         <translation>补打小票</translation>
     </message>
@@ -1147,6 +1151,26 @@ Correct {path} (check it with: cashier-app config check).</source>
     <message>
         <source>This order can no longer be paid: you may take payment again with a new order number.</source>
         <translation>这笔订单已不能再付款，可以用新订单号重新收款。</translation>
+    </message>
+    <message>
+        <source>The receipt waits for the printer ({fault}). It prints by itself once the printer is ready: do not print it again.</source>
+        <translation>小票在等打印机（{fault}）。打印机恢复后会自动打印：请不要再打一张。</translation>
+    </message>
+    <message>
+        <source>The receipt is being printed now.</source>
+        <translation>小票正在打印。</translation>
+    </message>
+    <message>
+        <source>Receipt printed at {at}, asked for by {who}.</source>
+        <translation>小票已于 {at} 打印（{who} 要求）。</translation>
+    </message>
+    <message>
+        <source>Receipt printed at {at}.</source>
+        <translation>小票已于 {at} 打印。</translation>
+    </message>
+    <message>
+        <source>Copies printed since: {n}.</source>
+        <translation>之后已补打 {n} 份。</translation>
     </message>
     <message>
         <source>{action} (Enter)</source>
@@ -1502,6 +1526,10 @@ Correct {path} (check it with: cashier-app config check).</source>
         <translation>平台连接中断：{reason}</translation>
     </message>
     <message>
+        <source>Platform refuses this till: {reason}</source>
+        <translation>平台拒绝本机：{reason}</translation>
+    </message>
+    <message>
         <source>the platform did not answer in time</source>
         <translation>平台响应超时</translation>
     </message>
@@ -1540,6 +1568,22 @@ Correct {path} (check it with: cashier-app config check).</source>
     <message>
         <source>Ask the technician to enter the merchant key.</source>
         <translation>请联系技术人员录入商户密钥。</translation>
+    </message>
+    <message>
+        <source>the platform rejects this till&apos;s merchant key</source>
+        <translation>平台拒绝本机的商户密钥</translation>
+    </message>
+    <message>
+        <source>Ask the technician to store the right merchant key (credentials check).</source>
+        <translation>请技术人员保存正确的商户密钥（密钥检查）。</translation>
+    </message>
+    <message>
+        <source>the platform rejects this computer&apos;s time</source>
+        <translation>平台拒绝本机的时间</translation>
+    </message>
+    <message>
+        <source>Set this computer&apos;s date and time correctly.</source>
+        <translation>请把本机的日期和时间调准。</translation>
     </message>
     <message>
         <source>this terminal is not bound to the merchant</source>
@@ -2070,10 +2114,6 @@ Correct {path} (check it with: cashier-app config check).</source>
         <translation>支付失败，顾客没有被扣款。可以用新订单号重新收款。</translation>
     </message>
     <message>
-        <source>The order is closed, revoked or refunded: the money goes back to the customer by itself. No receipt to print.</source>
-        <translation>订单已关闭/撤销/退款，款项会自动原路退回顾客，无需打印小票。</translation>
-    </message>
-    <message>
         <source>The platform cannot tell whether this order is paid. Press &quot;Sync order&quot; to ask the payment channel; do not take payment again.</source>
         <translation>平台也无法确定这笔订单是否已支付。请点&quot;同步订单&quot;向支付渠道确认；请勿重新收款。</translation>
     </message>
@@ -2288,6 +2328,38 @@ Correct {path} (check it with: cashier-app config check).</source>
     <message>
         <source>A copy of this receipt is already on its way to the printer.</source>
         <translation>这张小票的一份补打已在打印中。</translation>
+    </message>
+    <message>
+        <source>The platform answers but refuses this till: its merchant key, its clock or its registration.</source>
+        <translation>平台有应答，但拒绝本机：商户密钥、时钟或终端登记有问题。</translation>
+    </message>
+    <message>
+        <source>The order was closed before it was paid: no money was taken. Take payment again with a new order.</source>
+        <translation>订单在付款前已关闭：没有扣款。请用新订单重新收款。</translation>
+    </message>
+    <message>
+        <source>The order was revoked or refunded: the money goes back to the customer by itself. No receipt to print.</source>
+        <translation>订单已撤销或退款，款项会自动原路退回顾客，无需打印小票。</translation>
+    </message>
+    <message>
+        <source>Paid. The receipt is printing.</source>
+        <translation>已支付。小票正在打印。</translation>
+    </message>
+    <message>
+        <source>Paid. The receipt waits for the printer.</source>
+        <translation>已支付。小票在等打印机。</translation>
+    </message>
+    <message>
+        <source>Payment taken again</source>
+        <translation>已重新收款</translation>
+    </message>
+    <message>
+        <source>Nothing printed: this order&apos;s receipt was printed or queued meanwhile.</source>
+        <translation>没有打印：这笔订单的小票刚刚已打印或已在排队。</translation>
+    </message>
+    <message>
+        <source>The page shows it as it is now.</source>
+        <translation>页面已显示最新情况。</translation>
     </message>
     <message>
         <source>This order has had its receipt: reprint a copy instead.</source>

@@ -63,7 +63,7 @@ def test_unpaid_and_voucher_not_asked_asks_first() -> None:
 @pytest.mark.parametrize("state", [OrderState.CLOSED, OrderState.REVOKED, OrderState.REFUNDED])
 def test_closed_reversed_refunded_print_nothing(state: OrderState) -> None:
     g = guide(LookupOutcome.FOUND, state, paper=PaperStatus.PRINTED, voucher=Voucher.SHOWN)
-    assert g.verdict is Verdict.MONEY_RETURNS
+    assert g.verdict is (Verdict.CLOSED_UNPAID if state is OrderState.CLOSED else Verdict.MONEY_RETURNS)
     assert Action.PRINT not in g.actions and Action.REPRINT not in g.actions
 
 
@@ -80,3 +80,15 @@ def test_platform_unknown_state_is_synced_not_concluded() -> None:
 def test_found_needs_a_state() -> None:
     with pytest.raises(ValueError):
         guide(LookupOutcome.FOUND)
+
+
+def test_a_never_paid_closed_order_promises_no_refund() -> None:
+    g = guide(LookupOutcome.FOUND, OrderState.CLOSED)
+    assert g.verdict is Verdict.CLOSED_UNPAID and g.may_take_payment_again and g.case_kind is None
+    assert guide(LookupOutcome.FOUND, OrderState.REVOKED).verdict is Verdict.MONEY_RETURNS
+
+
+def test_a_failed_payment_offers_its_next_step() -> None:
+    g = guide(LookupOutcome.FOUND, OrderState.PAY_FAILED)
+    assert g.verdict is Verdict.PAYMENT_FAILED and g.actions == (Action.PAID_AGAIN,)
+    assert g.case_kind == "payment_failed" and g.may_take_payment_again

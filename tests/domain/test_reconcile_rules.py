@@ -41,6 +41,13 @@ def test_stuck_payment() -> None:
     assert kinds(reconcile(orders, [], NOW, S)) == {(CaseKind.STUCK_PAYMENT, "B")}
 
 
+def test_a_stuck_order_is_raised_with_its_real_age() -> None:
+    """Seen after the app was down a while: it says 47 min, not "more than 120 s"."""
+    orders = {"B": order("B", OrderState.USERPAYING, 47 * 60 + 5)}
+    [finding] = reconcile(orders, [], NOW, S).findings
+    assert "for 47 min 5 s" in finding.detail and "120" not in finding.detail
+
+
 def test_receipt_for_unpaid_closed_refunded_or_unknown_order() -> None:
     orders = {
         "U": order("U", OrderState.CREATED, 100),

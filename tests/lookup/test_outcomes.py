@@ -13,12 +13,13 @@ from cashier_app.platform.results import UnknownReason
 from tests.lookup.conftest import Rig
 
 
-@pytest.mark.parametrize(("state", "kind"), [
-    ("CLOSED", None),
-    ("REVOKED", CaseKind.PAYMENT_FAILED),
-    ("REFUNDED", CaseKind.REFUND),
+@pytest.mark.parametrize(("state", "kind", "verdict"), [
+    ("CLOSED", None, Verdict.CLOSED_UNPAID),  # closed before it was paid: no money to give back
+    ("REVOKED", CaseKind.PAYMENT_FAILED, Verdict.MONEY_RETURNS),
+    ("REFUNDED", CaseKind.REFUND, Verdict.MONEY_RETURNS),
 ])
-def test_closed_revoked_refunded_money_returns_and_nothing_prints(rig: Rig, state: str, kind: CaseKind | None) -> None:
+def test_closed_revoked_refunded_money_returns_and_nothing_prints(rig: Rig, state: str, kind: CaseKind | None,
+                                                                  verdict: Verdict) -> None:
     number = f"20261122000400{len(state):02d}"
     rig.order(number, state)
     rig.record_sale(number)  # the sale receipt was printed before the money went back
@@ -28,7 +29,7 @@ def test_closed_revoked_refunded_money_returns_and_nothing_prints(rig: Rig, stat
     view = rig.service.lookup(number, Voucher.SHOWN)
 
     assert view.outcome is LookupOutcome.FOUND and view.state is not None and view.state.value == state
-    assert view.guidance.verdict is Verdict.MONEY_RETURNS
+    assert view.guidance.verdict is verdict
     assert view.guidance.actions == ()
     assert not view.may_print and not view.may_close
     with pytest.raises(ActionNotAllowed):

@@ -36,7 +36,8 @@ def test_paid_with_receipt_is_reprinted_marked_as_a_reprint(rig: Rig) -> None:
     assert "2026112200010001" in text
     # A customer asking for a copy is no exception (nor a printer fault): no case, an audit row.
     assert printed.case_id is None and rig.all_cases() == []
-    assert printed.paper is PaperStatus.PRINTED
+    assert printed.paper is PaperStatus.ON_ITS_WAY  # the copy, until the printer has it: nothing more to print
+    assert printed.guidance.actions == ()
     [row] = AuditStore(rig.services.receipts.journal).list(AuditFilter(out_trade_no="2026112200010001"))
     assert (row.action, row.actor, row.reason, row.copy_no, row.job_id, row.receipt_id) == (
         "reprint", "07", "customer lost it", 2, printed.job_id, receipt_id)
@@ -147,3 +148,58 @@ def test_cases_opened_and_closed_by_a_lookup_are_told(rig: Rig) -> None:
     assert told == [(view.case_id, "open", True)]
     service.print_receipt(view, "receipt never came")
     assert told[-1] == (view.case_id, "closed", False)
+
+
+def test_a_stale_please_print_prints_nothing_when_the_order_got_its_receipt_meanwhile(rig: Rig) -> None:
+    from cashier_app.lookup import PaperChanged
+    from cashier_app.paper import Want
+    from cashier_app.platform.results import OrderFound
+
+    created = rig.order("2026112200010010", "PAID")
+    view = rig.service.lookup("2026112200010010")
+    assert view.guidance.actions == (Action.PRINT,)
+    # Reconciliation (or F9, or another till window) prints it before the cashier presses Enter.
+    assert rig.services.paper is not None and rig.services.client is not None
+    found = rig.services.client.query("2026112200010010")
+    assert isinstance(found, OrderFound)
+    rig.services.paper.request(order=found.order, want=Want.ORIGINAL, reason="paid_no_receipt", person="system")
+    with pytest.raises(PaperChanged) as changed:
+        rig.service.print_receipt(view, "customer asked")
+    assert changed.value.code == "paper_changed" and changed.value.reason in ("original_pending", "original_exists")
+    after = changed.value.view
+    assert after is not None and after.paper is not PaperStatus.NONE and Action.PRINT not in after.guidance.actions
+    rig.printed(1)
+    assert len(rig.printer.jobs) == 1  # one original, whoever asked first
+    steps = [(s.action, s.outcome) for s in rig.case(view.case_id).steps]
+    assert steps[-1][0] is StepAction.PRINT and steps[-1][1].startswith("not_printed:")
+    assert created["order"]["out_trade_no"] == "2026112200010010"
+
+
+def test_a_failed_payment_leaves_a_case_with_its_next_step(rig: Rig) -> None:
+    rig.order("2026112200010011", "PAY_FAILED")
+    view = rig.service.lookup("2026112200010011")
+    assert view.guidance.actions == (Action.PAID_AGAIN,) and view.guidance.may_take_payment_again
+    case = rig.case(view.case_id)
+    assert case.kind is CaseKind.PAYMENT_FAILED and case.status is CaseStatus.OPEN
+    done = rig.service.paid_again(view)
+    case = rig.case(done.case_id)
+    assert (case.status, case.result) == (CaseStatus.CLOSED, CaseResult.CLOSED_AND_REPAID)
+    assert [s.outcome for s in case.steps][-2] == "paid_again"
+
+
+def test_a_refund_reconciliation_saw_is_shown_without_asking_the_platform_again(rig: Rig) -> None:
+    """Derived again from the journal: the order moved on (refunded) since the page asked."""
+    from cashier_app.platform.order import Order
+    from cashier_app.reconcile.orders_seen import OrdersSeenStore
+
+    rig.order("2026112200010012", "PAID")
+    receipt_id = rig.record_sale("2026112200010012")
+    view = rig.service.lookup("2026112200010012")
+    assert view.guidance.verdict is Verdict.PAID and receipt_id in view.receipt_ids
+    assert view.order is not None
+    refunded = Order.from_json({**view.order.to_json(), "state": "REFUNDED", "refund_amount": 1250})
+    with rig.services.receipts.journal.tx() as conn:
+        OrdersSeenStore(rig.services.receipts.journal).upsert([refunded], conn)
+    again = rig.service.refresh_paper(view)
+    assert again.state is not None and again.state.value == "REFUNDED"
+    assert again.guidance.verdict is Verdict.MONEY_RETURNS and not again.may_print

@@ -20,6 +20,7 @@ from cashier_app.platform.settings import PlatformSettings
 from cashier_app.platform.transport import HttpTransport
 from cashier_app.reconcile.platform_health import PlatformHealth
 from cashier_app.reconcile.service import Reconciler
+from tests.loopback_server import LoopbackServer
 
 KEY = "sandbox-key-T0001-please-change"
 HEADERS = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"
@@ -30,39 +31,20 @@ class HostileServer:
 
     def __init__(self, behave: Callable[[socket.socket, threading.Event], None]) -> None:
         self._behave = behave
-        self._stop = threading.Event()
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self._listener.settimeout(0.1)
-        self.port = self._listener.getsockname()[1]
-        self.requests = 0
         self.sent = 0
-        self._threads: list[threading.Thread] = []
-        self._accepting = threading.Thread(target=self._accept, daemon=True)
-        self._accepting.start()
+        self._server = LoopbackServer(self._serve)
+        self.port = self._server.port
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
-
-    def _accept(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _ = self._listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            self.requests += 1
-            thread = threading.Thread(target=self._serve, args=(conn,), daemon=True)
-            self._threads.append(thread)
-            thread.start()
 
     def _serve(self, conn: socket.socket) -> None:
         with conn:
             conn.settimeout(5)
             try:
                 conn.recv(65536)  # the request (small: one read takes it)
-                self._behave(conn, self._stop)
+                self._behave(conn, self._server.stopping)
             except OSError:
                 pass  # the client cut the connection: what a deadline is for
 
@@ -71,11 +53,7 @@ class HostileServer:
         self.sent += len(data)
 
     def stop(self) -> None:
-        self._stop.set()
-        self._listener.close()
-        self._accepting.join(5)
-        for thread in self._threads:
-            thread.join(5)
+        self._server.stop()
 
 
 @pytest.fixture

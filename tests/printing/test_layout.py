@@ -328,3 +328,20 @@ def test_random_receipts_fit_the_paper_and_encode_line_by_line(lines: list[str],
     assert [raw.decode(profile.charset) for raw in body] == list(result.lines)
     for line in result.lines:
         assert text_width(line, profile.width_model) <= profile.columns
+
+
+def test_an_order_number_is_never_split_and_full_width_digits_print_as_ascii(samples_dir) -> None:
+    """A 58 mm receipt split `２０２６１１２２０|００６` over two lines: now the digits are ASCII (half as
+    wide) and a too-wide `label：value` line wraps at the colon, the value whole on the next line."""
+    from cashier_app.domain.receipt import Receipt
+    from cashier_app.domain.receipt_parser import parse_receipt
+    from cashier_app.printing.profiles import builtin_profiles
+
+    receipt = parse_receipt((samples_dir / "fullwidth-and-spaces-gbk.txt").read_bytes())
+    assert isinstance(receipt, Receipt)
+    printed = layout_receipt(receipt.lines, builtin_profiles()["58-gbk"]).lines
+    assert "商户订单号 ： 202611220006" in printed
+    assert "第三方订单号：" in printed and "4200001234202611220000006666" in printed
+    assert not any("２" in line or "０" in line for line in printed)
+    for line in printed:
+        assert not (line.endswith("20261122") or line.startswith("0006"))  # never a number cut in two

@@ -44,12 +44,12 @@ def test_templates_live_in_the_repo() -> None:
 
 
 def test_paid_order_receipt() -> None:
-    lines = build_order_receipt(_order())
+    lines = build_order_receipt(_order(), store_name="星河便利店")
     assert lines == (
         "        聚合支付 签购单",
         "          平台订单补打",
         "-" * 32,
-        "门店编号：S001",
+        "商户名称：星河便利店",  # the store's name, not its code (S001)
         "终端编号：T0001",
         "操作员：01",
         "交易类型：微信支付 付款码",

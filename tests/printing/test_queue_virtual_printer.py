@@ -141,9 +141,10 @@ def test_refused_connections_hold_then_resume(printer: VirtualPrinter, journal: 
 def test_a_job_dropped_part_way_is_printed_again_marked_reprint(printer: VirtualPrinter, journal: Journal,
                                                                make_queue: list[Harness]) -> None:
     rid = add_receipt(journal)
+    h = _start(make_queue, journal, printing_for(printer.port))
+    h.events.wait_kind("printer_status")  # the worker's look at the printer when it starts
     # The link drops after the status queries and 8 bytes of the receipt, once.
     printer.drop_after(12 + 8, times=1)
-    h = _start(make_queue, journal, printing_for(printer.port))
     job_id = h.queue.enqueue(rid)
     [dropped] = printer.wait_for_dropped(1)
     held = h.events.wait_kind("job_held", job_id, "send_failed")
@@ -160,8 +161,9 @@ def test_a_job_dropped_part_way_is_printed_again_marked_reprint(printer: Virtual
 def test_raw_bytes_dropped_part_way_are_sent_again_whole(printer: VirtualPrinter, journal: Journal,
                                                         make_queue: list[Harness]) -> None:
     payload = b"\x1b@" + b"0123456789" * 10 + b"\n"
-    printer.drop_after(12 + 30, times=1)
     h = _start(make_queue, journal, printing_for(printer.port))
+    h.events.wait_kind("printer_status")  # the worker's look at the printer when it starts
+    printer.drop_after(12 + 30, times=1)
     job_id = h.queue.enqueue(None, payload=payload)
     [job] = printer.wait_for_jobs(1, timeout=10)
     assert job_bytes(job.raw) == payload
@@ -380,9 +382,11 @@ def test_paper_end_between_the_status_check_and_the_send_holds_the_job_until_it_
     turned into a reprint), and prints once, as it was, when paper is back."""
     from cashier_app.printing.status import PrinterStatus, query_status
 
+    armed = threading.Event()
+
     def check_then_run_out(conn: object, timeout: float) -> PrinterStatus:
         status = query_status(conn, timeout)
-        if status.can_print and printer.all_jobs == []:
+        if armed.is_set() and status.can_print and printer.all_jobs == []:
             printer.set_condition("paper-end")  # right after the check, before the first byte
         return status
 
@@ -390,6 +394,8 @@ def test_paper_end_between_the_status_check_and_the_send_holds_the_job_until_it_
     h.queue = PrintQueue(journal, h.queue.printing, render_marked, on_event=h.events, query=check_then_run_out)
     make_queue.append(h)
     h.queue.start()
+    h.events.wait_kind("printer_status")  # the worker's look at the printer when it starts
+    armed.set()
     job_id = h.queue.enqueue(add_receipt(journal))
     [refused] = printer.wait_for_rejected(1)
     h.events.wait_kind("job_held", job_id)
@@ -407,3 +413,13 @@ def test_paper_end_between_the_status_check_and_the_send_holds_the_job_until_it_
     assert done is not None and done.state == "done" and not done.is_reprint and done.copy_no == 1
     assert printed.text() == refused.text() and "REPRINT" not in printed.text()  # the same job, not a copy
     assert len(printer.jobs) == 1
+
+
+def test_the_printers_state_is_read_at_start_not_left_unknown(printer: VirtualPrinter, journal: Journal,
+                                                              make_queue: list[Harness]) -> None:
+    printer.set_condition("cover-open")
+    h = _start(make_queue, journal, printing_for(printer.port))
+    event = h.events.wait_kind("printer_status")
+    assert event.status is not None and event.status.state is PrinterState.COVER_OPEN
+    assert h.queue.printer_status("receipt").state is PrinterState.COVER_OPEN
+    assert h.queue.jobs() == []  # nothing was printed to find it out

@@ -108,3 +108,25 @@ def test_backoff_is_a_few_intervals_at_most() -> None:
     assert next_wait_s(10.0, 5) == 10.0 * MAX_BACKOFF_INTERVALS
     assert next_wait_s(10.0, 1, retry_after_s=25.0) == 25.0
     assert next_wait_s(10.0, 1, retry_after_s=3600.0) == 30.0
+
+
+def test_a_key_the_platform_rejects_is_named_so_not_unreachable(platform: Platform, journal: Journal, heard: Heard,
+                                                                  make_reconciler: Callable[..., Reconciler],
+                                                                  clock: FakeClock) -> None:
+    """SIGN_ERROR: the platform answers and refuses this till's key. Reconciliation, its case, the
+    diagnosis and the status bar say that, not "platform unreachable" (the technician would check the
+    network instead of the key)."""
+    from cashier_app.diagnostics.checks import reconcile_check
+    from cashier_app.diagnostics.journal_access import ReadOnlyJournal
+    from cashier_app.domain.cases import PLATFORM_REFUSES_CAUSE
+    from cashier_app.platform.client import PlatformClient
+    from tests.reconcile.conftest import fast_platform_settings
+
+    with PlatformClient(fast_platform_settings(platform.server.base_url), lambda: "a-wrong-key", clock=clock) as wrong:
+        report = make_reconciler(client=wrong).poll_once()
+    assert not report.ok and report.reason == "key_rejected"
+    assert [h.reason for h in heard.health] == ["key_rejected"]
+    [case] = CaseStore(journal).list(CaseFilter(kind=CaseKind.PLATFORM_FAULT))
+    assert case.cause == PLATFORM_REFUSES_CAUSE and "key_rejected" in case.steps[0].detail
+    check = reconcile_check(ReadOnlyJournal(journal.path), training=False)
+    assert "平台拒绝本机" in check.summary_zh and "无法访问" not in check.summary_zh

@@ -106,9 +106,13 @@ def test_paid_order_with_its_receipt_is_reprinted_marked_as_a_reprint(app: LiveA
     assert page.input.text() == ""  # ready for the next scan
     assert page.next_steps() == ["reprint"]
     button = page.action_button("reprint")
-    assert button is not None and button.text() == "补打小票（回车）"
+    # Printed moments ago: a copy is a deliberate click, not the Enter of the next scan.
+    assert button is not None and button.text() == "补打小票" and page.default_action() is None
+    assert "小票已于" in page.paper_note.text()
+    qtbot.keyClick(page.input, Qt.Key.Key_Return)
+    assert page.dialog is None and len(app.printer.jobs) == 1
 
-    qtbot.keyClick(page.input, Qt.Key.Key_Return)  # Enter on the empty field: the highlighted step
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     accept_reason(qtbot, page, expected_reason="顾客要求")
     jobs = app.printer.wait_for_jobs(2, timeout=WAIT_MS / 1000)
     assert "重打小票" in jobs[1].text()
@@ -119,6 +123,9 @@ def test_paid_order_with_its_receipt_is_reprinted_marked_as_a_reprint(app: LiveA
     assert app.services.journal is not None
     [row] = AuditStore(app.services.journal).list(AuditFilter(out_trade_no=order.out_trade_no))
     assert (row.action, row.reason, row.copy_no) == ("reprint", "顾客要求", 2)
+    # After a reprint, Enter reprints nothing more.
+    qtbot.keyClick(page.input, Qt.Key.Key_Return)
+    assert page.dialog is None and len(app.printer.jobs) == 2
 
 
 def test_dropped_order_asks_for_the_voucher_then_sync_finds_it_paid_and_prints(app: LiveApp, qtbot) -> None:
@@ -155,8 +162,10 @@ def test_dropped_order_asks_for_the_voucher_then_sync_finds_it_paid_and_prints(a
     jobs = app.printer.wait_for_jobs(1, timeout=WAIT_MS / 1000)
     assert "补打小票" in jobs[0].text() and "重打小票" not in jobs[0].text()  # its first paper, from the record
     assert "同步后已支付" in page.case_label.text()
-    # Printed from the record (no print.txt of the till's): the page no longer asks to print it.
-    assert page.verdict_text() == "已支付。可以补打小票。"
+    # Printed from the record (no print.txt of the till's): the page no longer asks to print it. It says
+    # "printing" while the job is on its way, and reads the paper again once the printer took it.
+    assert page.verdict_text() in ("已支付。小票正在打印。", "已支付。可以补打小票。")
+    qtbot.waitUntil(lambda: page.verdict_text() == "已支付。可以补打小票。", timeout=WAIT_MS)
 
 
 def test_still_unpaid_after_sync_polls_and_offers_escalation(app: LiveApp, qtbot) -> None:
@@ -203,7 +212,8 @@ def test_unpaid_order_without_voucher_is_closed_before_paying_again(app: LiveApp
     with qtbot.waitSignal(page.view_shown, timeout=WAIT_MS):
         qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
     assert page.fact_values["state"].text() == "已关闭"
-    assert page.verdict_text() == "订单已关闭/撤销/退款，款项会自动原路退回顾客，无需打印小票。"
+    # Closed before it was paid: no money was taken, so none "goes back".
+    assert page.verdict_text() == "订单在付款前已关闭：没有扣款。请用新订单重新收款。"
     assert page.next_note.text() == "这笔订单已不能再付款，可以用新订单号重新收款。"
     assert "已关单并重新收款" in page.case_label.text()
     closed = [o for o in app.sandbox.control.state()["orders"] if o["order"]["out_trade_no"] == number]

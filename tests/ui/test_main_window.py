@@ -318,3 +318,11 @@ def test_single_page_hides_the_tab_bar_and_ctrl_f_has_no_target(window: MainWind
     assert not window.focus_lookup()
     assert "receipts" in default_registry()
     assert PageRegistry().specs() == []
+
+
+def test_a_rejected_key_is_named_in_the_status_bar_not_a_lost_connection(window: MainWindow, bridge,
+                                                                         language) -> None:
+    language("zh_CN")
+    bridge.platform_status_changed.emit(PlatformStatusRow(False, "HTTP 401 SIGN_ERROR", "key_rejected"))
+    assert window.status.platform_text() == "平台拒绝本机：平台拒绝本机的商户密钥"
+    assert "连接中断" not in window.status.platform_text()

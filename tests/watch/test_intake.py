@@ -295,3 +295,29 @@ def test_a_job_that_cannot_be_written_leaves_the_receipt_pending_for_the_sweep(j
     assert record is not None and record.paper == "pending"
     with journal.read() as conn:  # what the broken step wrote was rolled back to its savepoint
         assert conn.execute("SELECT COUNT(*) FROM app_state WHERE key = 'half'").fetchone()[0] == 0
+
+
+def test_writes_waiting_for_a_full_disk_survive_a_crash(tmp_path: Path, samples_dir: Path) -> None:
+    """The app dies (kill -9) while writes wait for space: their copies on disk are taken at the next start."""
+    path = tmp_path / "journal.sqlite3"
+    kept = tmp_path / "kept-aside"
+    journal = Journal(path)
+    with journal.read() as conn:
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages}")  # the disk is full
+    first = Intake(journal, ParserSettings(), kept)
+    write = finished((samples_dir / "wechat-default-gbk-crlf.txt").read_bytes() * 40)
+    with pytest.raises(IntakeDeferred):
+        first.handle(write)
+    assert sorted(p.suffix for p in kept.iterdir()) == [".json", ".waiting"]
+    journal.close()  # the process is gone; its memory with it
+
+    journal = Journal(path)  # the next start, with space again
+    again = Intake(journal, ParserSettings(), kept)
+    told: list[IntakeResult] = []
+    again.add_listener(told.append)
+    assert again.recover_waiting() == 1
+    [result] = told
+    assert result.late and result.outcome is FileOutcome.RECEIPT and result.write.sha256 == write.sha256
+    assert list(kept.iterdir()) == []
+    journal.close()

@@ -1,4 +1,8 @@
-"""`cashier-app printer status|test|discover|jobs`: the technician's printer tools."""
+"""`cashier-app printer status|test|discover|jobs|reprint`: the technician's printer tools.
+
+`reprint` asks the paper desk (cashier_app/paper) for a copy of an order's receipt, as every other path
+does: it is written to the journal, marked REPRINT with its copy number, and audited with the person and
+the reason; the running app's print queue prints it (or the app does when it next starts)."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
+from cashier_app.app.cli_access import CommandRefused, add_person_option, person_for, refused
 from cashier_app.printing.faults import PrinterFault, fault_text
 
 if TYPE_CHECKING:
@@ -55,6 +60,17 @@ def register(registry: CommandRegistry) -> None:
     jobs.add_argument("--limit", type=int, default=100, help="at most this many (newest)")
     jobs.add_argument("--json", action="store_true", help="machine-readable output")
     jobs.set_defaults(handler=_jobs)
+
+    reprint = sub.add_parser("reprint", parents=[registry.common],
+                             help="print a copy of an order's receipt (marked REPRINT, audited)",
+                             description="print a copy of an order's receipt, marked REPRINT with its copy number; "
+                                         "the reason and the person go into the audit trail")
+    reprint.add_argument("number", help="商户订单号 (merchant order number) of a receipt in the journal")
+    reprint.add_argument("--reason", required=True, help="why a copy is printed (goes on the copy and in the audit)")
+    reprint.add_argument("--printer", help="printer name (default: the default printer)")
+    add_person_option(reprint)
+    reprint.set_defaults(handler=_reprint)
+
 
 
 def _printer_names(printing: PrintingSettings, name: str | None) -> list[str]:
@@ -223,4 +239,46 @@ def _jobs(args: argparse.Namespace, ctx: CommandContext) -> int:
         if job.cancel_reason:
             line += f"\n    cancelled by {job.cancelled_by or '?'}: {job.cancel_reason}"
         print(line)
+    return 0
+
+
+# Exit codes of `printer reprint`.
+EXIT_NO_RECEIPT, EXIT_PAPER_REFUSED = 3, 5
+
+
+def _reprint(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from cashier_app.domain.access import ProtectedAction
+    from cashier_app.domain.numbers import normalise_order_number
+    from cashier_app.domain.receipt import ReceiptKind
+    from cashier_app.journal.db import Journal
+    from cashier_app.journal.receipts import ReceiptStore
+    from cashier_app.paper import PaperDesk, PaperRefused, Want
+
+    number = normalise_order_number(args.number)
+    if not args.reason.strip():
+        print("a reprint needs a reason (--reason)", file=sys.stderr)
+        return 2
+    ctx.paths.ensure()
+    journal = Journal(ctx.paths.journal_file)
+    try:
+        person = person_for(args, ctx, journal, ProtectedAction.REPRINT)
+        sales = [r for r in ReceiptStore(journal).find_by_out_trade_no(number)
+                 if r.receipt.kind is ReceiptKind.SALE and not r.training]
+        if not sales:
+            print(f"no receipt of order {number} in the journal ({ctx.paths.journal_file}); a paid order without "
+                  "one is printed from the platform's record on the lookup page", file=sys.stderr)
+            return EXIT_NO_RECEIPT
+        desk = PaperDesk(journal, ctx.config.printing, mode=ctx.config.general.mode)
+        job = desk.request(receipt_id=sales[-1].id, want=Want.COPY, reason=args.reason.strip(), person=person.actor,
+                           printer=args.printer)
+    except CommandRefused as error:
+        return refused(error)
+    except PaperRefused as refusal:
+        print(f"未打印 / not printed: {refusal.detail}", file=sys.stderr)
+        return EXIT_PAPER_REFUSED
+    finally:
+        journal.close()
+    what = "original" if job.original else f"copy {job.copy_no} (REPRINT)"
+    print(f"order {number}: {what} queued as print job {job.job_id} on printer {job.printer}; the running app "
+          "prints it (or does when it next starts)")
     return 0
