@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from cashier_app.domain.access import Decision, ProtectedAction, Role
 from cashier_app.domain.audit import AuditEntry
+from cashier_app.domain.errors import CodedError
 from cashier_app.journal.audit import AuditFilter, AuditStore
 from cashier_app.people.pins import PinRefused
 from cashier_app.people.session import AccessRefused, Authorization, SignInSession
@@ -18,13 +19,8 @@ from cashier_app.ui.rows import ALLOWED, NEEDS_MANAGER_PIN, NEEDS_SIGN_IN, Audit
 _DECISIONS = {Decision.ALLOWED: ALLOWED, Decision.MANAGER_PIN: NEEDS_MANAGER_PIN, Decision.SIGN_IN: NEEDS_SIGN_IN}
 
 
-class AccessError(RuntimeError):
-    """What the window shows when a person cannot do something: `code` (ui.messages), `params`."""
-
-    def __init__(self, code: str, message: str, params: dict[str, str] | None = None) -> None:
-        super().__init__(message)
-        self.code = code
-        self.params = params or {}
+class AccessError(CodedError):
+    """What the window shows when a person cannot do something."""
 
 
 class AppAccessServices:
@@ -48,10 +44,9 @@ class AppAccessServices:
         try:
             yield
         except (PeopleError, PinRefused) as error:
-            params = dict(error.params) if isinstance(error, PeopleError) else {}
-            if params.get("until"):
-                params["until"] = self._local(params["until"], "%H:%M")
-            raise AccessError(error.code, str(error), params) from None
+            until = error.locked_until if isinstance(error, PeopleError) else None
+            params = {"until": self._local(until, "%H:%M")} if until else {}
+            raise AccessError(error.code, str(error), params=params) from None
 
     # -- AccessServices -----------------------------------------------------------------------------
 

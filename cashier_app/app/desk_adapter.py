@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from cashier_app.app.receipt_preview import PreviewError, ReceiptPicture
 from cashier_app.app.reports_service import ReportError
 from cashier_app.app.upkeep import backup_folder
+from cashier_app.domain.errors import CodedError
 from cashier_app.domain.receipt_search import QueryError, ReceiptQuery, SearchCursor, build_query
 from cashier_app.domain.reports import DAY, Report, Shift
 from cashier_app.journal.backup import list_backups
@@ -28,14 +29,12 @@ if TYPE_CHECKING:
     from cashier_app.app.ui_adapter import AppUiServices
 
 
-class DeskError(RuntimeError):
-    """A request the desk cannot answer; `code` for ui.messages, `field` for a search input at fault."""
+class DeskError(CodedError):
+    """A request the desk cannot answer; `field` names a search input at fault."""
 
     def __init__(self, code: str, message: str, field: str = "") -> None:
-        super().__init__(message)
-        self.code = code
+        super().__init__(code, message, params={"detail": message})
         self.field = field
-        self.params = {"detail": message}
 
 
 @dataclass(frozen=True)

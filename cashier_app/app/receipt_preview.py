@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import tzinfo
 from functools import partial
 
+from cashier_app.domain.errors import CodedError
 from cashier_app.journal.db import Journal
 from cashier_app.journal.job_bytes import JobBytesStore
 from cashier_app.journal.print_history import ORIGINAL, PrintHistoryEntry, print_history
@@ -43,10 +44,8 @@ def lay_out_receipt(printing: PrintingSettings, record: ReceiptRecord, printer: 
     return layout_receipt(record.receipt.lines, profile, options).payload, profile
 
 
-class PreviewError(LookupError):
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
+class PreviewError(CodedError):
+    """No such receipt or job to draw."""
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
+from cashier_app.domain.errors import CodedError
 from cashier_app.domain.reports import DAY, SHIFT, Handover, Report, Shift, ShiftCalendar, parse_shift_starts
 from cashier_app.journal.db import Journal
 from cashier_app.journal.reports import build_report, report_to_csv
@@ -19,12 +20,8 @@ from cashier_app.printing.profiles import Profile
 from cashier_app.printing.report_layout import layout_report
 
 
-class ReportError(LookupError):
-    """No such shift (or day) to report on. `code` is a machine word for the window."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
+class ReportError(CodedError):
+    """No such shift (or day) to report on."""
 
 
 class ReportService:

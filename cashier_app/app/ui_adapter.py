@@ -42,6 +42,7 @@ from cashier_app.domain.cases import (
     escalation_overdue,
     working_days_between,
 )
+from cashier_app.domain.errors import CodedError
 from cashier_app.domain.paper import order_of_key
 from cashier_app.journal.cases import CaseFilter
 from cashier_app.journal.print_jobs import HELD, JobStateError, PrintJobRecord
@@ -66,10 +67,8 @@ from cashier_app.ui.rows import (
 )
 
 
-class ServiceError(RuntimeError):
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
+class ServiceError(CodedError):
+    """A request of the window the services refuse."""
 
 
 @contextmanager

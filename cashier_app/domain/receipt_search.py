@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Final
 
+from cashier_app.domain.errors import CodedError
 from cashier_app.domain.local_time import LocalTimeError, parse_local_moment
 from cashier_app.domain.money import AmountError, parse_yuan
 from cashier_app.domain.numbers import fullwidth_to_ascii, normalise_order_number
@@ -30,12 +31,11 @@ PRINTED_CHOICES: Final = (PRINTED_YES, PRINTED_NO, PRINTED_REPRINTED)
 CHANNEL_CHOICES: Final = tuple(c.value.lower() for c in Channel)
 
 
-class QueryError(ValueError):
-    """A search that cannot be run as typed. `code` is a machine word, `field` the input at fault."""
+class QueryError(CodedError, ValueError):
+    """A search that cannot be run as typed; `field` is the input at fault."""
 
     def __init__(self, code: str, field: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
+        super().__init__(code, message)
         self.field = field
 
 

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from cashier_app.domain.errors import CodedError
+
 if TYPE_CHECKING:
     from cashier_app.lookup.view import LookupView
 
 
-class LookupServiceError(Exception):
+class LookupServiceError(CodedError):
     code = "lookup_error"
 
     def __init__(self, detail: str, *, reason: str = "", view: LookupView | None = None) -> None:
-        super().__init__(detail)
-        self.detail = detail
+        super().__init__(self.code, detail)  # each class below names its own
         # A finer code where one helps the UI say more (InvalidNumber: "empty" or "not_a_number").
         self.reason = reason
         # The view after the failed attempt was written into the case (PrintFailed): go on from it.

@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from cashier_app.domain.audit import AuditAction
+from cashier_app.domain.errors import CodedError
 from cashier_app.domain.orders import OrderState
 from cashier_app.domain.paper import (
     DONE,
@@ -108,14 +109,12 @@ class PaperJob:
         return not self.original
 
 
-class PaperRefused(Exception):
+class PaperRefused(CodedError):
     """Nothing was written. `code`: a domain.paper.Refusal value or one of NOT_PAID, NO_SUCH_RECEIPT,
     NOT_CONFIGURED; `paper`: what the document has had (for a Refusal)."""
 
     def __init__(self, code: str, detail: str, paper: PaperState | None = None) -> None:
-        super().__init__(f"{code}: {detail}")
-        self.code = code
-        self.detail = detail
+        super().__init__(code, detail, message=f"{code}: {detail}")
         self.paper = paper
 
 

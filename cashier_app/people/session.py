@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from cashier_app.domain.access import AccessPolicy, Decision, ProtectedAction, Role, SignInSettings
 from cashier_app.domain.audit import AuditAction
+from cashier_app.domain.errors import CodedError
 from cashier_app.journal.audit import AuditStore
 from cashier_app.people.store import PeopleError, PeopleStore, Person, normalise_number, valid_number
 
@@ -33,12 +34,11 @@ class Authorization:
     approved_by: str | None = None
 
 
-class AccessRefused(Exception):
+class AccessRefused(CodedError):
     """A protected action asked for without the right to it. `code`: sign_in_required, manager_pin_required."""
 
     def __init__(self, code: str, action: ProtectedAction) -> None:
-        super().__init__(f"{action.value}: {code.replace('_', ' ')}")
-        self.code = code
+        super().__init__(code, f"{action.value}: {code.replace('_', ' ')}")
         self.action = action
 
 

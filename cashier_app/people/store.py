@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 
 from cashier_app.domain.access import Role, SignInSettings
 from cashier_app.domain.audit import AuditAction
+from cashier_app.domain.errors import CodedError
 from cashier_app.domain.numbers import fullwidth_to_ascii
 from cashier_app.journal.audit import AuditStore
 from cashier_app.journal.db import Journal
@@ -26,19 +27,14 @@ _NUMBER = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,15}$")
 RESERVED_NUMBERS = frozenset({"system"})
 
 
-class PeopleError(Exception):
+class PeopleError(CodedError):
     """A person cannot be added, changed or signed in. `code` is a machine word for the UI's message
     (unknown_or_wrong_pin, locked, disabled, person_exists, no_such_person, invalid_person_number,
     invalid_name, last_manager, not_a_manager, pin_* from people.pins)."""
 
     def __init__(self, code: str, message: str, *, locked_until: str | None = None) -> None:
-        super().__init__(message)
-        self.code = code
+        super().__init__(code, message, params={"until": locked_until or ""})
         self.locked_until = locked_until
-
-    @property
-    def params(self) -> dict[str, str]:
-        return {"until": self.locked_until or ""}
 
 
 @dataclass(frozen=True)

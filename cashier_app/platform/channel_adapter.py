@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from cashier_app.domain.capabilities import Capabilities
+from cashier_app.domain.errors import code_of
 from cashier_app.domain.orders import OrderState
 from cashier_app.domain.redaction import SecretRedactor
 from cashier_app.platform import rsa_keys
@@ -184,7 +185,7 @@ class ChannelAdapter:
         try:
             secret = self._key_provider()
         except Exception as exc:
-            code = getattr(exc, "code", type(exc).__name__)
+            code = code_of(exc, type(exc).__name__)
             log.warning("no private key: %s", exc)
             return StateUnknown(UnknownReason.CREDENTIALS, f"private key not available: {exc}", code=code, attempts=0)
         SecretRedactor.register(secret)

@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime
 from typing import Any, Self
 
 from cashier_app.domain.capabilities import MP_V1
+from cashier_app.domain.errors import code_of
 from cashier_app.domain.orders import OrderState
 from cashier_app.domain.redaction import SecretRedactor
 from cashier_app.platform import signing
@@ -304,7 +305,7 @@ class PlatformClient:
             key = self._key_provider()
         except Exception as exc:
             # The credential store's errors carry their own code and hint, never the key.
-            code = getattr(exc, "code", type(exc).__name__)
+            code = code_of(exc, type(exc).__name__)
             log.warning("%s: no API key: %s", path, exc)
             return StateUnknown(UnknownReason.CREDENTIALS, f"API key not available: {exc}", code=code, attempts=0)
         SecretRedactor.register(key)

@@ -22,6 +22,7 @@ import keyring.backend
 import keyring.backends.fail
 import keyring.errors
 
+from cashier_app.domain.errors import CodedError
 from cashier_app.domain.redaction import SecretRedactor
 from cashier_app.platform import rsa_keys
 from cashier_app.platform.key_file import KeyFileBackend
@@ -62,33 +63,32 @@ _FIX_HINT = (
 )
 
 
-class CredentialError(Exception):
-    code = "credential_error"
+class CredentialError(CodedError):
+    def __init__(self, detail: str = "", code: str = "credential_error") -> None:
+        super().__init__(code, detail)
 
 
 class CredentialStoreUnavailable(CredentialError):
     """The credential store cannot be used: which backend, why, and how to fix it."""
 
-    code = "credential_store_unavailable"
-
     def __init__(self, backend: str, why: str, hint: str = _FIX_HINT) -> None:
         self.backend = backend
         self.why = why
         self.hint = hint
-        super().__init__(f"credential store {backend} unavailable: {why}. {hint}")
+        super().__init__(f"credential store {backend} unavailable: {why}. {hint}", "credential_store_unavailable")
 
 
 class CredentialsMissing(CredentialError):
-    code = "credentials_missing"
-
     def __init__(self, account: str, what: str = "API key", kind: str = "api-key") -> None:
         self.account = account
         option = "" if kind == "api-key" else f" --kind {kind}"
-        super().__init__(f"no {what} stored for {account}: run `cashier-app credentials set{option}`")
+        super().__init__(f"no {what} stored for {account}: run `cashier-app credentials set{option}`",
+                         "credentials_missing")
 
 
 class InvalidApiKey(CredentialError, ValueError):
-    code = "invalid_api_key"
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail, "invalid_api_key")
 
 
 def _no_system_store(backend: keyring.backend.KeyringBackend) -> bool:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from cashier_app.domain.errors import CodedError
+
 if TYPE_CHECKING:
     from cashier_app.printing.status import PrinterStatus
 
@@ -52,7 +54,7 @@ def fault_text(code: str, language: str = "zh_CN") -> str:
     return zh if language.startswith("zh") else en
 
 
-class PrinterFault(Exception):
+class PrinterFault(CodedError):
     """A printer could not be reached or cannot print now.
 
     `code` is one of the constants above; `detail` names what the technician needs (host:port,
@@ -61,9 +63,7 @@ class PrinterFault(Exception):
 
     def __init__(self, code: str, detail: str, status: PrinterStatus | None = None, *,
                  refused: bool = False) -> None:
-        super().__init__(f"{code}: {detail}")
-        self.code = code
-        self.detail = detail
+        super().__init__(code, detail, message=f"{code}: {detail}")
         self.status = status
         # The printer took the job's bytes and then said it cannot print (offline, paper end, cover
         # open, error): it prints nothing in that state (specs/escpos.md), so the job is held as it

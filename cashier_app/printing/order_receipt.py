@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from cashier_app.assets import receipt_templates_dir
+from cashier_app.domain.errors import CodedError
 from cashier_app.domain.money import yuan
 from cashier_app.printing.layout import LayoutOptions, LayoutResult, layout_receipt
 from cashier_app.printing.profiles import Profile
@@ -72,13 +73,11 @@ _PLACEHOLDER = re.compile(r"\{\{\s*([a-z_]+)(\??)\s*\}\}")
 _TEMPLATE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
-class OrderReceiptError(ValueError):
-    """The order cannot be printed with the template. `code` is stable; the detail is for technicians."""
+class OrderReceiptError(CodedError, ValueError):
+    """The order cannot be printed with the template. The detail is for technicians."""
 
     def __init__(self, code: str, detail: str) -> None:
-        super().__init__(f"{code}: {detail}")
-        self.code = code
-        self.detail = detail
+        super().__init__(code, detail, message=f"{code}: {detail}")
 
 
 @dataclasses.dataclass(frozen=True)

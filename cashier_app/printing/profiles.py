@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cashier_app.domain.errors import CodedError
 from cashier_app.printing.settings import PrintingSettings, ProfileSettings
 from cashier_app.printing.text_encoding import DOUBLE_BYTE_CHARSETS, SINGLE_BYTE_CHARSETS, SUPPORTED_CHARSETS
 from cashier_app.printing.text_width import WidthModel
@@ -19,13 +20,11 @@ PROFILE_INVALID = "profile_invalid"
 _MIN_DOTS_PER_COLUMN = 8
 
 
-class ProfileError(ValueError):
-    """A profile that does not exist or cannot be printed. `code` is stable; the message is for technicians."""
+class ProfileError(CodedError, ValueError):
+    """A profile that does not exist or cannot be printed. The detail is for technicians."""
 
     def __init__(self, code: str, detail: str) -> None:
-        super().__init__(f"{code}: {detail}")
-        self.code = code
-        self.detail = detail
+        super().__init__(code, detail, message=f"{code}: {detail}")
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cashier_app.domain.errors import code_of
 from cashier_app.ui import messages
 from cashier_app.ui.accessibility import accessible, name_from_labels
 from cashier_app.ui.background import BackgroundRunner
@@ -153,7 +154,7 @@ class CredentialsDialog(QDialog):
         try:
             self._services.store_key(key)
         except Exception as exc:
-            code = str(getattr(exc, "code", "credential_error"))
+            code = code_of(exc, "credential_error")
             # The store's errors never hold the key; the code and English detail are for the technician
             # (a tooltip), the words on the dialog are all in the window's language.
             self.outcome.setToolTip(f"{code}: {exc}")

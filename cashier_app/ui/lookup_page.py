@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from cashier_app.domain.access import ProtectedAction
+from cashier_app.domain.errors import CodedError, code_of
 from cashier_app.domain.guidance import Action, LookupOutcome, Verdict, Voucher
 from cashier_app.domain.paper import PaperStatus
 from cashier_app.ui import messages, theme
@@ -79,14 +80,6 @@ ACCESS_CLOSE_ORDER = ProtectedAction.CLOSE_ORDER.value
 CASE_STEPS_SHOWN = 4
 
 _VERDICT_FONT_PX = 26
-
-
-class PageError(Exception):
-    """A step the page itself refuses (no lookup service, a step not allowed): shown like a service error."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
 
 
 def _value(code: Any) -> str:
@@ -692,13 +685,13 @@ class LookupPage(Page):
         self._error_text = messages.error_text(error)
         self.error.setText(self._error_text)
         self.error.setVisible(True)
-        self.status_message.emit(self._error_text, theme.ATTENTION if getattr(error, "code", "") in (
+        self.status_message.emit(self._error_text, theme.ATTENTION if code_of(error) in (
             "invalid_number", "action_not_allowed", "paper_changed") else theme.FAULT)
         self.cases_changed.emit()  # a failed print is written into the case too
         self.action_failed.emit(error)
 
     def _show_error_code(self, code: str) -> None:
-        self._on_failure(PageError(code))
+        self._on_failure(CodedError(code))
 
     def _on_progress(self, payload: Any) -> None:
         if isinstance(payload, int):

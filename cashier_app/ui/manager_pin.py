@@ -18,6 +18,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from cashier_app.domain.errors import CodedError, code_of
 from cashier_app.ui import messages
 from cashier_app.ui.accessibility import name_from_labels
 from cashier_app.ui.rows import NEEDS_MANAGER_PIN, NEEDS_SIGN_IN
@@ -81,7 +82,7 @@ class ManagerPinDialog(QDialog):
         try:
             manager = self._access.approve(self.action, number, pin)
         except Exception as error:
-            log.info("manager's approval for %s refused: %s", self.action, getattr(error, "code", error))
+            log.info("manager's approval for %s refused: %s", self.action, code_of(error, repr(error)))
             self.error.setText(messages.error_text(error))
             self.error.setVisible(True)
             self.pin_edit.clear()
@@ -109,8 +110,9 @@ class ManagerPinDialog(QDialog):
         super().changeEvent(event)
 
 
-class SignInNeeded(Exception):
-    code = "sign_in_required"
+class SignInNeeded(CodedError):
+    def __init__(self, detail: str = "") -> None:
+        super().__init__("sign_in_required", detail)
 
 
 def access_of(services: UiServices) -> AccessServices | None:

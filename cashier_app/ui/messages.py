@@ -17,6 +17,7 @@ from typing import Any, Final
 from PySide6.QtCore import QCoreApplication
 
 from cashier_app.domain.cases import DEFAULT_CAUSE, PLATFORM_REFUSES_CAUSE, CaseKind
+from cashier_app.domain.errors import CodedError
 from cashier_app.ui.i18n import current_language
 from cashier_app.ui.rows import PlatformStatusRow, PrinterStatusRow, RefusedRow
 from cashier_app.ui.theme import ATTENTION, FAULT, INFO, OK
@@ -1134,13 +1135,12 @@ def notice_text(code: str, params: Mapping[str, Any] | None = None) -> str:
 
 
 def error_text(error: BaseException) -> str:
-    """An exception from a service (with a `code` attribute) in the cashier's words."""
-    code = getattr(error, "code", None)
-    if isinstance(code, str):
+    """A failure from a service (a CodedError) in the cashier's words; anything else as an unexpected error."""
+    if isinstance(error, CodedError):
         for table in (ACTION_ERRORS, ACCESS_ERRORS, DESK_ERRORS, PRINTER_STATES, PLATFORM_REASONS, REFUSALS, NOTICES):
-            if code in table:
-                message = table[code]
-                text = tr(message.source, getattr(error, "params", None))
+            if error.code in table:
+                message = table[error.code]
+                text = tr(message.source, error.params)
                 return f"{text} {tr(message.hint)}" if message.hint else text
     return tr(ERROR_UNKNOWN, {"detail": str(error) or type(error).__name__})
 

@@ -25,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cashier_app.domain.cases import CaseKind
+from cashier_app.domain.errors import CodedError, code_of
 from cashier_app.domain.guidance import LookupOutcome
 from cashier_app.ui import messages, theme
 from cashier_app.ui.accessibility import accessible
@@ -266,7 +267,7 @@ class MissingReceiptBanner(QFrame):
             log.warning("the lookup service is not available: %s", error)
             service = None
         if service is None:
-            self._fail(case_id, number, messages.error_text(_Coded("lookup_unavailable")), theme.FAULT)
+            self._fail(case_id, number, messages.error_text(CodedError("lookup_unavailable")), theme.FAULT)
             return False
         self._printing = case_id
         self._errors.pop(case_id, None)
@@ -299,7 +300,7 @@ class MissingReceiptBanner(QFrame):
     def _failed(self, case_id: int, number: str, error: BaseException) -> None:
         self._printing = None
         log.warning("printing the missing receipt of %s failed: %s", number, error)
-        code = getattr(error, "code", "")
+        code = code_of(error)
         severity = theme.ATTENTION if code == "action_not_allowed" else theme.FAULT
         text = translate("MissingReceiptBanner", "Not printed: {reason}").format(reason=messages.error_text(error))
         self._fail(case_id, number, text, severity)
@@ -353,11 +354,3 @@ class MissingReceiptBanner(QFrame):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-
-class _Coded(Exception):
-    """A code of ui.messages raised by the banner itself (no lookup service)."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from cashier_app.domain.errors import CodedError, code_of
 from cashier_app.ui import messages, theme
 from cashier_app.ui.accessibility import name_from_labels
 from cashier_app.ui.appearance import styled
@@ -24,8 +25,9 @@ log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
 
-class PinsDiffer(Exception):
-    code = "pins_differ"
+class PinsDiffer(CodedError):
+    def __init__(self, detail: str = "") -> None:
+        super().__init__("pins_differ", detail)
 
 
 class SignInScreen(QWidget):
@@ -163,7 +165,7 @@ class SignInScreen(QWidget):
             else:
                 person = self._access.sign_in(number, pin)
         except Exception as error:
-            log.info("sign-in of %s refused: %s", number, getattr(error, "code", error))
+            log.info("sign-in of %s refused: %s", number, code_of(error, repr(error)))
             self.error.setText(messages.error_text(error))
             self.error.setVisible(True)
             self.pin_edit.clear()

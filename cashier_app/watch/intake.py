@@ -30,6 +30,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
+from cashier_app.domain.errors import CodedError
 from cashier_app.domain.receipt import ParseResult, Receipt, Refusal
 from cashier_app.domain.receipt_labels import ParserSettings
 from cashier_app.journal.db import Journal
@@ -54,19 +55,18 @@ IntakeListener = Callable[["IntakeResult"], None]
 ReceiptHook = Callable[[sqlite3.Connection, ReceiptRecord], "int | None"]
 
 
-class IntakeError(RuntimeError):
+class IntakeError(CodedError):
     """The journal could not record a write. The bytes were saved in the kept-aside folder."""
 
-    code = "intake_journal_failed"
+    def __init__(self, detail: str, code: str = "intake_journal_failed") -> None:
+        super().__init__(code, detail)
 
 
 class IntakeDeferred(IntakeError):
     """The journal cannot write now (disk full, locked): the write waits and is taken again later."""
 
-    code = "intake_deferred"
-
     def __init__(self, message: str, *, waiting: int, disk_full: bool) -> None:
-        super().__init__(message)
+        super().__init__(message, "intake_deferred")
         self.waiting = waiting
         self.disk_full = disk_full
 

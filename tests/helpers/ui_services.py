@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from cashier_app.domain.errors import CodedError
 from cashier_app.ui.rows import CaseQuery, CaseRow, JobRow, ReceiptRow, StoreInfo
 
 
-class ServiceError(Exception):
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
+class ServiceError(CodedError):
+    """What the app's services raise to the window."""
 
 
 @dataclass

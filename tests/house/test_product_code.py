@@ -1,0 +1,30 @@
+"""Rules of the house that hold for the product code as a whole (one of each, kept so)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from tests.helpers.paths import REPO
+
+PRODUCT = REPO / "cashier_app"
+
+
+def _python_files(*, excluding: tuple[str, ...] = ()) -> list[Path]:
+    return [path for path in sorted(PRODUCT.rglob("*.py"))
+            if not any(path.relative_to(PRODUCT).as_posix().startswith(prefix) for prefix in excluding)]
+
+
+def test_one_coded_error_base() -> None:
+    """A failure said to a person subclasses domain.errors.CodedError; no class sets its own `code` by hand.
+    (The sandbox's errors are the emulated platforms' wire answers, not the app's words.)"""
+    offenders = []
+    for path in _python_files(excluding=("domain/errors.py", "sandbox/")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Assign | ast.AnnAssign):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                for target in targets:
+                    if isinstance(target, ast.Attribute) and target.attr == "code" and \
+                            isinstance(target.value, ast.Name) and target.value.id == "self":
+                        offenders.append(f"{path.relative_to(REPO)}:{node.lineno}")
+    assert offenders == []
