@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from cashier_app.app.training import LessonRun
 from cashier_app.domain.cases import CaseStatus, CaseStep, StepAction
+from cashier_app.domain.money import yuan
 from cashier_app.domain.paper import paper_key
 from cashier_app.domain.timezones import CHINA_TZ
 from cashier_app.domain.training import LessonFacts
@@ -49,7 +50,7 @@ class SimulatedStage:
             "        聚合支付 签购单", "--------------------------------", "商户名称：培训门店", "终端编号：T0001",
             f"交易类型：{_CHANNEL_LINES.get(str(order.get('channel')), '微信支付 付款码')}",
             f"商户订单号：{order['out_trade_no']}", f"交易时间：{paid:%Y-%m-%d %H:%M:%S}",
-            f"金额：RMB {amount // 100}.{amount % 100:02d}", "--------------------------------",
+            f"金额：RMB {yuan(amount)}", "--------------------------------",
         ]
         self.inbox.mkdir(parents=True, exist_ok=True)
         tmp = self.inbox / ".print.txt.tmp"

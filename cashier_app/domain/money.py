@@ -5,11 +5,29 @@ from __future__ import annotations
 from cashier_app.domain.numbers import fullwidth_to_ascii
 
 
-def yuan(fen: int) -> str:
-    """1250 → "12.50", 5 → "0.05", -5 → "-0.05"."""
+def yuan(fen: int, *, grouped: bool = False) -> str:
+    """1250 → "12.50", 5 → "0.05", -5 → "-0.05"; `grouped`: 123456789 → "1,234,567.89".
+
+    Plain (not grouped) for files and the platforms' fields; grouped only in format_fen, for people."""
     sign = "-" if fen < 0 else ""
     whole, cents = divmod(abs(fen), 100)
-    return f"{sign}{whole}.{cents:02d}"
+    return f"{sign}{whole:,}.{cents:02d}" if grouped else f"{sign}{whole}.{cents:02d}"
+
+
+def format_fen(amount_fen: int | None, *, refund: bool = False) -> str:
+    """An amount as people read it, on screens and the command line: 12345 → "¥123.45", thousands
+    grouped; a refund with a minus sign (-¥12.50); unknown → "—"."""
+    if amount_fen is None:
+        return "—"
+    sign = "-" if (refund and amount_fen != 0) or amount_fen < 0 else ""
+    return f"{sign}¥{yuan(abs(amount_fen), grouped=True)}"
+
+
+def signed_fen(amount_fen: int | None, kind: str) -> int:
+    """The amount's contribution to the day's net total: refunds (kind "REFUND") count negative, unknown 0."""
+    if amount_fen is None:
+        return 0
+    return -amount_fen if kind == "REFUND" else amount_fen
 
 
 def fen_from_yuan(text: str) -> int:

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from cashier_app.domain.access import ProtectedAction
+from cashier_app.domain.money import format_fen
 from cashier_app.ui import messages, theme
 from cashier_app.ui.accessibility import accessible, name_from_labels
 from cashier_app.ui.appearance import styled
 from cashier_app.ui.cases_model import TRAINING_COLOUR, duration_text, kind_label, result_label
-from cashier_app.ui.formatting import format_fen
 from cashier_app.ui.manager_pin import ManagerPinDialog, run_protected
 from cashier_app.ui.rows import CASE_OPEN, CaseRow, CaseStepRow
 from cashier_app.ui.services import UiServices

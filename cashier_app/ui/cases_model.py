@@ -8,8 +8,8 @@ from typing import Any, Final
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from cashier_app.domain.money import format_fen
 from cashier_app.ui import messages, theme
-from cashier_app.ui.formatting import format_fen
 from cashier_app.ui.rows import CASE_OPEN, CaseRow
 from cashier_app.ui.state_delegate import SEVERITY_ROLE
 

@@ -10,9 +10,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cashier_app.domain.access import ProtectedAction
+from cashier_app.domain.money import format_fen
 from cashier_app.ui import messages
 from cashier_app.ui.accessibility import accessible
-from cashier_app.ui.formatting import format_fen
 from cashier_app.ui.manager_pin import ManagerPinDialog, run_protected
 from cashier_app.ui.printer_choice_dialog import PrinterChoiceDialog
 from cashier_app.ui.reason_dialog import ReasonDialog, cancel_presets

@@ -18,8 +18,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from cashier_app.domain.money import format_fen
 from cashier_app.ui import messages, theme
-from cashier_app.ui.formatting import format_fen
 from cashier_app.ui.rows import HistoryResult, HistoryRow
 from cashier_app.ui.state_delegate import SEVERITY_ROLE
 

@@ -35,12 +35,12 @@ from PySide6.QtWidgets import (
 from cashier_app.domain.access import ProtectedAction
 from cashier_app.domain.errors import CodedError, code_of
 from cashier_app.domain.guidance import Action, LookupOutcome, Verdict, Voucher
+from cashier_app.domain.money import format_fen
 from cashier_app.domain.paper import PaperStatus
 from cashier_app.ui import messages, theme
 from cashier_app.ui.accessibility import accessible
 from cashier_app.ui.appearance import styled
 from cashier_app.ui.background import BackgroundRunner
-from cashier_app.ui.formatting import format_fen
 from cashier_app.ui.manager_pin import run_protected
 from cashier_app.ui.pages import Page, PageContext
 from cashier_app.ui.reason_dialog import ReasonDialog

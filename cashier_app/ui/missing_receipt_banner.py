@@ -27,11 +27,11 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from cashier_app.domain.cases import CaseKind
 from cashier_app.domain.errors import CodedError, code_of
 from cashier_app.domain.guidance import LookupOutcome
+from cashier_app.domain.money import format_fen
 from cashier_app.ui import messages, theme
 from cashier_app.ui.accessibility import accessible
 from cashier_app.ui.appearance import styled
 from cashier_app.ui.background import BackgroundRunner
-from cashier_app.ui.formatting import format_fen
 from cashier_app.ui.rows import CASE_OPEN, CaseQuery, CaseRow
 from cashier_app.ui.services import UiServices
 

@@ -14,11 +14,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QScrollArea, QVBoxLayout, QWidget
 
+from cashier_app.domain.money import format_fen
 from cashier_app.ui import messages
 from cashier_app.ui.accessibility import accessible
 from cashier_app.ui.background import BackgroundRunner
 from cashier_app.ui.desk_services import DeskServices
-from cashier_app.ui.formatting import format_fen
 from cashier_app.ui.rows import (
     HISTORY_CANCELLED,
     HISTORY_ORIGINAL,

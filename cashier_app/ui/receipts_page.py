@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cashier_app.domain.money import format_fen
 from cashier_app.ui import messages, theme
 from cashier_app.ui.accessibility import accessible
-from cashier_app.ui.formatting import format_fen
 from cashier_app.ui.held_jobs_banner import HeldJobsBanner
 from cashier_app.ui.pages import Page, PageContext
 from cashier_app.ui.receipt_picture import ReceiptPicturePanel

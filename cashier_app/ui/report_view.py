@@ -7,9 +7,9 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
+from cashier_app.domain.money import format_fen
 from cashier_app.domain.reports import Report, Tally
 from cashier_app.ui import messages
-from cashier_app.ui.formatting import format_fen
 
 translate = QCoreApplication.translate
 

@@ -14,8 +14,8 @@ import logging
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from cashier_app.domain.access import ProtectedAction
+from cashier_app.domain.money import format_fen
 from cashier_app.ui import messages, theme
-from cashier_app.ui.formatting import format_fen
 from cashier_app.ui.manager_pin import ManagerPinDialog, run_protected
 from cashier_app.ui.pages import Page
 from cashier_app.ui.reason_dialog import ReasonDialog, reprint_presets

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cashier_app.domain.money import format_fen
 from cashier_app.ui import messages, theme
 from cashier_app.ui.accessibility import accessible
 from cashier_app.ui.appearance import styled
 from cashier_app.ui.background import BackgroundRunner
-from cashier_app.ui.formatting import format_fen
 from cashier_app.ui.i18n import current_language
 from cashier_app.ui.pages import Page, PageContext
 from cashier_app.ui.rows import JOB_HELD, JobRow

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from tests.helpers.paths import REPO
@@ -27,4 +28,16 @@ def test_one_coded_error_base() -> None:
                     if isinstance(target, ast.Attribute) and target.attr == "code" and \
                             isinstance(target.value, ast.Name) and target.value.id == "self":
                         offenders.append(f"{path.relative_to(REPO)}:{node.lineno}")
+    assert offenders == []
+
+
+def test_one_money_formatter() -> None:
+    """Fen become yuan text in domain/money.py alone (floor division printed -5 fen as -1.95)."""
+    # The idioms: {fen // 100}.{fen % 100:02d}, and divmod(fen, 100).
+    pattern = re.compile(r"//\s*100\}\.\{[^}]*%\s*100:02d|divmod\([^)]*,\s*100\)")
+    offenders = []
+    for path in _python_files(excluding=("domain/money.py",)):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if pattern.search(line):
+                offenders.append(f"{path.relative_to(REPO)}:{number}")
     assert offenders == []

@@ -2,38 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-
 from cashier_app.ui import messages
-from cashier_app.ui.formatting import format_fen, signed_fen
 from cashier_app.ui.receipts_model import COL_AMOUNT, COL_CHANNEL, COL_KIND, COL_PRINTED, ReceiptsModel
 from cashier_app.ui.rows import PRINTED_STATES
 from cashier_app.ui.state_delegate import SEVERITY_ROLE
 from cashier_app.ui.theme import PRINTED_SEVERITY
 from tests.helpers.ui_services import receipt
-
-
-@pytest.mark.parametrize(
-    ("fen", "refund", "text"),
-    [
-        (1250, False, "¥12.50"),
-        (5, False, "¥0.05"),
-        (0, False, "¥0.00"),
-        (0, True, "¥0.00"),
-        (123456789, False, "¥1,234,567.89"),
-        (1250, True, "-¥12.50"),
-        (-300, False, "-¥3.00"),
-        (None, False, "—"),
-    ],
-)
-def test_format_fen(fen: int | None, refund: bool, text: str) -> None:
-    assert format_fen(fen, refund=refund) == text
-
-
-def test_refunds_count_negative_in_the_net_total() -> None:
-    assert signed_fen(1000, "SALE") == 1000
-    assert signed_fen(1000, "REFUND") == -1000
-    assert signed_fen(None, "SALE") == 0
 
 
 def test_table_cells_in_english(qapp) -> None:

@@ -17,7 +17,7 @@ from cashier_app.app.cli_access import CommandRefused, add_person_option, person
 from cashier_app.domain.access import ProtectedAction
 from cashier_app.domain.audit import AuditAction
 from cashier_app.domain.local_time import LocalTimeError, parse_local_moment
-from cashier_app.domain.money import yuan
+from cashier_app.domain.money import format_fen
 from cashier_app.domain.orders import OrderState
 from cashier_app.journal.audit import AuditStore
 from cashier_app.journal.db import Journal
@@ -172,7 +172,7 @@ def _list(args: argparse.Namespace, ctx: CommandContext) -> int:
     lines = [f"{len(orders)} 笔订单 / orders updated since {since.isoformat()}"]
     for order in orders:
         zh, en = STATE_WORDS[order.state]
-        lines.append(f"{order.out_trade_no}  {zh} / {en}  {_yuan(order.total_amount)}  {order.channel.value}  "
+        lines.append(f"{order.out_trade_no}  {zh} / {en}  {format_fen(order.total_amount)}  {order.channel.value}  "
                      f"{order.updated_at.isoformat()}")
     return _emit(args, {"result": "ok", "since": since.isoformat(), "orders": [o.to_json() for o in orders]},
                  lines, EXIT_OK)
@@ -233,8 +233,8 @@ def _order_text(order: Order) -> list[str]:
     zh, en = STATE_WORDS[order.state]
     lines = [
         f"订单 / order {order.out_trade_no}: {zh} / {en}",
-        f"  金额 / amount: {_yuan(order.total_amount)} (已付 / paid {_yuan(order.paid_amount)}, "
-        f"已退 / refunded {_yuan(order.refund_amount)})",
+        f"  金额 / amount: {format_fen(order.total_amount)} (已付 / paid {format_fen(order.paid_amount)}, "
+        f"已退 / refunded {format_fen(order.refund_amount)})",
         f"  渠道 / channel: {CHANNEL_WORDS.get(order.channel.value, order.channel.value)} {order.trade_type}"
         + (f" ({order.channel_state})" if order.channel_state else ""),
         f"  第三方订单号 / third-party no.: {order.channel_trade_no or '-'}",
@@ -247,9 +247,6 @@ def _order_text(order: Order) -> list[str]:
                  f"收银员 / operator {order.operator or '-'}")
     return lines
 
-
-def _yuan(fen: int) -> str:
-    return f"¥{yuan(fen)}"
 
 
 def _emit(args: argparse.Namespace, data: dict[str, Any], text: list[str], code: int) -> int:

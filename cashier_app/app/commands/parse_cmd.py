@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cashier_app.domain.money import yuan
 from cashier_app.domain.receipt import Receipt, Refusal
 from cashier_app.domain.receipt_parser import parse_receipt
 
@@ -69,7 +70,7 @@ def _summary(path: Path, size: int, result: Receipt | Refusal) -> str:
     for name, value in result.fields().items():
         shown = "-" if value is None else value
         if name == "amount" and isinstance(value, int):
-            shown = f"{value} fen ({value // 100}.{value % 100:02d} yuan)"
+            shown = f"{value} fen ({yuan(value)} yuan)"
         lines.append(f"  {name:<{_FIELD_WIDTH}}{shown}")
     lines.append(f"  {'lines':<{_FIELD_WIDTH}}{len(result.lines)}")
     return "\n".join(lines)

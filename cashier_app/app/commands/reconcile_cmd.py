@@ -22,7 +22,7 @@ import sys
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from cashier_app.domain.money import yuan
+from cashier_app.domain.money import format_fen
 from cashier_app.domain.timezones import CHINA_TZ
 from cashier_app.journal.db import Journal
 from cashier_app.platform.factory import build_adapter
@@ -122,7 +122,7 @@ def _bill(args: argparse.Namespace, ctx: CommandContext) -> int:
                  f"findings: {len(report.findings)}"]
         for finding in report.findings:
             lines.append(f"  {KIND_WORDS.get(finding.kind.value, finding.kind.value)} {finding.out_trade_no} "
-                         f"{_yuan(finding.amount)} ({finding.cause})")
+                         f"{format_fen(finding.amount)} ({finding.cause})")
         print("\n".join(lines))
     if report.imported:
         return EXIT_OK
@@ -140,15 +140,12 @@ def _report_text(report: PollReport) -> str:
                  f"findings: {report.findings}"]
     for case in report.opened:
         lines.append(f"  opened #{case.id} {KIND_WORDS.get(case.kind.value, case.kind.value)}"
-                     f" {case.out_trade_no or ''} {_yuan(case.amount)} {case.payment_state or ''}".rstrip())
+                     f" {case.out_trade_no or ''} {format_fen(case.amount)} {case.payment_state or ''}".rstrip())
     for case in report.closed:
         lines.append(f"  closed #{case.id} {case.kind.value} {case.out_trade_no or ''}"
                      f" ({case.result.value if case.result else ''})")
     return "\n".join(lines)
 
-
-def _yuan(amount: int | None) -> str:
-    return "" if amount is None else f"¥{yuan(amount)}"
 
 
 def _status(args: argparse.Namespace, ctx: CommandContext) -> int:
