@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from cashier_app.domain.access import Decision, ProtectedAction, Role
 from cashier_app.domain.audit import AuditEntry
 from cashier_app.domain.errors import CodedError
+from cashier_app.domain.local_time import store_time
 from cashier_app.journal.audit import AuditFilter, AuditStore
 from cashier_app.people.pins import PinRefused
 from cashier_app.people.session import AccessRefused, Authorization, SignInSession
@@ -149,23 +150,15 @@ class AppAccessServices:
         return audit_row(entry, self._tz)
 
     def _local(self, utc_iso: str, fmt: str) -> str:
-        return local_text(utc_iso, self._tz, fmt)
+        return store_time(utc_iso, self._tz, fmt)
 
     def _day_start(self, day: str, *, days: int = 0) -> str:
         start = datetime.combine(date.fromisoformat(day), time(0), self._tz) + timedelta(days=days)
         return start.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-def local_text(utc_iso: str, tz: tzinfo, fmt: str = "%Y-%m-%d %H:%M:%S") -> str:
-    """A journal time (UTC) in the store's time, to the second."""
-    try:
-        return datetime.fromisoformat(utc_iso).astimezone(tz).strftime(fmt)
-    except ValueError:
-        return utc_iso
-
-
 def audit_row(entry: AuditEntry, tz: tzinfo) -> AuditRow:
-    return AuditRow(entry.id, local_text(entry.at, tz), entry.actor, entry.action, entry.out_trade_no,
+    return AuditRow(entry.id, store_time(entry.at, tz), entry.actor, entry.action, entry.out_trade_no,
                     entry.receipt_id, entry.job_id, entry.case_id, entry.reason, entry.detail, entry.approved_by,
                     entry.training)
 

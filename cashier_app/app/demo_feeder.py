@@ -15,17 +15,17 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, tzinfo
 from itertools import count
 from pathlib import Path
 
 from cashier_app.assets import demo_receipts_dir
+from cashier_app.domain.local_time import store_now
 from cashier_app.domain.receipt import Receipt
 from cashier_app.domain.receipt_parser import parse_receipt
 
 log = logging.getLogger(__name__)
 
-STORE_TZ = timezone(timedelta(hours=8))
 _TIME_PATTERNS = (
     (re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"), "%Y-%m-%d %H:%M:%S"),
     (re.compile(r"\d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2}"), "%Y/%m/%d %H:%M:%S"),
@@ -86,7 +86,8 @@ class DemoFeeder:
         interval_s: float = 4.0,
         missing_every: int = 7,
         templates_dir: Path | None = None,
-        clock: Callable[[], datetime] = lambda: datetime.now(STORE_TZ),
+        zone: tzinfo = UTC,
+        clock: Callable[[], datetime] | None = None,
         channel: str | None = None,
     ) -> None:
         """`channel` (WECHAT, ALIPAY): only that channel's receipts, for a store on WeChat Pay or Alipay."""
@@ -100,7 +101,8 @@ class DemoFeeder:
             self._templates = own or self._templates
         if not self._templates:
             raise RuntimeError(f"no demo receipts found in {templates_dir or demo_receipts_dir()}")
-        self._clock = clock
+        # The demo till prints the store's time, as a till does (the app reads it with [parser] utc_offset).
+        self._clock = clock or (lambda: store_now(zone))
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._serial = count(1)

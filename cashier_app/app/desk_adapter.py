@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from cashier_app.app.receipt_preview import PreviewError, ReceiptPicture
 from cashier_app.app.reports_service import ReportError
 from cashier_app.app.upkeep import backup_folder
 from cashier_app.domain.errors import CodedError
+from cashier_app.domain.local_time import MINUTE, store_time
 from cashier_app.domain.receipt_search import QueryError, ReceiptQuery, SearchCursor, build_query
 from cashier_app.domain.reports import DAY, Report, Shift
 from cashier_app.journal.backup import list_backups
@@ -120,8 +121,8 @@ class AppDeskServices:
 
     def _shift_row(self, shift: Shift) -> ShiftRow:
         def local(moment: datetime) -> str:
-            moment = moment.astimezone(self.services.tz)
-            return moment.strftime("%H:%M") if moment.date() == shift.day else moment.strftime("%m-%d %H:%M")
+            same_day = moment.astimezone(self.services.tz).date() == shift.day
+            return store_time(moment, self.services.tz, "%H:%M" if same_day else "%m-%d %H:%M")
 
         return ShiftRow(shift.number, local(shift.start), local(shift.end), shift.running, shift.closed_by)
 
@@ -157,7 +158,7 @@ class AppDeskServices:
         if newest is not None:
             try:
                 stat = newest.stat()
-                at = datetime.fromtimestamp(stat.st_mtime, self.services.tz).strftime("%Y-%m-%d %H:%M")
+                at = store_time(datetime.fromtimestamp(stat.st_mtime, UTC), self.services.tz, MINUTE)
                 size = round(stat.st_size / 1_000_000, 1)
             except OSError:
                 pass

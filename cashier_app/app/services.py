@@ -35,6 +35,7 @@ from cashier_app.app.reports_service import ReportService
 from cashier_app.app.upkeep import JournalUpkeep, UpkeepResult
 from cashier_app.domain.access import CONFIGURABLE, ManagerPinSettings
 from cashier_app.domain.cases import DEFAULT_CAUSE, Case, CaseKind, CaseResult
+from cashier_app.domain.local_time import store_zone
 from cashier_app.domain.reports import Report
 from cashier_app.journal.app_state import first_started
 from cashier_app.journal.audit import AuditStore
@@ -42,7 +43,7 @@ from cashier_app.journal.cases import CaseStore
 from cashier_app.journal.db import Journal, utc_now
 from cashier_app.journal.job_bytes import JobBytesStore
 from cashier_app.journal.print_jobs import PrintJobRecord
-from cashier_app.journal.receipts import FileOutcome, ReceiptRecord, ReceiptStore, parse_utc_offset
+from cashier_app.journal.receipts import FileOutcome, ReceiptRecord, ReceiptStore
 from cashier_app.lookup import LookupService
 from cashier_app.paper import JobRenderer, PaperDesk, PaperRefused, Reason, Want
 from cashier_app.people.session import SignInSession
@@ -126,7 +127,7 @@ class AppServices:
         self.config = config
         self.paths = paths
         self.hub = EventHub()
-        self.tz = parse_utc_offset(config.parser.utc_offset)
+        self.tz = store_zone(config.parser.utc_offset)
         self._key_provider = key_provider
         self._started: list[Callable[[], None]] = []
         self.journal: Journal | None = None
@@ -315,7 +316,7 @@ class AppServices:
             )
 
         feeder = DemoFeeder(Path(self.config.watch.folders[0]), create, interval_s=self.options.demo_interval_s,
-                            channel=channel)
+                            zone=self.tz, channel=channel)
         feeder.start()
         self._started.append(feeder.stop)
         self.feeder = feeder
@@ -332,7 +333,8 @@ class AppServices:
         assert self.journal is not None and session is not None and self.lookup is not None
         # Lessons stage themselves one at a time, for the trainee signed in: the built-in ones, then the
         # store's real cases replayed (anonymised) into the training folder's lessons/.
-        stage = SimulatedStage(sandbox, printer, Path(self.config.watch.folders[0]), self.journal, self.cases)
+        stage = SimulatedStage(sandbox, printer, Path(self.config.watch.folders[0]), self.journal, self.cases,
+                               zone=self.tz)
         director = TrainingDirector(load_lessons(self.training_lessons_dir), stage,
                                     TrainingResults(self.journal), self.hub.publish)
         def turn(person: Person | None) -> None:

@@ -15,7 +15,7 @@ import os
 import re
 import threading
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from cashier_app.app.config import AppConfig, ConfigError, config_problems, load_config
@@ -25,6 +25,7 @@ from cashier_app.diagnostics.file_activity import folder_access
 from cashier_app.diagnostics.outcomes import Outcome
 from cashier_app.diagnostics.printer_check import check_printer, hint_for
 from cashier_app.domain.audit import AuditAction
+from cashier_app.domain.local_time import CLOCK, MINUTE, store_time, store_zone
 from cashier_app.domain.receipt import Refusal
 from cashier_app.domain.receipt_parser import parse_receipt
 from cashier_app.journal.audit import AuditStore
@@ -118,8 +119,8 @@ class SetupAdapter:
         if found:
             raise found[0]
         changed = _changed_keys(minimal_dict(self._base), minimal_dict(config))
-        written = write_config(self._path, config,
-                               note=f"written by the setup wizard, {datetime.now().astimezone():%Y-%m-%d %H:%M}")
+        when = store_time(datetime.now(UTC), store_zone(config.parser.utc_offset), MINUTE)
+        written = write_config(self._path, config, note=f"written by the setup wizard, {when}")
         if self._audit is not None:
             self._audit.record(AuditAction.SETTINGS_CHANGED, self._actor or "?", approved_by=self._approved_by,
                                detail=f"setup wizard: {', '.join(changed) or 'nothing changed'}",
@@ -152,7 +153,7 @@ class SetupAdapter:
         parser = self._base.parser
 
         def on_write(write: FinishedWrite) -> None:
-            on_seen(seen_from(write, parse_receipt(write.content, parser)))
+            on_seen(seen_from(write, parse_receipt(write.content, parser), store_zone(parser.utc_offset)))
 
         # Files already there are not news: only writes from now on are reported.
         watcher = FolderWatcher(settings, on_write, already_seen=lambda _sha256: True)
@@ -236,7 +237,7 @@ class SetupAdapter:
             config = apply_draft(self._base, draft)
             name = config.printing.default_printer
             target = describe_target(config.printing.printers[name])
-            return build_test_page(name, config.printing, target).payload
+            return build_test_page(name, config.printing, target, store_zone(config.parser.utc_offset)).payload
         raise ValueError(f"unknown page {page!r}")
 
     def chart_choices(self) -> list[ChartChoice]:
@@ -325,8 +326,8 @@ def _changed_keys(before: dict[str, object], after: dict[str, object], prefix: s
     return keys
 
 
-def seen_from(write: FinishedWrite, parsed: object) -> WriteSeen:
-    written = datetime.fromtimestamp(write.mtime_ns / 1e9).strftime("%H:%M:%S")
+def seen_from(write: FinishedWrite, parsed: object, zone: tzinfo) -> WriteSeen:
+    written = store_time(datetime.fromtimestamp(write.mtime_ns / 1e9, UTC), zone, CLOCK)
     if isinstance(parsed, Refusal):
         return WriteSeen(write.path, written, None, None, parsed.reason.value)
     template = getattr(parsed, "template", None)

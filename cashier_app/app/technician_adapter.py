@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 
 from cashier_app.app.config import to_dict
@@ -14,6 +14,7 @@ from cashier_app.app.services import AppServices
 from cashier_app.diagnostics.bundle import BundleOptions, write_bundle
 from cashier_app.diagnostics.checks import DiagnosisInputs, run_diagnosis
 from cashier_app.diagnostics.file_activity import file_report
+from cashier_app.domain.local_time import CLOCK, store_time
 from cashier_app.emulator.sniffer import PassThroughPrinter, SniffedJob
 from cashier_app.printing.connections import describe_target
 from cashier_app.printing.profiles import resolve_profile
@@ -47,14 +48,14 @@ class TechnicianAdapter:
             config_file=paths.config_file, config=to_dict(config), watch=config.watch, printing=config.printing,
             platform=config.platform, data_dir=paths.data_dir, log_dir=paths.log_dir,
             journal_file=paths.journal_file, mode=config.general.mode, training=self.services.options.training,
-            key_provider=self.services.sandbox_key_provider(),
+            key_provider=self.services.sandbox_key_provider(), zone=self.services.tz,
         )
 
     def diagnose(self) -> DiagnosisRow:
         report = run_diagnosis(self._inputs()).report
         checks = tuple(CheckRow(c.id, c.title, c.title_zh, c.outcome.value, c.message, c.summary_zh, c.hint,
                                 c.hint_zh) for c in report.checks)
-        return DiagnosisRow(datetime.now().strftime("%H:%M:%S"), report.outcome.value, checks)
+        return DiagnosisRow(store_time(report.created_at, self.services.tz, CLOCK), report.outcome.value, checks)
 
     def write_bundle(self, path: str) -> int:
         inputs = self._inputs()
@@ -64,7 +65,8 @@ class TechnicianAdapter:
 
     # -- files ---------------------------------------------------------------------------------
     def file_activity(self) -> FilesRow:
-        report = file_report(self.services.config.watch, self.services.paths.journal_file, last=FILE_VERSIONS)
+        report = file_report(self.services.config.watch, self.services.paths.journal_file, zone=self.services.tz,
+                             last=FILE_VERSIONS)
         en, zh = report.headline()
         folders = tuple(FolderRow(f.folder, f.exists, f.readable, f.problem or "") for f in report.folders)
         versions = sorted(((f.folder, v) for f in report.folders for v in f.versions), key=lambda fv: -fv[1].id)
@@ -81,7 +83,7 @@ class TechnicianAdapter:
         if queue is None:
             raise RuntimeError("printing is not running")
         printing = self.services.config.printing
-        page = build_test_page(printer, printing, describe_target(printing.printers[printer]))
+        page = build_test_page(printer, printing, describe_target(printing.printers[printer]), self.services.tz)
         return queue.enqueue(None, printer=printer, payload=page.payload, reason="test page",
                              requested_by=self._actor())
 
@@ -103,7 +105,7 @@ class TechnicianAdapter:
         out_dir = self.services.paths.data_dir / "sniffed" / datetime.now().strftime("%Y%m%d-%H%M%S")
 
         def relay(job: SniffedJob) -> None:
-            on_job(sniffed_row(job))
+            on_job(sniffed_row(job, self.services.tz))
 
         sniffer = PassThroughPrinter((host, int(port_text)), listen_host, listen_port, out_dir,
                                      charset=profile.charset if profile else "gbk",
@@ -112,10 +114,10 @@ class TechnicianAdapter:
         return sniffer
 
 
-def sniffed_row(job: SniffedJob) -> SniffedRow:
+def sniffed_row(job: SniffedJob, zone: tzinfo) -> SniffedRow:
     png = job.png_path.read_bytes() if job.png_path is not None and job.png_path.exists() else None
     return SniffedRow(
-        number=job.number, at=job.received_at.astimezone().strftime("%H:%M:%S"), peer=job.peer,
+        number=job.number, at=store_time(job.received_at, zone, CLOCK), peer=job.peer,
         upstream=job.upstream, size=len(job.raw), replies=len(job.replies), forwarded=job.forwarded,
         error=job.error, text=job.text(), flags=tuple(f.describe() for f in job.decoded.flags), png=png,
     )

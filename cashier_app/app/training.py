@@ -24,6 +24,7 @@ from typing import Any, Protocol
 
 from cashier_app.app.events import Notice
 from cashier_app.domain.cases import CaseStep
+from cashier_app.domain.local_time import store_time
 from cashier_app.domain.timezones import CHINA_TZ
 from cashier_app.domain.training import Check, LessonFacts, LessonScore, evaluate
 from cashier_app.journal.db import utc_now
@@ -286,7 +287,6 @@ def training_row(result: TrainingResult, tz: tzinfo) -> TrainingRow:
     """A kept result as the report shows it: store times, minutes taken, each check."""
     started, finished = datetime.fromisoformat(result.started_at), datetime.fromisoformat(result.finished_at)
     return TrainingRow(result.trainee, result.trainee_name, result.lesson, result.lesson_title,
-                       result.out_trade_no or "", started.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S"),
-                       finished.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S"),
+                       result.out_trade_no or "", store_time(started, tz), store_time(finished, tz),
                        round((finished - started).total_seconds() / 60, 1), result.score,
                        tuple((c.check.value, c.passed) for c in result.checks))

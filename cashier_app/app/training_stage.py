@@ -5,15 +5,15 @@ to check a lesson (domain/training.py's LessonFacts)."""
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cashier_app.app.training import LessonRun
 from cashier_app.domain.cases import CaseStatus, CaseStep, StepAction
+from cashier_app.domain.local_time import store_time
 from cashier_app.domain.money import yuan
 from cashier_app.domain.paper import paper_key
-from cashier_app.domain.timezones import CHINA_TZ
 from cashier_app.domain.training import LessonFacts
 from cashier_app.journal.cases import CaseFilter, CaseStore
 from cashier_app.journal.db import Journal
@@ -29,10 +29,11 @@ class SimulatedStage:
     """TrainingStage on the simulators of a training run."""
 
     def __init__(self, sandbox: SandboxServer, printer: VirtualPrinter, inbox: Path, journal: Journal,
-                 cases: CaseStore) -> None:
+                 cases: CaseStore, *, zone: tzinfo) -> None:
         self.sandbox = sandbox
         self.printer = printer
         self.inbox = inbox
+        self.zone = zone  # the till prints the store's time
         self.journal = journal
         self.cases = cases
 
@@ -44,12 +45,12 @@ class SimulatedStage:
 
     def till_writes(self, order: dict[str, Any]) -> None:
         """The till writes the order's print.txt (GBK, as the payment interface's template does)."""
-        paid = datetime.fromtimestamp(float(order.get("paid_at") or order["created_at"]), CHINA_TZ)
+        paid = datetime.fromtimestamp(float(order.get("paid_at") or order["created_at"]), UTC)
         amount = int(order.get("total_amount", 0))
         lines = [
             "        聚合支付 签购单", "--------------------------------", "商户名称：培训门店", "终端编号：T0001",
             f"交易类型：{_CHANNEL_LINES.get(str(order.get('channel')), '微信支付 付款码')}",
-            f"商户订单号：{order['out_trade_no']}", f"交易时间：{paid:%Y-%m-%d %H:%M:%S}",
+            f"商户订单号：{order['out_trade_no']}", f"交易时间：{store_time(paid, self.zone)}",
             f"金额：RMB {yuan(amount)}", "--------------------------------",
         ]
         self.inbox.mkdir(parents=True, exist_ok=True)

@@ -43,6 +43,7 @@ from cashier_app.domain.cases import (
     working_days_between,
 )
 from cashier_app.domain.errors import CodedError
+from cashier_app.domain.local_time import CLOCK, store_time
 from cashier_app.domain.paper import order_of_key
 from cashier_app.journal.cases import CaseFilter
 from cashier_app.journal.print_jobs import HELD, JobStateError, PrintJobRecord
@@ -108,7 +109,7 @@ class AppUiServices:
     # -- receipts ---------------------------------------------------------------------------
 
     def receipts_today(self) -> list[ReceiptRow]:
-        records = self.services.receipts.receipts_today(self.services.config.parser.utc_offset)
+        records = self.services.receipts.receipts_today(self.services.tz)
         return self.rows_for(records)
 
     def receipt_row(self, receipt_id: int) -> ReceiptRow | None:
@@ -233,6 +234,7 @@ class AppUiServices:
             training=self.services.options.training,
             demo=self.services.options.demo,
             watch_folders=tuple(config.watch.folders),
+            utc_offset=config.parser.utc_offset,
         )
 
     def training(self) -> bool:
@@ -429,7 +431,7 @@ class AppUiServices:
 
     def case_row(self, case: Case, *, with_steps: bool) -> CaseRow:
         steps = tuple(
-            CaseStepRow(self._local_datetime(s.at), s.action.value, s.actor, s.state_seen, s.outcome, s.detail,
+            CaseStepRow(self.local_datetime(s.at), s.action.value, s.actor, s.state_seen, s.outcome, s.detail,
                         s.note)
             for s in case.steps
         ) if with_steps else ()
@@ -443,7 +445,7 @@ class AppUiServices:
             case_id=case.id or 0,
             kind=case.kind.value,
             status=case.status.value,
-            opened_at_local=self._local_datetime(case.opened_at),
+            opened_at_local=self.local_datetime(case.opened_at),
             opened_by=case.opened_by,
             out_trade_no=case.out_trade_no,
             channel_trade_no=case.channel_trade_no,
@@ -451,34 +453,25 @@ class AppUiServices:
             payment_state=case.payment_state,
             cause=case.cause,
             result=case.result.value if case.result else None,
-            closed_at_local=self._local_datetime(case.closed_at) if case.closed_at else "",
+            closed_at_local=self.local_datetime(case.closed_at) if case.closed_at else "",
             closed_by=case.closed_by,
             handling_seconds=case.handling_seconds,
             training=case.training,
             steps=steps,
-            paid_at_local=self._local_datetime(case.paid_at) if case.paid_at else "",
+            paid_at_local=self.local_datetime(case.paid_at) if case.paid_at else "",
             channel=case.channel,
             customer_contact=case.customer_contact or "",
-            escalated_at_local=self._local_datetime(case.escalated_at) if case.escalated_at else "",
+            escalated_at_local=self.local_datetime(case.escalated_at) if case.escalated_at else "",
             escalation_working_days=age,
             escalation_overdue=escalation_overdue(case, now, settings),
         )
 
     def _local_time(self, utc_iso: str) -> str:
-        try:
-            return datetime.fromisoformat(utc_iso).astimezone(self.services.tz).strftime("%H:%M:%S")
-        except ValueError:
-            return ""
+        return store_time(utc_iso, self.services.tz, CLOCK)
 
     def local_datetime(self, utc_iso: str) -> str:
         """A journal time (UTC) as the store's "YYYY-MM-DD HH:MM:SS"."""
-        return self._local_datetime(utc_iso)
-
-    def _local_datetime(self, utc_iso: str) -> str:
-        try:
-            return datetime.fromisoformat(utc_iso).astimezone(self.services.tz).strftime("%Y-%m-%d %H:%M:%S")
-        except ValueError:
-            return ""
+        return store_time(utc_iso, self.services.tz)
 
 
 class EventForwarder:

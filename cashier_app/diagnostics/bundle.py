@@ -104,7 +104,7 @@ def _write_members(writer: _Writer, diagnosis: Diagnosis, inputs: DiagnosisInput
         return
     try:
         writer.json("journal.json", asdict(state))
-        reader = VersionReader(journal)
+        reader = VersionReader(journal, inputs.zone)
         writer.json("file-versions.json", [asdict(v) for v in (reader.view(i) for i, _ in
                                                               reader.recent_ids(FILE_VERSIONS)) if v is not None])
         writer.json("print-jobs.json", _print_jobs(journal))

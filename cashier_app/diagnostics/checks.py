@@ -12,10 +12,12 @@ import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
+from cashier_app.domain.local_time import store_time, store_zone
+from cashier_app.domain.receipt_labels import ParserSettings
 from cashier_app.journal.print_jobs import HELD, PENDING, PrintJobRecord, PrintJobStore
 from cashier_app.platform.credentials import account_name
 from cashier_app.platform.results import REFUSED_CAUSES
@@ -68,6 +70,8 @@ class DiagnosisInputs:
     network: bool = True  # False: neither printers nor the platform are contacted
     # Demo and training: the sandbox's key (the running app's), instead of the OS credential store's.
     key_provider: Callable[[], str] | None = None
+    # The store's clock ([parser] utc_offset): every time the report shows is on it.
+    zone: tzinfo = field(default_factory=lambda: store_zone(ParserSettings().utc_offset))
 
 
 @dataclass
@@ -107,12 +111,13 @@ def run_diagnosis(inputs: DiagnosisInputs, now: datetime | None = None) -> Diagn
         checks.append(disk_check(inputs.data_dir))
         state, journal = inspect_journal(inputs.journal_file)
         checks.append(journal_check(state))
-        files = file_report(inputs.watch, inputs.journal_file, last=10, recent_s=inputs.recent_s, now=now)
+        files = file_report(inputs.watch, inputs.journal_file, zone=inputs.zone, last=10, recent_s=inputs.recent_s,
+                            now=now)
         checks.append(watch_folders_check(files))
         checks.append(print_txt_check(files))
         try:
-            checks.append(queue_check(journal, now))
-            checks.append(reconcile_check(journal, inputs.training))
+            checks.append(queue_check(journal, now, inputs.zone))
+            checks.append(reconcile_check(journal, inputs.training, inputs.zone))
         finally:
             if journal is not None:
                 journal.close()
@@ -128,7 +133,7 @@ def run_diagnosis(inputs: DiagnosisInputs, now: datetime | None = None) -> Diagn
     checks += platform_checks
     checks.append(system_check())
     checks.append(fonts_check())
-    return Diagnosis(Report(tuple(checks)), files, state, printers, key, probe)
+    return Diagnosis(Report(tuple(checks), zone=inputs.zone), files, state, printers, key, probe)
 
 
 # -- configuration and folders --------------------------------------------------------------------
@@ -256,7 +261,7 @@ def printer_result(name: str, found: PrinterCheck, is_default: bool) -> CheckRes
                        f"打印机 {name}" + ("（默认）" if is_default else ""))
 
 
-def queue_check(journal: ReadOnlyJournal | None, now: datetime) -> CheckResult:
+def queue_check(journal: ReadOnlyJournal | None, now: datetime, zone: tzinfo) -> CheckResult:
     if journal is None:
         return _check("print_queue", "Print queue", Outcome.OK, "no journal: no print jobs", "没有打印任务")
     try:
@@ -274,7 +279,7 @@ def queue_check(journal: ReadOnlyJournal | None, now: datetime) -> CheckResult:
         return _check("print_queue", "Print queue", Outcome.OK, "no job waiting", "打印队列为空", **details)
     where = ", ".join(sorted({f"{j.printer}: {j.fault_code or '?'}" for j in held}))
     message = (f"{len(pending)} job(s) waiting, {len(held)} held" + (f" ({where})" if where else "")
-               + (f", oldest from {_local(oldest.created_at)}" if oldest else ""))
+               + (f", oldest from {store_time(oldest.created_at, zone)}" if oldest else ""))
     if parked or (age is not None and age > QUEUE_STUCK_S):
         return _check("print_queue", "Print queue", Outcome.FAULT, message,
                       f"有 {len(pending)} 张小票等待打印，需要处理",
@@ -292,7 +297,7 @@ def _job_summary(job: PrintJobRecord) -> dict[str, Any]:
             "held_at": job.held_at, "parked": job.parked, "receipt_id": job.receipt_id}
 
 
-def reconcile_check(journal: ReadOnlyJournal | None, training: bool) -> CheckResult:
+def reconcile_check(journal: ReadOnlyJournal | None, training: bool, zone: tzinfo) -> CheckResult:
     if journal is None:
         return _check("reconcile", "Reconciliation", Outcome.OK, "no journal yet", "尚无对账记录")
     try:
@@ -309,15 +314,15 @@ def reconcile_check(journal: ReadOnlyJournal | None, training: bool) -> CheckRes
         if outage.reason in REFUSED_CAUSES:
             # It answers, and refuses this till: naming it "unreachable" would send the technician to the network.
             return _check("reconcile", "Reconciliation", Outcome.FAULT,
-                          f"the platform has refused this till since {_local(outage.since)} "
+                          f"the platform has refused this till since {store_time(outage.since, zone)} "
                           f"({outage.reason}: {outage.detail}; {outage.failures} failed poll(s))",
                           "对账中断：平台拒绝本机（密钥、时钟或终端登记）", "See the platform check below.", **details)
         return _check("reconcile", "Reconciliation", Outcome.WARNING,
-                      f"the platform has not answered reconciliation since {_local(outage.since)} "
+                      f"the platform has not answered reconciliation since {store_time(outage.since, zone)} "
                       f"({outage.reason}: {outage.detail}; {outage.failures} failed poll(s))",
                       "对账中断：平台无法访问", "See the platform check below.", **details)
     last = status.last_poll or {}
-    when = _local(last["at"]) if isinstance(last.get("at"), str) else "never"
+    when = store_time(last["at"], zone) if isinstance(last.get("at"), str) else "never"
     message = f"{open_cases} open case(s); last poll {when}" + ("" if last.get("ok", True) else " (failed)")
     return _check("reconcile", "Reconciliation", Outcome.OK, message, f"对账正常，未处理异常 {open_cases} 个",
                   **details)
@@ -480,9 +485,4 @@ def _age_s(utc_iso: str, now: datetime) -> float | None:
     return round((now - moment) / timedelta(seconds=1), 1)
 
 
-def _local(utc_iso: str) -> str:
-    try:
-        return datetime.fromisoformat(utc_iso).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        return utc_iso
 

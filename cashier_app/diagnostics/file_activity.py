@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 from typing import Any
 
+from cashier_app.domain.local_time import STAMP, store_time
 from cashier_app.journal.receipts import FileOutcome, FileVersionRecord, ReceiptStore
 from cashier_app.watch.files import NameMatcher, display_path, same_folder
 from cashier_app.watch.settings import WatchSettings
@@ -26,8 +27,9 @@ DEFAULT_RECENT_S = 3600.0
 _SCAN_FACTOR = 4  # rows looked at per row wanted when filtering a folder's versions by pattern
 
 
-def local_text(moment: datetime) -> str:
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S %z")
+def local_text(moment: datetime, zone: tzinfo) -> str:
+    """For the technician: the store's time, with its offset (the till's own clock may differ)."""
+    return store_time(moment, zone, STAMP + " %z")
 
 
 def _from_iso(text: str) -> datetime | None:
@@ -213,7 +215,7 @@ def folder_access(folder: str) -> tuple[bool, bool, bool, str | None]:
     return True, readable, writable, problem
 
 
-def present_files(folder: str, matcher: NameMatcher) -> tuple[PresentFile, ...]:
+def present_files(folder: str, matcher: NameMatcher, zone: tzinfo) -> tuple[PresentFile, ...]:
     found: list[PresentFile] = []
     try:
         entries = list(os.scandir(folder))
@@ -228,7 +230,7 @@ def present_files(folder: str, matcher: NameMatcher) -> tuple[PresentFile, ...]:
             continue
         if not entry.is_file(follow_symlinks=False):
             continue  # the watcher reads regular files only (a link is not followed)
-        modified = local_text(datetime.fromtimestamp(st.st_mtime_ns / 1e9, UTC))
+        modified = local_text(datetime.fromtimestamp(st.st_mtime_ns / 1e9, UTC), zone)
         # A name that is not UTF-8 is shown with its bytes as \xNN (it could not be written out otherwise).
         found.append(PresentFile(display_path(entry.name), st.st_size, modified))
     return tuple(sorted(found, key=lambda p: p.name.lower()))
@@ -237,9 +239,10 @@ def present_files(folder: str, matcher: NameMatcher) -> tuple[PresentFile, ...]:
 class VersionReader:
     """File versions from a read-only journal, with their receipts' encoding and order number."""
 
-    def __init__(self, journal: ReadOnlyJournal, now: datetime | None = None) -> None:
+    def __init__(self, journal: ReadOnlyJournal, zone: tzinfo, now: datetime | None = None) -> None:
         self.journal = journal
         self.store = ReceiptStore(journal)
+        self.zone = zone
         self.now = now or datetime.now(UTC)
 
     def recent_ids(self, limit: int, prefix: str | None = None) -> list[tuple[int, str]]:
@@ -274,8 +277,8 @@ class VersionReader:
             id=record.id,
             path=record.path,
             name=os.path.basename(record.path),
-            written_at=local_text(written) if written else record.seen_at,
-            seen_at=local_text(seen) if seen else record.seen_at,
+            written_at=local_text(written, self.zone) if written else record.seen_at,
+            seen_at=local_text(seen, self.zone) if seen else record.seen_at,
             age_s=round((self.now - seen).total_seconds(), 1) if seen else None,
             size=record.size,
             outcome=record.outcome.value,
@@ -300,7 +303,7 @@ class VersionReader:
         return [v for v in (self.view(int(r["id"])) for r in rows) if v is not None]
 
 
-def file_report(watch: WatchSettings, journal_file: Path, *, last: int = 10,
+def file_report(watch: WatchSettings, journal_file: Path, *, zone: tzinfo, last: int = 10,
                 recent_s: float = DEFAULT_RECENT_S, now: datetime | None = None) -> FileReport:
     """The `cashier-app files` report for the configured folders and patterns."""
     now = now or datetime.now(UTC)
@@ -310,7 +313,7 @@ def file_report(watch: WatchSettings, journal_file: Path, *, last: int = 10,
     notes: list[str] = []
     if state.schema_version is not None and state.schema_version < 2:
         notes.append("the journal predates the watcher's schema; it is upgraded when the app next starts")
-    reader = VersionReader(journal, now) if journal is not None else None
+    reader = VersionReader(journal, zone, now) if journal is not None else None
     activities: list[FolderActivity] = []
     elsewhere: list[VersionView] = []
     try:
@@ -325,7 +328,7 @@ def file_report(watch: WatchSettings, journal_file: Path, *, last: int = 10,
             activities.append(FolderActivity(
                 folder=folder, patterns=tuple(watch.patterns), exists=exists, readable=readable,
                 writable=writable, problem=problem,
-                present=present_files(folder, matcher) if readable else (), versions=tuple(versions)))
+                present=present_files(folder, matcher, zone) if readable else (), versions=tuple(versions)))
         if reader is not None:
             try:
                 for version_id, path in reader.recent_ids(max(last, 1) * _SCAN_FACTOR):
@@ -340,5 +343,5 @@ def file_report(watch: WatchSettings, journal_file: Path, *, last: int = 10,
     finally:
         if journal is not None:
             journal.close()
-    return FileReport(generated_at=local_text(now), journal=state, folders=tuple(activities),
+    return FileReport(generated_at=local_text(now, zone), journal=state, folders=tuple(activities),
                       elsewhere=tuple(elsewhere), recent_s=recent_s, notes=tuple(notes))

@@ -7,11 +7,12 @@ for the store staff standing beside them, and a stable `id` that tools and the U
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from enum import StrEnum
 from typing import Any
 
 from cashier_app import __version__
+from cashier_app.domain.local_time import STAMP, store_time
 
 
 class Outcome(StrEnum):
@@ -69,7 +70,7 @@ class Report:
     checks: tuple[CheckResult, ...]
     created_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
     app_version: str = __version__
-
+    zone: tzinfo = field(default=UTC, compare=False)  # the store's clock, for the text
     @property
     def outcome(self) -> Outcome:
         return worst([c.outcome for c in self.checks])
@@ -93,10 +94,9 @@ class Report:
         }
 
     def to_text(self) -> str:
-        local = datetime.fromisoformat(self.created_at).astimezone()
         counts = self.counts()
         lines = [
-            f"cashier-app {self.app_version} diagnosis, {local:%Y-%m-%d %H:%M:%S %z}",
+            f"cashier-app {self.app_version} diagnosis, {store_time(self.created_at, self.zone, STAMP + ' %z')}",
             f"overall: {self.outcome.value.upper()} ({counts['ok']} ok, {counts['warning']} warning, "
             f"{counts['fault']} fault) / 总体：{self.outcome.label_zh}",
             "",

@@ -11,9 +11,10 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, tzinfo
 from enum import StrEnum
 
+from cashier_app.domain.local_time import local_day_bounds
 from cashier_app.domain.numbers import normalise_order_number
 from cashier_app.domain.receipt import Channel, Receipt, ReceiptKind
 from cashier_app.journal.db import Journal, utc_now
@@ -233,9 +234,9 @@ class ReceiptStore:
             (_utc_text(start_utc), _utc_text(end_utc)),
         )
 
-    def receipts_today(self, utc_offset: str = "+08:00", *, now: datetime | None = None) -> list[ReceiptRecord]:
-        """Receipts recorded since midnight of the store's local day (`utc_offset`, e.g. "+08:00")."""
-        start, end = local_day_bounds(utc_offset, now=now)
+    def receipts_today(self, zone: tzinfo, *, now: datetime | None = None) -> list[ReceiptRecord]:
+        """Receipts recorded since midnight of the store's local day."""
+        start, end = local_day_bounds(zone, now=now)
         return self.receipts_between(start, end)
 
     def recent(self, limit: int = 50) -> list[ReceiptRecord]:
@@ -370,18 +371,3 @@ def _utc_text(moment: datetime | str) -> str:
     if moment.tzinfo is None:
         raise ValueError("a time bound must carry a time zone")
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
-
-
-def parse_utc_offset(utc_offset: str) -> timezone:
-    """A store offset such as "+08:00" as a fixed time zone."""
-    sign = -1 if utc_offset.startswith("-") else 1
-    hours, _, minutes = utc_offset.lstrip("+-").partition(":")
-    return timezone(sign * timedelta(hours=int(hours), minutes=int(minutes or 0)))
-
-
-def local_day_bounds(utc_offset: str = "+08:00", *, now: datetime | None = None) -> tuple[datetime, datetime]:
-    """Midnight to midnight of the store's current local day, as aware datetimes."""
-    zone = parse_utc_offset(utc_offset)
-    local_now = (now or datetime.now(UTC)).astimezone(zone)
-    start = local_now.replace(hour=0, minute=0, second=0, microsecond=0)
-    return start, start + timedelta(days=1)

@@ -14,6 +14,7 @@ import sqlite3
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
+from cashier_app.domain.local_time import MINUTE, store_time
 from cashier_app.domain.money import yuan
 from cashier_app.domain.receipt import ReceiptKind
 from cashier_app.domain.reports import (
@@ -163,13 +164,14 @@ CSV_HEADER = ("区块 section", "项目 item", "笔数 count", "金额 amount", 
 
 
 def report_to_csv(report: Report, zone: tzinfo | None = None) -> bytes:
-    """The report as CSV, UTF-8 with a BOM (Excel on Chinese Windows), labels in Chinese and English."""
-    zone = zone or report.start.tzinfo
+    """The report as CSV, UTF-8 with a BOM (Excel on Chinese Windows), labels in Chinese and English; its
+    times on the store's clock (`zone`; by default the report's own, which is the store's)."""
+    zone = zone or report.start.tzinfo or UTC
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_HEADER)
     title = "交班报表 shift report" if report.shift is not None else "日报表 day report"
-    period = f"{report.start:%Y-%m-%d %H:%M} — {report.end:%Y-%m-%d %H:%M}"
+    period = f"{store_time(report.start, zone, MINUTE)} — {store_time(report.end, zone, MINUTE)}"
     writer.writerow(("报表 report", title, "", "", period))
     if report.shift is not None:
         writer.writerow(("报表 report", f"第{report.shift.number}班 shift {report.shift.number}", "", "",
@@ -205,8 +207,5 @@ def report_to_csv(report: Report, zone: tzinfo | None = None) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def _local(utc_text: str, zone: tzinfo | None) -> str:
-    try:
-        return datetime.fromisoformat(utc_text).astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
-    except ValueError:
-        return utc_text
+def _local(utc_text: str, zone: tzinfo) -> str:
+    return store_time(utc_text, zone)

@@ -7,8 +7,9 @@ says REPRINT with its copy number, and the time on a reprint's mark is the time 
 from __future__ import annotations
 
 import json
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 
+from cashier_app.domain.local_time import store_time
 from cashier_app.domain.paper import reason_on_paper
 from cashier_app.journal.print_jobs import PrintJobRecord
 from cashier_app.journal.receipts import ReceiptStore
@@ -29,14 +30,14 @@ class JobRenderer:
 
     def __call__(self, job: PrintJobRecord, printer: PrinterSettings) -> bytes:
         profile = resolve_profile(self.printing, printer.profile)
-        now = datetime.now(self.tz).strftime("%Y-%m-%d %H:%M:%S")
+        now = store_time(datetime.now(UTC), self.tz)
         reprint = ReprintMark(copy_no=max(job.copy_no, 2), reprinted_at=now,
                               reason=reason_on_paper(job.reason)) if job.is_reprint else None
         if job.order_json is not None:
             order = json.loads(job.order_json)
             record = RecordMark(now) if reprint is None else None
             options = LayoutOptions.for_printer(printer, reprint=reprint, record=record)
-            return layout_order_receipt(order, profile, options, store_name=self.store_name).payload
+            return layout_order_receipt(order, profile, options, zone=self.tz, store_name=self.store_name).payload
         if job.receipt_id is None:
             raise ValueError(f"job {job.id} has neither bytes, nor a receipt, nor an order to print")
         found = self.receipts.get(job.receipt_id)

@@ -25,20 +25,20 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Mapping
-from datetime import datetime, timedelta, timezone
+from datetime import tzinfo
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
 from cashier_app.assets import receipt_templates_dir
 from cashier_app.domain.errors import CodedError
+from cashier_app.domain.local_time import store_time
 from cashier_app.domain.money import yuan
 from cashier_app.printing.layout import LayoutOptions, LayoutResult, layout_receipt
 from cashier_app.printing.profiles import Profile
 from cashier_app.printing.text_width import WidthModel, centre, text_width
 
 DEFAULT_TEMPLATE = "order-default"
-STORE_TZ = timezone(timedelta(hours=8))
 
 # Error codes.
 TEMPLATE_NOT_FOUND = "template_not_found"
@@ -117,23 +117,6 @@ def check_template(template: ReceiptTemplate) -> None:
             )
 
 
-def store_time(value: Any) -> str | None:
-    """An ISO-8601 time (or datetime) as store time, '2026-11-22 10:31:05'; text that is not a time stays as it is."""
-    if value is None or value == "":
-        return None
-    moment: datetime
-    if isinstance(value, datetime):
-        moment = value
-    else:
-        try:
-            moment = datetime.fromisoformat(str(value))
-        except ValueError:
-            return str(value)
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(STORE_TZ)
-    return moment.strftime("%Y-%m-%d %H:%M:%S")
-
-
 def _as_mapping(order: Mapping[str, Any] | Any) -> Mapping[str, Any]:
     if isinstance(order, Mapping):
         return order
@@ -162,8 +145,9 @@ def _fen(order: Mapping[str, Any], key: str, required: bool) -> int | None:
     return value
 
 
-def order_fields(order: Mapping[str, Any] | Any, *, store_name: str = "") -> dict[str, str | None]:
-    """The template's fields for an MP API Order (a dict as the API sends it, or a dataclass)."""
+def order_fields(order: Mapping[str, Any] | Any, *, zone: tzinfo, store_name: str = "") -> dict[str, str | None]:
+    """The template's fields for an MP API Order (a dict as the API sends it, or a dataclass); its times on
+    the store's clock (`zone`), whatever offset the platform wrote them in."""
     data = _as_mapping(order)
     out_trade_no = _text(data.get("out_trade_no"))
     if out_trade_no is None:
@@ -186,8 +170,8 @@ def order_fields(order: Mapping[str, Any] | Any, *, store_name: str = "") -> dic
         "total_amount": yuan(total) if total is not None else None,
         "paid_amount": yuan(paid) if paid is not None else None,
         "refund_amount": yuan(refund) if refund else None,
-        "paid_at": store_time(data.get("paid_at")),
-        "created_at": store_time(data.get("created_at")),
+        "paid_at": store_time(data.get("paid_at"), zone) or None,
+        "created_at": store_time(data.get("created_at"), zone) or None,
         "subject": _text(data.get("subject")),
         "store_no": _text(data.get("store_no")),
         "terminal_no": _text(data.get("terminal_no")),
@@ -241,10 +225,11 @@ def build_order_receipt(
     template: str = DEFAULT_TEMPLATE,
     templates_dir: Path | None = None,
     model: WidthModel = WidthModel.DOUBLE_BYTE,
+    zone: tzinfo,
     store_name: str = "",
 ) -> tuple[str, ...]:
     """Receipt lines for a paid platform order, from a template (ORDER_NOT_PAID for any other order)."""
-    fields = order_fields(order, store_name=store_name)
+    fields = order_fields(order, zone=zone, store_name=store_name)
     if fields["state"] not in PRINTABLE_STATES:
         raise OrderReceiptError(
             ORDER_NOT_PAID,
@@ -260,15 +245,16 @@ def layout_order_receipt(
     *,
     template: str = DEFAULT_TEMPLATE,
     templates_dir: Path | None = None,
+    zone: tzinfo,
     store_name: str = "",
 ) -> LayoutResult:
     """The order's receipt laid out for `profile`, with a QR code of its merchant order number
     unless `options` asks for other QR data."""
     lines = build_order_receipt(
         order, columns=profile.columns, template=template, templates_dir=templates_dir, model=profile.width_model,
-        store_name=store_name,
+        zone=zone, store_name=store_name,
     )
     options = options or LayoutOptions()
     if options.qr_data is None:
-        options = dataclasses.replace(options, qr_data=order_fields(order)["out_trade_no"])
+        options = dataclasses.replace(options, qr_data=order_fields(order, zone=zone)["out_trade_no"])
     return layout_receipt(lines, profile, options)

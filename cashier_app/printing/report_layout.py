@@ -6,8 +6,9 @@ Paper speaks the store's language: Chinese labels, yuan with two decimals, store
 
 from __future__ import annotations
 
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 
+from cashier_app.domain.local_time import store_time
 from cashier_app.domain.money import yuan
 from cashier_app.domain.reports import Report, Tally
 from cashier_app.printing.layout import LayoutOptions, LayoutResult, layout_receipt
@@ -44,7 +45,7 @@ def report_lines(report: Report, columns: int, model: WidthModel, zone: tzinfo) 
         out.append(f"班次：{report.shift.day:%Y-%m-%d} 第{report.shift.number}班{running}")
     else:
         out.append(f"日期：{report.day:%Y-%m-%d}")
-    out.append(f"时间：{report.start.astimezone(zone):%m-%d %H:%M} 至 {report.end.astimezone(zone):%m-%d %H:%M}")
+    out.append(f"时间：{store_time(report.start, zone, _SHORT)} 至 {store_time(report.end, zone, _SHORT)}")
     if report.shift is not None and report.shift.closed_by:
         out.append(f"交班人：{report.shift.closed_by}")
     out.append(f"收银员：{report.operator or '全部'}")
@@ -96,7 +97,7 @@ def report_lines(report: Report, columns: int, model: WidthModel, zone: tzinfo) 
     out.append(rule)
     for note in report.notes:
         out.append("注：平台数据含全部收银员" if "platform" in note else note)
-    out.append(f"打印时间：{report.generated_at.astimezone(zone):%Y-%m-%d %H:%M:%S}")
+    out.append(f"打印时间：{store_time(report.generated_at, zone)}")
     return out
 
 
@@ -129,8 +130,8 @@ def _right(text: str, width: int, model: WidthModel) -> str:
     return " " * max(0, width - text_width(text, model)) + text
 
 
+_SHORT = "%m-%d %H:%M"  # a report's times fit the paper's width
+
+
 def _local(utc_text: str, zone: tzinfo) -> str:
-    try:
-        return datetime.fromisoformat(utc_text).astimezone(zone).strftime("%m-%d %H:%M")
-    except ValueError:
-        return utc_text[:16]
+    return store_time(utc_text, zone, _SHORT)

@@ -5,8 +5,9 @@ Chinese line, a width ruler and a QR code, laid out by the same code as receipts
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 
+from cashier_app.domain.local_time import store_time
 from cashier_app.printing.layout import LayoutOptions, layout_receipt
 from cashier_app.printing.profiles import printer_profile
 from cashier_app.printing.settings import PrintingSettings
@@ -29,7 +30,8 @@ def ruler(columns: int) -> str:
     return ("1234567890" * (columns // 10 + 1))[:columns]
 
 
-def build_test_page(name: str, printing: PrintingSettings, target: str) -> TestPage:
+def build_test_page(name: str, printing: PrintingSettings, target: str, zone: tzinfo) -> TestPage:
+    """The test page of printer `name`, stamped with the store's time (`zone`)."""
     printer = printing.printers[name]
     profile = printer_profile(printing, name)
     lines = [
@@ -40,7 +42,7 @@ def build_test_page(name: str, printing: PrintingSettings, target: str) -> TestP
         f"{profile.columns} cols / {profile.dots} dots / {profile.charset}",
         CHINESE_LINE if profile.double_byte else "(no Chinese in this profile's character set)",
         ruler(profile.columns),
-        datetime.now().strftime("%Y-%m-%d %H:%M:%S"),
+        store_time(datetime.now(UTC), zone),
     ]
     options = LayoutOptions(cutter=printer.cutter, qr_data=f"cashier-app test page {name}")
     result = layout_receipt(lines, profile, options)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from cashier_app.domain.access import ProtectedAction
 from cashier_app.domain.errors import CodedError, code_of
 from cashier_app.domain.guidance import Action, LookupOutcome, Verdict, Voucher
+from cashier_app.domain.local_time import store_time, store_zone
 from cashier_app.domain.money import format_fen
 from cashier_app.domain.paper import PaperStatus
 from cashier_app.ui import messages, theme
@@ -87,8 +88,9 @@ def _value(code: Any) -> str:
     return str(getattr(code, "value", code))
 
 
-def _time_text(moment: Any) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M:%S") if moment is not None else "—"
+def _time_text(moment: datetime | str | None, zone: tzinfo) -> str:
+    """On the store's clock, whatever offset the platform or the journal wrote it in."""
+    return store_time(moment, zone) or "—"
 
 
 class LookupInput(QLineEdit):
@@ -150,6 +152,7 @@ class LookupPage(Page):
         self.quiet = BackgroundRunner(self)
         self._refresh_after_action = False
         self._stopped = False
+        self._zone: tzinfo | None = None
         self.action_buttons: list[QPushButton] = []
 
         self.heading = QLabel()
@@ -382,6 +385,16 @@ class LookupPage(Page):
             self.input.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- the service --------------------------------------------------------------------------
+    def zone(self) -> tzinfo:
+        """The store's clock (asked once: the store does not move while the window runs)."""
+        if self._zone is None:
+            try:
+                self._zone = store_zone(self.context.services.store_info().utc_offset)
+            except Exception as error:
+                log.warning("the store's offset is not available: %s", error)
+                return UTC
+        return self._zone
+
     def service(self) -> Any | None:
         try:
             return self.context.services.lookup_service()
@@ -835,9 +848,7 @@ class LookupPage(Page):
             return ""
         text = ""
         if view.printed_at:
-            # In the store's time, as the order's own times are shown (the journal keeps UTC).
-            zone = view.order.created_at.tzinfo if view.order is not None else None
-            at = _time_text(datetime.fromisoformat(view.printed_at).astimezone(zone))
+            at = _time_text(view.printed_at, self.zone())
             who = view.printed_by or ""
             if who and who != "system":
                 text = translate("LookupPage", "Receipt printed at {at}, asked for by {who}.").format(at=at, who=who)
@@ -939,8 +950,8 @@ class LookupPage(Page):
                     amount=format_fen(order.refund_amount))
             values["amount"].setText(amount)
             values["channel"].setText(messages.channel_text(_value(order.channel)))
-            values["created"].setText(_time_text(order.created_at))
-            values["paid"].setText(_time_text(order.paid_at))
+            values["created"].setText(_time_text(order.created_at, self.zone()))
+            values["paid"].setText(_time_text(order.paid_at, self.zone()))
             values["out_trade_no"].setText(order.out_trade_no)
             values["channel_trade_no"].setText(order.channel_trade_no or "—")
         else:

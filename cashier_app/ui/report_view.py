@@ -7,6 +7,7 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
+from cashier_app.domain.local_time import MINUTE, store_time
 from cashier_app.domain.money import format_fen
 from cashier_app.domain.reports import Report, Tally
 from cashier_app.ui import messages
@@ -121,11 +122,8 @@ def _table(headers: list[str], rows: list[list[str]], *, total_last: bool = Fals
 
 
 def _local(moment: datetime, zone: tzinfo) -> str:
-    return moment.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    return store_time(moment, zone, MINUTE)
 
 
 def _local_text(utc_text: str, zone: tzinfo) -> str:
-    try:
-        return datetime.fromisoformat(utc_text).astimezone(zone).strftime("%m-%d %H:%M")
-    except ValueError:
-        return utc_text
+    return store_time(utc_text, zone, "%m-%d %H:%M")

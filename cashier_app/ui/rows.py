@@ -161,6 +161,8 @@ class StoreInfo:
     training: bool = False
     demo: bool = False
     watch_folders: tuple[str, ...] = ()
+    # The store's offset ([parser] utc_offset): every time the window shows is on this clock.
+    utc_offset: str = "+08:00"
 
 
 # --- people and the audit trail (the sign-in screen, the people page, the audit page) ---------------------

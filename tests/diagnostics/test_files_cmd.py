@@ -9,9 +9,12 @@ from pathlib import Path
 import pytest
 
 from cashier_app.diagnostics.file_activity import file_report
+from cashier_app.domain.local_time import store_zone
 from cashier_app.journal.receipts import FileOutcome
 from cashier_app.watch.settings import WatchSettings
 from tests.helpers.diagnostics import Store
+
+STORE = store_zone("+08:00")
 
 
 def test_reports_each_version_with_outcome_template_encoding_and_order(
@@ -53,9 +56,10 @@ def test_text_output_says_when_and_by_which_template(store: Store, samples_dir: 
     assert store.run("files") == 0
     out = capsys.readouterr().out
 
-    local_day = datetime.now().astimezone().strftime("%Y-%m-%d")
+    # On the store's clock ([parser] utc_offset, +08:00 by default), whatever the machine's is.
+    store_day = datetime.now(STORE).strftime("%Y-%m-%d")
     assert "by template alipay-default (gb18030, order 202611220002)" in out.splitlines()[0]
-    assert local_day in out.splitlines()[0]
+    assert store_day in out.splitlines()[0] and "+0800" in out.splitlines()[0]
     assert "模板 alipay-default" in out.splitlines()[1]
     assert "there now:" in out and "print.txt" in out
 
@@ -103,12 +107,12 @@ def test_old_activity_is_not_recent_and_versions_from_other_folders_are_listed(s
     moved = tmp_path / "new-till"
     moved.mkdir()
 
-    report = file_report(WatchSettings(folders=[str(moved)]), store.journal_file, recent_s=3600)
+    report = file_report(WatchSettings(folders=[str(moved)]), store.journal_file, zone=STORE, recent_s=3600)
     assert report.folders[0].versions == ()
     assert [v.out_trade_no for v in report.elsewhere] == ["202611220077"]
     assert "No print.txt has been recorded" in report.headline()[0]
 
-    report = file_report(WatchSettings(folders=[str(store.till)]), store.journal_file, recent_s=3600)
+    report = file_report(WatchSettings(folders=[str(store.till)]), store.journal_file, zone=STORE, recent_s=3600)
     assert report.to_json()["written_recently"] is False
     assert "nothing in the last 60 minutes" in report.headline()[0]
 
@@ -117,7 +121,7 @@ def test_old_activity_is_not_recent_and_versions_from_other_folders_are_listed(s
 def test_unwritable_folder_is_reported(store: Store) -> None:
     store.till.chmod(0o555)
     try:
-        report = file_report(WatchSettings(folders=[str(store.till)]), store.journal_file)
+        report = file_report(WatchSettings(folders=[str(store.till)]), store.journal_file, zone=STORE)
     finally:
         store.till.chmod(0o755)
     folder = report.folders[0]

@@ -41,3 +41,16 @@ def test_one_money_formatter() -> None:
             if pattern.search(line):
                 offenders.append(f"{path.relative_to(REPO)}:{number}")
     assert offenders == []
+
+
+def test_times_people_read_are_laid_out_by_the_one_local_time_helper() -> None:
+    """A time on a screen, a receipt, a report or the command line goes through domain.local_time.store_time,
+    so it is on the store's clock ([parser] utc_offset), not the machine's or the platform's. (The sandbox
+    writes the emulated platforms' own Beijing-time fields.)"""
+    pattern = re.compile(r"strftime\([^)]*%H:%M|:%Y-%m-%d %H|%H:%M\}|\.astimezone\(\)\.strftime")
+    offenders = []
+    for path in _python_files(excluding=("domain/local_time.py", "sandbox/")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if pattern.search(line):
+                offenders.append(f"{path.relative_to(REPO)}:{number}: {line.strip()}")
+    assert offenders == []

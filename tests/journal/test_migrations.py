@@ -87,10 +87,10 @@ def test_paper_migration_keeps_one_original_per_order_and_moves_audit_times_to_u
 def test_history_migration_fills_its_tables_from_a_journal_written_before_it(tmp_path: Path) -> None:
     """A journal from before the history indexes: the receipts it holds are searchable by their words
     and their paper state once the app opens it."""
+    from cashier_app.domain.local_time import store_zone
     from cashier_app.domain.receipt_search import build_query
     from cashier_app.journal.db import _split_sql, utc_now
     from cashier_app.journal.receipt_search import search_receipts
-    from cashier_app.journal.receipts import parse_utc_offset
 
     path = tmp_path / "old.sqlite3"
     conn = sqlite3.connect(path)
@@ -112,7 +112,7 @@ def test_history_migration_fills_its_tables_from_a_journal_written_before_it(tmp
     conn.commit()
     conn.close()
     journal = Journal(path)
-    zone = parse_utc_offset("+08:00")
+    zone = store_zone("+08:00")
     assert [r.id for r in search_receipts(journal, build_query(zone, text="雪碧")).records] == [2]
     assert [r.id for r in search_receipts(journal, build_query(zone, printed="no")).records] == [2]
     assert [r.id for r in search_receipts(journal, build_query(zone, printed="yes")).records] == [1]

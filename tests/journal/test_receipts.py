@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from cashier_app.domain.local_time import local_day_bounds, store_zone
 from cashier_app.domain.receipt import Channel, Receipt, ReceiptKind
 from cashier_app.journal.db import Journal
-from cashier_app.journal.receipts import FileOutcome, ReceiptStore, local_day_bounds, parse_utc_offset
+from cashier_app.journal.receipts import FileOutcome, ReceiptStore
 
 
 @pytest.fixture
@@ -96,11 +97,11 @@ def test_receipts_today_follow_the_stores_local_day(store: ReceiptStore) -> None
     first = add(store, b"b", seen_at="2026-11-21T16:00:00.000000+00:00", receipt=a_receipt("B"))
     last = add(store, b"c", seen_at="2026-11-22T15:59:59.000000+00:00", receipt=a_receipt("C"))
     now = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
-    assert [r.id for r in store.receipts_today("+08:00", now=now)] == [first, last]
-    assert [r.id for r in store.receipts_today("+00:00", now=now)] == [last]
-    assert before not in [r.id for r in store.receipts_today(now=now)]
-    start, end = local_day_bounds("-05:30", now=now)
-    assert start.utcoffset() == parse_utc_offset("-05:30").utcoffset(None) == -timedelta(hours=5, minutes=30)
+    assert [r.id for r in store.receipts_today(store_zone("+08:00"), now=now)] == [first, last]
+    assert [r.id for r in store.receipts_today(store_zone("+00:00"), now=now)] == [last]
+    assert before not in [r.id for r in store.receipts_today(store_zone("+08:00"), now=now)]
+    start, end = local_day_bounds(store_zone("-05:30"), now=now)
+    assert start.utcoffset() == store_zone("-05:30").utcoffset(None) == -timedelta(hours=5, minutes=30)
     assert end - start == timedelta(days=1)
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from cashier_app.assets import receipt_templates_dir
+from cashier_app.domain.local_time import store_time, store_zone
 from cashier_app.domain.receipt import Receipt
 from cashier_app.domain.receipt_parser import parse_receipt
 from cashier_app.printing.layout import LayoutOptions, qr_commands
@@ -23,13 +24,26 @@ from cashier_app.printing.order_receipt import (
     layout_order_receipt,
     load_template,
     order_fields,
-    store_time,
     yuan,
 )
 from cashier_app.printing.profiles import builtin_profiles
 from cashier_app.printing.text_width import WidthModel, text_width
 from tests.helpers.paths import REPO
 from tests.helpers.spec_examples import SPEC_ORDER
+
+STORE = store_zone("+08:00")
+
+
+def _build(order: Any, **options: Any) -> tuple[str, ...]:
+    return build_order_receipt(order, zone=options.pop("zone", STORE), **options)
+
+
+def _layout(order: Any, *args: Any, **options: Any) -> Any:
+    return layout_order_receipt(order, *args, zone=STORE, **options)
+
+
+def _fields(order: Any) -> dict[str, str | None]:
+    return order_fields(order, zone=STORE)
 
 
 def _order(**changes: Any) -> dict[str, Any]:
@@ -44,7 +58,7 @@ def test_templates_live_in_the_repo() -> None:
 
 
 def test_paid_order_receipt() -> None:
-    lines = build_order_receipt(_order(), store_name="星河便利店")
+    lines = _build(_order(), store_name="星河便利店")
     assert lines == (
         "        聚合支付 签购单",
         "          平台订单补打",
@@ -66,7 +80,7 @@ def test_paid_order_receipt() -> None:
 
 
 def test_order_receipt_reads_back_through_the_print_txt_parser() -> None:
-    lines = build_order_receipt(_order(channel="ALIPAY", total_amount=3600, paid_amount=3600))
+    lines = _build(_order(channel="ALIPAY", total_amount=3600, paid_amount=3600))
     receipt = parse_receipt("\r\n".join(lines).encode("gbk"))
     assert isinstance(receipt, Receipt)
     fields = receipt.fields()
@@ -80,17 +94,17 @@ def test_order_receipt_reads_back_through_the_print_txt_parser() -> None:
 
 
 def test_lines_without_a_value_are_left_out() -> None:
-    lines = build_order_receipt(_order(channel_trade_no=None, subject="", trade_type=None))
+    lines = _build(_order(channel_trade_no=None, subject="", trade_type=None))
     assert not any(line.startswith(("第三方订单号", "商品")) for line in lines)
     # An optional placeholder ({{trade_type_name?}}) leaves its line in.
     assert "交易类型：微信支付" in lines
 
 
 def test_refunded_amount_is_shown_only_when_something_was_refunded() -> None:
-    lines = build_order_receipt(_order(state="PARTIAL_REFUNDED", refund_amount=500))
+    lines = _build(_order(state="PARTIAL_REFUNDED", refund_amount=500))
     assert "其中已退：RMB 5.00" in lines
     assert "订单状态：部分退款" in lines
-    assert not any(line.startswith("其中已退") for line in build_order_receipt(_order()))
+    assert not any(line.startswith("其中已退") for line in _build(_order()))
 
 
 def test_amounts_from_fen_with_decimal() -> None:
@@ -98,20 +112,22 @@ def test_amounts_from_fen_with_decimal() -> None:
     assert yuan(10) == "0.10"
     assert yuan(1250) == "12.50"
     assert yuan(123456789) == "1234567.89"
-    assert "金额：RMB 0.07" in build_order_receipt(_order(total_amount=7))
+    assert "金额：RMB 0.07" in _build(_order(total_amount=7))
 
 
 def test_times_are_store_time() -> None:
-    assert store_time("2026-11-22T02:31:05Z") == "2026-11-22 10:31:05"
-    assert store_time("2026-11-22T10:31:05+08:00") == "2026-11-22 10:31:05"
-    assert store_time(None) is None
-    assert store_time("yesterday") == "yesterday"
+    assert store_time("2026-11-22T02:31:05Z", STORE) == "2026-11-22 10:31:05"
+    assert store_time("2026-11-22T10:31:05+08:00", STORE) == "2026-11-22 10:31:05"
+    assert store_time(None, STORE) == ""
+    assert store_time("yesterday", STORE) == "yesterday"
+    # A store in another offset prints the same moment on its own clock (the platform wrote +08:00).
+    assert "交易时间：2026-11-22 11:31:05" in _build(_order(), zone=store_zone("+09:00"))
 
 
 @pytest.mark.parametrize("state", ["CREATED", "USERPAYING", "CLOSED", "REVOKED", "PAY_FAILED", "UNKNOWN"])
 def test_unpaid_orders_get_no_receipt(state: str) -> None:
     with pytest.raises(OrderReceiptError) as caught:
-        build_order_receipt(_order(state=state))
+        _build(_order(state=state))
     assert caught.value.code == ORDER_NOT_PAID
 
 
@@ -120,7 +136,7 @@ def test_unpaid_orders_get_no_receipt(state: str) -> None:
 )
 def test_incomplete_orders(changes: dict[str, Any]) -> None:
     with pytest.raises(OrderReceiptError) as caught:
-        build_order_receipt(_order(**changes))
+        _build(_order(**changes))
     assert caught.value.code == ORDER_INCOMPLETE
 
 
@@ -133,13 +149,13 @@ def test_order_as_a_dataclass() -> None:
         total_amount: int
         paid_at: str
 
-    fields = order_fields(Order("202611220009", "UNIONPAY", "PAID", 990, "2026-11-22T11:00:00+08:00"))
+    fields = _fields(Order("202611220009", "UNIONPAY", "PAID", 990, "2026-11-22T11:00:00+08:00"))
     assert fields["channel_name"] == "云闪付"
     assert fields["total_amount"] == "9.90"
 
 
 def test_template_centres_and_rules_for_the_paper() -> None:
-    lines = build_order_receipt(_order(), columns=48)
+    lines = _build(_order(), columns=48)
     assert lines[2] == "-" * 48
     assert lines[0] == " " * 16 + "聚合支付 签购单"
 
@@ -148,7 +164,7 @@ def test_custom_template(tmp_path: Path) -> None:
     (tmp_path / "mine.txt").write_text(
         "@# a comment\n@center 星河便利店\n@rule =\n单号：{{out_trade_no}}\n实付：￥{{paid_amount}}\n", encoding="utf-8"
     )
-    lines = build_order_receipt(_order(), columns=32, template="mine", templates_dir=tmp_path)
+    lines = _build(_order(), columns=32, template="mine", templates_dir=tmp_path)
     assert lines == (" " * 11 + "星河便利店", "=" * 32, "单号：202611220001", "实付：￥12.50")
 
 
@@ -168,7 +184,7 @@ def test_template_errors(tmp_path: Path) -> None:
 
 def test_layout_order_receipt_has_a_qr_code_of_the_order_number() -> None:
     profile = builtin_profiles()["58-gbk"]
-    result = layout_order_receipt(_order(), profile, LayoutOptions(cutter=False))
+    result = _layout(_order(), profile, LayoutOptions(cutter=False))
     assert qr_commands(b"202611220001", 8) in result.payload
     assert result.warnings == ()
     assert all(text_width(line, WidthModel.DOUBLE_BYTE) <= 32 for line in result.lines)
@@ -181,7 +197,7 @@ def test_first_paper_from_the_platforms_record_says_so_and_opens_no_drawer() -> 
 
     profile = builtin_profiles()["58-gbk"]
     options = LayoutOptions(drawer_kick=True, record=RecordMark("2026-11-22 10:35:00"))
-    result = layout_order_receipt(SPEC_ORDER, profile, options)
+    result = _layout(SPEC_ORDER, profile, options)
     assert "补打小票" in result.lines[0] and "据平台记录打印" in result.lines[1]
     assert "打印时间 2026-11-22 10:35:00" in result.lines[2]
     assert not any("重打" in line or "REPRINT" in line for line in result.lines)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from cashier_app.domain.local_time import store_zone
 from cashier_app.printing.layout import LayoutOptions, LayoutResult, ReprintMark, layout_receipt
 from cashier_app.printing.order_receipt import layout_order_receipt
 from cashier_app.printing.profiles import Profile, builtin_profiles
@@ -48,7 +49,7 @@ CASES["wechat-default-gbk-crlf.reprint-nocut"] = _sample_case(
     reprint=ReprintMark(copy_no=2, reprinted_at="2026-11-22 12:00:00", reason="打印机缺纸"),
 )
 CASES["pos-vendor-template-utf8-bom.drawer"] = _sample_case("pos-vendor-template-utf8-bom.txt", drawer_kick=True)
-CASES["order-202611220001"] = lambda profile: layout_order_receipt(ORDER, profile)
+CASES["order-202611220001"] = lambda profile: layout_order_receipt(ORDER, profile, zone=store_zone("+08:00"))
 
 
 def test_samples_are_all_covered() -> None:

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from cashier_app.domain.cases import CaseKind, CaseResult, CaseStatus, StepAction
+from cashier_app.domain.local_time import store_zone
 from cashier_app.journal.cases import CaseFilter, CaseStore
 from cashier_app.journal.db import Journal
 from cashier_app.reconcile.platform_health import MAX_BACKOFF_INTERVALS, backoff_intervals, next_wait_s
@@ -128,5 +129,5 @@ def test_a_key_the_platform_rejects_is_named_so_not_unreachable(platform: Platfo
     assert [h.reason for h in heard.health] == ["key_rejected"]
     [case] = CaseStore(journal).list(CaseFilter(kind=CaseKind.PLATFORM_FAULT))
     assert case.cause == PLATFORM_REFUSES_CAUSE and "key_rejected" in case.steps[0].detail
-    check = reconcile_check(ReadOnlyJournal(journal.path), training=False)
+    check = reconcile_check(ReadOnlyJournal(journal.path), training=False, zone=store_zone("+08:00"))
     assert "平台拒绝本机" in check.summary_zh and "无法访问" not in check.summary_zh

@@ -29,7 +29,8 @@ def paid_with_receipt(app: LiveApp, qtbot) -> DemoOrder:
         sandbox.control.live_paid_order(order.out_trade_no, order.amount, order.channel or "WECHAT",
                                         channel_trade_no=order.channel_trade_no)
 
-    feeder = DemoFeeder(Path(app.services.config.watch.folders[0]), create, interval_s=60, missing_every=1000)
+    feeder = DemoFeeder(Path(app.services.config.watch.folders[0]), create, interval_s=60, missing_every=1000,
+                        zone=app.services.tz)
     order = feeder.feed_one()
     qtbot.waitUntil(lambda: len(app.printer.jobs) >= 1, timeout=WAIT_MS)
     assert app.services.queue is not None and app.services.queue.wait_idle(WAIT_MS / 1000)  # marked done too

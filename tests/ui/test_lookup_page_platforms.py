@@ -3,8 +3,11 @@ payment channel itself) "sync" is a fresh look-up and is said so; no button does
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
+
 from PySide6.QtCore import Qt
 
+from cashier_app.app.config import AppConfig
 from tests.helpers.live_app import LiveApp
 from tests.helpers.lookup_page import WAIT_MS, look_up, lookup_page, press_enter_for_result
 
@@ -42,3 +45,29 @@ def test_alipay_code_not_scanned_is_never_not_found(make_live_app, language, qtb
     assert "尚未发起支付" in page.verdict_text() and "请勿重复收款" in page.verdict_text()
     assert "close_and_pay_again" not in page.next_steps()
     assert not page.view.guidance.may_take_payment_again
+
+
+def test_every_time_on_the_page_is_on_the_stores_clock(make_live_app, language, qtbot) -> None:
+    """The platform answers in its own offset (UTC here), the machine runs on UTC, the store is +09:00:
+    the order's times and its case's steps are all shown on the store's clock (it showed 15:57:55 beside
+    steps at 23:57:55 for one order)."""
+    language("en")
+
+    def store_at_plus_nine(config: AppConfig) -> None:
+        config.parser.utc_offset = "+09:00"
+
+    app: LiveApp = make_live_app(platform="wechatpay-v3", configure=store_at_plus_nine)
+    page = lookup_page(app)
+    app.sandbox.control.create_orders([{"out_trade_no": "PW0002", "state": "USERPAYING", "total_amount": 990}])
+    look_up(qtbot, page, "PW0002")
+    with qtbot.waitSignal(page.view_shown, timeout=WAIT_MS):
+        qtbot.keyClick(page.input, Qt.Key.Key_Y)  # a voucher shown: a case with its steps
+    view = page.view
+    assert view is not None and view.order is not None and page.case_row is not None
+    store = timezone(timedelta(hours=9))
+    created = view.order.created_at.astimezone(store)
+    assert page.fact_values["created"].text() == created.strftime("%Y-%m-%d %H:%M:%S")
+    # The last step was taken a moment after the order was created: the same hour on the same clock.
+    [*_, last] = sorted(page.case_row.steps, key=lambda step: step.at_local)
+    step_at = datetime.strptime(last.at_local, "%Y-%m-%d %H:%M:%S").replace(tzinfo=store)
+    assert abs((step_at - created).total_seconds()) < 600

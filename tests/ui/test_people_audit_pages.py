@@ -85,7 +85,7 @@ def test_audit_export_after_a_reprint_a_cancel_and_a_close(make_live_app, qtbot,
     queue = app.services.queue
     assert queue is not None
     qtbot.waitUntil(lambda: [job.state for job in queue.jobs()] == ["done"], timeout=WAIT_MS)  # the original first
-    receipts = app.services.receipts.receipts_today(app.services.config.parser.utc_offset)
+    receipts = app.services.receipts.receipts_today(app.services.tz)
     services.reprint(receipts[0].id, "顾客要求")
     app.printer.wait_for_jobs(2, timeout=10)
     # A job held by an empty printer, cancelled; a case closed.

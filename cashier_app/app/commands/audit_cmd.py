@@ -19,9 +19,9 @@ from cashier_app.app.cli_access import CommandRefused, add_person_option, person
 from cashier_app.app.cli_csv import write_translated
 from cashier_app.domain.access import ProtectedAction
 from cashier_app.domain.audit import AuditAction, AuditEntry
+from cashier_app.domain.local_time import store_zone
 from cashier_app.journal.audit import AuditFilter, AuditStore
 from cashier_app.journal.db import Journal
-from cashier_app.journal.receipts import parse_utc_offset
 
 if TYPE_CHECKING:
     from cashier_app.app.cli import CommandContext, CommandRegistry
@@ -85,7 +85,7 @@ def parse_local(text: str, tz: tzinfo, *, end_of_day: bool = False) -> datetime:
 
 def _list(args: argparse.Namespace, ctx: CommandContext) -> int:
     config = ctx.config
-    tz = parse_utc_offset(config.parser.utc_offset)
+    tz = store_zone(config.parser.utc_offset)
     try:
         since = parse_local(args.since, tz) if args.since else datetime.now(tz) - timedelta(days=7)
         until = parse_local(args.until, tz, end_of_day=True) if args.until else None
@@ -123,9 +123,9 @@ def _list(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def _local(utc_iso: str, tz: tzinfo) -> str:
-    from cashier_app.app.access_adapter import local_text
+    from cashier_app.domain.local_time import store_time
 
-    return local_text(utc_iso, tz)
+    return store_time(utc_iso, tz)
 
 
 def _line(entry: AuditEntry, tz: tzinfo) -> str:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cashier_app.app.config import AppConfig, ConfigError, to_dict
+from cashier_app.domain.local_time import store_zone
 
 if TYPE_CHECKING:
     from cashier_app.app.cli import CommandContext, CommandRegistry
@@ -46,7 +47,7 @@ def diagnosis_inputs(ctx: CommandContext, **options: object) -> DiagnosisInputs:
     inputs = DiagnosisInputs(
         config_file=paths.config_file, config=to_dict(config), watch=config.watch, printing=config.printing,
         platform=config.platform, data_dir=paths.data_dir, log_dir=paths.log_dir, journal_file=paths.journal_file,
-        config_error=error, mode=config.general.mode,
+        config_error=error, mode=config.general.mode, zone=store_zone(config.parser.utc_offset),
     )
     for name, value in options.items():
         setattr(inputs, name, value)

@@ -39,9 +39,11 @@ def _positive(text: str) -> int:
 
 def _files(args: argparse.Namespace, ctx: CommandContext) -> int:
     from cashier_app.diagnostics.file_activity import file_report
+    from cashier_app.domain.local_time import store_zone
 
     config = ctx.config
-    report = file_report(config.watch, ctx.paths.journal_file, last=args.last, recent_s=args.recent_minutes * 60)
+    report = file_report(config.watch, ctx.paths.journal_file, zone=store_zone(config.parser.utc_offset),
+                         last=args.last, recent_s=args.recent_minutes * 60)
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -16,12 +16,11 @@ from typing import TYPE_CHECKING, Any
 from cashier_app.app.cli_access import CommandRefused, add_person_option, person_for, refused
 from cashier_app.domain.access import ProtectedAction
 from cashier_app.domain.audit import AuditAction
-from cashier_app.domain.local_time import LocalTimeError, parse_local_moment
+from cashier_app.domain.local_time import LocalTimeError, parse_local_moment, store_zone
 from cashier_app.domain.money import format_fen
 from cashier_app.domain.orders import OrderState
 from cashier_app.journal.audit import AuditStore
 from cashier_app.journal.db import Journal
-from cashier_app.journal.receipts import parse_utc_offset
 from cashier_app.platform.factory import build_client
 from cashier_app.platform.order import Order
 from cashier_app.platform.order_numbers import guess_number_kind, normalise_order_number
@@ -145,7 +144,7 @@ def _sync(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def _list(args: argparse.Namespace, ctx: CommandContext) -> int:
-    zone = parse_utc_offset(ctx.config.parser.utc_offset)
+    zone = store_zone(ctx.config.parser.utc_offset)
     try:
         # A date or a local time in the store's offset, or an ISO-8601 time with its own offset.
         since = parse_local_moment(args.since or datetime.now(zone).date().isoformat(), zone)

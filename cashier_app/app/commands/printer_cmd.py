@@ -126,6 +126,7 @@ def _status(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def _test(args: argparse.Namespace, ctx: CommandContext) -> int:
+    from cashier_app.domain.local_time import store_zone
     from cashier_app.printing.connections import describe_target
     from cashier_app.printing.direct import send_now
     from cashier_app.printing.test_page import build_test_page
@@ -139,7 +140,7 @@ def _test(args: argparse.Namespace, ctx: CommandContext) -> int:
         return 2
     settings = printing.printers[name]
     target = describe_target(settings)
-    page = build_test_page(name, printing, target)
+    page = build_test_page(name, printing, target, store_zone(ctx.config.parser.utc_offset))
     for warning in page.warnings:
         print(f"warning: {warning}")
     try:

@@ -15,10 +15,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime, tzinfo
+from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cashier_app.domain.local_time import store_time
 from cashier_app.domain.money import yuan
 from cashier_app.domain.receipt_search import (
     CHANNEL_CHOICES,
@@ -86,9 +87,9 @@ def _open(ctx: CommandContext) -> Journal | None:
 
 
 def _zone(ctx: CommandContext) -> tzinfo:
-    from cashier_app.journal.receipts import parse_utc_offset
+    from cashier_app.domain.local_time import store_zone
 
-    return parse_utc_offset(ctx.config.parser.utc_offset)
+    return store_zone(ctx.config.parser.utc_offset)
 
 
 def _search(args: argparse.Namespace, ctx: CommandContext) -> int:
@@ -124,7 +125,7 @@ def _search(args: argparse.Namespace, ctx: CommandContext) -> int:
         return EXIT_NOT_FOUND
     print(f"{len(items)} 张小票，最新在前 / receipts, newest first" + (" (更多 / more match)" if more else ""))
     for record, item in zip(page.records, items, strict=True):
-        when = datetime.fromisoformat(record.created_at).astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
+        when = store_time(record.created_at, zone)
         kind = "退款 refund " if item["kind"] == "REFUND" else ""
         print(f"{item['id']:>8}  {when}  {item['out_trade_no'] or '-':<20} {kind}{item['amount'] or '-':>10}  "
               f"{item['channel'] or '-':<8} op {item['operator'] or '-':<4} {_printed_words(item['printed'])}"
@@ -204,7 +205,7 @@ def _show(args: argparse.Namespace, ctx: CommandContext) -> int:
           f"{data['amount'] or '-'}  {data['channel'] or '-'}  {_printed_words(data['printed'])}")
     print(f"  第三方订单号 / third-party no.: {record.receipt.channel_trade_no or record.receipt.reference_no or '-'}")
     print(f"  支付 / paid at: {record.receipt.paid_at or '-'}; 记录 / recorded: "
-          f"{datetime.fromisoformat(record.created_at).astimezone(zone):%Y-%m-%d %H:%M:%S}; "
+          f"{store_time(record.created_at, zone)}; "
           f"收银员 / operator {record.receipt.operator or '-'}")
     print("打印记录 / print history:" if history else "打印记录 / print history: (none)")
     for entry in data["history"]:
@@ -220,6 +221,6 @@ def _history_json(entry: PrintHistoryEntry, zone: tzinfo) -> dict[str, Any]:
     return {
         "job": job.id, "section": entry.section, "state": job.state, "copy_no": job.copy_no,
         "reason": job.reason, "person": job.requested_by, "printer": job.printer,
-        "at": datetime.fromisoformat(entry.when).astimezone(zone).strftime("%Y-%m-%d %H:%M:%S"),
+        "at": store_time(entry.when, zone),
         "cancel_reason": job.cancel_reason, "cancelled_by": job.cancelled_by, "fault": job.fault_code,
     }

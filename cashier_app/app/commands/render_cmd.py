@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cashier_app.domain.local_time import store_time, store_zone
 from cashier_app.domain.receipt import Refusal
 from cashier_app.domain.receipt_parser import parse_receipt
 from cashier_app.printing.layout import LayoutOptions, LayoutResult, ReprintMark, layout_receipt
@@ -61,7 +62,7 @@ def _render(args: argparse.Namespace, ctx: CommandContext) -> int:
     cutter = (printer.cutter if printer is not None else True) and not args.no_cutter
     reprint = None
     if args.reprint:
-        reprinted_at = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        reprinted_at = store_time(datetime.now(UTC), store_zone(ctx.config.parser.utc_offset))
         reprint = ReprintMark(copy_no=args.copy_no, reprinted_at=reprinted_at, reason=args.reason)
     options = LayoutOptions(
         cutter=cutter,

@@ -21,6 +21,7 @@ from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cashier_app.domain.local_time import MINUTE, store_time
 from cashier_app.domain.money import yuan
 from cashier_app.domain.reports import Report, Shift
 
@@ -71,12 +72,12 @@ def _output_options(p: argparse.ArgumentParser) -> None:
 
 def _service(ctx: CommandContext) -> tuple[ReportService, Journal]:
     from cashier_app.app.reports_service import ReportService
+    from cashier_app.domain.local_time import store_zone
     from cashier_app.journal.db import Journal
-    from cashier_app.journal.receipts import parse_utc_offset
 
     config = ctx.config
     journal = Journal(ctx.paths.journal_file)
-    zone = parse_utc_offset(config.parser.utc_offset)
+    zone = store_zone(config.parser.utc_offset)
     return ReportService(journal, zone, shift_starts=config.reports.shift_starts,
                          store_name=config.general.store_name), journal
 
@@ -85,10 +86,9 @@ def _day(args: argparse.Namespace) -> date | None:
     """--date as a local day (None: not given); raises LocalTimeError."""
     if not args.date:
         return None
-    from cashier_app.domain.local_time import parse_local_moment
-    from cashier_app.journal.receipts import parse_utc_offset
+    from cashier_app.domain.local_time import parse_local_moment, store_zone
 
-    return parse_local_moment(args.date, parse_utc_offset("+00:00")).date()
+    return parse_local_moment(args.date, store_zone("+00:00")).date()
 
 
 def _with_service(args: argparse.Namespace, ctx: CommandContext,
@@ -127,7 +127,7 @@ def _handover(args: argparse.Namespace, ctx: CommandContext) -> int:
     try:
         by = args.by or ctx.config.general.operator
         shift, _handover = service.hand_over(by, args.note)
-        print(f"交班完成 / shift handed over by {by} at {service.now():%Y-%m-%d %H:%M:%S}")
+        print(f"交班完成 / shift handed over by {by} at {store_time(service.now(), service.zone)}")
         return _output(args, ctx, service, service.shift_report(shift))
     finally:
         journal.close()
@@ -135,12 +135,12 @@ def _handover(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 def _shifts(args: argparse.Namespace, ctx: CommandContext) -> int:
     def run(day: date | None, service: ReportService) -> int:
-        return _list_shifts(args, service.shifts_of_day(day or service.today()))
+        return _list_shifts(args, service.shifts_of_day(day or service.today()), service.zone)
 
     return _with_service(args, ctx, run)
 
 
-def _list_shifts(args: argparse.Namespace, shifts: list[Shift]) -> int:
+def _list_shifts(args: argparse.Namespace, shifts: list[Shift], zone: tzinfo) -> int:
     if args.json:
         print(json.dumps([_shift_json(s) for s in shifts], ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -149,8 +149,8 @@ def _list_shifts(args: argparse.Namespace, shifts: list[Shift]) -> int:
         return EXIT_NOT_FOUND
     for shift in shifts:
         state = "进行中 running" if shift.running else f"交班 closed by {shift.closed_by or '-'}"
-        print(f"第{shift.number}班 shift {shift.number}: {shift.start:%Y-%m-%d %H:%M} — {shift.end:%Y-%m-%d %H:%M}"
-              f"  {state}")
+        start, end = store_time(shift.start, zone, MINUTE), store_time(shift.end, zone, MINUTE)
+        print(f"第{shift.number}班 shift {shift.number}: {start} — {end}  {state}")
     return EXIT_OK
 
 
@@ -195,7 +195,7 @@ def _print(args: argparse.Namespace, ctx: CommandContext, service: ReportService
 
 
 def report_json(report: Report, zone: tzinfo) -> dict[str, Any]:
-    def local(utc_text: str) -> str:
+    def local(utc_text: str) -> str:  # for programs: ISO-8601 on the store's clock, with its offset
         return datetime.fromisoformat(utc_text).astimezone(zone).isoformat()
 
     def tally(t: Any) -> dict[str, Any]:

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 
 from cashier_app.app.cli_csv import write_translated
 from cashier_app.domain.audit import AuditAction
+from cashier_app.domain.local_time import store_zone
 from cashier_app.journal.audit import AuditStore
 from cashier_app.journal.cases import CaseStore
 from cashier_app.journal.db import Journal
-from cashier_app.journal.receipts import parse_utc_offset
 from cashier_app.journal.training import TrainingResults
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ def _report(args: argparse.Namespace, ctx: CommandContext) -> int:
         results = TrainingResults(journal).of(args.trainee)
     finally:
         journal.close()
-    tz = parse_utc_offset(ctx.config.parser.utc_offset)
+    tz = store_zone(ctx.config.parser.utc_offset)
     rows = [training_row(r, tz) for r in results]
     if args.csv is not None:
         from cashier_app.ui.record_csv import training_to_csv
