@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,10 +10,7 @@ import keyring
 import pytest
 from keyrings.alt.file import PlaintextKeyring
 
-REPO = Path(__file__).resolve().parents[1]
-# The contracts and the till's sample receipts live in the repo (docs/), so a clone alone runs the tests.
-SPECS = REPO / "docs" / "specs"
-SAMPLES = REPO / "docs" / "samples" / "print-txt"
+from tests.helpers.paths import SAMPLES
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -43,8 +39,3 @@ def samples_dir() -> Path:
     return SAMPLES
 
 
-def free_port() -> int:
-    """A free TCP port on loopback (servers in tests bind 127.0.0.1 only)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])

@@ -142,18 +142,10 @@ class MainWindow(QMainWindow):
         self.missing_receipts.status_message.connect(self.show_message)
         self.missing_receipts.cases_changed.connect(self.refresh_open_cases)
         # The pages and the banner above them; the training banner stays above the sign-in screen too.
-        body = QWidget()
-        body.setObjectName("pagesArea")
-        body_column = QVBoxLayout(body)
-        body_column.setContentsMargins(0, 0, 0, 0)
-        body_column.setSpacing(0)
+        body, body_column = _stacked("pagesArea")
         body_column.addWidget(self.missing_receipts)
         body_column.addWidget(self.tabs, 1)
-        central = QWidget()
-        central.setObjectName("centralArea")
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
+        central, column = _stacked("centralArea")
         column.addWidget(self.training_area)
         self.status = StatusBar(self)
         self.setStatusBar(self.status)
@@ -725,3 +717,13 @@ class MainWindow(QMainWindow):
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         shortcut.activated.connect(slot)
         self._shortcuts.append(shortcut)
+
+
+def _stacked(name: str) -> tuple[QWidget, QVBoxLayout]:
+    """A widget whose children stand one under the other, edge to edge."""
+    widget = QWidget()
+    widget.setObjectName(name)
+    column = QVBoxLayout(widget)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(0)
+    return widget, column

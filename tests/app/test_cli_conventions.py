@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from cashier_app.app.cli import build_parser, main
-from tests.conftest import SAMPLES
+from tests.helpers.paths import SAMPLES
 
 GROUPS = ["config", "credentials", "order", "printer", "reconcile"]
 

@@ -14,7 +14,7 @@ from cashier_app.app.cli import CommandContext, main
 from cashier_app.app.services import AppServices, RunOptions
 from cashier_app.emulator.server import VirtualPrinter
 from cashier_app.journal.audit import AuditFilter, AuditStore
-from tests.watch.conftest import receipt_bytes
+from tests.helpers.watch import receipt_bytes
 
 
 @pytest.fixture

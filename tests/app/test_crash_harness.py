@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.crash_harness import CrashHarness
+from tests.helpers.crash_harness import CrashHarness
 
 
 @pytest.mark.slow

@@ -17,7 +17,7 @@ from cashier_app.app.services import AppServices, RunOptions
 from cashier_app.domain.cases import CaseKind, CaseResult
 from cashier_app.emulator.server import VirtualPrinter
 from cashier_app.journal.cases import CaseFilter
-from tests.watch.conftest import receipt_bytes
+from tests.helpers.watch import receipt_bytes
 
 
 class Notices:

@@ -15,7 +15,7 @@ from cashier_app.emulator.render import render_bytes_png
 from cashier_app.journal.db import Journal
 from cashier_app.journal.job_bytes import JobBytesStore
 from cashier_app.journal.print_jobs import PrintJobStore
-from tests.journal.known_receipts import STORE, Known, expected, fill
+from tests.helpers.known_receipts import STORE, Known, expected, fill
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLES
+from tests.helpers.paths import SAMPLES
 
 
 @pytest.mark.parametrize("command", [

@@ -3,32 +3,16 @@ the output or the audit trail. (The protected platform commands: tests/platform/
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
-
-import pytest
 
 from cashier_app.app.cli import main
 from cashier_app.app.paths import default_paths
 from cashier_app.journal.audit import AuditStore
 from cashier_app.journal.db import Journal
-from tests.conftest import REPO
-
-REFUSED = 6
-
-
-def people(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *args: str, pin: str = "",
-           as_pin: str | None = None) -> int:
-    """Run a command in-process: `pin` on standard input, `as_pin` in $CASHIER_APP_PIN."""
-    monkeypatch.setattr("sys.stdin", io.StringIO(pin + "\n"))
-    if as_pin is None:
-        monkeypatch.delenv("CASHIER_APP_PIN", raising=False)
-    else:
-        monkeypatch.setenv("CASHIER_APP_PIN", as_pin)
-    code = main(list(args))
-    return code
+from tests.helpers.paths import REPO
+from tests.helpers.people_cli import REFUSED, people
 
 
 def trail() -> list[tuple[str, str, str]]:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,6 +19,7 @@ from cashier_app.emulator.render import render_bytes_png
 from cashier_app.emulator.server import VirtualPrinter
 from cashier_app.journal.print_history import ORIGINAL, REPRINT
 from cashier_app.journal.retention import prune_archived_bytes
+from tests.helpers.till import till_writes
 
 
 @pytest.fixture
@@ -28,12 +28,6 @@ def services() -> Iterator[AppServices]:
     app.start()
     yield app
     app.stop()
-
-
-def till_writes(folder: Path, data: bytes) -> None:
-    tmp = folder / ".print.txt.tmp"
-    tmp.write_bytes(data)
-    os.replace(tmp, folder / "print.txt")
 
 
 def test_original_and_reprint_are_drawn_from_the_bytes_sent(services: AppServices, samples_dir: Path) -> None:

@@ -21,7 +21,7 @@ from cashier_app.journal.shifts import ShiftStore
 from cashier_app.printing.profiles import builtin_profiles, decode_charset
 from cashier_app.printing.report_layout import report_lines
 from cashier_app.printing.text_width import text_width
-from tests.journal.known_receipts import STORE, fill
+from tests.helpers.known_receipts import STORE, fill
 
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=STORE)
 DAY = date(2026, 11, 24)

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from cashier_app.app.single_instance import AlreadyRunning, InstanceLock, activation_name, already_running_message
-from tests.conftest import REPO
+from tests.helpers.paths import REPO
+from tests.helpers.processes import child, stop
 
 APP = [sys.executable, "-m", "cashier_app"]
 
@@ -76,9 +77,8 @@ def wait_for_line(stream: object, needle: str, timeout: float) -> bool:
 @pytest.mark.slow
 def test_two_headless_instances_on_one_folder(isolated_home: Path) -> None:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    first = subprocess.Popen([*APP, "--demo", "--headless", "--run-seconds", "60"], cwd=REPO, env=env,
-                             stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
-    try:
+    with child([*APP, "--demo", "--headless", "--run-seconds", "60"], cwd=REPO, env=env,
+               stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True) as first:
         assert first.stderr is not None and wait_for_line(first.stderr, "running headless", 30)
         second = subprocess.run([*APP, "--demo", "--headless", "--run-seconds", "5"], cwd=REPO, env=env,
                                 capture_output=True, text=True, timeout=30, check=False)
@@ -92,7 +92,5 @@ def test_two_headless_instances_on_one_folder(isolated_home: Path) -> None:
         holder = InstanceLock(isolated_home / "data", "window")
         assert holder.acquire()
         holder.release()
-    finally:
-        first.send_signal(signal.SIGTERM)
-        first.wait(30)
-    assert first.returncode == 0
+        finished = stop(first, timeout=30)
+    assert not finished.killed and finished.returncode == 0

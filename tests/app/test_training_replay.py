@@ -19,7 +19,7 @@ from cashier_app.domain.cases import CaseKind, CaseResult, StepAction
 from cashier_app.journal.audit import AuditStore
 from cashier_app.journal.cases import CaseStore
 from cashier_app.journal.db import Journal
-from tests.conftest import REPO
+from tests.helpers.paths import REPO
 
 REAL_NO, CHANNEL_NO = "2026112410300501", "4200001234202611240000008001"
 

@@ -14,7 +14,7 @@ from cashier_app.app.upkeep import JournalUpkeep, UpkeepResult
 from cashier_app.journal.backup import check_journal, list_backups
 from cashier_app.journal.db import Journal
 from cashier_app.journal.settings import JournalSettings
-from tests.printing.test_queue_helpers import add_receipt
+from tests.helpers.print_queue import add_receipt
 
 STORE = timezone(timedelta(hours=8))
 

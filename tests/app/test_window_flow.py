@@ -5,7 +5,6 @@ aside and never printed."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from cashier_app.app.qt_app import WindowApp
 from cashier_app.app.services import AppServices, RunOptions
 from cashier_app.emulator.server import VirtualPrinter
 from cashier_app.ui.receipts_page import ReceiptsPage
+from tests.helpers.till import till_writes
 
 
 @pytest.fixture
@@ -33,13 +33,6 @@ def window_app(qtbot: QtBot) -> Iterator[WindowApp]:
     window.show()
     yield joined
     joined.stop()
-
-
-def till_writes(folder: Path, data: bytes, name: str = "print.txt") -> None:
-    """As tills do: a temporary file renamed over print.txt."""
-    tmp = folder / f".{name}.tmp"
-    tmp.write_bytes(data)
-    os.replace(tmp, folder / name)
 
 
 def test_receipt_flows_to_printer_and_window_then_cashier_reprints(

@@ -39,8 +39,8 @@ from cashier_app.platform.wechatpay.client import WechatPayAdapter
 from cashier_app.reconcile.service import Reconciler
 from cashier_app.sandbox.server import SandboxServer
 from tests.benchmarks.bench_platform_client import median_ms, timed
-from tests.channels.conftest import alipay_settings, keys_info, merchant_secret, wechat_settings
-from tests.reconcile.conftest import record_receipt, wechat_print_txt
+from tests.helpers.channels import alipay_settings, keys_info, merchant_secret, wechat_settings
+from tests.helpers.reconcile import record_receipt, wechat_print_txt
 
 N = 500  # as timed() of bench_platform_client
 NUMBER = "202611220001"

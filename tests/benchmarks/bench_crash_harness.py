@@ -20,7 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from tests.app.crash_harness import CrashHarness  # noqa: E402
+from tests.helpers.crash_harness import CrashHarness  # noqa: E402
 
 
 def main() -> int:

@@ -30,7 +30,7 @@ from cashier_app.platform.results import (
     UnknownReason,
 )
 from cashier_app.sandbox.server import SandboxServer
-from tests.channels.conftest import Control, alipay_settings, keys_info
+from tests.helpers.channels import Control, alipay_settings, keys_info
 
 ALIPAY_STATES = [
     ("CREATED", "MICROPAY", "WAIT_BUYER_PAY", OrderState.CREATED),

@@ -16,8 +16,10 @@ from cashier_app.app.cli import main
 from cashier_app.app.config import ConfigError, load_config
 from cashier_app.platform.credentials import CredentialStore
 from cashier_app.sandbox.server import SandboxServer
-from tests.channels.conftest import Control, keys_info
-from tests.conftest import REPO, free_port
+from tests.helpers.channels import Control, keys_info
+from tests.helpers.net import free_port
+from tests.helpers.paths import REPO
+from tests.helpers.processes import child, stop
 
 
 def cli(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -109,10 +111,9 @@ def test_config_errors_name_the_key(tmp_path: Path, text: str, key: str) -> None
 def test_sandbox_command_writes_the_keys(tmp_path: Path) -> None:
     port = free_port()
     keys = tmp_path / "keys"
-    process = subprocess.Popen([sys.executable, "-m", "cashier_app", "sandbox", "--platform", "alipay", "--port",
-                                str(port), "--keys-out", str(keys)], cwd=REPO, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, encoding="utf-8")
-    try:
+    with child([sys.executable, "-m", "cashier_app", "sandbox", "--platform", "alipay", "--port", str(port),
+                "--keys-out", str(keys)], stop_signal=signal.SIGINT, cwd=REPO, stdout=subprocess.PIPE,
+               stderr=subprocess.PIPE, text=True, encoding="utf-8") as process:
         assert process.stdout is not None
         lines = []
         for line in process.stdout:
@@ -122,16 +123,14 @@ def test_sandbox_command_writes_the_keys(tmp_path: Path) -> None:
         text = "".join(lines)
         assert f"http://127.0.0.1:{port}/gateway.do" in text and "credentials set --kind app-private-key" in text
         assert {p.name for p in keys.iterdir()} >= {"app_private_key.pem", "alipay_public_key.pem", "platform.json"}
-    finally:
-        process.send_signal(signal.SIGINT)
-        process.communicate(timeout=30)
-    assert process.returncode == 0
+        finished = stop(process, signal.SIGINT, timeout=30)
+    assert not finished.killed and finished.returncode == 0, finished.err
 
 
 def test_diagnosis_probes_wechat_pay_and_measures_the_clock(wechat: Control, wechat_server: SandboxServer) -> None:
     from cashier_app.diagnostics.checks import clock_check, platform_check
     from cashier_app.diagnostics.platform_probe import KeyLookup, probe_platform
-    from tests.channels.conftest import merchant_secret, wechat_settings
+    from tests.helpers.channels import merchant_secret, wechat_settings
 
     settings = wechat_settings(wechat_server)
     secret = merchant_secret(wechat_server)

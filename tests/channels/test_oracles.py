@@ -18,7 +18,7 @@ from cashier_app.platform.alipay import signing as alipay_signing
 from cashier_app.platform.wechatpay import signing as wechat_signing
 from cashier_app.sandbox import emulator_keys as ek
 from cashier_app.sandbox.server import SandboxServer
-from tests.channels.conftest import Control, keys_info
+from tests.helpers.channels import Control, keys_info
 
 wechatpayv3 = pytest.importorskip("wechatpayv3")
 wechatpay_core = pytest.importorskip("wechatpayv3.core")

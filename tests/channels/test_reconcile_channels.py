@@ -24,8 +24,8 @@ from cashier_app.reconcile.bill_store import BillStore
 from cashier_app.reconcile.service import Reconciler
 from cashier_app.sandbox.control import SandboxControl
 from cashier_app.sandbox.server import SandboxServer
-from tests.channels.conftest import alipay_settings, merchant_secret, wechat_settings
-from tests.reconcile.conftest import FakeClock, Heard, record_receipt, refund_print_txt, settings, wechat_print_txt
+from tests.helpers.channels import alipay_settings, merchant_secret, wechat_settings
+from tests.helpers.reconcile import FakeClock, Heard, record_receipt, refund_print_txt, settings, wechat_print_txt
 
 TODAY_11 = datetime.combine(datetime.now(CHINA_TZ).date(), time(11, 0), CHINA_TZ)
 YESTERDAY = TODAY_11.date() - timedelta(days=1)

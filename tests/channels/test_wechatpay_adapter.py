@@ -30,7 +30,7 @@ from cashier_app.platform.results import (
 from cashier_app.platform.wechatpay import signing
 from cashier_app.platform.wechatpay.client import WechatPayAdapter
 from cashier_app.sandbox.server import SandboxServer
-from tests.channels.conftest import Control, keys_info, merchant_secret, wechat_settings
+from tests.helpers.channels import Control, keys_info, merchant_secret, wechat_settings
 
 WECHAT_STATES = [
     ("CREATED", "NOTPAY", OrderState.CREATED),

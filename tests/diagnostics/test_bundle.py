@@ -13,8 +13,7 @@ import pytest
 from cashier_app.app.logging_setup import setup_logging
 from cashier_app.journal.db import Journal
 from cashier_app.journal.print_jobs import PrintJobStore
-
-from .conftest import SANDBOX_KEY, SandboxFactory, Store
+from tests.helpers.diagnostics import SANDBOX_KEY, SandboxFactory, Store
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import os
 import time
 import zipfile
 
-from .conftest import SANDBOX_KEY, Store
+from tests.helpers.diagnostics import SANDBOX_KEY, Store
 
 
 def test_crash_logs_always_go_in_and_are_scrubbed(store: Store) -> None:

@@ -13,8 +13,7 @@ from cashier_app.platform import rsa_keys
 from cashier_app.platform.credentials import CredentialStore
 from cashier_app.platform.settings import PlatformSettings, WechatPaySettings
 from cashier_app.sandbox.server import SandboxServer
-
-from .conftest import Store, checks_by_id
+from tests.helpers.diagnostics import Store, checks_by_id
 
 
 @pytest.fixture

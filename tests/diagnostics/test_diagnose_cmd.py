@@ -12,9 +12,8 @@ from cashier_app.emulator.status import PrinterCondition
 from cashier_app.journal.db import Journal
 from cashier_app.journal.print_jobs import PrintJobStore
 from cashier_app.printing import faults
-from tests.conftest import free_port
-
-from .conftest import SandboxFactory, Store, checks_by_id
+from tests.helpers.diagnostics import SandboxFactory, Store, checks_by_id
+from tests.helpers.net import free_port
 
 
 def test_healthy_store_with_key_printer_and_platform(store: Store, printer: VirtualPrinter,

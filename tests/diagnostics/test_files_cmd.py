@@ -11,8 +11,7 @@ import pytest
 from cashier_app.diagnostics.file_activity import file_report
 from cashier_app.journal.receipts import FileOutcome
 from cashier_app.watch.settings import WatchSettings
-
-from .conftest import Store
+from tests.helpers.diagnostics import Store
 
 
 def test_reports_each_version_with_outcome_template_encoding_and_order(

@@ -12,7 +12,7 @@ from cashier_app.emulator.server import VirtualPrinter
 from cashier_app.emulator.status import PrinterCondition
 from cashier_app.printing import faults
 from cashier_app.printing.settings import PrinterSettings
-from tests.conftest import free_port
+from tests.helpers.net import free_port
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cashier_app.app.cli import main
-from tests.domain.receipt_builders import load_expected
+from tests.helpers.receipt_builders import load_expected
 
 
 def test_json_lines_match_expected_for_every_sample(samples_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,7 +7,7 @@ import pytest
 from cashier_app.domain.receipt import Channel, ReceiptKind, Refusal, RefusalReason
 from cashier_app.domain.receipt_labels import ParserSettings
 from cashier_app.domain.receipt_parser import parse_receipt
-from tests.domain.receipt_builders import as_receipt, encode, to_fullwidth
+from tests.helpers.receipt_builders import as_receipt, encode, to_fullwidth
 
 HEADER = "        聚合支付 签购单\n--------------------------------\n"
 

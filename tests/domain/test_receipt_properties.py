@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from cashier_app.domain.receipt import Channel, ReceiptKind, Refusal
 from cashier_app.domain.receipt_labels import DEFAULT_LABELS, ParserSettings
 from cashier_app.domain.receipt_parser import parse_receipt
-from tests.domain.receipt_builders import as_receipt, to_fullwidth
+from tests.helpers.receipt_builders import as_receipt, to_fullwidth
 
 GLOSSES = {
     "out_trade_no": "ORDER NO", "channel_trade_no": "TRANS NO", "amount": "AMOUNT", "paid_at": "DATE/TIME",

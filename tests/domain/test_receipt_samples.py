@@ -9,8 +9,8 @@ import pytest
 from cashier_app.domain.receipt import Receipt, Refusal
 from cashier_app.domain.receipt_parser import parse_receipt
 from cashier_app.domain.receipt_templates import KNOWN_TEMPLATES
-from tests.conftest import SAMPLES
-from tests.domain.receipt_builders import as_receipt, load_expected
+from tests.helpers.paths import SAMPLES
+from tests.helpers.receipt_builders import as_receipt, load_expected
 
 EXPECTED = load_expected(SAMPLES)
 

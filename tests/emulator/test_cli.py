@@ -17,7 +17,7 @@ from escpos.printer import Network
 from PIL import Image
 
 from cashier_app.app import cli
-from tests.conftest import REPO
+from tests.helpers.paths import REPO
 
 
 def test_decode_prints_lines_styles_items_and_flags(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

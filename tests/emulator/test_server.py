@@ -12,7 +12,7 @@ from escpos.printer import Network
 from PIL import Image
 
 from cashier_app.emulator import FlagKind, JobOutcome, PrinterCondition, ReceivedJob, VirtualPrinter
-from tests.emulator.test_status import EXPECTED, EXPECTED_ASB
+from tests.helpers.printer_status import EXPECTED, EXPECTED_ASB
 
 STATUS_TIMEOUT = 3.0
 

@@ -16,7 +16,8 @@ from cashier_app.printing.layout import LayoutOptions, layout_receipt
 from cashier_app.printing.profiles import builtin_profiles
 from cashier_app.printing.settings import PrinterSettings
 from cashier_app.printing.status import PrinterState, query_status
-from tests.conftest import free_port
+from tests.helpers.net import free_port
+from tests.helpers.processes import child, stop
 
 
 @pytest.fixture
@@ -108,11 +109,10 @@ def test_the_command_line_runs_the_sniffer(real_printer: VirtualPrinter, tmp_pat
     import time
 
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "cashier_app", "virtual-printer", "--port", str(port), "--out", str(tmp_path / "cli"),
-         "--forward", f"127.0.0.1:{real_printer.port}"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    try:
+    with child([sys.executable, "-m", "cashier_app", "virtual-printer", "--port", str(port), "--out",
+                str(tmp_path / "cli"), "--forward", f"127.0.0.1:{real_printer.port}"],
+               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+               env={**os.environ, "PYTHONUNBUFFERED": "1"}) as process:
         assert process.stdout is not None
         first = process.stdout.readline()
         assert f"sniffer listening on 127.0.0.1:{port}, forwarding to 127.0.0.1:{real_printer.port}" in first
@@ -129,13 +129,7 @@ def test_the_command_line_runs_the_sniffer(real_printer: VirtualPrinter, tmp_pat
         till.close()
         [printed] = real_printer.wait_for_jobs(1)
         assert printed.raw == b"\x1b@hello\n"
-    finally:
-        process.terminate()
-        try:
-            out, _ = process.communicate(timeout=10)
-        except subprocess.TimeoutExpired:  # never leave it running
-            process.kill()
-            out, _ = process.communicate()
+        out = stop(process, timeout=10).out
     assert "=== job 0001 forwarded (8 bytes" in out and "sniffer stopped (1 jobs)" in out
     assert (tmp_path / "cli" / "0001.png").exists()
 

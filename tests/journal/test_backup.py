@@ -20,7 +20,7 @@ from cashier_app.journal.backup import (
     restore_journal,
 )
 from cashier_app.journal.db import Journal
-from tests.printing.test_queue_helpers import add_receipt
+from tests.helpers.print_queue import add_receipt
 
 T0 = datetime(2026, 11, 24, 3, 0, 0)
 

@@ -12,7 +12,7 @@ from cashier_app.domain.receipt_search import QueryError, ReceiptQuery, build_qu
 from cashier_app.journal import receipt_search
 from cashier_app.journal.db import Journal
 from cashier_app.journal.receipt_search import search_receipts
-from tests.journal.known_receipts import STORE, Known, expected, fill
+from tests.helpers.known_receipts import STORE, Known, expected, fill
 
 QUERIES: list[dict[str, Any]] = [
     {},

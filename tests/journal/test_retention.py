@@ -14,7 +14,7 @@ from cashier_app.journal.print_jobs import PrintJobStore
 from cashier_app.journal.receipt_search import search_receipts
 from cashier_app.journal.receipts import ReceiptStore
 from cashier_app.journal.retention import prune_archived_bytes
-from tests.journal.known_receipts import STORE, fill
+from tests.helpers.known_receipts import STORE, fill
 
 NOW = datetime(2027, 12, 29, 12, 0, tzinfo=UTC)  # 400 days after 2026-11-24 is 2027-12-29
 

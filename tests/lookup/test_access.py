@@ -12,7 +12,7 @@ from cashier_app.domain.guidance import Voucher
 from cashier_app.journal.audit import AuditStore
 from cashier_app.people.session import AccessRefused, SignInSession
 from cashier_app.people.store import PeopleStore
-from tests.lookup.conftest import Rig
+from tests.helpers.lookup_rig import Rig
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from datetime import datetime
 from cashier_app.domain.cases import CaseKind, CaseResult, CaseStatus, StepAction
 from cashier_app.domain.guidance import Voucher
 from cashier_app.journal.cases import CaseFilter
-from tests.lookup.conftest import Rig
+from tests.helpers.lookup_rig import Rig
 
 
 def test_each_step_has_its_time_actor_and_state(rig: Rig) -> None:

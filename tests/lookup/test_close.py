@@ -10,7 +10,7 @@ from cashier_app.domain.cases import CaseKind, CaseResult, CaseStatus, StepActio
 from cashier_app.domain.guidance import Action, LookupOutcome, Verdict, Voucher
 from cashier_app.domain.orders import OrderState
 from cashier_app.lookup import ActionNotAllowed, LookupView
-from tests.lookup.conftest import Rig
+from tests.helpers.lookup_rig import Rig
 
 
 def test_no_voucher_closes_the_old_order_and_a_second_close_is_handled(rig: Rig) -> None:

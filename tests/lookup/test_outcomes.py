@@ -10,7 +10,7 @@ from cashier_app.domain.cases import CaseKind, CaseResult, CaseStatus, StepActio
 from cashier_app.domain.guidance import Action, LookupOutcome, Verdict, Voucher
 from cashier_app.lookup import ActionNotAllowed
 from cashier_app.platform.results import UnknownReason
-from tests.lookup.conftest import Rig
+from tests.helpers.lookup_rig import Rig
 
 
 @pytest.mark.parametrize(("state", "kind", "verdict"), [

@@ -9,7 +9,7 @@ from cashier_app.domain.guidance import Action, LookupOutcome, Verdict
 from cashier_app.domain.paper import PaperStatus
 from cashier_app.journal.audit import AuditFilter, AuditStore
 from cashier_app.lookup import ActionNotAllowed, PrintFailed
-from tests.lookup.conftest import Rig
+from tests.helpers.lookup_rig import Rig
 
 
 def test_paid_with_receipt_is_reprinted_marked_as_a_reprint(rig: Rig) -> None:

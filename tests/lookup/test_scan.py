@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cashier_app.lookup import InvalidNumber, ScanSource, read_number
-from tests.lookup.conftest import WECHAT_NO, Rig
+from tests.helpers.lookup_rig import WECHAT_NO, Rig
 
 NUMBER = "2026112200012345"
 

@@ -6,7 +6,7 @@ from cashier_app.domain.cases import CaseKind, CaseResult, CaseStatus, StepActio
 from cashier_app.domain.guidance import Action, LookupOutcome, Verdict, Voucher
 from cashier_app.domain.orders import OrderState
 from cashier_app.lookup import SyncProgress
-from tests.lookup.conftest import WECHAT_NO, Rig
+from tests.helpers.lookup_rig import WECHAT_NO, Rig
 
 
 def test_dropped_order_with_voucher_is_synced_to_paid_and_printed(rig: Rig) -> None:

@@ -13,7 +13,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
 
-from tests.conftest import REPO
+from tests.helpers.paths import REPO
 
 LOCKS = {"install": REPO / "installer" / "requirements-lock.txt",
          "freeze": REPO / "installer" / "requirements-freeze-lock.txt"}

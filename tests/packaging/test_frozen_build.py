@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 import cashier_app
-from tests.packaging.conftest import Frozen, fast_reconcile, run
+from tests.helpers.packaging import Frozen, fast_reconcile, run
 
 pytestmark = [pytest.mark.packaging, pytest.mark.timeout(900)]
 

@@ -7,7 +7,7 @@ import io
 
 from PIL import Image, ImageChops, ImageStat
 
-from tests.conftest import REPO
+from tests.helpers.paths import REPO
 
 ICONS = REPO / "resources" / "icons"
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
-from tests.packaging.conftest import Installed, fast_reconcile, run
+from tests.helpers.packaging import Installed, fast_reconcile, run
+from tests.helpers.paths import REPO
 
 pytestmark = [pytest.mark.packaging, pytest.mark.timeout(900)]
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.packaging.conftest import run
+from tests.helpers.packaging import run
 
 pytestmark = [pytest.mark.packaging, pytest.mark.timeout(900),
               pytest.mark.skipif(sys.platform != "linux", reason="the Linux installer")]

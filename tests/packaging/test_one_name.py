@@ -7,7 +7,7 @@ import configparser
 import xml.etree.ElementTree as ET
 
 import cashier_app
-from tests.conftest import REPO
+from tests.helpers.paths import REPO
 
 ZH, EN = cashier_app.DISPLAY_NAME_ZH, cashier_app.DISPLAY_NAME
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.conftest import REPO, SAMPLES, SPECS
+from tests.helpers.paths import REPO, SAMPLES, SPECS
 
 # Folders that are built or installed, never written by hand.
 SKIPPED = {".git", ".venv", "build", "dist", "__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache",

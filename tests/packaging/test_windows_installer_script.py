@@ -17,7 +17,7 @@ import pytest
 
 import cashier_app
 from cashier_app.app import running_marker
-from tests.conftest import REPO
+from tests.helpers.paths import REPO
 
 ISS = REPO / "installer" / "windows" / "cashier-app.iss"
 

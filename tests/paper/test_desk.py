@@ -13,8 +13,8 @@ from cashier_app.journal.print_jobs import PrintJobStore
 from cashier_app.paper import PaperDesk, PaperRefused, PaperStatus, Want
 from cashier_app.platform.order import Order
 from cashier_app.printing.settings import PrintingSettings
-from tests.paper.conftest import finish, print_txt, take_in
-from tests.spec_examples import SPEC_ORDER
+from tests.helpers.paper import finish, print_txt, take_in
+from tests.helpers.spec_examples import SPEC_ORDER
 
 
 def order(number: str, state: str = "PAID") -> Order:

@@ -12,8 +12,8 @@ from cashier_app.journal.receipts import ReceiptStore
 from cashier_app.paper import JobRenderer, PaperDesk, Want
 from cashier_app.platform.order import Order
 from cashier_app.printing.settings import PrintingSettings
-from tests.paper.conftest import finish
-from tests.spec_examples import SPEC_ORDER
+from tests.helpers.paper import finish
+from tests.helpers.spec_examples import SPEC_ORDER
 
 CHINA = timezone(timedelta(hours=8))
 

@@ -13,7 +13,8 @@ import pytest
 
 from cashier_app.journal.db import Journal
 from cashier_app.journal.print_jobs import PrintJobStore
-from tests.conftest import REPO
+from tests.helpers.paths import REPO
+from tests.helpers.processes import child, stop
 
 
 def insert(conn: sqlite3.Connection, key: str, *, original: bool = True) -> None:
@@ -44,7 +45,7 @@ RACER = textwrap.dedent(f"""
     from cashier_app.paper import PaperDesk, PaperRefused, Want
     from cashier_app.platform.order import Order
     from cashier_app.printing.settings import PrintingSettings
-    from tests.spec_examples import SPEC_ORDER
+    from tests.helpers.spec_examples import SPEC_ORDER
 
     journal = Journal(Path(sys.argv[1]))
     desk = PaperDesk(journal, PrintingSettings())
@@ -67,9 +68,11 @@ RACER = textwrap.dedent(f"""
 def test_two_processes_asking_for_the_same_originals_write_each_once(tmp_path: Path) -> None:
     path = tmp_path / "j.sqlite3"
     Journal(path).close()
-    racers = [subprocess.Popen([sys.executable, "-c", RACER, str(path), name], cwd=REPO, stdout=subprocess.PIPE,
-                               text=True) for name in ("a", "b")]
-    counts = [int(racer.communicate(timeout=50)[0]) for racer in racers]
+    with child([sys.executable, "-c", RACER, str(path), "a"], cwd=REPO, stdout=subprocess.PIPE, text=True) as a, \
+            child([sys.executable, "-c", RACER, str(path), "b"], cwd=REPO, stdout=subprocess.PIPE, text=True) as b:
+        finished = [stop(racer, None, timeout=50) for racer in (a, b)]
+    assert not any(f.killed for f in finished)
+    counts = [int(f.out) for f in finished]
     assert sum(counts) == ORDERS
     journal = Journal(path)
     jobs = PrintJobStore(journal).list_jobs()

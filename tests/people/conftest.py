@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,17 +11,7 @@ from cashier_app.domain.access import Role
 from cashier_app.journal.audit import AuditStore
 from cashier_app.journal.db import Journal
 from cashier_app.people.store import PeopleStore
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.t = datetime(2026, 11, 24, 2, 0, tzinfo=UTC).timestamp()
-
-    def __call__(self) -> float:
-        return self.t
-
-    def advance(self, seconds: float) -> None:
-        self.t += seconds
+from tests.helpers.people import Clock
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from cashier_app.domain.access import Decision, ManagerPinSettings, ProtectedAct
 from cashier_app.journal.audit import AuditStore
 from cashier_app.people.session import APPROVAL_TTL_S, AccessRefused, SignInSession
 from cashier_app.people.store import PeopleError, PeopleStore
-from tests.people.conftest import Clock
+from tests.helpers.people import Clock
 
 REPRINT = ProtectedAction.REPRINT
 

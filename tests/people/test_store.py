@@ -9,7 +9,7 @@ from cashier_app.journal.audit import AuditStore
 from cashier_app.journal.db import Journal
 from cashier_app.people.pins import PinRefused
 from cashier_app.people.store import PeopleError, PeopleStore
-from tests.people.conftest import Clock
+from tests.helpers.people import Clock
 
 SETTINGS = SignInSettings(enabled=True, max_wrong_pins=3, lockout_min=15)
 

@@ -13,8 +13,8 @@ import pytest
 from cashier_app.app.cli import main
 from cashier_app.platform.credentials import CredentialStore
 from cashier_app.platform.settings import PlatformSettings
-from tests.conftest import REPO
-from tests.platform.conftest import KEY, Sandbox
+from tests.helpers.paths import REPO
+from tests.helpers.platform_sandbox import KEY, Sandbox
 
 
 @pytest.fixture

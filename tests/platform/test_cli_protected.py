@@ -11,8 +11,8 @@ import pytest
 
 from cashier_app.platform.credentials import CredentialStore
 from cashier_app.platform.settings import PlatformSettings
-from tests.app.test_people_cli import REFUSED, people
-from tests.platform.conftest import KEY, Sandbox
+from tests.helpers.people_cli import REFUSED, people
+from tests.helpers.platform_sandbox import KEY, Sandbox
 
 
 @pytest.fixture

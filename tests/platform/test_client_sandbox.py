@@ -25,7 +25,7 @@ from cashier_app.platform.results import (
     SyncResult,
     UnknownReason,
 )
-from tests.platform.conftest import KEY, Sandbox, fast_settings
+from tests.helpers.platform_sandbox import KEY, Sandbox, fast_settings
 
 PAID_LIKE = (OrderState.PAID, OrderState.PARTIAL_REFUNDED, OrderState.REFUNDED)
 
@@ -418,7 +418,7 @@ def test_bad_signatures_are_never_believed(sandbox: Sandbox, client: PlatformCli
 
 
 def test_platform_unreachable(settings: Any) -> None:
-    from tests.conftest import free_port
+    from tests.helpers.net import free_port
 
     closed = fast_settings(f"http://127.0.0.1:{free_port()}", max_attempts=2)
     with PlatformClient(closed, lambda: KEY) as client:

@@ -20,7 +20,7 @@ from cashier_app.platform.settings import PlatformSettings
 from cashier_app.platform.transport import HttpTransport
 from cashier_app.reconcile.platform_health import PlatformHealth
 from cashier_app.reconcile.service import Reconciler
-from tests.loopback_server import LoopbackServer
+from tests.helpers.loopback_server import LoopbackServer
 
 KEY = "sandbox-key-T0001-please-change"
 HEADERS = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n"

@@ -13,7 +13,7 @@ from cashier_app.app.logging_setup import setup_logging
 from cashier_app.platform.client import PlatformClient
 from cashier_app.platform.credentials import CredentialStore
 from cashier_app.platform.results import OrderClosed, OrderFound, OrderPage, StateUnknown, SyncResult
-from tests.platform.conftest import KEY, Sandbox, fast_settings
+from tests.helpers.platform_sandbox import KEY, Sandbox, fast_settings
 
 
 @pytest.fixture

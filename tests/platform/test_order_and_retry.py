@@ -11,7 +11,7 @@ import pytest
 from cashier_app.domain.orders import OrderState
 from cashier_app.platform.order import Order, OrderFormatError
 from cashier_app.platform.retry import RetryBudget, RetryPolicy, parse_retry_after
-from tests.spec_examples import SPEC_ORDER
+from tests.helpers.spec_examples import SPEC_ORDER
 
 
 def test_spec_example_round_trips() -> None:

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from cashier_app.platform import signing
-from tests.conftest import SPECS
+from tests.helpers.paths import SPECS
 
 VECTORS = json.loads((SPECS / "signature-vectors.json").read_text(encoding="utf-8"))["vectors"]
 

@@ -10,7 +10,7 @@ import pytest
 
 from cashier_app.app.cli import main
 from cashier_app.emulator.server import VirtualPrinter
-from tests.printing.test_status_cli import write_config
+from tests.helpers.printer_config import write_config
 
 
 @pytest.fixture

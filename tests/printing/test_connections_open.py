@@ -11,7 +11,7 @@ from escpos.printer import File, Network
 from cashier_app.printing.connections import close_quietly, describe_target, open_connection, send_job
 from cashier_app.printing.faults import FAULT_TEXT, PrinterFault, fault_text
 from cashier_app.printing.settings import PrinterSettings
-from tests.conftest import free_port
+from tests.helpers.net import free_port
 
 
 def test_refused_network_printer_is_not_connected_with_host_port_and_errno() -> None:

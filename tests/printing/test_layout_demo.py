@@ -12,7 +12,7 @@ from cashier_app.domain.receipt_parser import parse_receipt
 from cashier_app.printing.layout import LayoutOptions, layout_receipt
 from cashier_app.printing.profiles import builtin_profiles
 from cashier_app.printing.text_width import text_width
-from tests.conftest import REPO
+from tests.helpers.paths import REPO
 
 DEMO = REPO / "receipts" / "demo"
 FILES = sorted(DEMO.glob("*.txt"))

@@ -28,8 +28,8 @@ from cashier_app.printing.order_receipt import (
 )
 from cashier_app.printing.profiles import builtin_profiles
 from cashier_app.printing.text_width import WidthModel, text_width
-from tests.conftest import REPO
-from tests.spec_examples import SPEC_ORDER
+from tests.helpers.paths import REPO
+from tests.helpers.spec_examples import SPEC_ORDER
 
 
 def _order(**changes: Any) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from cashier_app.domain.receipt import Receipt
 from cashier_app.domain.receipt_parser import parse_receipt
 from cashier_app.printing.layout import LayoutOptions, layout_receipt
 from cashier_app.printing.profiles import builtin_profiles
-from tests.conftest import REPO
+from tests.helpers.paths import REPO
 
 PROFILES = builtin_profiles()
 

@@ -14,7 +14,7 @@ from cashier_app.emulator.decoder import decode
 from cashier_app.emulator.job import DecodedJob, FlagKind
 from cashier_app.printing.layout import LayoutOptions, ReprintMark, layout_receipt
 from cashier_app.printing.profiles import Profile, builtin_profiles
-from tests.printing.test_layout_snapshots import RECEIPT_SAMPLES, sample_lines
+from tests.helpers.layout_samples import RECEIPT_SAMPLES, sample_lines
 
 PROFILES = builtin_profiles()
 

@@ -10,9 +10,7 @@ Without UPDATE_SNAPSHOTS=1 the files are only read: a difference is a failure.
 
 from __future__ import annotations
 
-import json
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,31 +19,14 @@ import pytest
 from cashier_app.printing.layout import LayoutOptions, LayoutResult, ReprintMark, layout_receipt
 from cashier_app.printing.order_receipt import layout_order_receipt
 from cashier_app.printing.profiles import Profile, builtin_profiles
-from tests.conftest import SAMPLES
-from tests.spec_examples import SPEC_ORDER
+from tests.helpers.layout_samples import EXPECTED, RECEIPT_SAMPLES, sample_lines
+from tests.helpers.spec_examples import SPEC_ORDER
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 UPDATE = os.environ.get("UPDATE_SNAPSHOTS") == "1"
 PROFILES = builtin_profiles()
-EXPECTED = json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8"))
-RECEIPT_SAMPLES = sorted(
-    name for name, fields in EXPECTED.items() if isinstance(fields, dict) and "error" not in fields
-)
 
 ORDER = SPEC_ORDER
-
-
-def sample_lines(name: str) -> list[str]:
-    """The sample's lines as the till wrote them (decoded as specs/print-txt.md says)."""
-    data = (SAMPLES / name).read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("gb18030")
-    lines = [line.rstrip() for line in re.split(r"\r\n|\r|\n", text)]
-    while lines and not lines[-1]:
-        lines.pop()
-    return lines
 
 
 def _sample_case(name: str, **options: object) -> Callable[[Profile], LayoutResult]:

@@ -24,7 +24,7 @@ from cashier_app.printing.status import (
     status_from_replies,
 )
 from tests.helpers.fake_devices import GARBAGE, HANG_UP, SILENT, WEB, FakeDevice
-from tests.printing.test_queue_helpers import EventLog, printing_for, render_marked
+from tests.helpers.print_queue import EventLog, printing_for, render_marked
 
 
 @pytest.mark.parametrize(("reply", "foreign"), [

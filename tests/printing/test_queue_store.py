@@ -9,7 +9,7 @@ import pytest
 
 from cashier_app.journal.db import Journal
 from cashier_app.journal.print_jobs import JobStateError, PrintJobStore
-from tests.printing.test_queue_helpers import add_receipt
+from tests.helpers.print_queue import add_receipt
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from cashier_app.printing.faults import PrinterFault
 from cashier_app.printing.queue import PrintQueue
 from cashier_app.printing.settings import PrinterSettings, PrintingSettings
 from cashier_app.printing.status import PrinterState
-from tests.printing.test_queue_helpers import (
+from tests.helpers.print_queue import (
     EventLog,
     add_receipt,
     job_bytes,

@@ -10,7 +10,8 @@ import pytest
 
 from cashier_app.app.cli import main
 from cashier_app.emulator.server import VirtualPrinter
-from tests.conftest import free_port
+from tests.helpers.net import free_port
+from tests.helpers.printer_config import write_config
 
 
 @pytest.fixture
@@ -18,15 +19,6 @@ def printer() -> Iterator[VirtualPrinter]:
     vp = VirtualPrinter("127.0.0.1", 0).start()
     yield vp
     vp.stop()
-
-
-def write_config(home: Path, port: int, extra: str = "") -> None:
-    (home / "config.toml").write_text(
-        "[printing]\ndefault_printer = \"receipt\"\n"
-        f"[printing.printers.receipt]\nkind = \"network\"\nhost = \"127.0.0.1\"\nport = {port}\n"
-        "timeout_s = 2.0\nstatus_timeout_s = 0.3\n" + extra,
-        encoding="utf-8",
-    )
 
 
 def test_status_of_a_ready_printer(printer: VirtualPrinter, isolated_home: Path,

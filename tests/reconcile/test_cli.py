@@ -13,7 +13,7 @@ from cashier_app.journal.db import Journal
 from cashier_app.platform.credentials import CredentialStore
 from cashier_app.platform.settings import PlatformSettings
 from cashier_app.sandbox import DEFAULT_KEY
-from tests.reconcile.conftest import FakeClock, Platform, sale
+from tests.helpers.reconcile import FakeClock, Platform, sale
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from cashier_app.journal.db import Journal
 from cashier_app.reconcile.orders_seen import OrdersSeenStore
 from cashier_app.reconcile.service import Reconciler
 from cashier_app.reconcile.state import ListPosition, ReconcileStateStore, advance
-from tests.reconcile.conftest import FakeClock, Heard, Platform, sale
+from tests.helpers.reconcile import FakeClock, Heard, Platform, sale
 
 
 def stage(platform: Platform, journal: Journal, clock: FakeClock, count: int, *, start_age_s: float = 600,

@@ -10,15 +10,7 @@ from cashier_app.journal.cases import CaseFilter, CaseStore
 from cashier_app.journal.db import Journal
 from cashier_app.reconcile.orders_seen import OrdersSeenStore
 from cashier_app.reconcile.service import Reconciler
-from tests.reconcile.conftest import (
-    FakeClock,
-    Heard,
-    Platform,
-    bank_card_print_txt,
-    record_receipt,
-    refund,
-    sale,
-)
+from tests.helpers.reconcile import FakeClock, Heard, Platform, bank_card_print_txt, record_receipt, refund, sale
 
 EXPECTED_FIRST = {
     "paid_no_receipt:202611220002",
@@ -137,7 +129,7 @@ def test_cleared_findings_close_by_themselves(platform: Platform, journal: Journ
 def test_missing_receipt_auto_reprints_once_per_order(platform: Platform, journal: Journal, clock: FakeClock,
                                                       heard: Heard,
                                                       make_reconciler: Callable[..., Reconciler]) -> None:
-    from tests.reconcile.conftest import settings
+    from tests.helpers.reconcile import settings
 
     platform.order("202611220002", "PAID", age_s=120)
     platform.order("202611220003", "PAID", age_s=120)
@@ -174,7 +166,7 @@ def test_missing_receipt_ask_leaves_it_to_the_cashier(platform: Platform, journa
 def test_auto_does_not_reprint_an_old_missing_receipt(platform: Platform, journal: Journal, clock: FakeClock,
                                                       heard: Heard,
                                                       make_reconciler: Callable[..., Reconciler]) -> None:
-    from tests.reconcile.conftest import settings
+    from tests.helpers.reconcile import settings
 
     platform.order("202611220002", "PAID", age_s=1800)  # found after the app was down half an hour
     report = make_reconciler(settings=settings(missing_receipt="auto"), first_lookback_s=3600).poll_once()
@@ -186,7 +178,7 @@ def test_auto_does_not_reprint_an_old_missing_receipt(platform: Platform, journa
 def test_auto_without_a_printer_or_a_failing_one(platform: Platform, journal: Journal, clock: FakeClock,
                                                  make_reconciler: Callable[..., Reconciler]) -> None:
     from cashier_app.platform.order import Order
-    from tests.reconcile.conftest import settings
+    from tests.helpers.reconcile import settings
 
     def broken(order: Order) -> int | None:
         raise OSError("printer unplugged")

@@ -14,7 +14,7 @@ from cashier_app.reconcile.platform_health import MAX_BACKOFF_INTERVALS, backoff
 from cashier_app.reconcile.service import Reconciler
 from cashier_app.reconcile.state import ReconcileStateStore
 from cashier_app.reconcile.status import read_status
-from tests.reconcile.conftest import FakeClock, Heard, Platform, sale
+from tests.helpers.reconcile import FakeClock, Heard, Platform, sale
 
 # The client makes 2 attempts per call in these tests: 4 faulted requests = 2 failed polls.
 FAULTS = [
@@ -120,7 +120,7 @@ def test_a_key_the_platform_rejects_is_named_so_not_unreachable(platform: Platfo
     from cashier_app.diagnostics.journal_access import ReadOnlyJournal
     from cashier_app.domain.cases import PLATFORM_REFUSES_CAUSE
     from cashier_app.platform.client import PlatformClient
-    from tests.reconcile.conftest import fast_platform_settings
+    from tests.helpers.reconcile import fast_platform_settings
 
     with PlatformClient(fast_platform_settings(platform.server.base_url), lambda: "a-wrong-key", clock=clock) as wrong:
         report = make_reconciler(client=wrong).poll_once()

@@ -9,7 +9,7 @@ from cashier_app.domain.cases import Case, CaseKind
 from cashier_app.journal.db import Journal
 from cashier_app.reconcile.service import PollReport, Reconciler
 from cashier_app.reconcile.status import read_status
-from tests.reconcile.conftest import FakeClock, Platform, settings
+from tests.helpers.reconcile import FakeClock, Platform, settings
 
 
 def test_start_polls_every_interval_and_stop_joins(platform: Platform, journal: Journal, clock: FakeClock,

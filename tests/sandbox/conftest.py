@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 
 import pytest
 
 from cashier_app.sandbox import SandboxServer
-from tests.sandbox.signed import SignedClient
+from tests.helpers.signed_client import SignedClient
 
 
 @pytest.fixture
@@ -24,5 +23,3 @@ def client(sandbox: SandboxServer) -> Iterator[SignedClient]:
     c.close()
 
 
-def new_key() -> str:
-    return "k-" + uuid.uuid4().hex

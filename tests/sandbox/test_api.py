@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from cashier_app.sandbox import SandboxServer
-from tests.sandbox.conftest import new_key
-from tests.sandbox.signed import SignedClient
+from tests.helpers.sandbox import new_key
+from tests.helpers.signed_client import SignedClient
 
 ORDER_KEYS = {"out_trade_no", "channel_trade_no", "channel", "trade_type", "state", "channel_state", "total_amount",
               "paid_amount", "refund_amount", "subject", "store_no", "terminal_no", "operator", "created_at",
@@ -287,7 +287,7 @@ def test_frequency_limit(sandbox: SandboxServer, client: SignedClient) -> None:
 
 
 def test_frequency_limit_lifts_after_5_s() -> None:
-    from tests.sandbox.signed import FakeClock
+    from tests.helpers.signed_client import FakeClock
 
     clock = FakeClock(1_795_314_665.0)
     with SandboxServer(clock=clock) as server:

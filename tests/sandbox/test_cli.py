@@ -7,19 +7,18 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import REPO, free_port
-from tests.sandbox.signed import SignedClient
+from tests.helpers.net import free_port
+from tests.helpers.paths import REPO
+from tests.helpers.processes import child, stop
+from tests.helpers.signed_client import SignedClient
 
 
 def test_cli_runs_until_interrupted(tmp_path: Path) -> None:
     port = free_port()
     db = tmp_path / "cli.db"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "cashier_app", "sandbox", "--port", str(port), "--scenario", "training",
-         "--db", str(db)],
-        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
-    )
-    try:
+    with child([sys.executable, "-m", "cashier_app", "sandbox", "--port", str(port), "--scenario", "training",
+                "--db", str(db)], stop_signal=signal.SIGINT,
+               cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8") as process:
         assert process.stdout is not None
         lines = []
         for line in process.stdout:
@@ -32,11 +31,9 @@ def test_cli_runs_until_interrupted(tmp_path: Path) -> None:
         client = SignedClient(f"http://127.0.0.1:{port}")
         assert len(client.list(page_size=50).data["orders"]) == 4
         client.close()
-    finally:
-        process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=20)
-    assert process.returncode == 0, err
-    assert "sandbox stopped" in out
+        finished = stop(process, signal.SIGINT)
+    assert not finished.killed and finished.returncode == 0, finished.err
+    assert "sandbox stopped" in finished.out
     assert db.exists()
 
 

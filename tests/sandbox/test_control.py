@@ -11,8 +11,8 @@ import requests
 from cashier_app.sandbox import ControlError, HttpSandboxControl, SandboxServer
 from cashier_app.sandbox import server as server_module
 from cashier_app.sandbox.server import is_loopback
-from tests.sandbox.conftest import new_key
-from tests.sandbox.signed import SignedClient
+from tests.helpers.sandbox import new_key
+from tests.helpers.signed_client import SignedClient
 
 
 def test_loopback_detection() -> None:

@@ -9,8 +9,8 @@ import pytest
 import requests
 
 from cashier_app.sandbox import ControlError, SandboxServer
-from tests.sandbox.conftest import new_key
-from tests.sandbox.signed import SignedClient
+from tests.helpers.sandbox import new_key
+from tests.helpers.signed_client import SignedClient
 
 
 def _entry(sandbox: SandboxServer, number: str) -> dict[str, Any]:

@@ -11,7 +11,7 @@ import pytest
 from cashier_app.sandbox import SandboxServer, scenarios
 from cashier_app.sandbox.orders import parse_iso
 from cashier_app.sandbox.scenarios import ScheduledEvent
-from tests.sandbox.signed import FakeClock, SignedClient
+from tests.helpers.signed_client import FakeClock, SignedClient
 
 ALL = ["busy-morning", "paid-no-receipt", "stuck-userpaying", "refund", "training"]
 

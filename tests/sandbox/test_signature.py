@@ -11,8 +11,8 @@ import requests
 
 from cashier_app.platform import signing
 from cashier_app.sandbox import DEFAULT_KEY, SandboxServer
-from tests.conftest import SPECS
-from tests.sandbox.signed import FakeClock, SignedClient
+from tests.helpers.paths import SPECS
+from tests.helpers.signed_client import FakeClock, SignedClient
 
 VECTORS: list[dict[str, Any]] = json.loads((SPECS / "signature-vectors.json").read_text("utf-8"))["vectors"]
 REQUEST_VECTORS = [v for v in VECTORS if v["direction"] == "request"]

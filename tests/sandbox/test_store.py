@@ -8,8 +8,8 @@ import pytest
 import requests
 
 from cashier_app.sandbox import SandboxServer
-from tests.sandbox.conftest import new_key
-from tests.sandbox.signed import SignedClient
+from tests.helpers.sandbox import new_key
+from tests.helpers.signed_client import SignedClient
 
 
 def test_restart_with_the_same_db_keeps_orders_and_answers(tmp_path: Path) -> None:

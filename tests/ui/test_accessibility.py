@@ -18,8 +18,8 @@ from cashier_app.ui.reason_dialog import ReasonDialog
 from cashier_app.ui.setup_wizard import SetupWizard
 from cashier_app.ui.sign_in_gate import ChangePinDialog
 from cashier_app.ui.sign_in_screen import SignInScreen
-from tests.ui.conftest import LiveApp
-from tests.ui.test_sign_in import add_people, sign_in_on
+from tests.helpers.live_app import LiveApp
+from tests.helpers.sign_in import add_people, sign_in_on
 
 
 def test_every_control_of_the_window_and_its_pages_is_named(make_live_app, language) -> None:

@@ -15,7 +15,8 @@ from cashier_app.ui.help_page import HelpPage, help_html
 from cashier_app.ui.main_window import MainWindow
 from cashier_app.ui.rows import PlatformStatusRow, PrinterStatusRow, StoreInfo
 from cashier_app.ui.tray import TrayIcon
-from tests.ui.conftest import ListServices, LiveApp
+from tests.helpers.live_app import LiveApp
+from tests.helpers.ui_services import ListServices
 
 WAIT_MS = 10_000
 

@@ -17,7 +17,7 @@ from cashier_app.ui.icons import app_icon, state_icon
 from cashier_app.ui.main_window import MainWindow
 from cashier_app.ui.rows import PlatformStatusRow, PrinterStatusRow
 from cashier_app.ui.tray import TrayIcon, create_tray
-from tests.ui.conftest import held_job
+from tests.helpers.ui_services import held_job
 
 
 @pytest.fixture

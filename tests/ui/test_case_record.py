@@ -17,7 +17,7 @@ from cashier_app.domain.cases import DEFAULT_CAUSE, CaseKind, StepAction
 from cashier_app.ui.case_dialog import CaseDialog
 from cashier_app.ui.cases_model import COL_HANDLED
 from cashier_app.ui.cases_page import CasesPage
-from tests.ui.conftest import LiveApp
+from tests.helpers.live_app import LiveApp
 
 WAIT_MS = 10_000
 PAID_AT = datetime(2026, 11, 24, 2, 30, 5, tzinfo=UTC)  # 10:30:05 in the store (UTC+8)

@@ -17,7 +17,7 @@ from cashier_app.domain.cases import CaseKind, CaseResult, StepAction
 from cashier_app.ui.case_dialog import CaseDialog
 from cashier_app.ui.cases_model import COL_KIND, COL_RESULT, COL_STATE
 from cashier_app.ui.cases_page import CasesPage
-from tests.ui.conftest import LiveApp
+from tests.helpers.live_app import LiveApp
 
 WAIT_MS = 10_000
 

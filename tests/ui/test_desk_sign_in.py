@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from cashier_app.ui.history_page import HistoryPage
 from cashier_app.ui.reports_page import ReportsPage
-from tests.journal.known_receipts import Known, fill
-from tests.ui.conftest import LiveApp
-from tests.ui.test_sign_in import add_people, audit_rows, pin_dialog, sign_in_on
+from tests.helpers.known_receipts import Known, fill
+from tests.helpers.live_app import LiveApp
+from tests.helpers.sign_in import add_people, audit_rows, pin_dialog, sign_in_on
 
 WAIT_MS = 10_000
 

@@ -17,7 +17,7 @@ from cashier_app.journal.audit import AuditStore
 from cashier_app.ui import theme
 from cashier_app.ui.appearance import Appearance, apply, contrast_colour, current, scaled
 from cashier_app.ui.display_dialog import DisplayDialog
-from tests.ui.conftest import LiveApp
+from tests.helpers.live_app import LiveApp
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,7 @@ from cashier_app.ui.receipts_model import COL_AMOUNT, COL_CHANNEL, COL_KIND, COL
 from cashier_app.ui.rows import PRINTED_STATES
 from cashier_app.ui.state_delegate import SEVERITY_ROLE
 from cashier_app.ui.theme import PRINTED_SEVERITY
-from tests.ui.conftest import receipt
+from tests.helpers.ui_services import receipt
 
 
 @pytest.mark.parametrize(

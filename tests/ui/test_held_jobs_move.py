@@ -17,20 +17,12 @@ from cashier_app.app.qt_app import WindowApp
 from cashier_app.app.services import AppServices, RunOptions
 from cashier_app.emulator.server import VirtualPrinter
 from cashier_app.printing.settings import PrinterSettings
-from cashier_app.ui.held_jobs_banner import HeldJobsBanner
-from cashier_app.ui.main_window import MainWindow
 from cashier_app.ui.printer_choice_dialog import PrinterChoiceDialog
-from cashier_app.ui.receipts_page import ReceiptsPage
-from tests.app.test_window_flow import till_writes
-from tests.ui.conftest import ListServices, ServiceError, held_job
+from tests.helpers.held_jobs import banner_of
+from tests.helpers.till import till_writes
+from tests.helpers.ui_services import ListServices, ServiceError, held_job
 
 WAIT_MS = 10_000
-
-
-def banner_of(window: MainWindow) -> HeldJobsBanner:
-    page = window.page("receipts")
-    assert isinstance(page, ReceiptsPage)
-    return page.banner
 
 
 def ok_button(dialog: PrinterChoiceDialog) -> QPushButton:

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 from cashier_app.domain.receipt_search import build_query
 from cashier_app.ui.history_page import HistoryPage, ReceiptDialog
 from cashier_app.ui.receipt_picture import ReceiptPicturePanel
-from tests.journal.known_receipts import STORE, Known, expected, fill
-from tests.ui.conftest import LiveApp
+from tests.helpers.known_receipts import STORE, Known, expected, fill
+from tests.helpers.live_app import LiveApp
 
 WAIT_MS = 10_000
 # The known receipts' jobs name a printer this app does not drive: nothing of theirs prints by itself.

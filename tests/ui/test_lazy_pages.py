@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from cashier_app.ui.history_page import HistoryPage
 from cashier_app.ui.reports_page import ReportsPage
-from tests.ui.conftest import LiveApp
+from tests.helpers.live_app import LiveApp
 
 
 @pytest.fixture

@@ -7,54 +7,18 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from cashier_app.app.demo_feeder import DemoFeeder, DemoOrder
 from cashier_app.journal.audit import AuditFilter, AuditStore
-from cashier_app.ui.lookup_page import LookupPage
-from cashier_app.ui.reason_dialog import ReasonDialog
-from tests.ui.conftest import LiveApp
-
-WAIT_MS = 15_000
+from tests.helpers.live_app import LiveApp
+from tests.helpers.lookup_page import WAIT_MS, accept_reason, look_up, lookup_page, press_enter_for_result
 
 
 @pytest.fixture
 def app(make_live_app, language) -> LiveApp:
     language("zh_CN")
     return make_live_app()
-
-
-def lookup_page(app: LiveApp) -> LookupPage:
-    page = app.window.page("lookup")
-    assert isinstance(page, LookupPage)
-    return page
-
-
-def look_up(qtbot, page: LookupPage, number: str) -> None:
-    """Type (or scan) a number and press Enter, as the scanner does; wait for the answer."""
-    qtbot.keyClicks(page.input, number)
-    with qtbot.waitSignal(page.view_shown, timeout=WAIT_MS):
-        qtbot.keyClick(page.input, Qt.Key.Key_Return)
-
-
-def press_enter_for_result(qtbot, page: LookupPage) -> None:
-    with qtbot.waitSignal(page.view_shown, timeout=WAIT_MS):
-        qtbot.keyClick(page.input, Qt.Key.Key_Return)
-
-
-def accept_reason(qtbot, page: LookupPage, expected_reason: str | None = None, note: str = "") -> None:
-    dialog = page.dialog
-    assert isinstance(dialog, ReasonDialog) and dialog.isVisible()
-    if expected_reason is not None:
-        assert dialog.reason() == expected_reason
-    line = dialog.reason_box.lineEdit()
-    assert line is not None
-    if note:
-        line.insert(note)  # as an input method would (QTest cannot type Chinese keys)
-    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    assert ok is not None and ok.isEnabled()
-    with qtbot.waitSignal(page.view_shown, timeout=WAIT_MS):
-        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
 
 
 def paid_with_receipt(app: LiveApp, qtbot) -> DemoOrder:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.ui.conftest import LiveApp
-from tests.ui.test_lookup_page import WAIT_MS, look_up, lookup_page, press_enter_for_result
+from tests.helpers.live_app import LiveApp
+from tests.helpers.lookup_page import WAIT_MS, look_up, lookup_page, press_enter_for_result
 
 
 def test_wechat_pay_offers_a_fresh_look_up_not_a_sync(make_live_app, language, qtbot) -> None:

@@ -12,8 +12,8 @@ from cashier_app.app.config import AppConfig
 from cashier_app.domain.cases import CaseStatus
 from cashier_app.journal.cases import CaseFilter
 from cashier_app.ui.lookup_page import LookupPage
-from tests.ui.conftest import LiveApp
-from tests.ui.test_lookup_page import WAIT_MS, accept_reason, look_up, lookup_page, press_enter_for_result
+from tests.helpers.live_app import LiveApp
+from tests.helpers.lookup_page import WAIT_MS, accept_reason, look_up, lookup_page, press_enter_for_result
 
 
 def reconciling(config: AppConfig) -> None:

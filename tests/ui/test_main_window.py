@@ -16,7 +16,7 @@ from cashier_app.ui.reason_dialog import ReasonDialog
 from cashier_app.ui.receipts_model import COL_AMOUNT, COL_ORDER, COL_PRINTED
 from cashier_app.ui.receipts_page import ReceiptsPage
 from cashier_app.ui.rows import JobRow, PlatformStatusRow, PrinterStatusRow, RefusedRow
-from tests.ui.conftest import ListServices, ServiceError, held_job, receipt
+from tests.helpers.ui_services import ListServices, ServiceError, held_job, receipt
 
 
 def receipts_page(window: MainWindow) -> ReceiptsPage:

@@ -21,7 +21,8 @@ from cashier_app.domain.cases import CaseResult, CaseStatus
 from cashier_app.ui.main_window import MainWindow
 from cashier_app.ui.missing_receipt_banner import MAX_LINES, MissingReceiptBanner
 from cashier_app.ui.rows import CaseQuery, CaseRow
-from tests.ui.conftest import ListServices, LiveApp
+from tests.helpers.live_app import LiveApp
+from tests.helpers.ui_services import ListServices
 
 WAIT_MS = 15_000
 

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QTableWidget
 from cashier_app.domain.cases import CaseKind
 from cashier_app.ui.audit_page import AuditPage
 from cashier_app.ui.people_page import PeoplePage
-from tests.app.test_window_flow import till_writes
-from tests.ui.conftest import LiveApp
-from tests.ui.test_sign_in import add_people, sign_in_on
+from tests.helpers.live_app import LiveApp
+from tests.helpers.sign_in import add_people, sign_in_on
+from tests.helpers.till import till_writes
 
 WAIT_MS = 10_000
 

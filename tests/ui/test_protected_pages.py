@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from cashier_app.ui.lookup_page import LookupPage
 from cashier_app.ui.manager_pin import ManagerPinDialog
-from tests.app.test_window_flow import till_writes
-from tests.ui.test_held_jobs_move import banner_of
-from tests.ui.test_sign_in import add_people, audit_rows, sign_in_on
+from tests.helpers.held_jobs import banner_of
+from tests.helpers.sign_in import add_people, audit_rows, sign_in_on
+from tests.helpers.till import till_writes
 
 WAIT_MS = 10_000
 

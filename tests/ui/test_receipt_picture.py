@@ -3,7 +3,6 @@ history; before anything is selected it is the last printed receipt (the virtual
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -12,7 +11,8 @@ import pytest
 
 from cashier_app.emulator.render import render_bytes_png
 from cashier_app.ui.receipts_page import ReceiptsPage
-from tests.ui.conftest import LiveApp
+from tests.helpers.live_app import LiveApp
+from tests.helpers.till import till_writes
 
 WAIT_MS = 10_000
 
@@ -20,12 +20,6 @@ WAIT_MS = 10_000
 @pytest.fixture
 def app(make_live_app: Callable[..., LiveApp]) -> LiveApp:
     return make_live_app()
-
-
-def till_writes(folder: Path, data: bytes) -> None:
-    tmp = folder / ".print.txt.tmp"
-    tmp.write_bytes(data)
-    os.replace(tmp, folder / "print.txt")
 
 
 def test_the_selected_receipt_is_drawn_from_the_bytes_the_printer_took(app: LiveApp, qtbot: Any,

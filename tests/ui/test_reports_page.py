@@ -12,8 +12,8 @@ from PySide6.QtCore import QDate
 
 from cashier_app.journal.backup import check_journal
 from cashier_app.ui.reports_page import ReportsPage
-from tests.journal.known_receipts import Known, fill
-from tests.ui.conftest import LiveApp
+from tests.helpers.known_receipts import Known, fill
+from tests.helpers.live_app import LiveApp
 
 WAIT_MS = 10_000
 

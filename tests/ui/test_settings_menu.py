@@ -14,7 +14,8 @@ from cashier_app.app.services import SANDBOX_KEY
 from cashier_app.platform.credentials import account_name
 from cashier_app.ui.credentials_dialog import CredentialsDialog
 from cashier_app.ui.main_window import MainWindow
-from tests.ui.conftest import ListServices, LiveApp
+from tests.helpers.live_app import LiveApp
+from tests.helpers.ui_services import ListServices
 
 WAIT_MS = 10_000
 

@@ -4,7 +4,6 @@ test's folder). The configuration it writes then starts the app, which prints th
 
 from __future__ import annotations
 
-import os
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +22,7 @@ from cashier_app.emulator.server import VirtualPrinter
 from cashier_app.sandbox.server import SandboxServer
 from cashier_app.ui.setup_wizard import SetupWizard
 from tests.helpers.fake_devices import WEB, loopback_lan
+from tests.helpers.till import till_writes
 
 SANDBOX_KEY = "sandbox-key-T0001-please-change"
 # Waits are on conditions; these only bound them, generously, for a loaded machine.
@@ -66,12 +66,6 @@ def make_wizard(qtbot: QtBot, language) -> Iterator:
     yield make
     for wizard in made:
         wizard.done(0)
-
-
-def till_writes(folder: Path, data: bytes, name: str = "print.txt") -> None:
-    temp = folder / f".{name}.tmp"
-    temp.write_bytes(data)
-    os.replace(temp, folder / name)
 
 
 def next_page(qtbot: QtBot, wizard: SetupWizard, expected: int) -> None:
@@ -366,7 +360,7 @@ def test_a_file_that_cannot_be_written_is_said_and_the_wizard_stays(make_wizard,
 def test_with_sign_in_a_cashier_needs_a_managers_pin_for_the_wizard_and_what_it_writes_is_audited(
         make_live_app, qtbot: QtBot, language) -> None:
     from cashier_app.journal.audit import AuditStore
-    from tests.ui.test_sign_in import add_people, pin_dialog, sign_in_on
+    from tests.helpers.sign_in import add_people, pin_dialog, sign_in_on
 
     language("en")
     add_people()

@@ -13,49 +13,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from cashier_app.app.config import AppConfig
-from cashier_app.app.paths import default_paths
 from cashier_app.domain.access import Role
-from cashier_app.journal.audit import AuditStore
-from cashier_app.journal.db import Journal
-from cashier_app.people.store import PeopleStore
 from cashier_app.ui.main_window import MainWindow
-from cashier_app.ui.manager_pin import ManagerPinDialog
 from cashier_app.ui.pages import Page, PageContext, PageSpec
 from cashier_app.ui.reason_dialog import ReasonDialog
 from cashier_app.ui.receipts_page import ReceiptsPage
 from cashier_app.ui.rows import AuditQuery
-from tests.app.test_window_flow import till_writes
-from tests.ui.conftest import LiveApp
-
-WAIT_MS = 10_000
-
-
-def add_people(*extra: tuple[str, str, Role, str]) -> None:
-    """The store's people, in the real journal (where the app reads them in every mode)."""
-    journal = Journal(default_paths().journal_file)
-    try:
-        people = PeopleStore(journal)
-        for number, name, role, pin in (("01", "张店长", Role.MANAGER, "2580"), ("07", "王芳", Role.CASHIER, "1379"),
-                                        ("09", "李工", Role.TECHNICIAN, "4826"), *extra):
-            people.add(number, name, role, pin, by="setup")
-    finally:
-        journal.close()
-
-
-def sign_in_on(**signin: object):
-    def configure(config: AppConfig) -> None:
-        config.signin.enabled = True
-        config.signin.max_wrong_pins = 3
-        for key, value in signin.items():
-            setattr(config.signin, key, value)
-    return configure
-
-
-def audit_rows(app: LiveApp) -> list[tuple[str, str, str | None, str]]:
-    """(action, actor, approved_by, detail), oldest first, of the run's own journal."""
-    assert app.services.journal is not None
-    return [(e.action, e.actor, e.approved_by, e.detail) for e in reversed(AuditStore(app.services.journal).list())]
+from tests.helpers.live_app import LiveApp
+from tests.helpers.sign_in import WAIT_MS, add_people, audit_rows, pin_dialog, sign_in_on
+from tests.helpers.till import till_writes
 
 
 @pytest.fixture
@@ -180,17 +146,6 @@ def test_pages_for_some_roles_show_only_to_them(make_live_app) -> None:
     window.gate.switch_person()
     assert screen.enter("01", "2580")
     assert window.page_visible("managers") and window.page_visible("bench")
-
-
-def pin_dialog(window: MainWindow, qtbot) -> ManagerPinDialog:
-    def shown() -> bool:
-        found = window.findChild(ManagerPinDialog)
-        return found is not None and found.isVisible()
-
-    qtbot.waitUntil(shown, timeout=WAIT_MS)
-    dialog = window.findChild(ManagerPinDialog)
-    assert isinstance(dialog, ManagerPinDialog)
-    return dialog
 
 
 def test_a_cashiers_reprint_needs_a_managers_pin(app: LiveApp, qtbot, samples_dir: Path) -> None:

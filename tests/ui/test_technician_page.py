@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QTableWidget
 
 from cashier_app.ui.main_window import MainWindow
 from cashier_app.ui.technician_page import TechnicianPage
-from tests.app.test_window_flow import till_writes
-from tests.conftest import free_port
-from tests.ui.conftest import LiveApp
-from tests.ui.test_sign_in import add_people, sign_in_on
+from tests.helpers.live_app import LiveApp
+from tests.helpers.net import free_port
+from tests.helpers.sign_in import add_people, sign_in_on
+from tests.helpers.till import till_writes
 
 WAIT_MS = 20_000
 

@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 
 from cashier_app.ui import messages, theme
 from cashier_app.ui.main_window import MainWindow
-from tests.ui.conftest import ListServices, LiveApp
+from tests.helpers.live_app import LiveApp
+from tests.helpers.ui_services import ListServices
 
 WAIT_MS = 10_000
 

@@ -20,7 +20,7 @@ from cashier_app.watch.files import read_once
 from cashier_app.watch.intake import NAME_NOT_TEXT, Intake
 from cashier_app.watch.tracker import Hint, HintKind, WriteTracker
 from cashier_app.watch.watcher import FolderWatcher
-from tests.watch.conftest import WAIT, WatcherFactory, fast_settings, receipt_bytes, settle, write_file
+from tests.helpers.watch import WAIT, WatcherFactory, fast_settings, receipt_bytes, settle, write_file
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs and byte names are POSIX")
 

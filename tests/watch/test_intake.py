@@ -20,7 +20,7 @@ from cashier_app.journal.receipts import FileOutcome, ReceiptRecord, ReceiptStor
 from cashier_app.watch.events import FinishedWrite
 from cashier_app.watch.intake import PARSER_FAILED, Intake, IntakeDeferred, IntakeError, IntakeResult
 from cashier_app.watch.watcher import FolderWatcher
-from tests.watch.conftest import WAIT, Collector, fast_settings, receipt_bytes, settle
+from tests.helpers.watch import WAIT, Collector, fast_settings, receipt_bytes, settle
 
 RECEIPT_SAMPLES = [
     "wechat-default-gbk-crlf.txt",

@@ -17,7 +17,7 @@ import pytest
 
 from cashier_app.watch import events
 from cashier_app.watch.settings import WatchSettings
-from tests.watch.conftest import WAIT, WatcherFactory, fast_settings, receipt_bytes, settle, write_file
+from tests.helpers.watch import WAIT, WatcherFactory, fast_settings, receipt_bytes, settle, write_file
 
 MODES = [pytest.param(False, id="events"), pytest.param(True, id="polling")]
 

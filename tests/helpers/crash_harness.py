@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cashier_app.emulator.server import VirtualPrinter
-from tests.loopback_server import LoopbackServer
+from tests.helpers.loopback_server import LoopbackServer
 
 REPO = Path(__file__).resolve().parents[2]
 ORDER = re.compile(r"商户订单号：(\d{16})")
