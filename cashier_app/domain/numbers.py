@@ -23,16 +23,20 @@ def fullwidth_to_ascii(text: str) -> str:
     return "".join(out)
 
 
+# ０-９, Ａ-Ｚ, ａ-ｚ onto their ASCII forms (one table: str.translate, no per-character Python).
+_FULLWIDTH_ALNUM = str.maketrans({
+    chr(code + _FULLWIDTH_OFFSET): chr(code)
+    for code in range(ord("0"), ord("z") + 1)
+    if chr(code).isalnum()
+})
+
+
 def fullwidth_alnum_to_ascii(text: str) -> str:
     """Full-width digits and Latin letters (０-９, Ａ-Ｚ, ａ-ｚ) as ASCII; punctuation such as ：（）stays.
 
     On paper a full-width digit takes two columns: an order number written in them is twice as wide,
     and a wrap could split it. Chinese punctuation keeps its look."""
-    out = []
-    for ch in text:
-        ascii_ch = chr(ord(ch) - _FULLWIDTH_OFFSET) if _FULLWIDTH_FIRST <= ord(ch) <= _FULLWIDTH_LAST else ""
-        out.append(ascii_ch if ascii_ch.isalnum() and ascii_ch.isascii() else ch)
-    return "".join(out)
+    return text.translate(_FULLWIDTH_ALNUM)
 
 
 def normalise_order_number(raw: str) -> str:
