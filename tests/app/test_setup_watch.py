@@ -43,7 +43,7 @@ def test_a_payment_made_before_the_first_scan_runs_is_still_seen(tmp_path: Path,
         till_writes(till, new)
         go.set()
         assert got.wait(WAIT_S), "the test payment was taken for a file already there"
-        watcher.wait_idle(WAIT_S)
+        assert isinstance(watcher, FolderWatcher) and watcher.wait_idle(WAIT_S)
     finally:
         watcher.stop()
     assert [Path(w.path).name for w in seen] == ["print.txt"]  # not print_old.txt, there before
