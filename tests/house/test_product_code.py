@@ -81,3 +81,19 @@ def test_printer_faults_are_worded_in_one_place() -> None:
                 if is_fault_code(key) and worded:
                     offenders.append(f"{path.relative_to(REPO)}:{node.lineno}: {worded[0]}")
     assert offenders == []
+
+
+def test_the_sandboxs_terminal_is_named_in_one_place() -> None:
+    """The demo's merchant, terminal and key are sandbox/terminal.py's; the platform settings' defaults
+    (a fresh install points at a local sandbox) are the same terminal."""
+    from cashier_app.platform.settings import PlatformSettings
+    from cashier_app.sandbox import terminal
+
+    offenders = []
+    for path in _python_files(excluding=("sandbox/terminal.py",)):
+        text = path.read_text(encoding="utf-8")
+        if terminal.KEY in text or (f'"{terminal.MERCHANT_NO}"' in text and "platform/settings.py" not in str(path)):
+            offenders.append(str(path.relative_to(REPO)))
+    assert offenders == []
+    defaults = PlatformSettings()
+    assert (defaults.merchant_no, defaults.terminal_no) == (terminal.MERCHANT_NO, terminal.TERMINAL_NO)
