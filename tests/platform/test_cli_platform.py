@@ -117,6 +117,12 @@ def test_order_commands(configured: PlatformSettings, sandbox: Sandbox, capsys: 
 
     assert main(["order", "list", "--since", "yesterday"]) == 2
     assert main(["order", "query", "   "]) == 2
+    # The window's rule (domain/order_numbers.py): 6-64 characters of A-Z a-z 0-9 _ -, not asked for.
+    capsys.readouterr()
+    for not_a_number in ("12345", "2026/1122", "x" * 65):
+        assert main(["order", "query", not_a_number]) == 2
+        assert "is not an order number" in capsys.readouterr().err
+    assert main(["order", "sync", "12345"]) == 2
 
 
 def test_order_query_without_a_key(configured: PlatformSettings, capsys: pytest.CaptureFixture[str]) -> None:

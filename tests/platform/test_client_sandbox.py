@@ -11,9 +11,11 @@ from typing import Any
 
 import pytest
 
+from cashier_app.domain.order_numbers import NumberKind
 from cashier_app.domain.orders import OrderState
 from cashier_app.platform import signing
 from cashier_app.platform.client import PlatformClient
+from cashier_app.platform.number_search import search
 from cashier_app.platform.results import (
     NotClosable,
     NotQueryableYet,
@@ -21,6 +23,7 @@ from cashier_app.platform.results import (
     OrderFound,
     OrderNotFound,
     OrderPage,
+    QueryResult,
     StateUnknown,
     SyncResult,
     UnknownReason,
@@ -441,3 +444,26 @@ def test_close_stops_a_waiting_retry(sandbox: Sandbox) -> None:
     worker.join(5)
     assert not worker.is_alive()
     unknown(results[0], UnknownReason.RATE_LIMITED)
+
+
+def test_the_command_line_and_the_window_search_a_number_by_one_rule(sandbox: Sandbox, client: PlatformClient) -> None:
+    """A UnionPay number (21 digits, no WeChat or Alipay shape) is asked for as a merchant number first,
+    then as the channel's: the platform's `lookup` (the command line) and the lookup page find the same
+    order (the command line stopped at "not found" before)."""
+    [order] = sandbox.create({"out_trade_no": "202611220042", "state": "PAID", "channel": "UNIONPAY",
+                              "channel_trade_no": "622202112233445566778"})
+    found = client.lookup("622202112233445566778")
+    assert isinstance(found, OrderFound) and found.order.out_trade_no == order["out_trade_no"]
+    asked: list[NumberKind] = []
+
+    def query(kind: NumberKind) -> QueryResult:
+        asked.append(kind)
+        return client.query(**{kind.query_field: "622202112233445566778"})
+
+    kind, result = search("622202112233445566778", query)
+    assert asked == [NumberKind.MERCHANT, NumberKind.CHANNEL] and kind is NumberKind.CHANNEL
+    assert isinstance(result, OrderFound)
+    # A merchant number that cannot be a channel's is asked once.
+    asked.clear()
+    search("T0001-2026-0042", query)
+    assert asked == [NumberKind.MERCHANT]
