@@ -31,7 +31,7 @@ from cashier_app.journal.cases import CaseFilter, CaseStore
 from cashier_app.journal.db import utc_now, utc_text
 from cashier_app.journal.receipts import ReceiptRecord, ReceiptStore
 from cashier_app.lookup.answers import Answer, read_answer
-from cashier_app.lookup.errors import ActionNotAllowed, InvalidNumber, PaperChanged, PrintFailed
+from cashier_app.lookup.errors import ActionNotAllowed, InvalidNumber, LookupServiceError, PaperChanged, PrintFailed
 from cashier_app.lookup.scan import read_number
 from cashier_app.lookup.view import UNPAID_STATES, LookupView, SyncProgress
 from cashier_app.paper import PaperDesk, PaperRefused, PaperState
@@ -112,6 +112,11 @@ class LookupService:
         """The order number in typed or scanned input (see lookup/scan.py), or None if there is none."""
         scanned = read_number(raw)
         return scanned.number if scanned is not None else None
+
+    @staticmethod
+    def view_after(error: BaseException) -> LookupView | None:
+        """The view a failed step left (written into the order's case), when it carries one."""
+        return error.view if isinstance(error, LookupServiceError) else None
 
     # -- the page's actions -----------------------------------------------------------------
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -29,10 +28,12 @@ from cashier_app.domain.errors import CodedError, code_of
 from cashier_app.domain.guidance import LookupOutcome
 from cashier_app.domain.money import format_fen
 from cashier_app.domain.order_numbers import NumberKind
+from cashier_app.lookup.view import LookupView
 from cashier_app.ui import messages, theme
 from cashier_app.ui.accessibility import accessible
 from cashier_app.ui.appearance import styled
 from cashier_app.ui.background import BackgroundRunner
+from cashier_app.ui.lookup_services import LookupServices
 from cashier_app.ui.rows import CASE_OPEN, CaseQuery, CaseRow
 from cashier_app.ui.services import UiServices
 
@@ -60,7 +61,7 @@ BANNER_STYLE = (
 )
 
 
-def print_missing_receipt(service: Any, out_trade_no: str, reason: str = PRINT_REASON) -> Any:
+def print_missing_receipt(service: LookupServices, out_trade_no: str, reason: str = PRINT_REASON) -> LookupView:
     """On a worker thread: look the order up, and print its receipt when the platform says it is paid.
 
     Returns the LookupView after the print (its job_id set), or the lookup's view when the order may not be
@@ -71,11 +72,10 @@ def print_missing_receipt(service: Any, out_trade_no: str, reason: str = PRINT_R
     return service.print_receipt(view, reason)
 
 
-def not_printed_text(view: Any) -> tuple[str, str]:
+def not_printed_text(view: LookupView) -> tuple[str, str]:
     """Why a looked-up order was not printed, in words, and how serious that is."""
     order = view.out_trade_no or view.number
-    outcome = getattr(view.outcome, "value", view.outcome)
-    if outcome == LookupOutcome.UNKNOWN.value:
+    if view.outcome is LookupOutcome.UNKNOWN:
         reason = messages.platform_reason_text(view.unknown_reason) if view.unknown_reason else ""
         text = translate(
             "MissingReceiptBanner",
@@ -84,14 +84,12 @@ def not_printed_text(view: Any) -> tuple[str, str]:
         ).format(order=order, reason=reason or "?")
         hint = messages.platform_hint(view.unknown_reason) if view.unknown_reason else ""
         return (f"{text} {hint}" if hint else text), theme.FAULT
+    verdict = messages.verdict_text(view.guidance.verdict, has_receipt=view.has_receipt)
     if view.state is not None:
-        verdict = getattr(view.guidance.verdict, "value", view.guidance.verdict)
         text = translate("MissingReceiptBanner", "Not printed: order {order} is {state} now.").format(
-            order=order, state=messages.order_state_text(getattr(view.state, "value", view.state)))
-        return f"{text} {messages.verdict_text(verdict, has_receipt=bool(view.has_receipt))}", theme.ATTENTION
-    verdict = getattr(view.guidance.verdict, "value", view.guidance.verdict)
-    text = translate("MissingReceiptBanner", "Not printed: {verdict}").format(
-        verdict=messages.verdict_text(verdict, has_receipt=bool(view.has_receipt)))
+            order=order, state=messages.order_state_text(view.state))
+        return f"{text} {verdict}", theme.ATTENTION
+    text = translate("MissingReceiptBanner", "Not printed: {verdict}").format(verdict=verdict)
     return text, theme.ATTENTION
 
 
@@ -204,7 +202,7 @@ class MissingReceiptBanner(QFrame):
         self._errors = {case_id: text for case_id, text in self._errors.items() if case_id in ids}
         self._rebuild()
 
-    def case_notice(self, code: str, params: Mapping[str, Any]) -> None:
+    def case_notice(self, code: str, params: Mapping[str, object]) -> None:
         """A case_opened / case_updated notice: read again when it may concern this banner."""
         kind = str(params.get("kind") or "")
         if kind and kind != PAID_NO_RECEIPT:
@@ -277,9 +275,9 @@ class MissingReceiptBanner(QFrame):
                         failure=lambda error: self._failed(case_id, number, error))
         return True
 
-    def _done(self, case_id: int, number: str, view: Any) -> None:
+    def _done(self, case_id: int, number: str, view: LookupView) -> None:
         self._printing = None
-        if getattr(view, "job_id", None) is None:
+        if view.job_id is None:
             text, severity = not_printed_text(view)
             log.info("missing receipt of %s not printed: %s %s", number, view.outcome, view.detail)
             self._fail(case_id, number, text, severity)
