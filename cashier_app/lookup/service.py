@@ -51,6 +51,10 @@ from cashier_app.reconcile.orders_seen import OrdersSeenStore
 
 log = logging.getLogger(__name__)
 
+# The reason a missing receipt is printed with: written into the audit trail and onto the receipt's
+# reprint mark (store data in the store's language, not UI text).
+MISSING_RECEIPT_REASON = "已付款无小票"
+
 # The platform refuses a second sync of one order within 5 s (spec: 429 FREQUENCY_LIMITED).
 MIN_SYNC_INTERVAL_S = 5.0
 # A sync the platform cannot run now: its record after the running (or the last) sync is read instead.
@@ -261,6 +265,19 @@ class LookupService:
             # a case already open for the order (a dropped order, a missing receipt) records and closes.
             return self._settle(view, answer, _Step.of(view, [step], action_kind=kind, close_with=result,
                                                        job_id=job.job_id))
+
+    def print_missing_receipt(self, out_trade_no: str, reason: str = MISSING_RECEIPT_REASON) -> LookupView:
+        """A paid order reconciliation found without its receipt (the banner, F9): look it up by its merchant
+        number, and print its receipt only when the platform says now that it is paid.
+
+        Returns the view after the print (its job_id set), or the lookup's view when the order may not be
+        printed (its state unknown, or no longer paid): the caller says why from that view. The paper desk
+        prints nothing when the order got its receipt meanwhile (PaperChanged)."""
+        view = self.lookup(out_trade_no, kind=NumberKind.MERCHANT)
+        if not view.may_print:
+            log.info("missing receipt of %s not printed: %s %s", out_trade_no, view.outcome.value, view.detail)
+            return view
+        return self.print_receipt(view, reason)
 
     def refresh_paper(self, view: LookupView) -> LookupView:
         """The order guided again on the journal as it is now, with no platform call and no step: its

@@ -38,6 +38,11 @@ class LookupServices(Protocol):
         """Print the order's receipt, or a copy once it had one (protected: reprint)."""
         ...
 
+    def print_missing_receipt(self, out_trade_no: str) -> LookupView:
+        """A paid order with no receipt (the banner, F9): looked up, and printed only when the platform says
+        it is paid now. The view after the print (job_id set), or the lookup's view saying why not."""
+        ...
+
     def refresh_paper(self, view: LookupView) -> LookupView:
         """The order derived again from the journal: its paper, and its state when seen further on since."""
         ...

@@ -7,9 +7,10 @@ at the counter), and F9 prints the first one, with no dialog:
 
     已付款未出小票：订单 202611300001  ¥12.50  ·  14:32        [打印小票 (F9)]
 
-Printing looks the order up on the platform first (on a worker: HTTP blocks) and prints only a PAID or
-partly refunded order (LookupService refuses anything else); the receipt is the order's first paper, from
-the platform's record (marked so at the top: 补打小票, 据平台记录打印), and the case is closed as printed. If
+Printing is the lookup's missing-receipt workflow (LookupService.print_missing_receipt, on a worker: HTTP
+blocks): it looks the order up first and prints only a PAID or partly refunded order; the receipt is the
+order's first paper, from the platform's record (marked so at the top: 补打小票, 据平台记录打印), and the
+case is closed as printed. If
 the order got its receipt meanwhile (reconciliation printed it, a late print.txt came) the paper desk
 prints nothing. When it cannot be printed (state unknown, not paid any more, printer queue fault) the
 entry stays, with the reason in words under it.
@@ -27,13 +28,11 @@ from cashier_app.domain.cases import CaseKind
 from cashier_app.domain.errors import CodedError, code_of
 from cashier_app.domain.guidance import LookupOutcome
 from cashier_app.domain.money import format_fen
-from cashier_app.domain.order_numbers import NumberKind
 from cashier_app.lookup.view import LookupView
 from cashier_app.ui import messages, theme
 from cashier_app.ui.accessibility import accessible
 from cashier_app.ui.appearance import styled
 from cashier_app.ui.background import BackgroundRunner
-from cashier_app.ui.lookup_services import LookupServices
 from cashier_app.ui.rows import CASE_OPEN, CaseQuery, CaseRow
 from cashier_app.ui.services import UiServices
 
@@ -41,8 +40,6 @@ log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
 PAID_NO_RECEIPT = CaseKind.PAID_NO_RECEIPT.value
-# Written into the audit trail and printed on the receipt's reprint mark: store data, not UI text.
-PRINT_REASON = "已付款无小票"
 # A cashier needs the first few; the rest are counted.
 MAX_LINES = 3
 SHORTCUT = "F9"
@@ -59,17 +56,6 @@ BANNER_STYLE = (
     " QPushButton#printMissingReceiptButton:hover { background: #a50d25; }"
     " QPushButton#printMissingReceiptButton:disabled { background: #e8aab4; border-color: #e8aab4; }"
 )
-
-
-def print_missing_receipt(service: LookupServices, out_trade_no: str, reason: str = PRINT_REASON) -> LookupView:
-    """On a worker thread: look the order up, and print its receipt when the platform says it is paid.
-
-    Returns the LookupView after the print (its job_id set), or the lookup's view when the order may not be
-    printed (its state unknown, or no longer paid): the caller tells the cashier why from that view."""
-    view = service.lookup(out_trade_no, kind=NumberKind.MERCHANT)
-    if not view.may_print:
-        return view
-    return service.print_receipt(view, reason)
 
 
 def not_printed_text(view: LookupView) -> tuple[str, str]:
@@ -270,7 +256,7 @@ class MissingReceiptBanner(QFrame):
         self._errors.pop(case_id, None)
         self._render()
         log.info("printing the missing receipt of %s (case %s)", number, case_id)
-        self.runner.run(lambda: print_missing_receipt(service, number),
+        self.runner.run(lambda: service.print_missing_receipt(number),
                         success=lambda view: self._done(case_id, number, view),
                         failure=lambda error: self._failed(case_id, number, error))
         return True
@@ -279,7 +265,6 @@ class MissingReceiptBanner(QFrame):
         self._printing = None
         if view.job_id is None:
             text, severity = not_printed_text(view)
-            log.info("missing receipt of %s not printed: %s %s", number, view.outcome, view.detail)
             self._fail(case_id, number, text, severity)
             return
         log.info("missing receipt of %s queued as job %s", number, view.job_id)
