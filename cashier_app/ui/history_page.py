@@ -249,8 +249,6 @@ class HistoryPage(Page):
         return edit
 
     # --- Page ----------------------------------------------------------------------------------
-    def title(self) -> str:
-        return translate("HistoryPage", "Receipt history")
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
