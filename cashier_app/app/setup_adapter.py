@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import hashlib
 import logging
 import os
 import re
@@ -54,7 +55,7 @@ from cashier_app.ui.setup_rows import (
     WriteSeen,
 )
 from cashier_app.watch.events import FinishedWrite
-from cashier_app.watch.files import NameMatcher
+from cashier_app.watch.files import NameMatcher, read_once
 from cashier_app.watch.watcher import FolderWatcher
 
 log = logging.getLogger(__name__)
@@ -155,8 +156,11 @@ class SetupAdapter:
         def on_write(write: FinishedWrite) -> None:
             on_seen(seen_from(write, parse_receipt(write.content, parser), store_zone(parser.utc_offset)))
 
-        # Files already there are not news: only writes from now on are reported.
-        watcher = FolderWatcher(settings, on_write, already_seen=lambda _sha256: True)
+        # Files already there are not news: only writes from now on are reported. Their bytes are
+        # read here, before the watcher starts: its first scan runs on its own thread and may come
+        # after the till's test payment, which must not pass for a file that was already there.
+        there = _hashes_of_files_there(settings.folders, settings.patterns, settings.max_read_bytes)
+        watcher = FolderWatcher(settings, on_write, already_seen=there.__contains__)
         watcher.start()
         return watcher
 
@@ -324,6 +328,27 @@ def _changed_keys(before: dict[str, object], after: dict[str, object], prefix: s
         elif old != new:
             keys.append(key)
     return keys
+
+
+def _hashes_of_files_there(folders: list[str], patterns: list[str], max_bytes: int) -> frozenset[str]:
+    """The SHA-256 of each matching regular file now in `folders` (unreadable ones are left out)."""
+    matcher = NameMatcher(patterns or ["print*.txt"])
+    found: set[str] = set()
+    for folder in folders:
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        for name in names:
+            if not matcher.matches(name):
+                continue
+            try:
+                content = read_once(os.path.join(folder, name), max_bytes).content
+            except OSError:
+                continue
+            if content:
+                found.add(hashlib.sha256(content).hexdigest())
+    return frozenset(found)
 
 
 def seen_from(write: FinishedWrite, parsed: object, zone: tzinfo) -> WriteSeen:
