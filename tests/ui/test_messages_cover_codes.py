@@ -12,18 +12,21 @@ from __future__ import annotations
 import ast
 import importlib
 import pkgutil
+import re
 from collections.abc import Iterable, Mapping
 from enum import Enum
 
 import pytest
 
 import cashier_app
+from cashier_app.domain import printer_faults
 from cashier_app.domain.access import ProtectedAction, Role
 from cashier_app.domain.audit import AuditAction
 from cashier_app.domain.capabilities import PlatformKind
 from cashier_app.domain.cases import DEFAULT_CAUSE, CaseKind, CaseResult, CaseStatus, StepAction
 from cashier_app.domain.errors import CodedError
 from cashier_app.domain.guidance import Action, Verdict, Voucher
+from cashier_app.domain.order_numbers import NumberKind
 from cashier_app.domain.orders import OrderState
 from cashier_app.domain.paper import PaperStatus, Refusal
 from cashier_app.domain.receipt import Channel, ReceiptKind, RefusalReason
@@ -52,6 +55,7 @@ WORDED: list[tuple[str, set[str], Mapping[str, object]]] = [
     ("OrderState severity", _values(OrderState), messages.ORDER_STATE_SEVERITY),
     ("Verdict", _values(Verdict), messages.VERDICTS),
     ("Action", _values(Action), messages.ACTIONS),
+    ("NumberKind", _values(NumberKind), messages.NUMBER_KINDS),
     ("Voucher (a step's outcome)", {f"voucher:{v}" for v in _values(Voucher)}, messages.STEP_OUTCOMES),
     ("PaperStatus of a paid order on its way or held",
      _values(PaperStatus) - {PaperStatus.NONE.value, PaperStatus.PRINTED.value}, messages.PAPER_VERDICTS),
@@ -93,9 +97,14 @@ def _printer_codes() -> set[str]:
 
 
 def test_every_printer_fault_has_its_message() -> None:
+    """Printer faults are worded once for every screen, in both languages, in domain/printer_faults.py."""
     codes = _printer_codes()
     assert len(codes) > 10
-    assert _missing(codes, messages.PRINTER_STATES) == []
+    assert _missing(codes, printer_faults.WORDS) == []
+    for code in codes:
+        words = printer_faults.WORDS[code]
+        assert re.search(r"[\u4e00-\u9fff]", words.zh) and words.en, code
+        assert bool(words.hint_zh) == bool(words.hint_en), code
 
 
 def _coded_error_classes() -> dict[str, type[CodedError]]:
@@ -177,7 +186,7 @@ def test_every_error_code_raised_towards_the_window_has_its_message() -> None:
 def test_every_table_checked_here_is_translated() -> None:
     """What test_translations.py holds to a Chinese translation covers every table above."""
     sources = set(messages.all_sources())
-    for what, _codes, table in [*WORDED, ("printer", set(), messages.PRINTER_STATES)]:
+    for what, _codes, table in WORDED:
         for value in table.values():
             texts = value if isinstance(value, tuple) else (value,)
             for text in texts:
