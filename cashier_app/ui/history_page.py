@@ -248,8 +248,6 @@ class HistoryPage(Page):
         return edit
 
     # --- Page ----------------------------------------------------------------------------------
-    def title(self) -> str:
-        return translate("HistoryPage", "Receipt history")
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -305,8 +305,6 @@ class LookupPage(Page):
         self.retranslate()
 
     # --- Page ---------------------------------------------------------------------------------
-    def title(self) -> str:
-        return translate("LookupPage", "Look up order")
 
     def focus_lookup(self) -> None:
         self.input.setFocus(Qt.FocusReason.ShortcutFocusReason)
