@@ -34,7 +34,7 @@ class DeskError(CodedError):
     """A request the desk cannot answer; `field` names a search input at fault."""
 
     def __init__(self, code: str, message: str, field: str = "") -> None:
-        super().__init__(code, message, params={"detail": message})
+        super().__init__(code, message, params={"detail": message, "field": field})
         self.field = field
 
 

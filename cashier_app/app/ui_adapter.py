@@ -50,10 +50,10 @@ from cashier_app.journal.print_jobs import HELD, JobStateError, PrintJobRecord
 from cashier_app.journal.receipt_print_state import print_states
 from cashier_app.journal.receipts import ReceiptRecord
 from cashier_app.journal.training import TrainingResult
-from cashier_app.lookup import LookupService
 from cashier_app.paper import PaperRefused
 from cashier_app.printing.queue import PrintQueue
 from cashier_app.ui.bridge import ServiceBridge
+from cashier_app.ui.lookup_services import LookupServices
 from cashier_app.ui.rows import (
     CaseQuery,
     CaseRow,
@@ -303,8 +303,8 @@ class AppUiServices:
             self._desk = AppDeskServices(self)
         return self._desk
 
-    def lookup_service(self) -> LookupService | None:
-        """The LookupService (its calls block: the UI runs them on a worker)."""
+    def lookup_service(self) -> LookupServices | None:
+        """The LookupService, as the window knows it (its calls block: the UI runs them on a worker)."""
         return self.services.lookup
 
     # -- cases ------------------------------------------------------------------------------

@@ -13,9 +13,8 @@ Every platform call runs on the page's BackgroundRunner; the page only shows Loo
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, tzinfo
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
@@ -39,53 +38,30 @@ from cashier_app.domain.local_time import store_time, store_zone
 from cashier_app.domain.money import format_fen
 from cashier_app.domain.order_numbers import NumberKind
 from cashier_app.domain.paper import PaperStatus
+from cashier_app.lookup.view import LookupView, SyncProgress
 from cashier_app.ui import messages, theme
 from cashier_app.ui.accessibility import accessible
 from cashier_app.ui.appearance import styled
-from cashier_app.ui.background import BackgroundRunner
+from cashier_app.ui.background import BackgroundRunner, Report
+from cashier_app.ui.lookup_services import LookupServices
 from cashier_app.ui.manager_pin import run_protected
 from cashier_app.ui.pages import Page, PageContext
 from cashier_app.ui.reason_dialog import ReasonDialog
-from cashier_app.ui.rows import CASE_OPEN, CaseRow
+from cashier_app.ui.rows import CASE_OPEN, CaseRow, JobRow
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
-# The guidance's codes the page reacts to (domain/guidance.py decides; the page only shows and asks).
-VERDICT_ASK_FOR_VOUCHER = Verdict.ASK_FOR_VOUCHER.value
 # Verdicts that ask whether the customer's phone shows a payment voucher (the answer decides the next step).
-VERDICTS_ASKING_VOUCHER = (VERDICT_ASK_FOR_VOUCHER, Verdict.NOT_FOUND.value)
-VERDICT_NOT_CHARGED = Verdict.NOT_FOUND_NOT_CHARGED.value
-PAPER_NONE = PaperStatus.NONE.value
-PAPER_PRINTED = PaperStatus.PRINTED.value
-OUTCOME_UNKNOWN = LookupOutcome.UNKNOWN.value
-ACTION_REPRINT = Action.REPRINT.value
-ACTION_PRINT = Action.PRINT.value
-ACTION_SYNC = Action.SYNC.value
-ACTION_CLOSE = Action.CLOSE_AND_PAY_AGAIN.value
-ACTION_QUERY_MERCHANT = Action.QUERY_BY_MERCHANT_NO.value
-ACTION_QUERY_AGAIN = Action.QUERY_AGAIN.value
-ACTION_ESCALATE = Action.ESCALATE.value
-ACTION_CHECK_NUMBER = Action.CHECK_NUMBER.value
-ACTION_PAID_AGAIN = Action.PAID_AGAIN.value
-PAPER_PRINTED = "printed"  # domain.paper.PaperStatus values, as the view carries them
-PAPER_HELD = "held"
-PAPER_ON_ITS_WAY = "on_its_way"
+VERDICTS_ASKING_VOUCHER = (Verdict.ASK_FOR_VOUCHER, Verdict.NOT_FOUND)
+PRINT_ACTIONS = (Action.PRINT, Action.REPRINT)
 # A receipt that came out this recently is not reprinted by Enter (only by a click on Reprint).
 JUST_PRINTED_S = 120
-# Protected actions (domain/access.py): a manager's PIN where the store wants one.
-ACCESS_REPRINT = ProtectedAction.REPRINT.value
-ACCESS_CLOSE_ORDER = ProtectedAction.CLOSE_ORDER.value
 
 # How many of the case's latest steps the page shows (the cases page has the whole timeline).
 CASE_STEPS_SHOWN = 4
 
 _VERDICT_FONT_PX = 26
-
-
-def _value(code: Any) -> str:
-    """An enum member's value, or the text itself."""
-    return str(getattr(code, "value", code))
 
 
 def _time_text(moment: datetime | str | None, zone: tzinfo) -> str:
@@ -139,10 +115,10 @@ class LookupPage(Page):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("lookupPage")
-        self.view: Any | None = None  # cashier_app.lookup.LookupView
+        self.view: LookupView | None = None
         self.case_row: CaseRow | None = None
         self.dialog: QWidget | None = None
-        self._forced_kind: str | None = None
+        self._forced_kind: NumberKind | None = None
         self._busy_kind = ""
         self._poll = 0
         self._error_text = ""
@@ -313,15 +289,15 @@ class LookupPage(Page):
     def refresh(self) -> None:
         """F5: look the shown order up again."""
         if self.view is not None and not self.runner.is_busy():
-            self.run_action(ACTION_QUERY_AGAIN)
+            self.run_action(Action.QUERY_AGAIN)
 
     def reprint_selected(self) -> QWidget | None:
         """Ctrl+P: print the shown order's receipt, or a copy of it, as its paper allows."""
-        if self.view is None or not getattr(self.view, "may_print", False):
+        if self.view is None or not self.view.may_print:
             self.status_message.emit(translate("LookupPage", "Look up a paid order first."), theme.INFO)
             return None
         steps = self.next_steps()
-        for action in (ACTION_REPRINT, ACTION_PRINT):
+        for action in (Action.REPRINT, Action.PRINT):
             if action in steps:
                 return self.ask_print(action)
         # On its way or held: it comes out by itself; a second job would give the customer two.
@@ -339,13 +315,13 @@ class LookupPage(Page):
     # --- the order's paper changing underneath --------------------------------------------------
     def _shown_order(self) -> str | None:
         view = self.view
-        return getattr(view, "out_trade_no", None) if view is not None else None
+        return view.out_trade_no if view is not None else None
 
-    def _on_job_changed(self, row: Any) -> None:
+    def _on_job_changed(self, row: JobRow) -> None:
         if row.out_trade_no and row.out_trade_no == self._shown_order():
             self.refresh_paper()
 
-    def _on_notice(self, code: str, params: Any) -> None:
+    def _on_notice(self, code: str, params: Mapping[str, object]) -> None:
         if code in ("case_opened", "case_updated") and params.get("out_trade_no") == self._shown_order():
             self.refresh_paper()
 
@@ -368,7 +344,7 @@ class LookupPage(Page):
                        failure=lambda error: log.warning("re-reading order %s failed: %s", number, error))
         return True
 
-    def _show_refreshed(self, view: Any, number: str | None) -> None:
+    def _show_refreshed(self, view: LookupView, number: str | None) -> None:
         # A lookup or a step started meanwhile brings its own view; another order may be shown by now.
         if self.runner.is_busy() or number != self._shown_order():
             return
@@ -393,15 +369,17 @@ class LookupPage(Page):
                 return UTC
         return self._zone
 
-    def service(self) -> Any | None:
+    def service(self) -> LookupServices | None:
         try:
             return self.context.services.lookup_service()
         except Exception as error:
             log.warning("the lookup service is not available: %s", error)
             return None
 
-    def _start(self, busy_kind: str, call: Callable[[Any], Any], *, progress: bool = False) -> bool:
-        """Run call(service) on the worker; its LookupView is shown when it comes back."""
+    def _start(self, busy_kind: str, call: Callable[[LookupServices, Report], LookupView], *,
+               progress: bool = False) -> bool:
+        """Run call(service, report) on the worker; its LookupView is shown when it comes back. With
+        `progress`, what call reports is shown while it runs (a sync's polls)."""
         service = self.service()
         if service is None:
             self._show_error_code("lookup_unavailable")
@@ -412,29 +390,17 @@ class LookupPage(Page):
         self._poll = 0
         self.error.setVisible(False)
         self._render_busy()
-        if progress:
-            self.runner.run_with_progress(lambda report: call((service, report)), success=self.show_view,
-                                          failure=self._on_failure, progress=self._on_progress)
-        else:
-            self.runner.run(lambda: call(service), success=self.show_view, failure=self._on_failure)
+        self.runner.run_with_progress(lambda report: call(service, report), success=self.show_view,
+                                      failure=self._on_failure, progress=self._on_progress if progress else None)
         return True
 
     # --- looking up ---------------------------------------------------------------------------
-    def lookup(self, raw: str, *, kind: str | None = None, voucher: Any | None = None) -> bool:
+    def lookup(self, raw: str, *, kind: NumberKind | None = None, voucher: Voucher = Voucher.NOT_ASKED) -> bool:
         """Look `raw` up (typed, scanned or a QR payload); False when nothing was started."""
         raw = raw.strip()
         if not raw:
             return False
-
-        def call(service: Any) -> Any:
-            arguments: dict[str, Any] = {}
-            if kind is not None:
-                arguments["kind"] = kind
-            if voucher is not None:
-                arguments["voucher"] = voucher
-            return service.lookup(raw, **arguments)
-
-        return self._start("lookup", call)
+        return self._start("lookup", lambda service, _report: service.lookup(raw, voucher, kind=kind))
 
     def _on_submitted(self, text: str) -> None:
         if not text:
@@ -454,28 +420,28 @@ class LookupPage(Page):
         if view is None or not self._asks_voucher(view):
             return False
         voucher = Voucher.SHOWN if shown else Voucher.NONE
-        return self._start("voucher", lambda service: service.with_voucher(view, voucher))
+        return self._start("voucher", lambda service, _report: service.with_voucher(view, voucher))
 
     @staticmethod
-    def _asks_voucher(view: Any) -> bool:
+    def _asks_voucher(view: LookupView) -> bool:
         """Ask the customer about a voucher: unpaid on the platform, or a merchant number the platform does not
         know (the voucher tells a mistyped number from a payment that never started)."""
-        verdict = _value(view.guidance.verdict)
-        if verdict == Verdict.NOT_FOUND.value:
-            return view.number_kind == NumberKind.MERCHANT and view.voucher is Voucher.NOT_ASKED
+        verdict = view.guidance.verdict
+        if verdict is Verdict.NOT_FOUND:
+            return view.number_kind is NumberKind.MERCHANT and view.voucher is Voucher.NOT_ASKED
         return verdict in VERDICTS_ASKING_VOUCHER
 
     # --- the next steps -----------------------------------------------------------------------
-    def next_steps(self) -> list[str]:
-        return [] if self.view is None else [_value(action) for action in self.view.guidance.actions]
+    def next_steps(self) -> list[Action]:
+        return [] if self.view is None else list(self.view.guidance.actions)
 
-    def default_action(self) -> str | None:
+    def default_action(self) -> Action | None:
         """The step Enter runs: the first the guidance offers, but never another print right after this
         page printed the order (a second Enter must not give the customer a second receipt)."""
         actions = self.next_steps()
         if not actions:
             return None
-        if actions[0] in (ACTION_PRINT, ACTION_REPRINT) and self._just_printed():
+        if actions[0] in PRINT_ACTIONS and self._just_printed():
             return None
         return actions[0]
 
@@ -485,12 +451,11 @@ class LookupPage(Page):
         view = self.view
         if view is None:
             return False
-        if getattr(view, "job_id", None) is not None:
+        if view.job_id is not None:
             return True
-        printed_at = getattr(view, "printed_at", None)
-        if not printed_at:
+        if not view.printed_at:
             return False
-        age = datetime.now().astimezone() - datetime.fromisoformat(printed_at)
+        age = datetime.now().astimezone() - datetime.fromisoformat(view.printed_at)
         return age.total_seconds() < JUST_PRINTED_S
 
     def run_default_action(self) -> bool:
@@ -499,7 +464,7 @@ class LookupPage(Page):
             return False
         action = self.default_action()
         if action is None:
-            if getattr(self.view, "job_id", None) is not None:
+            if self.view is not None and self.view.job_id is not None:
                 self.status_message.emit(translate(
                     "LookupPage", "The receipt was just sent to the printer. For another copy, click Reprint."),
                     theme.INFO)
@@ -507,32 +472,32 @@ class LookupPage(Page):
         self.run_action(action)
         return True
 
-    def run_action(self, action: str) -> QWidget | None:
+    def run_action(self, action: Action | str) -> QWidget | None:
         """Carry out a next step; returns the dialog it opened first, if any."""
         view = self.view
         if view is None or self.runner.is_busy():
             return None
-        if action in (ACTION_REPRINT, ACTION_PRINT):
-            return self.ask_print(action)
-        if action == ACTION_CLOSE:
+        if action in PRINT_ACTIONS:
+            return self.ask_print(Action(action))
+        if action == Action.CLOSE_AND_PAY_AGAIN:
             return self.ask_close()
-        if action == ACTION_ESCALATE:
+        if action == Action.ESCALATE:
             return self.ask_escalate()
-        if action == ACTION_SYNC:
+        if action == Action.SYNC:
             self.sync()
-        elif action == ACTION_QUERY_AGAIN and getattr(view, "channel_is_platform", False) and view.order is not None:
+        elif action == Action.QUERY_AGAIN and view.channel_is_platform and view.order is not None:
             # The platform is the channel: looking again is its sync (polled while still unpaid).
             self.sync()
-        elif action == ACTION_QUERY_AGAIN:
+        elif action == Action.QUERY_AGAIN:
             self.lookup(view.number, voucher=view.voucher)
-        elif action == ACTION_QUERY_MERCHANT:
+        elif action == Action.QUERY_BY_MERCHANT_NO:
             self._forced_kind = NumberKind.MERCHANT
             self.input.clear()
             self._render_hint()
             self.focus_lookup()
-        elif action == ACTION_PAID_AGAIN:
-            self._start("close", lambda service: service.paid_again(view))
-        elif action == ACTION_CHECK_NUMBER:
+        elif action == Action.PAID_AGAIN:
+            self._start("close", lambda service, _report: service.paid_again(view))
+        elif action == Action.CHECK_NUMBER:
             self.input.setText(view.number)
             self.focus_lookup()
         else:
@@ -544,20 +509,19 @@ class LookupPage(Page):
         if view is None:
             return False
 
-        def call(args: tuple[Any, Callable[[Any], None]]) -> Any:
-            service, report = args
+        def call(service: LookupServices, report: Report) -> LookupView:
             # The service reports each poll, so the page can say "第 2 次确认…" while it waits.
             return service.sync(view, progress=report)
 
         return self._start("sync", call, progress=True)
 
-    def ask_print(self, action: str) -> ReasonDialog | None:
+    def ask_print(self, action: Action) -> ReasonDialog | None:
         """Reprint (or print from the platform's record): ask the reason, default "customer asked"."""
         view = self.view
         if view is None:
             return None
         order = view.order.out_trade_no if view.order is not None else view.number
-        reprint = action == ACTION_REPRINT
+        reprint = action is Action.REPRINT
         title = translate("LookupPage", "Reprint receipt") if reprint else translate("LookupPage", "Print receipt")
         if reprint:
             prompt = translate("LookupPage", "Print the receipt of order {order} again, marked as a reprint. Why?")
@@ -582,14 +546,14 @@ class LookupPage(Page):
     def ask_close(self) -> QMessageBox | None:
         """Close the unpaid order before taking payment again: confirm first."""
         view = self.view
-        if view is None or not getattr(view, "may_close", False):
+        if view is None or not view.may_close:
             self._show_error_code("action_not_allowed")
             return None
         order = view.order.out_trade_no if view.order is not None else view.number
         box = QMessageBox(self.window())
         box.setObjectName("closeOrderConfirm")
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(messages.action_text(ACTION_CLOSE))
+        box.setWindowTitle(messages.action_text(Action.CLOSE_AND_PAY_AGAIN))
         box.setText(translate("LookupPage", "Close order {order}?").format(order=order))
         box.setInformativeText(translate(
             "LookupPage",
@@ -603,8 +567,8 @@ class LookupPage(Page):
 
         def decided(result: int) -> None:
             if box.clickedButton() is confirm:
-                self._protected(ACCESS_CLOSE_ORDER,
-                                lambda: self._start("close", lambda service: service.close_and_pay_again(view)))
+                self._protected(ProtectedAction.CLOSE_ORDER, lambda: self._start(
+                    "close", lambda service, _report: service.close_and_pay_again(view)))
             self._dialog_finished(result)
 
         box.finished.connect(decided)
@@ -623,10 +587,10 @@ class LookupPage(Page):
             translate("LookupPage", "Platform unreachable for a long time"),
         ]
         dialog = ReasonDialog(
-            messages.action_text(ACTION_ESCALATE),
+            messages.action_text(Action.ESCALATE),
             translate("LookupPage", "What should the manager know about order {order}?").format(order=view.number),
             presets,
-            messages.action_text(ACTION_ESCALATE),
+            messages.action_text(Action.ESCALATE),
             self.window(),
         )
         dialog.setObjectName("escalateDialog")
@@ -637,11 +601,11 @@ class LookupPage(Page):
         dialog.open()
         return dialog
 
-    def _print(self, view: Any, reason: str) -> None:
+    def _print(self, view: LookupView, reason: str) -> None:
         # The reason is read here, on the GUI thread: the dialog is gone by the time the worker runs.
-        start = lambda: self._start("print", lambda service: service.print_receipt(view, reason))  # noqa: E731
-        if _value(getattr(view, "paper", "none")) == PAPER_PRINTED:  # a copy of paper the customer had: a reprint
-            self._protected(ACCESS_REPRINT, start)
+        start = lambda: self._start("print", lambda service, _report: service.print_receipt(view, reason))  # noqa: E731
+        if view.paper is PaperStatus.PRINTED:  # a copy of paper the customer had: a reprint
+            self._protected(ProtectedAction.REPRINT, start)
         else:
             start()
 
@@ -655,8 +619,8 @@ class LookupPage(Page):
     def _refused(self, error: BaseException) -> None:
         self._on_failure(error)
 
-    def _escalate(self, view: Any, note: str) -> None:
-        self._start("escalate", lambda service: service.escalate(view, note))
+    def _escalate(self, view: LookupView, note: str) -> None:
+        self._start("escalate", lambda service, _report: service.escalate(view, note))
 
     def _dialog_finished(self, _result: int) -> None:
         if self.dialog is not None and self.dialog.isVisible():
@@ -665,8 +629,8 @@ class LookupPage(Page):
         self.focus_lookup()
 
     # --- results ------------------------------------------------------------------------------
-    def show_view(self, view: Any, *, quietly: bool = False) -> None:
-        previous_job = getattr(self.view, "job_id", None) if self.view is not None else None
+    def show_view(self, view: LookupView, *, quietly: bool = False) -> None:
+        previous_job = self.view.job_id if self.view is not None else None
         kind = "" if quietly else self._busy_kind
         self.view = view
         if not quietly:
@@ -689,7 +653,8 @@ class LookupPage(Page):
 
     def _on_failure(self, error: BaseException) -> None:
         log.warning("lookup step failed: %s", error)
-        after = getattr(error, "view", None)
+        service = self.service()
+        after = service.view_after(error) if service is not None else None
         if after is not None:
             # The step wrote what happened into the case and derived the order again: show it as it is now.
             self.show_view(after, quietly=True)
@@ -704,11 +669,8 @@ class LookupPage(Page):
     def _show_error_code(self, code: str) -> None:
         self._on_failure(CodedError(code))
 
-    def _on_progress(self, payload: Any) -> None:
-        if isinstance(payload, int):
-            self._poll = payload
-        else:
-            self._poll = int(getattr(payload, "poll", self._poll + 1))
+    def _on_progress(self, payload: object) -> None:
+        self._poll = payload.poll if isinstance(payload, SyncProgress) else self._poll + 1
         self._render_busy()
 
     def _load_case(self, case_id: int | None) -> CaseRow | None:
@@ -757,7 +719,7 @@ class LookupPage(Page):
         return self.busy_label.text() if self.runner.is_busy() else ""
 
     def _render_hint(self) -> None:
-        if self._forced_kind == NumberKind.MERCHANT:
+        if self._forced_kind is NumberKind.MERCHANT:
             self.hint.setText(translate(
                 "LookupPage",
                 "Type the merchant order number (商户订单号) from the voucher's details on the customer's phone, "
@@ -783,15 +745,14 @@ class LookupPage(Page):
         if view is None:
             return
         guidance = view.guidance
-        verdict = _value(guidance.verdict)
-        severity = _value(guidance.severity)
+        verdict = guidance.verdict
+        severity = guidance.severity
         foreground = theme.FOREGROUND.get(severity, theme.NEUTRAL_FOREGROUND)
         background = theme.BACKGROUND.get(severity, "#ffffff")
         # "Print the receipt" only while the order has had no paper at all: printed from the platform's record
         # (no print.txt of the till's) or on its way is a receipt too; on its way or held is said as such.
-        paper = _value(getattr(view, "paper", "")) or None
-        had_paper = bool(view.has_receipt) or (paper is not None and paper != PAPER_NONE)
-        self.verdict.setText(messages.verdict_text(verdict, has_receipt=had_paper, paper=paper))
+        had_paper = view.has_receipt or view.paper is not PaperStatus.NONE
+        self.verdict.setText(messages.verdict_text(verdict, has_receipt=had_paper, paper=view.paper))
         styled(self.verdict,
             f"QLabel#verdictText {{ color: {foreground}; background: {background}; font-size: {_VERDICT_FONT_PX}px;"
             " font-weight: bold; padding: 14px 16px; border-radius: 8px; }"
@@ -799,7 +760,7 @@ class LookupPage(Page):
         self.verdict.setProperty("severity", severity)
 
         reason = ""
-        if _value(view.outcome) == OUTCOME_UNKNOWN and view.unknown_reason:
+        if view.outcome is LookupOutcome.UNKNOWN and view.unknown_reason:
             reason = translate("LookupPage", "Why: {reason}").format(
                 reason=messages.platform_reason_text(view.unknown_reason))
             hint = messages.platform_hint(view.unknown_reason)
@@ -815,7 +776,8 @@ class LookupPage(Page):
         self.paper_note.setVisible(bool(paper_note))
 
         next_note = ""
-        if guidance.may_take_payment_again and verdict != VERDICT_NOT_CHARGED:  # that verdict says it itself
+        # (the not-charged verdict says it itself)
+        if guidance.may_take_payment_again and verdict is not Verdict.NOT_FOUND_NOT_CHARGED:
             next_note = translate("LookupPage", "This order can no longer be paid: you may take payment again with "
                                                 "a new order number.")
         self.next_note.setText(next_note)
@@ -835,14 +797,14 @@ class LookupPage(Page):
         view = self.view
         if view is None:
             return ""
-        paper = _value(getattr(view, "paper", ""))
-        if paper == PAPER_HELD:
+        paper = view.paper
+        if paper is PaperStatus.HELD:
             fault = messages.printer_state_text(view.held_fault) if view.held_fault else ""
             return translate("LookupPage", "The receipt waits for the printer ({fault}). It prints by itself once the "
                                            "printer is ready: do not print it again.").format(fault=fault or "—")
-        if paper == PAPER_ON_ITS_WAY:
+        if paper is PaperStatus.ON_ITS_WAY:
             return translate("LookupPage", "The receipt is being printed now.")
-        if paper != PAPER_PRINTED:
+        if paper is not PaperStatus.PRINTED:
             return ""
         text = ""
         if view.printed_at:
@@ -888,7 +850,7 @@ class LookupPage(Page):
             self.action_buttons.append(button)
         self.actions_row.addStretch(1)
 
-    def action_button(self, action: str) -> QPushButton | None:
+    def action_button(self, action: Action | str) -> QPushButton | None:
         for button in self.action_buttons:
             if button.property("action") == action:
                 return button
@@ -897,15 +859,15 @@ class LookupPage(Page):
     def _render_sync_note(self) -> None:
         view = self.view
         text = ""
-        channel = view is not None and bool(getattr(view, "channel_is_platform", False))
+        channel = view is not None and view.channel_is_platform
         if view is not None and view.after_sync and channel:
-            state = messages.order_state_text(_value(view.state) if view.state is not None else None)
+            state = messages.order_state_text(view.state)
             text = translate("LookupPage", "Looked up again: {platform} shows {state}.").format(
                 platform=messages.platform_name(view.platform), state=state)
             if view.polls:
                 text += " " + translate("LookupPage", "Confirmed {n} times.").format(n=view.polls + 1)
         elif view is not None and view.after_sync:
-            state = messages.order_state_text(_value(view.state) if view.state is not None else None)
+            state = messages.order_state_text(view.state)
             if view.sync_changed:
                 text = translate("LookupPage", "Synced: the platform now shows {state}.").format(state=state)
             elif view.state is not None:
@@ -934,8 +896,8 @@ class LookupPage(Page):
         values = self.fact_values
         if view is None:
             return
-        state_code = _value(order.state) if order is not None else None
-        if order is None and _value(view.outcome) == OUTCOME_UNKNOWN:
+        state_code: str | None = order.state if order is not None else None
+        if order is None and view.outcome is LookupOutcome.UNKNOWN:
             state_code = "UNKNOWN"  # not known now: never shown as unpaid
         values["state"].setText(messages.order_state_text(state_code))
         state_colour = theme.FOREGROUND.get(messages.order_state_severity(state_code), theme.NEUTRAL_FOREGROUND)
@@ -947,18 +909,17 @@ class LookupPage(Page):
                 amount += "  " + translate("LookupPage", "(refunded {amount})").format(
                     amount=format_fen(order.refund_amount))
             values["amount"].setText(amount)
-            values["channel"].setText(messages.channel_text(_value(order.channel)))
+            values["channel"].setText(messages.channel_text(order.channel))
             values["created"].setText(_time_text(order.created_at, self.zone()))
             values["paid"].setText(_time_text(order.paid_at, self.zone()))
             values["out_trade_no"].setText(order.out_trade_no)
             values["channel_trade_no"].setText(order.channel_trade_no or "—")
         else:
-            merchant = getattr(view, "out_trade_no", None) or (view.number if view.number_kind == NumberKind.MERCHANT
-                                                                 else None)
+            merchant = view.out_trade_no or (view.number if view.number_kind is NumberKind.MERCHANT else None)
             for key in ("amount", "channel", "created", "paid"):
                 values[key].setText("—")
             values["out_trade_no"].setText(merchant or "—")
-            values["channel_trade_no"].setText(view.number if view.number_kind != NumberKind.MERCHANT else "—")
+            values["channel_trade_no"].setText(view.number if view.number_kind is NumberKind.CHANNEL else "—")
 
     def _render_case(self) -> None:
         view = self.view

@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
             self._credentials_dialog.activateWindow()
             return self._credentials_dialog
         opened: list[CredentialsDialog | None] = []
-        self.pin_dialog = run_protected(self, self.services, ProtectedAction.CHANGE_KEY.value,
+        self.pin_dialog = run_protected(self, self.services, ProtectedAction.CHANGE_KEY,
                                         lambda: opened.append(self._open_credentials()),
                                         refused=lambda error: self.show_message(messages.error_text(error),
                                                                                 theme.ATTENTION))
@@ -360,7 +360,7 @@ class MainWindow(QMainWindow):
             self._setup_wizard.activateWindow()
             return self._setup_wizard
         opened: list[SetupWizard | None] = []
-        self.pin_dialog = run_protected(self, self.services, ProtectedAction.CHANGE_SETTINGS.value,
+        self.pin_dialog = run_protected(self, self.services, ProtectedAction.CHANGE_SETTINGS,
                                         lambda: opened.append(self._open_setup()),
                                         refused=lambda error: self.show_message(messages.error_text(error),
                                                                                 theme.ATTENTION))
@@ -396,7 +396,7 @@ class MainWindow(QMainWindow):
             dialog.open()
             opened.append(dialog)
 
-        self.pin_dialog = run_protected(self, self.services, ProtectedAction.CHANGE_SETTINGS.value, show,
+        self.pin_dialog = run_protected(self, self.services, ProtectedAction.CHANGE_SETTINGS, show,
                                         refused=lambda error: self.show_message(messages.error_text(error),
                                                                                 theme.ATTENTION))
         return opened[0] if opened else None
