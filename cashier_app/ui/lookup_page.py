@@ -1,13 +1,14 @@
 """The lookup page: the cashier types or scans a number, the app says what became of the order and
 offers the next step (reprint, sync, close and take payment again, report it).
 
-Keyboard first, scanner friendly: the big field keeps the focus. A scanner "types" the number and
-ends with Enter; Enter looks the number up (on a worker thread: the platform may take seconds), and
-the field is emptied for the next scan while the result stays on screen. Enter on the empty field
-runs the highlighted next step; Y / N answer the voucher question; Esc clears the field.
+Keyboard first, scanner friendly: the big field keeps the focus (ui.lookup_input). Enter looks the number
+up (on a worker thread: the platform may take seconds), and the field is emptied for the next scan while
+the answer stays on screen (ui.lookup_answer). Enter on the empty field runs the highlighted next step
+(ui.lookup_actions); Y / N answer the voucher question; Esc clears the field.
 
-Every platform call runs on the page's BackgroundRunner; the page only shows LookupViews
-(cashier_app.lookup.view), which are immutable, so the worker and the page never share state.
+Every platform call runs on the page's BackgroundRunner through the lookup's protocol (ui.lookup_services);
+the page only shows LookupViews (cashier_app.lookup.view), which are immutable, so the worker and the page
+never share state.
 """
 
 from __future__ import annotations
@@ -17,90 +18,39 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, tzinfo
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
-from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from cashier_app.domain.access import ProtectedAction
 from cashier_app.domain.errors import CodedError, code_of
-from cashier_app.domain.guidance import Action, LookupOutcome, Verdict, Voucher
-from cashier_app.domain.local_time import store_time, store_zone
-from cashier_app.domain.money import format_fen
+from cashier_app.domain.guidance import Action, Voucher
+from cashier_app.domain.local_time import store_zone
 from cashier_app.domain.order_numbers import NumberKind
 from cashier_app.domain.paper import PaperStatus
 from cashier_app.lookup.view import LookupView, SyncProgress
 from cashier_app.ui import messages, theme
 from cashier_app.ui.accessibility import accessible
-from cashier_app.ui.appearance import styled
 from cashier_app.ui.background import BackgroundRunner, Report
+from cashier_app.ui.lookup_actions import (
+    PRINT_ACTIONS,
+    ActionButtons,
+    close_confirmation,
+    escalate_dialog,
+    print_dialog,
+)
+from cashier_app.ui.lookup_answer import AnswerView, asks_voucher, paper_note_text
+from cashier_app.ui.lookup_input import LookupEntry, busy_text
 from cashier_app.ui.lookup_services import LookupServices
 from cashier_app.ui.manager_pin import run_protected
 from cashier_app.ui.pages import Page, PageContext
 from cashier_app.ui.reason_dialog import ReasonDialog
-from cashier_app.ui.rows import CASE_OPEN, CaseRow, JobRow
+from cashier_app.ui.rows import CaseRow, JobRow
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
-# Verdicts that ask whether the customer's phone shows a payment voucher (the answer decides the next step).
-VERDICTS_ASKING_VOUCHER = (Verdict.ASK_FOR_VOUCHER, Verdict.NOT_FOUND)
-PRINT_ACTIONS = (Action.PRINT, Action.REPRINT)
 # A receipt that came out this recently is not reprinted by Enter (only by a click on Reprint).
 JUST_PRINTED_S = 120
-
-# How many of the case's latest steps the page shows (the cases page has the whole timeline).
-CASE_STEPS_SHOWN = 4
-
-_VERDICT_FONT_PX = 26
-
-
-def _time_text(moment: datetime | str | None, zone: tzinfo) -> str:
-    """On the store's clock, whatever offset the platform or the journal wrote it in."""
-    return store_time(moment, zone) or "—"
-
-
-class LookupInput(QLineEdit):
-    """The big field. Enter with text: look it up; Enter on the empty field: the default next step."""
-
-    submitted = Signal(str)
-    enter_on_empty = Signal()
-    cleared = Signal()
-    voucher_answered = Signal(bool)  # Y / N while the voucher question shows and nothing is typed
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.voucher_question_open = False
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            text = self.text().strip()
-            if text:
-                self.submitted.emit(text)
-            else:
-                self.enter_on_empty.emit()
-            event.accept()
-            return
-        if key == Qt.Key.Key_Escape:
-            self.clear()
-            self.cleared.emit()
-            event.accept()
-            return
-        if self.voucher_question_open and not self.text() and key in (Qt.Key.Key_Y, Qt.Key.Key_N):
-            self.voucher_answered.emit(key == Qt.Key.Key_Y)
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 class LookupPage(Page):
@@ -129,145 +79,47 @@ class LookupPage(Page):
         self._refresh_after_action = False
         self._stopped = False
         self._zone: tzinfo | None = None
-        self.action_buttons: list[QPushButton] = []
 
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
-        self.hint = QLabel()
-        self.hint.setObjectName("lookupHint")
-        self.hint.setWordWrap(True)
-
-        self.input = LookupInput()
-        self.input.setObjectName("lookupInput")
-        self.input.setMaxLength(512)  # a QR payload with its URL fits
-        self.input.setClearButtonEnabled(True)
-        self.input.setMinimumHeight(64)
-        # Large, for a number read back at arm's length; it grows with the till's text size (ui.appearance).
-        styled(self.input, "QLineEdit#lookupInput { font-size: 30px; min-height: 56px; padding: 4px 14px;"
-                           " border: 2px solid #1f5fa8; border-radius: 10px; background: #ffffff; }")
-        self.input.submitted.connect(self._on_submitted)
+        self.entry = LookupEntry()
+        self.input = self.entry.input
+        self.lookup_button = self.entry.lookup_button
+        self.hint = self.entry.hint
+        self.busy_box = self.entry.busy_box
+        self.busy_label = self.entry.busy_label
         self.input.enter_on_empty.connect(self.run_default_action)
         self.input.cleared.connect(self._on_cleared)
         self.input.voucher_answered.connect(self.answer_voucher)
+        self.entry.submitted.connect(self._on_submitted)
         self.setFocusProxy(self.input)
-        self.lookup_button = QPushButton()
-        self.lookup_button.setObjectName("lookupButton")
-        self.lookup_button.setMinimumHeight(64)
-        self.lookup_button.clicked.connect(lambda: self._on_submitted(self.input.text().strip()))
-        input_row = QHBoxLayout()
-        input_row.addWidget(self.input, 1)
-        input_row.addWidget(self.lookup_button)
-
-        self.busy_bar = QProgressBar()
-        self.busy_bar.setObjectName("busyBar")
-        self.busy_bar.setRange(0, 0)  # "working", no percentage: a platform call has none
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.setMaximumHeight(8)
-        self.busy_label = QLabel()
-        self.busy_label.setObjectName("busyLabel")
-        busy_row = QHBoxLayout()
-        busy_row.addWidget(self.busy_label)
-        busy_row.addWidget(self.busy_bar, 1)
-        self.busy_box = QWidget()
-        self.busy_box.setLayout(busy_row)
-        busy_row.setContentsMargins(0, 0, 0, 0)
-        self.busy_box.setVisible(False)
-
-        # --- the answer -------------------------------------------------------------------------
-        self.result = QFrame()
-        self.result.setObjectName("lookupResult")
-        self.result.setFrameShape(QFrame.Shape.StyledPanel)
-        styled(self.result, "QFrame#lookupResult { background: #ffffff; border: 1px solid #dadce0;"
-                                  " border-radius: 10px; }  QFrame#lookupResult QLabel { border: none; }")
-        result_layout = QVBoxLayout(self.result)
-        result_layout.setContentsMargins(20, 16, 20, 16)
-        result_layout.setSpacing(12)
-
-        self.verdict = QLabel()
-        self.verdict.setObjectName("verdictText")
-        self.verdict.setWordWrap(True)
-        self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        result_layout.addWidget(self.verdict)
-        self.reason = QLabel()
-        self.reason.setObjectName("verdictReason")
-        self.reason.setWordWrap(True)
-        result_layout.addWidget(self.reason)
-        self.paper_note = QLabel()
-        self.paper_note.setObjectName("paperNote")
-        self.paper_note.setWordWrap(True)
-        result_layout.addWidget(self.paper_note)
-        self.next_note = QLabel()
-        self.next_note.setObjectName("nextNote")
-        self.next_note.setWordWrap(True)
-        result_layout.addWidget(self.next_note)
-
-        self.voucher_box = QFrame()
-        self.voucher_box.setObjectName("voucherBox")
-        voucher_row = QHBoxLayout(self.voucher_box)
-        voucher_row.setContentsMargins(0, 0, 0, 0)
-        self.voucher_question = QLabel()
-        self.voucher_question.setObjectName("voucherQuestion")
-        self.voucher_yes = QPushButton()
-        self.voucher_yes.setObjectName("voucherYes")
-        self.voucher_yes.clicked.connect(lambda: self.answer_voucher(True))
-        self.voucher_no = QPushButton()
-        self.voucher_no.setObjectName("voucherNo")
-        self.voucher_no.clicked.connect(lambda: self.answer_voucher(False))
-        voucher_row.addWidget(self.voucher_question)
-        voucher_row.addWidget(self.voucher_yes)
-        voucher_row.addWidget(self.voucher_no)
-        voucher_row.addStretch(1)
-        result_layout.addWidget(self.voucher_box)
-
-        self.actions_row = QHBoxLayout()
-        self.actions_row.setSpacing(10)
-        result_layout.addLayout(self.actions_row)
-
-        self.sync_note = QLabel()
-        self.sync_note.setObjectName("syncNote")
-        self.sync_note.setWordWrap(True)
-        result_layout.addWidget(self.sync_note)
-
-        self.facts = QGridLayout()
-        self.facts.setHorizontalSpacing(24)
-        self.facts.setVerticalSpacing(6)
-        self.fact_names: dict[str, QLabel] = {}
-        self.fact_values: dict[str, QLabel] = {}
-        fact_keys = ("state", "amount", "channel", "created", "paid", "out_trade_no", "channel_trade_no")
-        for position, key in enumerate(fact_keys):
-            name = QLabel()
-            styled(name, f"color: {theme.NEUTRAL_FOREGROUND};")
-            value = QLabel()
-            value.setObjectName(f"fact_{key}")
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            row, column = divmod(position, 2)
-            self.facts.addWidget(name, row, column * 2)
-            self.facts.addWidget(value, row, column * 2 + 1)
-            self.fact_names[key] = name
-            self.fact_values[key] = value
-        self.facts.setColumnStretch(1, 1)
-        self.facts.setColumnStretch(3, 1)
-        result_layout.addLayout(self.facts)
-
-        self.case_label = QLabel()
-        self.case_label.setObjectName("caseSummary")
-        self.case_label.setWordWrap(True)
-        self.case_label.setTextFormat(Qt.TextFormat.PlainText)
-        result_layout.addWidget(self.case_label)
 
         self.error = QLabel()
         self.error.setObjectName("lookupError")
         self.error.setWordWrap(True)
-        styled(self.error, f"color: {theme.FOREGROUND[theme.FAULT]}; font-weight: bold;")
         self.error.setVisible(False)
+
+        self.result = AnswerView()
+        self.result.voucher_answered.connect(self.answer_voucher)
+        self.step_buttons = ActionButtons(self.result.actions_row, self.run_action)
+        # The answer's parts, by the names the window and the tests know them.
+        self.verdict = self.result.verdict
+        self.reason = self.result.reason
+        self.next_note = self.result.next_note
+        self.voucher_question = self.result.voucher_question
+        self.voucher_yes = self.result.voucher_yes
+        self.voucher_no = self.result.voucher_no
+        self.voucher_box = self.result.voucher_box
+        self.sync_note = self.result.sync_note
+        self.paper_note = self.result.paper_note
+        self.case_label = self.result.case_label
+        self.fact_values = self.result.fact_values
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(12)
         layout.addWidget(self.heading)
-        layout.addWidget(self.hint)
-        layout.addLayout(input_row)
-        layout.addWidget(self.busy_box)
+        layout.addWidget(self.entry)
         layout.addWidget(self.error)
         layout.addWidget(self.result)
         layout.addStretch(1)
@@ -279,6 +131,10 @@ class LookupPage(Page):
         context.bridge.print_job_changed.connect(self._on_job_changed)
         context.bridge.notice.connect(self._on_notice)
         self.retranslate()
+
+    @property
+    def action_buttons(self) -> list[QPushButton]:
+        return self.step_buttons.buttons
 
     # --- Page ---------------------------------------------------------------------------------
 
@@ -417,19 +273,10 @@ class LookupPage(Page):
     def answer_voucher(self, shown: bool) -> bool:
         """The customer's phone shows a payment voucher (True) or not (False)."""
         view = self.view
-        if view is None or not self._asks_voucher(view):
+        if view is None or not asks_voucher(view):
             return False
         voucher = Voucher.SHOWN if shown else Voucher.NONE
         return self._start("voucher", lambda service, _report: service.with_voucher(view, voucher))
-
-    @staticmethod
-    def _asks_voucher(view: LookupView) -> bool:
-        """Ask the customer about a voucher: unpaid on the platform, or a merchant number the platform does not
-        know (the voucher tells a mistyped number from a payment that never started)."""
-        verdict = view.guidance.verdict
-        if verdict is Verdict.NOT_FOUND:
-            return view.number_kind is NumberKind.MERCHANT and view.voucher is Voucher.NOT_ASKED
-        return verdict in VERDICTS_ASKING_VOUCHER
 
     # --- the next steps -----------------------------------------------------------------------
     def next_steps(self) -> list[Action]:
@@ -520,28 +367,9 @@ class LookupPage(Page):
         view = self.view
         if view is None:
             return None
-        order = view.order.out_trade_no if view.order is not None else view.number
-        reprint = action is Action.REPRINT
-        title = translate("LookupPage", "Reprint receipt") if reprint else translate("LookupPage", "Print receipt")
-        if reprint:
-            prompt = translate("LookupPage", "Print the receipt of order {order} again, marked as a reprint. Why?")
-        else:
-            prompt = translate("LookupPage", "Order {order} has had no receipt yet: print it now. Why?")
-        presets = [
-            translate("LookupPage", "Customer asked"),
-            translate("LookupPage", "The till printed nothing"),
-            translate("LookupPage", "Receipt unreadable"),
-            translate("LookupPage", "Printer fault fixed"),
-        ]
-        dialog = ReasonDialog(title, prompt.format(order=order), presets, messages.action_text(action), self.window())
-        dialog.setObjectName("printReasonDialog")
-        dialog.reason_box.setCurrentIndex(0)  # the usual reason, ready for Enter
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog = print_dialog(self.window(), view, action)
         dialog.accepted.connect(lambda: self._print(view, dialog.reason()))
-        dialog.finished.connect(self._dialog_finished)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
+        return self._open(dialog)
 
     def ask_close(self) -> QMessageBox | None:
         """Close the unpaid order before taking payment again: confirm first."""
@@ -549,21 +377,7 @@ class LookupPage(Page):
         if view is None or not view.may_close:
             self._show_error_code("action_not_allowed")
             return None
-        order = view.order.out_trade_no if view.order is not None else view.number
-        box = QMessageBox(self.window())
-        box.setObjectName("closeOrderConfirm")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(messages.action_text(Action.CLOSE_AND_PAY_AGAIN))
-        box.setText(translate("LookupPage", "Close order {order}?").format(order=order))
-        box.setInformativeText(translate(
-            "LookupPage",
-            "After closing, this order can no longer be paid. Then take payment again with a new order number.",
-        ))
-        confirm = box.addButton(translate("LookupPage", "Close the order"), QMessageBox.ButtonRole.AcceptRole)
-        back = box.addButton(translate("LookupPage", "Back"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(back)  # closing is never a stray Enter away
-        box.setEscapeButton(back)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box, confirm = close_confirmation(self.window(), view)
 
         def decided(result: int) -> None:
             if box.clickedButton() is confirm:
@@ -581,21 +395,11 @@ class LookupPage(Page):
         view = self.view
         if view is None:
             return None
-        presets = [
-            translate("LookupPage", "Customer insists they paid"),
-            translate("LookupPage", "Still unpaid after several syncs"),
-            translate("LookupPage", "Platform unreachable for a long time"),
-        ]
-        dialog = ReasonDialog(
-            messages.action_text(Action.ESCALATE),
-            translate("LookupPage", "What should the manager know about order {order}?").format(order=view.number),
-            presets,
-            messages.action_text(Action.ESCALATE),
-            self.window(),
-        )
-        dialog.setObjectName("escalateDialog")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog = escalate_dialog(self.window(), view)
         dialog.accepted.connect(lambda: self._escalate(view, dialog.reason()))
+        return self._open(dialog)
+
+    def _open(self, dialog: ReasonDialog) -> ReasonDialog:
         dialog.finished.connect(self._dialog_finished)
         self.dialog = dialog
         dialog.open()
@@ -684,58 +488,30 @@ class LookupPage(Page):
 
     # --- view ---------------------------------------------------------------------------------
     def _set_busy(self, busy: bool) -> None:
-        self.input.setEnabled(not busy)
-        self.lookup_button.setEnabled(not busy)
-        for button in (*self.action_buttons, self.voucher_yes, self.voucher_no):
-            button.setEnabled(not busy)
-        self.busy_box.setVisible(busy)
+        self.entry.set_busy(busy, self._busy_text())
+        self.step_buttons.set_enabled(not busy)
+        self.result.voucher_yes.setEnabled(not busy)
+        self.result.voucher_no.setEnabled(not busy)
         if not busy:
             self._busy_kind = ""
             if self.dialog is None or not self.dialog.isVisible():
                 self.input.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._render_busy()
+            self.entry.busy_label.setText(self._busy_text())
 
     def is_busy(self) -> bool:
         return self.runner.is_busy()
 
+    def _busy_text(self) -> str:
+        return busy_text(self._busy_kind, self._poll)
+
     def _render_busy(self) -> None:
-        kind = self._busy_kind
-        if kind == "sync":
-            if self._poll:
-                text = translate("LookupPage", "Confirming, attempt {n}…").format(n=self._poll + 1)
-            else:
-                text = translate("LookupPage", "Syncing with the payment channel…")
-        elif kind == "close":
-            text = translate("LookupPage", "Closing the order…")
-        elif kind == "print":
-            text = translate("LookupPage", "Sending to the printer…")
-        elif kind == "escalate":
-            text = translate("LookupPage", "Reporting…")
-        else:
-            text = translate("LookupPage", "Looking up…")
-        self.busy_label.setText(text)
+        self.entry.busy_label.setText(self._busy_text())
 
     def busy_text(self) -> str:
-        return self.busy_label.text() if self.runner.is_busy() else ""
+        return self.entry.busy_label.text() if self.runner.is_busy() else ""
 
     def _render_hint(self) -> None:
-        if self._forced_kind is NumberKind.MERCHANT:
-            self.hint.setText(translate(
-                "LookupPage",
-                "Type the merchant order number (商户订单号) from the voucher's details on the customer's phone, "
-                "then press Enter.",
-            ))
-            self.input.setPlaceholderText(translate("LookupPage", "Merchant order number"))
-            return
-        self.hint.setText(translate(
-            "LookupPage",
-            "Scan or type the merchant order number or the third-party number and press Enter. Esc clears.",
-        ))
-        if self.view is None:
-            self.input.setPlaceholderText(translate("LookupPage", "Scan or type an order number"))
-        else:
-            self.input.setPlaceholderText(translate(
-                "LookupPage", "Next order number — or Enter for the highlighted step"))
+        self.entry.show_hint(self._forced_kind, answer_shown=self.view is not None)
 
     def verdict_text(self) -> str:
         return self.verdict.text()
@@ -744,231 +520,29 @@ class LookupPage(Page):
         view = self.view
         if view is None:
             return
-        guidance = view.guidance
-        verdict = guidance.verdict
-        severity = guidance.severity
-        foreground = theme.FOREGROUND.get(severity, theme.NEUTRAL_FOREGROUND)
-        background = theme.BACKGROUND.get(severity, "#ffffff")
-        # "Print the receipt" only while the order has had no paper at all: printed from the platform's record
-        # (no print.txt of the till's) or on its way is a receipt too; on its way or held is said as such.
-        had_paper = view.has_receipt or view.paper is not PaperStatus.NONE
-        self.verdict.setText(messages.verdict_text(verdict, has_receipt=had_paper, paper=view.paper))
-        styled(self.verdict,
-            f"QLabel#verdictText {{ color: {foreground}; background: {background}; font-size: {_VERDICT_FONT_PX}px;"
-            " font-weight: bold; padding: 14px 16px; border-radius: 8px; }"
-        )
-        self.verdict.setProperty("severity", severity)
-
-        reason = ""
-        if view.outcome is LookupOutcome.UNKNOWN and view.unknown_reason:
-            reason = translate("LookupPage", "Why: {reason}").format(
-                reason=messages.platform_reason_text(view.unknown_reason))
-            hint = messages.platform_hint(view.unknown_reason)
-            if hint:
-                reason += " " + hint
-        self.reason.setText(reason)
-        self.reason.setVisible(bool(reason))
-        self.reason.setToolTip(view.detail or "")
-        self.verdict.setToolTip(view.detail or "")
-
-        paper_note = self._paper_note_text() if view.may_print else ""
-        self.paper_note.setText(paper_note)
-        self.paper_note.setVisible(bool(paper_note))
-
-        next_note = ""
-        # (the not-charged verdict says it itself)
-        if guidance.may_take_payment_again and verdict is not Verdict.NOT_FOUND_NOT_CHARGED:
-            next_note = translate("LookupPage", "This order can no longer be paid: you may take payment again with "
-                                                "a new order number.")
-        self.next_note.setText(next_note)
-        self.next_note.setVisible(bool(next_note))
-
-        asking = self._asks_voucher(view)
-        self.voucher_box.setVisible(asking)
+        self.result.show_answer(view, self.case_row, self.zone())
+        asking = asks_voucher(view)
         self.input.voucher_question_open = asking
-        self._render_actions()
-        self._render_sync_note()
-        self._render_facts()
-        self._render_case()
+        self.step_buttons.show_actions(self.next_steps(), None if asking else self.default_action(),
+                                  enabled=not self.runner.is_busy())
         self._render_hint()
 
     def _paper_note_text(self) -> str:
-        """What the order's receipt has had, in words: held (and why), printing, or printed when and by whom."""
-        view = self.view
-        if view is None:
-            return ""
-        paper = view.paper
-        if paper is PaperStatus.HELD:
-            fault = messages.printer_state_text(view.held_fault) if view.held_fault else ""
-            return translate("LookupPage", "The receipt waits for the printer ({fault}). It prints by itself once the "
-                                           "printer is ready: do not print it again.").format(fault=fault or "—")
-        if paper is PaperStatus.ON_ITS_WAY:
-            return translate("LookupPage", "The receipt is being printed now.")
-        if paper is not PaperStatus.PRINTED:
-            return ""
-        text = ""
-        if view.printed_at:
-            at = _time_text(view.printed_at, self.zone())
-            who = view.printed_by or ""
-            if who and who != "system":
-                text = translate("LookupPage", "Receipt printed at {at}, asked for by {who}.").format(at=at, who=who)
-            else:
-                text = translate("LookupPage", "Receipt printed at {at}.").format(at=at)
-        if view.copies_printed:
-            text = (text + " " + translate("LookupPage", "Copies printed since: {n}.").format(
-                n=view.copies_printed)).strip()
-        return text
-
-    def _render_actions(self) -> None:
-        while self.actions_row.count():
-            item = self.actions_row.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        self.action_buttons = []
-        actions = self.next_steps()
-        asking = self.voucher_box.isVisibleTo(self.result)
-        for position, action in enumerate(actions):
-            button = QPushButton(messages.action_text(action))
-            button.setObjectName(f"action_{action}")
-            button.setProperty("action", action)
-            button.setMinimumHeight(52)
-            button.setAutoDefault(False)
-            default = position == 0 and not asking and action == self.default_action()
-            button.setProperty("defaultAction", default)
-            if default:
-                # Enter on the empty field runs it: say so on the button.
-                button.setText(translate("LookupPage", "{action} (Enter)").format(action=messages.action_text(action)))
-                styled(button, "QPushButton { background: #c8102e; border: 1px solid #a50d25; color: #ffffff;"
-                                     " font-weight: bold; font-size: 19px; padding: 0 24px; border-radius: 8px; }"
-                                     " QPushButton:disabled { background: #e8aab4; }")
-            button.clicked.connect(lambda _checked=False, code=action: self.run_action(code))
-            accessible(button, messages.action_text(action),
-                       translate("LookupPage", "The next step for this order (Enter runs it)") if default else "")
-            button.setEnabled(not self.runner.is_busy())
-            self.actions_row.addWidget(button)
-            self.action_buttons.append(button)
-        self.actions_row.addStretch(1)
+        return paper_note_text(self.view, self.zone()) if self.view is not None else ""
 
     def action_button(self, action: Action | str) -> QPushButton | None:
-        for button in self.action_buttons:
-            if button.property("action") == action:
-                return button
-        return None
-
-    def _render_sync_note(self) -> None:
-        view = self.view
-        text = ""
-        channel = view is not None and view.channel_is_platform
-        if view is not None and view.after_sync and channel:
-            state = messages.order_state_text(view.state)
-            text = translate("LookupPage", "Looked up again: {platform} shows {state}.").format(
-                platform=messages.platform_name(view.platform), state=state)
-            if view.polls:
-                text += " " + translate("LookupPage", "Confirmed {n} times.").format(n=view.polls + 1)
-        elif view is not None and view.after_sync:
-            state = messages.order_state_text(view.state)
-            if view.sync_changed:
-                text = translate("LookupPage", "Synced: the platform now shows {state}.").format(state=state)
-            elif view.state is not None:
-                text = translate("LookupPage", "Synced: the platform still shows {state}.").format(state=state)
-            if view.polls:
-                text += " " + translate("LookupPage", "Confirmed {n} times.").format(n=view.polls + 1)
-        if channel and view is not None and view.order is not None:
-            text = (text + "\n" if text else "") + messages.channel_truth_text(view.platform)
-        self.sync_note.setText(text)
-        self.sync_note.setVisible(bool(text))
-
-    def _render_facts(self) -> None:
-        view = self.view
-        names = {
-            "state": translate("LookupPage", "Payment state"),
-            "amount": translate("LookupPage", "Amount"),
-            "channel": translate("LookupPage", "Paid with"),
-            "created": translate("LookupPage", "Ordered at"),
-            "paid": translate("LookupPage", "Paid at"),
-            "out_trade_no": translate("LookupPage", "Merchant order no."),
-            "channel_trade_no": translate("LookupPage", "Third-party order no."),
-        }
-        for key, label in self.fact_names.items():
-            label.setText(names[key])
-        order = view.order if view is not None else None
-        values = self.fact_values
-        if view is None:
-            return
-        state_code: str | None = order.state if order is not None else None
-        if order is None and view.outcome is LookupOutcome.UNKNOWN:
-            state_code = "UNKNOWN"  # not known now: never shown as unpaid
-        values["state"].setText(messages.order_state_text(state_code))
-        state_colour = theme.FOREGROUND.get(messages.order_state_severity(state_code), theme.NEUTRAL_FOREGROUND)
-        styled(values["state"], f"color: {state_colour}; font-weight: bold; font-size: 20px;")
-        values["state"].setProperty("stateCode", state_code or "")
-        if order is not None:
-            amount = format_fen(order.total_amount)
-            if order.refund_amount:
-                amount += "  " + translate("LookupPage", "(refunded {amount})").format(
-                    amount=format_fen(order.refund_amount))
-            values["amount"].setText(amount)
-            values["channel"].setText(messages.channel_text(order.channel))
-            values["created"].setText(_time_text(order.created_at, self.zone()))
-            values["paid"].setText(_time_text(order.paid_at, self.zone()))
-            values["out_trade_no"].setText(order.out_trade_no)
-            values["channel_trade_no"].setText(order.channel_trade_no or "—")
-        else:
-            merchant = view.out_trade_no or (view.number if view.number_kind is NumberKind.MERCHANT else None)
-            for key in ("amount", "channel", "created", "paid"):
-                values[key].setText("—")
-            values["out_trade_no"].setText(merchant or "—")
-            values["channel_trade_no"].setText(view.number if view.number_kind is NumberKind.CHANNEL else "—")
-
-    def _render_case(self) -> None:
-        view = self.view
-        case = self.case_row
-        if view is None or view.case_id is None:
-            self.case_label.setVisible(False)
-            self.case_label.setText("")
-            return
-        if case is None:
-            text = translate("LookupPage", "Case {id}").format(id=view.case_id)
-        else:
-            status = messages.case_status_text(case.status) if case.status == CASE_OPEN or not case.result else (
-                translate("LookupPage", "closed: {result}").format(result=messages.case_result_text(case.result)))
-            text = translate("LookupPage", "Case {id} · {kind} · {status}").format(
-                id=case.case_id, kind=messages.case_kind_text(case.kind), status=status)
-            if case.escalation_working_days is not None:
-                # Reported for handling earlier: how long the platform has had it.
-                text += "  ·  " + translate("LookupPage", "reported {days} working days ago").format(
-                    days=case.escalation_working_days)
-            # In time order (steps taken before the case was opened are written into it with their own times).
-            for step in sorted(case.steps, key=lambda step: step.at_local)[-CASE_STEPS_SHOWN:]:
-                line = f"{step.at_local[-8:]}  {messages.step_action_text(step.action)}"
-                if step.state_seen:
-                    line += f"  {messages.order_state_text(step.state_seen)}"
-                text += "\n  " + line
-        self.case_label.setText(text)
-        self.case_label.setVisible(True)
+        return self.step_buttons.button(action)
 
     def retranslate(self) -> None:
         self.heading.setText(self.title())
-        self.lookup_button.setText(translate("LookupPage", "Look up (Enter)"))
-        self.voucher_question.setText(translate("LookupPage", "Does the customer's phone show a payment voucher?"))
-        self.voucher_yes.setText(translate("LookupPage", "Yes (Y)"))
-        self.voucher_no.setText(translate("LookupPage", "No (N)"))
-        accessible(self.input, translate("LookupPage", "Order number"),
-                   translate("LookupPage", "Type or scan the merchant order number or the third-party number, then "
-                                           "press Enter"))
-        accessible(self.lookup_button, translate("LookupPage", "Look up"),
-                   translate("LookupPage", "Look the number up on the merchant platform"))
-        accessible(self.voucher_yes, translate("LookupPage", "Yes, the customer shows a payment voucher"))
-        accessible(self.voucher_no, translate("LookupPage", "No, the customer has no payment voucher"))
-        accessible(self.verdict, translate("LookupPage", "The order's state"))
-        accessible(self.next_note, translate("LookupPage", "The next step"))
+        self.entry.retranslate()
+        self.result.retranslate()
         accessible(self.error, translate("LookupPage", "What went wrong"))
         self._render_hint()
         self._render_busy()
         if self.view is not None:
             self._render_view()
         else:
-            self._render_facts()
+            self.result.show_facts(None, self.zone())
         if self._error_text:
             self.error.setText(self._error_text)

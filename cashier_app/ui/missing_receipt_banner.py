@@ -31,7 +31,6 @@ from cashier_app.domain.money import format_fen
 from cashier_app.lookup.view import LookupView
 from cashier_app.ui import messages, theme
 from cashier_app.ui.accessibility import accessible
-from cashier_app.ui.appearance import styled
 from cashier_app.ui.background import BackgroundRunner
 from cashier_app.ui.rows import CASE_OPEN, CaseQuery, CaseRow
 from cashier_app.ui.services import UiServices
@@ -44,18 +43,6 @@ PAID_NO_RECEIPT = CaseKind.PAID_NO_RECEIPT.value
 MAX_LINES = 3
 SHORTCUT = "F9"
 
-BANNER_STYLE = (
-    "QFrame#missingReceiptBanner { background: #fde7e8; border-bottom: 3px solid #c0262d; }"
-    " QFrame#missingReceiptBanner QLabel { background: transparent; }"
-    " QLabel#missingReceiptText { color: #8e1b20; font-size: 20px; font-weight: bold; }"
-    " QLabel#missingReceiptError { color: #c0262d; font-size: 16px; font-weight: bold; }"
-    " QLabel#missingReceiptBusy { color: #1f5fa8; font-size: 16px; }"
-    " QLabel#missingReceiptMore { color: #8e1b20; font-size: 16px; }"
-    " QPushButton#printMissingReceiptButton { background: #c8102e; border: 1px solid #a50d25; color: #ffffff;"
-    " font-size: 18px; font-weight: bold; padding: 8px 22px; border-radius: 6px; min-height: 30px; }"
-    " QPushButton#printMissingReceiptButton:hover { background: #a50d25; }"
-    " QPushButton#printMissingReceiptButton:disabled { background: #e8aab4; border-color: #e8aab4; }"
-)
 
 
 def not_printed_text(view: LookupView) -> tuple[str, str]:
@@ -152,7 +139,6 @@ class MissingReceiptBanner(QFrame):
     def __init__(self, services: UiServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("missingReceiptBanner")
-        styled(self, BANNER_STYLE)
         self._services = services
         self._rows: list[CaseRow] = []
         self._errors: dict[int, str] = {}  # case id -> why its last print failed
