@@ -404,13 +404,21 @@ def platform_check(settings: PlatformSettings, key: KeyLookup, probe: PlatformPr
                       "未检查平台连接", **base)
     details = {**base, **asdict(probe)}
     if not probe.reached:
+        if probe.code == "bad_signature" and probe.http_status == 401:
+            # It answered, and refused this till: the platform signs its refusal with the terminal's real
+            # key, so ours cannot verify it (StateUnknown.cause says the same: key_rejected). Not "unreachable".
+            message = (f"{platform_url(settings)} answers, but rejects this till's key: {probe.detail}; the stored "
+                       "key is not this terminal's key")
+            return _check("platform", "Merchant platform", Outcome.FAULT, message, "平台拒绝本机的商户密钥",
+                          "Store the right key with `cashier-app credentials set`.", **details)
         if probe.code == "bad_signature":
             message = (f"{platform_url(settings)}: {probe.detail}; the answer is not signed with the stored key "
                        "(a wrong key, or not the platform: a proxy or a login page in between?)")
-            hint = "Check the stored key and base_url."
-        else:
-            message = f"{platform_url(settings)} cannot be reached: {probe.detail}"
-            hint = "Check the network, base_url and proxy_url; is the platform up?"
+            return _check("platform", "Merchant platform", Outcome.FAULT, message,
+                          "平台应答的签名无效（密钥不对，或中间有代理、登录页）", "Check the stored key and base_url.",
+                          **details)
+        message = f"{platform_url(settings)} cannot be reached: {probe.detail}"
+        hint = "Check the network, base_url and proxy_url; is the platform up?"
         return _check("platform", "Merchant platform", Outcome.FAULT, message, "无法连接商户平台", hint, **details)
     outcome, text, zh, hint = _PLATFORM_CODES.get(
         probe.code or "", (Outcome.WARNING, f"answers with an unexpected code {probe.code}", "平台返回异常", ""))
