@@ -9,6 +9,7 @@ unreachable platform cost seconds, not minutes.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -224,6 +225,13 @@ def watch_folders_check(files: FileReport) -> CheckResult:
         return _check("watch_folders", "Watched folders", Outcome.WARNING,
                       "; ".join(f.problem or f.folder for f in unwritable), "监视文件夹当前用户不可写",
                       "The till must be able to write there; check it runs as a user that may.", folders=details)
+    odd = [f"{os.path.join(f.folder, p.name)} is {p.refused}" for f in files.folders for p in f.present if p.refused]
+    if odd:
+        # The watcher refuses them (a link to a private file, a FIFO that would block a reader): a till
+        # writing through one never gets its receipts printed.
+        return _check("watch_folders", "Watched folders", Outcome.WARNING, "; ".join(odd),
+                      "监视文件夹里有同名的链接、管道或设备，本程序不会读取",
+                      "Remove it: the till must write a regular file under that name.", folders=details)
     return _check("watch_folders", "Watched folders", Outcome.OK,
                   f"{len(files.folders)} folder(s) exist and can be read: "
                   + ", ".join(f.folder for f in files.folders),
