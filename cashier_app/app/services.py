@@ -51,7 +51,6 @@ from cashier_app.people.store import PeopleStore, Person
 from cashier_app.platform.adapter import PlatformAdapter
 from cashier_app.platform.factory import build_adapter
 from cashier_app.platform.order import Order
-from cashier_app.platform.settings import PlatformSettings
 from cashier_app.printing.faults import PrinterFault
 from cashier_app.printing.order_receipt import OrderReceiptError
 from cashier_app.printing.profiles import decode_charset, resolve_profile
@@ -65,12 +64,9 @@ from cashier_app.watch.intake import Intake, IntakeDeferred, IntakeResult
 from cashier_app.watch.watcher import FolderWatcher
 
 if TYPE_CHECKING:
-    from cashier_app.sandbox.server import SandboxServer
+    pass
 
 log = logging.getLogger(__name__)
-
-SANDBOX_KEY = "sandbox-key-T0001-please-change"
-
 
 @dataclass
 class RunOptions:
@@ -81,29 +77,6 @@ class RunOptions:
     demo_interval_s: float = 4.0
     # Demo and training: the platform the sandbox plays (mp-v1, wechatpay-v3, alipay).
     platform: str = "mp-v1"
-
-
-def simulated_platform(settings: PlatformSettings, sandbox: SandboxServer) -> tuple[PlatformSettings, str]:
-    """The platform settings and the secret that talk to the demo's (or training's) sandbox."""
-    from cashier_app.platform import rsa_keys
-    from cashier_app.sandbox import emulator_keys as ek
-
-    keys = sandbox.channel_keys
-    if isinstance(keys, ek.WechatKeys) and sandbox.keys_dir is not None:
-        wechat = dataclasses.replace(
-            settings.wechatpay, base_url=sandbox.base_url, mchid=ek.WECHAT_MCHID, sp_mchid="", sub_mchid="",
-            merchant_serial_no=keys.merchant_serial, public_key_id=keys.public_key_id,
-            public_key_file=str(sandbox.keys_dir / ek.WECHAT_FILES["public_key"]), platform_certificate_file="",
-            bill_device="")
-        return (dataclasses.replace(settings, kind="wechatpay-v3", wechatpay=wechat),
-                rsa_keys.to_compact(keys.merchant))
-    if isinstance(keys, ek.AlipayKeys) and sandbox.keys_dir is not None:
-        alipay = dataclasses.replace(
-            settings.alipay, gateway_url=sandbox.base_url + "/gateway.do", app_id=ek.ALIPAY_APP_ID,
-            public_key_file=str(sandbox.keys_dir / ek.ALIPAY_FILES["public_key"]), bill_terminal="", bill_store="")
-        return dataclasses.replace(settings, kind="alipay", alipay=alipay), rsa_keys.to_compact(keys.app)
-    return (dataclasses.replace(settings, kind="mp-v1", base_url=sandbox.base_url, merchant_no="M100001",
-                                terminal_no="T0001"), SANDBOX_KEY)
 
 
 class AppServices:
@@ -260,6 +233,7 @@ class AppServices:
 
     def _start_simulators(self) -> None:
         from cashier_app.emulator.server import ReceivedJob, VirtualPrinter
+        from cashier_app.sandbox import terminal
         from cashier_app.sandbox.server import SandboxServer
 
         # Training stages each lesson's orders when the lesson starts (app/training.py): no scenario of its own.
@@ -272,7 +246,7 @@ class AppServices:
         sandbox.start()
         self._started.append(sandbox.stop)
         self.sandbox = sandbox
-        self.config.platform, secret = simulated_platform(self.config.platform, sandbox)
+        self.config.platform, secret = terminal.settings_for(sandbox, self.config.platform)
         self._key_provider = lambda: secret
 
         printer_name = self.config.printing.default_printer

@@ -16,6 +16,7 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any
 
+from cashier_app.domain import printer_faults
 from cashier_app.printing import faults
 from cashier_app.printing.connections import close_quietly, describe_target, open_connection
 from cashier_app.printing.faults import PrinterFault, fault_text
@@ -24,9 +25,9 @@ from cashier_app.printing.status import PrinterState, PrinterStatus, can_read_st
 
 from .outcomes import Outcome
 
-# Pseudo-codes for what is not a fault of the printer but still not "ready".
-STATUS_NOT_ASKED = "status_not_asked"  # check_status is off: the printer is not asked
-PAPER_NEAR_END = "paper_near_end"
+# What is not a fault of the printer but still not "ready" (worded with the faults).
+STATUS_NOT_ASKED = printer_faults.STATUS_NOT_ASKED
+PAPER_NEAR_END = printer_faults.PAPER_NEAR_END
 
 
 @dataclass(frozen=True)
@@ -58,15 +59,11 @@ class PrinterCheck:
 
     @property
     def text_zh(self) -> str:
-        if not self.code:
-            return "打印机就绪"
-        return _EXTRA_TEXT.get(self.code, (fault_text(self.code, "zh_CN"), ""))[0]
+        return fault_text(self.code or printer_faults.OK, "zh_CN")
 
     @property
     def text_en(self) -> str:
-        if not self.code:
-            return "ready"
-        return _EXTRA_TEXT.get(self.code, ("", fault_text(self.code, "en")))[1]
+        return fault_text(self.code or printer_faults.OK, "en")
 
     def to_json(self) -> dict[str, Any]:
         data = dataclasses.asdict(self)
@@ -74,65 +71,14 @@ class PrinterCheck:
         return data
 
 
-_EXTRA_TEXT = {
-    STATUS_NOT_ASKED: ("未查询打印机状态", "Status not asked"),
-    PAPER_NEAR_END: ("打印纸快用完了", "Paper near its end"),
-}
-
-
 def hint_for(code: str, settings: PrinterSettings, timeout_s: float) -> tuple[str, str]:
     """(English, Chinese) advice for a fault code, for this kind of printer."""
     target = describe_target(settings)
     if code == faults.NOT_CONNECTED:
         return _not_connected_hint(settings, target)
-    fixed: dict[str, tuple[str, str]] = {
-        faults.OFFLINE: (
-            "The printer answers but says it is offline. Check that it is not paused (a lit error or "
-            "paper light), that the cover is shut and paper is loaded; press FEED once, or switch it off and on.",
-            "打印机已连接但处于离线状态：检查是否暂停、纸盖是否关好、是否有纸；可按一下走纸键或关机重启。"),
-        faults.COVER_OPEN: (
-            "The printer's cover is open: close it firmly until it clicks.",
-            "打印机纸盖没有关好：请用力按下直到听到“咔哒”声。"),
-        faults.PAPER_END: (
-            "The printer is out of paper: load a new roll, thermal side towards the print head, and close the cover.",
-            "打印机缺纸：请装入新纸卷（热敏面朝向打印头），然后关好纸盖。"),
-        PAPER_NEAR_END: (
-            "Paper is running low: it still prints, but have a new roll ready.",
-            "打印纸快用完了，仍可打印，请准备好新纸卷。"),
-        faults.CUTTER_ERROR: (
-            "The auto-cutter is jammed: open the cover, remove any stuck paper, close it, then switch the "
-            "printer off and on.",
-            "切刀卡住：打开纸盖取出卡纸，关好后关机重启打印机。"),
-        faults.UNRECOVERABLE: (
-            "The printer reports an unrecoverable error: switch it off, wait ten seconds, switch it on. "
-            "If it comes back, the printer needs service.",
-            "打印机报告严重故障：关机十秒后再开机；如仍出现，需要维修。"),
-        faults.STATUS_UNKNOWN: (
-            f"The printer did not answer the status query (DLE EOT) within {timeout_s:g} s. It may be busy, or "
-            "a model that cannot answer status: if it prints a test page, turn off check_status for this "
-            "printer in the configuration, so the app stops asking.",
-            f"打印机在 {timeout_s:g} 秒内没有回应状态查询。可能正忙，或该型号不支持状态查询：如果能打印测试页，"
-            "请在配置中关闭该打印机的 check_status。"),
-        STATUS_NOT_ASKED: (
-            "check_status is off for this printer, so faults (paper out, cover open) show only as prints that "
-            "never come out. Turn it on if the printer can answer status.",
-            "该打印机已关闭状态查询（check_status），缺纸或开盖时只会表现为不出小票。若打印机支持，请打开。"),
-        faults.UNSUPPORTED_ON_PLATFORM: (
-            "This kind of connection cannot be used on this computer; choose another kind (on Windows, "
-            "win32raw with the vendor's driver), or install what the detail names.",
-            "此电脑不支持该连接方式：请换一种连接方式（Windows 上可用 win32raw 配合厂商驱动）。"),
-        faults.NOT_CONFIGURED: (
-            "The printer's settings are incomplete: fill in what the detail names under [printing.printers].",
-            "打印机配置不完整：请在 [printing.printers] 中补全详细信息中提到的项目。"),
-        faults.TIMEOUT: (
-            "The printer stopped taking data: check the cable, then switch it off and on.",
-            "打印机不再接收数据：检查连接线后关机重启。"),
-        faults.NOT_A_PRINTER: _not_a_printer_hint(settings, target),
-        faults.SEND_FAILED: (
-            "The connection dropped: check the cable or the network, then try again.",
-            "连接中断：检查连接线或网络后重试。"),
-    }
-    return fixed.get(code, (f"See the detail ({target}).", f"请查看详细信息（{target}）。"))
+    if code == faults.NOT_A_PRINTER:
+        return _not_a_printer_hint(settings, target)
+    return printer_faults.advice(code, timeout_s) or (f"See the detail ({target}).", f"请查看详细信息（{target}）。")
 
 
 def _not_a_printer_hint(settings: PrinterSettings, target: str) -> tuple[str, str]:

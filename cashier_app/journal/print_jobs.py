@@ -136,6 +136,21 @@ class PrintJobStore:
             ).fetchone()
         return PrintJobRecord.from_row(row) if row else None
 
+    def count_active(self, printers: Iterable[str]) -> int:
+        """Jobs these printers' workers will do by themselves: queued, being sent, or held and not
+        parked (a parked job waits for a person)."""
+        names = list(printers)
+        if not names:
+            return 0
+        marks = ", ".join("?" * len(names))
+        with self.journal.read() as conn:
+            row = conn.execute(
+                f"SELECT COUNT(*) FROM print_jobs WHERE printer IN ({marks}) AND"
+                " (state IN ('queued', 'sending') OR (state = 'held' AND parked = 0))",
+                names,
+            ).fetchone()
+        return int(row[0])
+
     def printers_with_pending(self) -> list[str]:
         with self.journal.read() as conn:
             rows = conn.execute(

@@ -7,9 +7,9 @@ No Qt here: the lookup page (ui/) calls LookupService from a worker thread.
 from cashier_app.lookup.errors import ActionNotAllowed, InvalidNumber, LookupServiceError, PaperChanged, PrintFailed
 from cashier_app.lookup.scan import ScannedNumber, ScanSource, read_number
 from cashier_app.lookup.service import LookupService
-from cashier_app.lookup.view import CHANNEL, MERCHANT, LookupView, SyncProgress
+from cashier_app.lookup.view import LookupView, SyncProgress
 
 __all__ = [
-    "CHANNEL", "MERCHANT", "ActionNotAllowed", "InvalidNumber", "LookupService", "LookupServiceError",
+    "ActionNotAllowed", "InvalidNumber", "LookupService", "LookupServiceError",
     "LookupView", "PaperChanged", "PrintFailed", "ScanSource", "ScannedNumber", "SyncProgress", "read_number",
 ]

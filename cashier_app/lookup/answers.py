@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from cashier_app.domain.cases import CaseStep, StepAction
 from cashier_app.domain.guidance import LookupOutcome
+from cashier_app.domain.order_numbers import NumberKind
 from cashier_app.journal.db import utc_now
 from cashier_app.platform.order import Order
 from cashier_app.platform.results import (
@@ -32,7 +33,7 @@ class Answer:
 
     outcome: LookupOutcome
     order: Order | None
-    kind: str  # "merchant" | "channel": the number the answer is for
+    kind: NumberKind  # the number the answer is for
     unknown_reason: str | None = None
     detail: str = ""
 
@@ -56,7 +57,7 @@ class Answer:
         return CaseStep(utc_now(), action, actor, self.state_seen, outcome or self.step_outcome, detail, note)
 
 
-def read_answer(result: PlatformResult, kind: str, call: str) -> Answer:
+def read_answer(result: PlatformResult, kind: NumberKind, call: str) -> Answer:
     """`call` names the request for the detail, e.g. "query out_trade_no=2026112200012345"."""
     request = f" (request {result.request_id})" if result.request_id else ""
     if isinstance(result, StateUnknown):

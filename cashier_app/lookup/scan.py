@@ -22,9 +22,8 @@ What is accepted, in this order:
 5. Failing all that, the one run of 10 or more digits in the text (``NO.2026112200012345;``).
    Two such runs are ambiguous and refused.
 
-A number is 6-64 characters of ``A-Z a-z 0-9 _ -`` (the platform's out_trade_no is 1-64, but no
-till numbers its orders with fewer than 6 characters, and a shorter input is a typing slip).
-Letters keep their case: merchants' numbers are case-sensitive.
+A number is shaped as domain/order_numbers.py `is_order_number` says (6-64 characters of
+``A-Z a-z 0-9 _ -``, the command line's rule too).
 """
 
 from __future__ import annotations
@@ -37,13 +36,10 @@ from enum import StrEnum
 from urllib.parse import parse_qsl, urlsplit
 
 from cashier_app.domain.numbers import fullwidth_to_ascii
+from cashier_app.domain.order_numbers import NUMBER_LENGTH, NumberKind, is_order_number
 
-MIN_LENGTH = 6
-MAX_LENGTH = 64
-
-_NUMBER = re.compile(rf"[A-Za-z0-9_-]{{{MIN_LENGTH},{MAX_LENGTH}}}")
 _AIM_IDENTIFIER = re.compile(r"^\][A-Za-z][0-9A-Za-z]")
-_DIGIT_RUN = re.compile(r"(?<![0-9])[0-9]{10,64}(?![0-9])")
+_DIGIT_RUN = re.compile(rf"(?<![0-9])[0-9]{{10,{NUMBER_LENGTH[1]}}}(?![0-9])")
 # Marks a scanner or a label printer puts around the data (Code 39's start/stop is "*").
 _WRAPPERS = "*#<>[](){}'\"`|;,.:"
 
@@ -52,9 +48,9 @@ _CHANNEL_KEYS = frozenset({"channeltradeno", "transactionid", "tradeno"})
 
 # Longest labels first, so that 第三方订单号 is not read as 订单号.
 _LABELS = (
-    ("第三方订单号", "channel"), ("微信支付单号", "channel"), ("支付宝交易号", "channel"),
-    ("商户订单号", "merchant"), ("平台订单号", "merchant"), ("交易单号", "channel"),
-    ("商户单号", "merchant"), ("交易号", "channel"), ("订单号", "merchant"),
+    ("第三方订单号", NumberKind.CHANNEL), ("微信支付单号", NumberKind.CHANNEL), ("支付宝交易号", NumberKind.CHANNEL),
+    ("商户订单号", NumberKind.MERCHANT), ("平台订单号", NumberKind.MERCHANT), ("交易单号", NumberKind.CHANNEL),
+    ("商户单号", NumberKind.MERCHANT), ("交易号", NumberKind.CHANNEL), ("订单号", NumberKind.MERCHANT),
 )
 _LABELLED = re.compile(
     "(" + "|".join(re.escape(label) for label, _ in _LABELS) + r")\s*[:：=]?\s*([A-Za-z0-9_\-]+(?: [0-9]+)*)"
@@ -76,8 +72,8 @@ class ScanSource(StrEnum):
 @dataclass(frozen=True)
 class ScannedNumber:
     number: str
-    # "merchant" or "channel" when the payload named the field; None: guess from the shape.
-    kind: str | None
+    # Which number the payload named; None: guess from the shape.
+    kind: NumberKind | None
     source: ScanSource
 
 
@@ -97,22 +93,18 @@ def read_number(raw: str) -> ScannedNumber | None:
             or _alone(text) or _from_digits(text))
 
 
-def is_order_number(text: str) -> bool:
-    return _NUMBER.fullmatch(text) is not None
-
-
 def _named(pairs: list[tuple[str, str]], source: ScanSource) -> ScannedNumber | None:
-    found: dict[str, str] = {}
+    found: dict[NumberKind, str] = {}
     for key, value in pairs:
         name = key.lower().replace("_", "").replace("-", "")
         number = "".join(fullwidth_to_ascii(str(value)).split())
         if not is_order_number(number):
             continue
         if name in _MERCHANT_KEYS:
-            found.setdefault("merchant", number)
+            found.setdefault(NumberKind.MERCHANT, number)
         elif name in _CHANNEL_KEYS:
-            found.setdefault("channel", number)
-    for kind in ("merchant", "channel"):
+            found.setdefault(NumberKind.CHANNEL, number)
+    for kind in (NumberKind.MERCHANT, NumberKind.CHANNEL):
         if kind in found:
             return ScannedNumber(found[kind], kind, source)
     return None

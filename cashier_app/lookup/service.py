@@ -22,6 +22,7 @@ from cashier_app.domain.access import ProtectedAction
 from cashier_app.domain.audit import AuditAction
 from cashier_app.domain.cases import DEFAULT_CAUSE, Case, CaseKind, CaseResult, CaseStatus, CaseStep, StepAction
 from cashier_app.domain.guidance import Action, LookupOutcome, Verdict, Voucher, guide
+from cashier_app.domain.order_numbers import NumberKind
 from cashier_app.domain.orders import OrderState, is_forward
 from cashier_app.domain.paper import PaperStatus, Want
 from cashier_app.domain.receipt import ReceiptKind
@@ -32,12 +33,19 @@ from cashier_app.journal.receipts import ReceiptRecord, ReceiptStore
 from cashier_app.lookup.answers import Answer, read_answer
 from cashier_app.lookup.errors import ActionNotAllowed, InvalidNumber, PaperChanged, PrintFailed
 from cashier_app.lookup.scan import read_number
-from cashier_app.lookup.view import CHANNEL, MERCHANT, UNPAID_STATES, LookupView, SyncProgress
+from cashier_app.lookup.view import UNPAID_STATES, LookupView, SyncProgress
 from cashier_app.paper import PaperDesk, PaperRefused, PaperState
 from cashier_app.platform.adapter import PlatformAdapter
+from cashier_app.platform.number_search import search
 from cashier_app.platform.order import Order
-from cashier_app.platform.order_numbers import guess_number_kind
-from cashier_app.platform.results import NotClosable, OrderClosed, StateUnknown, SyncResult, UnknownReason
+from cashier_app.platform.results import (
+    NotClosable,
+    OrderClosed,
+    QueryResult,
+    StateUnknown,
+    SyncResult,
+    UnknownReason,
+)
 from cashier_app.reconcile.orders_seen import OrdersSeenStore
 
 log = logging.getLogger(__name__)
@@ -107,21 +115,18 @@ class LookupService:
 
     # -- the page's actions -----------------------------------------------------------------
 
-    def lookup(self, raw: str, voucher: Voucher = Voucher.NOT_ASKED, *, kind: str | None = None) -> LookupView:
+    def lookup(self, raw: str, voucher: Voucher = Voucher.NOT_ASKED, *, kind: NumberKind | None = None) -> LookupView:
         """Query the number in `raw`: as the number its shape (or a QR payload's field name)
-        suggests, falling back to the other kind. `kind` ("merchant"/"channel") forces one kind,
+        suggests, falling back to the other kind (platform/number_search.py). `kind` forces one kind,
         without fallback (the page's "query by merchant number")."""
-        if kind not in (None, MERCHANT, CHANNEL):
-            raise ValueError(f"kind must be {MERCHANT!r} or {CHANNEL!r}, not {kind!r}")
         scanned = read_number(raw)
         if scanned is None:
             reason = "empty" if not raw.strip() else "not_a_number"
             raise InvalidNumber(f"no order number in the input ({len(raw)} characters)", reason=reason)
         number = scanned.number
-        first = kind or scanned.kind or (CHANNEL if guess_number_kind(number).is_channel_number else MERCHANT)
         with self._order_lock(number):
             steps: list[CaseStep] = []
-            answer = self._query(number, first, steps, fallback=kind is None)
+            answer = self._query(number, kind or scanned.kind, steps, fallback=kind is None)
             log.info("lookup %s (%s, %s): %s", number, answer.kind, scanned.source.value, answer.step_outcome)
             return self._settle(None, number, answer, voucher, steps)
 
@@ -155,7 +160,7 @@ class LookupService:
                         changed = changed or bool(again)
                     else:
                         polled = self._query_once(answer.order.out_trade_no if answer.order else view.number,
-                                                  MERCHANT, steps, poll=polls)
+                                                  NumberKind.MERCHANT, steps, poll=polls)
                     if polled.outcome is LookupOutcome.UNKNOWN:
                         continue  # keep the last answer the platform gave; a fault proves nothing
                     answer = polled
@@ -178,14 +183,14 @@ class LookupService:
             actor, approved_by = self._check(ProtectedAction.CLOSE_ORDER)
             steps: list[CaseStep] = []
             result = self.client.close_order(number)
-            answer = read_answer(result, MERCHANT, f"close out_trade_no={number}")
+            answer = read_answer(result, NumberKind.MERCHANT, f"close out_trade_no={number}")
             close_with: CaseResult | None = None
             if isinstance(result, OrderClosed):
                 steps.append(answer.step(StepAction.CLOSE, actor, outcome="closed"))
                 close_with = CaseResult.CLOSED_AND_REPAID
             elif isinstance(result, NotClosable):
                 steps.append(answer.step(StepAction.CLOSE, actor, outcome="not_closable"))
-                answer = self._query_once(number, MERCHANT, steps)
+                answer = self._query_once(number, NumberKind.MERCHANT, steps)
                 if answer.order is not None and answer.order.state is OrderState.CLOSED:
                     close_with = CaseResult.CLOSED_AND_REPAID  # closed by an earlier attempt whose answer was lost
             else:
@@ -327,34 +332,37 @@ class LookupService:
 
     # -- platform calls -----------------------------------------------------------------------
 
-    def _query(self, number: str, first: str, steps: list[CaseStep], *, fallback: bool) -> Answer:
-        answer = self._query_once(number, first, steps)
-        if not fallback or answer.outcome in (LookupOutcome.FOUND, LookupOutcome.UNKNOWN):
-            return answer
-        if first == MERCHANT and not _could_be_channel_number(number):
-            return answer
-        other = MERCHANT if first == CHANNEL else CHANNEL
-        second = self._query_once(number, other, steps)
-        # Found, or a fault (nothing can be concluded then): that answer stands. Otherwise the
-        # first answer does (a third-party number not queryable yet says more than "not found").
-        return second if second.outcome in (LookupOutcome.FOUND, LookupOutcome.UNKNOWN) else answer
+    def _query(self, number: str, first: NumberKind | None, steps: list[CaseStep], *, fallback: bool) -> Answer:
+        """The one search (platform/number_search.py), each question written down as a step."""
+        answers: dict[NumberKind, Answer] = {}
 
-    def _query_once(self, number: str, kind: str, steps: list[CaseStep], *, poll: int = 0) -> Answer:
-        result = self.client.query(number) if kind == MERCHANT else self.client.query(channel_trade_no=number)
-        field = "out_trade_no" if kind == MERCHANT else "channel_trade_no"
-        answer = read_answer(result, kind, f"query {field}={number}")
+        def query(kind: NumberKind) -> QueryResult:
+            result = self._ask(number, kind)
+            answers[kind] = self._read(result, number, kind, steps)
+            return result
+
+        kind, _ = search(number, query, first=first, fallback=fallback)
+        return answers[kind]
+
+    def _ask(self, number: str, kind: NumberKind) -> QueryResult:
+        return self.client.query(**{kind.query_field: number})
+
+    def _read(self, result: QueryResult, number: str, kind: NumberKind, steps: list[CaseStep], *,
+              poll: int = 0) -> Answer:
+        answer = read_answer(result, kind, f"query {kind.query_field}={number}")
         steps.append(answer.step(StepAction.QUERY, self.operator(), extra=f"poll {poll}" if poll else ""))
         return answer
 
+    def _query_once(self, number: str, kind: NumberKind, steps: list[CaseStep], *, poll: int = 0) -> Answer:
+        return self._read(self._ask(number, kind), number, kind, steps, poll=poll)
+
     def _sync_once(self, view: LookupView, steps: list[CaseStep], *, poll: int = 0) -> tuple[Answer, bool | None]:
         if view.out_trade_no is not None:
-            kind, number = MERCHANT, view.out_trade_no
-            result = self.client.sync(number)
+            kind, number = NumberKind.MERCHANT, view.out_trade_no
         else:
             kind, number = view.number_kind, view.number
-            result = self.client.sync(number) if kind == MERCHANT else self.client.sync(channel_trade_no=number)
-        field = "out_trade_no" if kind == MERCHANT else "channel_trade_no"
-        answer = read_answer(result, kind, f"sync {field}={number}")
+        result = self.client.sync(number) if kind is NumberKind.MERCHANT else self.client.sync(channel_trade_no=number)
+        answer = read_answer(result, kind, f"sync {kind.query_field}={number}")
         extra = f"poll {poll}" if poll else ""
         if self.client.capabilities.channel_is_platform:
             # Nobody further to ask: the "sync" was a fresh query of the channel itself.
@@ -396,7 +404,7 @@ class LookupService:
         order = answer.order
         out_trade_no = order.out_trade_no if order is not None else (
             previous.out_trade_no if previous is not None and previous.out_trade_no else
-            number if answer.kind == MERCHANT else None)
+            number if answer.kind is NumberKind.MERCHANT else None)
         records = self._sale_receipts(out_trade_no) if out_trade_no else []
         has_receipt = bool(records)
         paper = self.paper.paper_of(out_trade_no) if out_trade_no else None
@@ -405,8 +413,10 @@ class LookupService:
         # no voucher gets the unpaid guidance instead (close, then take payment again).
         guidance = guide(answer.outcome, order.state if order is not None else None, paper=status,
                          voucher=voucher, after_sync=after_sync and voucher is not Voucher.NONE,
-                         looked_up_by_channel_no=answer.kind == CHANNEL, capabilities=self.client.capabilities)
-        channel_no = order.channel_trade_no if order is not None else (number if answer.kind == CHANNEL else None)
+                         looked_up_by_channel_no=answer.kind is NumberKind.CHANNEL,
+                         capabilities=self.client.capabilities)
+        by_channel_no = number if answer.kind is NumberKind.CHANNEL else None
+        channel_no = order.channel_trade_no if order is not None else by_channel_no
 
         case: Case | None = None
         if previous is not None and previous.case_id is not None:
@@ -536,11 +546,6 @@ def _answer_of(view: LookupView) -> Answer:
 def _approved(step: CaseStep, manager: str) -> CaseStep:
     detail = f"{step.detail}; approved by manager {manager}" if step.detail else f"approved by manager {manager}"
     return CaseStep(step.at, step.action, step.actor, step.state_seen, step.outcome, detail)
-
-
-def _could_be_channel_number(number: str) -> bool:
-    """Third-party numbers are long runs of digits (WeChat 28, Alipay 28, UnionPay 21)."""
-    return number.isdigit() and 16 <= len(number) <= 32
 
 
 def _printed_by(paper: PaperState | None) -> str | None:

@@ -10,12 +10,10 @@ from dataclasses import dataclass
 
 from cashier_app.domain.cases import CaseResult, CaseStep
 from cashier_app.domain.guidance import Action, Guidance, LookupOutcome, Voucher
+from cashier_app.domain.order_numbers import NumberKind
 from cashier_app.domain.orders import OrderState
 from cashier_app.domain.paper import PaperStatus
 from cashier_app.platform.order import Order
-
-MERCHANT = "merchant"  # out_trade_no, 商户订单号
-CHANNEL = "channel"  # channel_trade_no, 第三方订单号
 
 PRINTABLE_STATES = frozenset({OrderState.PAID, OrderState.PARTIAL_REFUNDED})
 UNPAID_STATES = frozenset({OrderState.CREATED, OrderState.USERPAYING})
@@ -24,7 +22,7 @@ UNPAID_STATES = frozenset({OrderState.CREATED, OrderState.USERPAYING})
 @dataclass(frozen=True)
 class LookupView:
     number: str  # normalised input
-    number_kind: str  # "merchant" | "channel": the number the answer was given for
+    number_kind: NumberKind  # the number the answer was given for
     outcome: LookupOutcome
     # The platform's record from the last answer; None unless `outcome` is FOUND (an order whose
     # state is not known now is not shown with a state it had before).

@@ -19,21 +19,19 @@ from typing import TYPE_CHECKING, Any, Self
 
 from cashier_app.domain.capabilities import Capabilities
 from cashier_app.domain.errors import code_of
+from cashier_app.domain.numbers import normalise_order_number
 from cashier_app.domain.orders import OrderState
 from cashier_app.domain.redaction import SecretRedactor
 from cashier_app.platform import rsa_keys
 from cashier_app.platform.adapter import CredentialCheck
 from cashier_app.platform.forward_guard import ForwardGuard
+from cashier_app.platform.number_search import search_number
 from cashier_app.platform.order import Order
-from cashier_app.platform.order_numbers import guess_number_kind, normalise_order_number
 from cashier_app.platform.results import (
     BillResult,
     CloseResult,
     ListResult,
-    NotQueryableYet,
-    NotStartedYet,
     OrderFound,
-    OrderNotFound,
     QueryResult,
     StateUnknown,
     SyncOutcome,
@@ -150,16 +148,8 @@ class ChannelAdapter:
         raise NotImplementedError
 
     def lookup(self, number: str) -> QueryResult:
-        """By the number's shape; a third-party number not found is tried as a merchant number."""
-        normalised = normalise_order_number(number)
-        if not guess_number_kind(normalised).is_channel_number:
-            return self.query(normalised)
-        result = self.query(channel_trade_no=normalised)
-        if isinstance(result, NotQueryableYet | OrderNotFound | NotStartedYet):
-            as_merchant = self.query(normalised)
-            if not isinstance(as_merchant, OrderNotFound):
-                return as_merchant
-        return result
+        """By the one rule of platform/number_search.py, as every platform."""
+        return search_number(self, number)
 
     def sync(self, number: str | None = None, idempotency_key: str | None = None, *,
              channel_trade_no: str | None = None) -> SyncOutcome:

@@ -22,13 +22,14 @@ from typing import Any, Self
 
 from cashier_app.domain.capabilities import MP_V1
 from cashier_app.domain.errors import code_of
+from cashier_app.domain.numbers import normalise_order_number
 from cashier_app.domain.orders import OrderState
 from cashier_app.domain.redaction import SecretRedactor
 from cashier_app.platform import signing
 from cashier_app.platform.adapter import CheckOutcome, CredentialCheck
 from cashier_app.platform.forward_guard import ForwardGuard
+from cashier_app.platform.number_search import search_number
 from cashier_app.platform.order import Order, OrderFormatError, parse_time
-from cashier_app.platform.order_numbers import NumberKind, guess_number_kind, normalise_order_number
 from cashier_app.platform.results import (
     BillResult,
     CloseResult,
@@ -163,22 +164,8 @@ class PlatformClient:
         return OrderFound(order, answer.request_id)
 
     def lookup(self, number: str) -> QueryResult:
-        """Query a number typed or scanned at the till, guessing from its shape which number it is.
-
-        A third-party number the platform cannot find (CHANNEL_NO_NOT_QUERYABLE) is tried as a
-        merchant number too, since a merchant's own numbering may look like a channel's; if that
-        finds nothing either, the first answer stands (query by out_trade_no instead, or sync).
-        """
-        normalised = normalise_order_number(number)
-        kind = guess_number_kind(normalised)
-        if kind is NumberKind.MERCHANT:
-            return self.query(normalised)
-        result = self.query(channel_trade_no=normalised)
-        if isinstance(result, NotQueryableYet | OrderNotFound):
-            as_merchant = self.query(normalised)
-            if not isinstance(as_merchant, OrderNotFound):
-                return as_merchant
-        return result
+        """Query a number typed or scanned at the till by the one rule of platform/number_search.py."""
+        return search_number(self, number)
 
     def sync(self, number: str | None = None, idempotency_key: str | None = None, *,
              channel_trade_no: str | None = None) -> SyncOutcome:

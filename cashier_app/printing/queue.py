@@ -32,7 +32,7 @@ from cashier_app.printing.queue_events import (
     PRINTER_STATUS,
     QueueEvent,
 )
-from cashier_app.printing.queue_worker import PrinterWorker
+from cashier_app.printing.queue_worker import PrinterWorker, RenderJob, WorkerParts
 from cashier_app.printing.settings import PrinterSettings, PrintingSettings
 from cashier_app.printing.status import PrinterStatus, query_status
 
@@ -43,7 +43,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-RenderJob = Callable[[PrintJobRecord, PrinterSettings], bytes]
 # How often the queue looks for jobs another process wrote (the command line's reprint): their
 # printers' workers are woken then.
 OTHER_WRITERS_S = 2.0
@@ -80,12 +79,16 @@ class PrintQueue:
         for job in self.store.recover_interrupted():
             log.warning("print job %s was interrupted by an earlier run; it will be printed again as copy %s",
                         job.id, job.copy_no)
-            self.emit(QueueEvent(JOB_QUEUED, job.printer, job.id, job, fault_detail="interrupted by an earlier run"))
+            self._emit(QueueEvent(JOB_QUEUED, job.printer, job.id, job, fault_detail="interrupted by an earlier run"))
         for name in self.store.printers_with_pending():
             if name not in self.printing.printers:
                 self._park_unconfigured(name)
+        parts = WorkerParts(
+            jobs=self.store, render=self._render, connect=self._connect, query=self._query, emit=self._emit,
+            moved_on=self._notify_changed, stop=self._stopping, retry_initial_s=self.printing.retry_initial_s,
+            retry_max_s=self.printing.retry_max_s, probe_max_s=self.printing.probe_max_s)
         for name, settings in self.printing.printers.items():
-            self._workers[name] = PrinterWorker(self, name, settings)
+            self._workers[name] = PrinterWorker(parts, name, settings)
         for worker in self._workers.values():
             worker.start()
         self._looker = threading.Thread(target=self._look_for_other_writers, name="print-queue-look", daemon=True)
@@ -104,11 +107,7 @@ class PrintQueue:
             self._looker = None
         self._workers.clear()
         self._started = False
-        self.notify_changed()
-
-    @property
-    def stopping(self) -> bool:
-        return self._stopping.is_set()
+        self._notify_changed()
 
     # -- jobs ------------------------------------------------------------------------------
 
@@ -139,7 +138,7 @@ class PrintQueue:
     def announce(self, job: PrintJobRecord) -> None:
         """A job written elsewhere (the paper desk, in its own transaction) has committed: tell the
         listeners and wake its printer's worker."""
-        self.emit(QueueEvent(JOB_QUEUED, job.printer, job.id, job))
+        self._emit(QueueEvent(JOB_QUEUED, job.printer, job.id, job))
         self._wake(job.printer)
 
     def retry(self, job_id: int, operator: str | None = None) -> None:
@@ -147,7 +146,7 @@ class PrintQueue:
         job = self.store.require(job_id)
         if job.state == HELD:
             job = self.store.requeue(job_id, operator)
-            self.emit(QueueEvent(JOB_QUEUED, job.printer, job.id, job))
+            self._emit(QueueEvent(JOB_QUEUED, job.printer, job.id, job))
         elif job.state not in (QUEUED, SENDING):
             raise JobStateError(job_id, job.state, "retry it (print a reprint instead)")
         worker = self._workers.get(job.printer)
@@ -157,9 +156,9 @@ class PrintQueue:
     def cancel(self, job_id: int, reason: str, operator: str | None) -> PrintJobRecord:
         """Cancel a job not yet being sent; the reason and operator are kept."""
         job = self.store.cancel(job_id, reason, operator)
-        self.emit(QueueEvent(JOB_CANCELLED, job.printer, job.id, job, fault_detail=reason))
+        self._emit(QueueEvent(JOB_CANCELLED, job.printer, job.id, job, fault_detail=reason))
         self._wake(job.printer)
-        self.notify_changed()
+        self._notify_changed()
         return job
 
     def move(self, job_id: int, printer: str) -> PrintJobRecord:
@@ -167,11 +166,11 @@ class PrintQueue:
         if printer not in self.printing.printers:
             raise PrinterFault(faults.NOT_CONFIGURED, f"no printer named {printer!r}")
         job = self.store.move(job_id, printer)
-        self.emit(QueueEvent(JOB_QUEUED, printer, job.id, job, fault_detail=f"moved from {job.moved_from}"))
+        self._emit(QueueEvent(JOB_QUEUED, printer, job.id, job, fault_detail=f"moved from {job.moved_from}"))
         if job.moved_from:
             self._wake(job.moved_from)
         self._wake(printer)
-        self.notify_changed()
+        self._notify_changed()
         return job
 
     def jobs(self, states: Iterable[str] | None = None, printer: str | None = None,
@@ -196,11 +195,11 @@ class PrintQueue:
     def wait_idle(self, timeout: float) -> bool:
         """Wait until no printer has work it will do by itself (parked jobs do not count)."""
         with self._changed:
-            return self._changed.wait_for(lambda: self._active_count() == 0, timeout)
+            return self._changed.wait_for(lambda: self.store.count_active(self.printing.printers) == 0, timeout)
 
-    # -- for the workers -------------------------------------------------------------------
+    # -- inside -----------------------------------------------------------------------------
 
-    def emit(self, event: QueueEvent) -> None:
+    def _emit(self, event: QueueEvent) -> None:
         if self._on_event is None:
             return
         try:
@@ -208,18 +207,9 @@ class PrintQueue:
         except Exception:
             log.exception("print queue event handler failed on %s", event.kind)
 
-    def notify_changed(self) -> None:
+    def _notify_changed(self) -> None:
         with self._changed:
             self._changed.notify_all()
-
-    def render(self, job: PrintJobRecord, settings: PrinterSettings) -> bytes:
-        return self._render(job, settings)
-
-    def connect(self, settings: PrinterSettings) -> Escpos:
-        return self._connect(settings)
-
-    def query(self, conn: Escpos, timeout: float) -> PrinterStatus:
-        return self._query(conn, timeout)
 
     def _look_for_other_writers(self) -> None:
         """Jobs written by another process (the command line) on this journal: wake their printers."""
@@ -235,24 +225,11 @@ class PrintQueue:
         if worker is not None:
             worker.wake()
 
-    def _active_count(self) -> int:
-        names = list(self.printing.printers)
-        if not names:
-            return 0
-        marks = ", ".join("?" * len(names))
-        with self.store.journal.read() as conn:
-            row = conn.execute(
-                f"SELECT COUNT(*) FROM print_jobs WHERE printer IN ({marks}) AND"
-                " (state IN ('queued', 'sending') OR (state = 'held' AND parked = 0))",
-                names,
-            ).fetchone()
-        return int(row[0])
-
     def _park_unconfigured(self, name: str) -> None:
         for job in self.store.list_jobs((QUEUED, HELD), name):
             if job.parked:
                 continue
             held = self.store.hold(job.id, faults.NOT_CONFIGURED,
                                    f"printer {name!r} is not in the configuration; move the job", parked=True)
-            self.emit(QueueEvent(JOB_HELD, name, held.id, held, fault_code=faults.NOT_CONFIGURED,
+            self._emit(QueueEvent(JOB_HELD, name, held.id, held, fault_code=faults.NOT_CONFIGURED,
                                  fault_detail=held.last_error))

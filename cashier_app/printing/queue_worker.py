@@ -12,11 +12,12 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from escpos.escpos import Escpos
 
-from cashier_app.journal.print_jobs import JobStateError, PrintJobRecord
+from cashier_app.journal.print_jobs import JobStateError, PrintJobRecord, PrintJobStore
 from cashier_app.printing import faults
 from cashier_app.printing.backoff import Backoff
 from cashier_app.printing.connections import close_quietly, describe_target, send_job
@@ -25,19 +26,36 @@ from cashier_app.printing.queue_events import JOB_DONE, JOB_HELD, JOB_SENDING, P
 from cashier_app.printing.settings import PrinterSettings
 from cashier_app.printing.status import PrinterState, PrinterStatus
 
-if TYPE_CHECKING:
-    from cashier_app.printing.queue import PrintQueue
-
 log = logging.getLogger(__name__)
 
 # Links whose opening is costly or has side effects (a USB reset) stay open between probes.
 _KEEP_OPEN_KINDS = frozenset({"usb", "serial"})
 
+RenderJob = Callable[[PrintJobRecord, PrinterSettings], bytes]
+
+
+@dataclass(frozen=True)
+class WorkerParts:
+    """All a printer's worker is given by the queue that starts it: the jobs' table, how to lay a
+    job out, reach and ask a printer, whom to tell, and when to stop. Nothing else of the queue."""
+
+    jobs: PrintJobStore
+    render: RenderJob
+    connect: Callable[[PrinterSettings], Escpos]
+    query: Callable[[Escpos, float], PrinterStatus]
+    emit: Callable[[QueueEvent], None]  # from the worker's thread; the listener hands it over
+    moved_on: Callable[[], None]  # a try ended: whoever waits for the queue to be idle looks again
+    stop: threading.Event
+    # Backoff while the printer is faulty (PrintingSettings says what each one means).
+    retry_initial_s: float
+    retry_max_s: float
+    probe_max_s: float
+
 
 class PrinterWorker(threading.Thread):
-    def __init__(self, queue: PrintQueue, name: str, settings: PrinterSettings) -> None:
+    def __init__(self, parts: WorkerParts, name: str, settings: PrinterSettings) -> None:
         super().__init__(name=f"print-{name}", daemon=True)
-        self.queue = queue
+        self.parts = parts
         self.printer = name
         self.settings = settings
         self.status = PrinterStatus.unknown("not asked yet")
@@ -46,9 +64,8 @@ class PrinterWorker(threading.Thread):
         self._retry_now = False
         self._conn: Escpos | None = None
         self._held: tuple[int, str] | None = None  # (job id, fault code) last reported as held
-        p = queue.printing
-        self._backoff = Backoff(p.retry_initial_s, max(p.retry_max_s, p.retry_initial_s))
-        self._probe_cap = p.probe_max_s
+        self._backoff = Backoff(parts.retry_initial_s, max(parts.retry_max_s, parts.retry_initial_s))
+        self._probe_cap = parts.probe_max_s
 
     def wake(self, retry: bool = False) -> None:
         if retry:
@@ -59,11 +76,11 @@ class PrinterWorker(threading.Thread):
 
     def run(self) -> None:
         try:
-            if self.queue.store.next_for(self.printer) is None:
+            if self.parts.jobs.next_for(self.printer) is None:
                 self._probe_at_start()
-            while not self.queue.stopping:
+            while not self.parts.stop.is_set():
                 self._wake_event.clear()
-                job = self.queue.store.next_for(self.printer)
+                job = self.parts.jobs.next_for(self.printer)
                 if job is None:
                     self._drop_link()
                     self._wake_event.wait()  # untimed: a timed wait adds wake-up latency to every receipt
@@ -79,7 +96,7 @@ class PrinterWorker(threading.Thread):
                     fault = PrinterFault(faults.SEND_FAILED, f"unexpected error: {exc!r}")
                     self._settle_after_error(job.id, fault)
                     started = 0.0
-                self.queue.notify_changed()
+                self.parts.moved_on()
                 if fault is None:
                     self._backoff.reset()
                     continue
@@ -100,7 +117,7 @@ class PrinterWorker(threading.Thread):
             return
         try:
             conn = self._link()
-            self._report_status(self.queue.query(conn, self.settings.status_timeout_s))
+            self._report_status(self.parts.query(conn, self.settings.status_timeout_s))
         except PrinterFault as fault:
             if fault.status is not None:
                 self._report_status(fault.status)
@@ -113,16 +130,16 @@ class PrinterWorker(threading.Thread):
     def _settle_after_error(self, job_id: int, fault: PrinterFault) -> None:
         """A job the error left `sending` may be half-printed: print it again as a reprint."""
         try:
-            job = self.queue.store.get(job_id)
+            job = self.parts.jobs.get(job_id)
             if job is not None and job.state == "sending":
-                self.queue.store.interrupt(job_id, fault.code, fault.detail)
+                self.parts.jobs.interrupt(job_id, fault.code, fault.detail)
         except Exception:
             log.exception("print job %s stays 'sending' until the next start", job_id)
 
     def _pause(self, delay: float, job_id: int) -> None:
         """Wait before the next try; a retry, a stop, or a change at the head of the queue ends it."""
         deadline = time.monotonic() + delay
-        while not self.queue.stopping:
+        while not self.parts.stop.is_set():
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return
@@ -133,7 +150,7 @@ class PrinterWorker(threading.Thread):
                 self._retry_now = False
                 self._backoff.reset()
                 return
-            head = self.queue.store.next_for(self.printer)
+            head = self.parts.jobs.next_for(self.printer)
             if head is None or head.id != job_id:
                 return
 
@@ -143,7 +160,7 @@ class PrinterWorker(threading.Thread):
         """Try to print `job`; return the fault that held it, or None (printed, parked, or gone)."""
         self._retry_now = False
         try:
-            payload = job.payload if job.payload is not None else self.queue.render(job, self.settings)
+            payload = job.payload if job.payload is not None else self.parts.render(job, self.settings)
         except Exception as exc:
             # Not the printer's fault: park this job for someone to look at, the others go on.
             log.exception("print job %s could not be laid out", job.id)
@@ -159,11 +176,11 @@ class PrinterWorker(threading.Thread):
             self._hold(job, fault)
             return fault
         try:
-            sending = self.queue.store.mark_sending(job.id, self.printer)
+            sending = self.parts.jobs.mark_sending(job.id, self.printer)
         except JobStateError:
             self._drop_link()
             return None  # cancelled or moved meanwhile
-        self.queue.emit(QueueEvent(JOB_SENDING, self.printer, job.id, sending, self.status))
+        self.parts.emit(QueueEvent(JOB_SENDING, self.printer, job.id, sending, self.status))
         try:
             send_job(conn, payload, self.settings, confirm_with_status=confirm_with_status)
         except PrinterFault as fault:
@@ -171,33 +188,33 @@ class PrinterWorker(threading.Thread):
             if fault.refused and fault.status is not None:
                 # It answered that it cannot print: nothing went on paper; the job waits as it is.
                 self._report_status(fault.status)
-                held = self.queue.store.refuse(job.id, fault.code, fault.detail)
+                held = self.parts.jobs.refuse(job.id, fault.code, fault.detail)
                 log.warning("print job %s refused by %s: %s; it prints once the printer can", job.id,
                             self.printer, fault.code)
             else:
                 self._report_status(PrinterStatus.unknown(fault.detail, fault.code))
-                held = self.queue.store.interrupt(job.id, fault.code, fault.detail)
+                held = self.parts.jobs.interrupt(job.id, fault.code, fault.detail)
                 log.warning("print job %s interrupted on %s: %s; it will be printed again as copy %s",
                             job.id, self.printer, fault, held.copy_no)
             self._held = (job.id, fault.code)
-            self.queue.emit(QueueEvent(JOB_HELD, self.printer, job.id, held, self.status,
+            self.parts.emit(QueueEvent(JOB_HELD, self.printer, job.id, held, self.status,
                                        fault.code, fault.detail))
             return fault
         finally:
             # A network job ends when its connection closes.
             if self.settings.kind not in _KEEP_OPEN_KINDS:
                 self._drop_link()
-        done = self.queue.store.mark_done(job.id)
+        done = self.parts.jobs.mark_done(job.id)
         self._held = None
         if not self.settings.check_status and self.status.fault_code:
             self._report_status(PrinterStatus.unknown("status not asked (check_status is off)"))
-        self.queue.emit(QueueEvent(JOB_DONE, self.printer, job.id, done, self.status))
+        self.parts.emit(QueueEvent(JOB_DONE, self.printer, job.id, done, self.status))
         return None
 
     def _link(self) -> Escpos:
         if self._conn is None:
             try:
-                self._conn = self.queue.connect(self.settings)
+                self._conn = self.parts.connect(self.settings)
             except PrinterFault as fault:
                 self._report_status(PrinterStatus.unknown(fault.detail, fault.code))
                 raise
@@ -211,7 +228,7 @@ class PrinterWorker(threading.Thread):
         """
         if not self.settings.check_status:
             return False
-        status = self.queue.query(conn, self.settings.status_timeout_s)
+        status = self.parts.query(conn, self.settings.status_timeout_s)
         self._report_status(status)
         if status.fault_code == faults.NOT_A_PRINTER:
             # Bytes sent there would never come out as paper: hold the job until the address is fixed.
@@ -230,14 +247,14 @@ class PrinterWorker(threading.Thread):
 
     def _hold(self, job: PrintJobRecord, fault: PrinterFault, parked: bool = False) -> None:
         try:
-            held = self.queue.store.hold(job.id, fault.code, fault.detail, parked=parked, printer=self.printer)
+            held = self.parts.jobs.hold(job.id, fault.code, fault.detail, parked=parked, printer=self.printer)
         except JobStateError:
             return
         # One event per change of cause, not one per probe.
         if self._held != (job.id, fault.code):
             self._held = (job.id, fault.code)
             log.warning("print job %s held on %s: %s", job.id, self.printer, fault)
-            self.queue.emit(QueueEvent(JOB_HELD, self.printer, job.id, held, self.status, fault.code, fault.detail))
+            self.parts.emit(QueueEvent(JOB_HELD, self.printer, job.id, held, self.status, fault.code, fault.detail))
 
     def _report_status(self, status: PrinterStatus) -> None:
         before = self.status
@@ -245,5 +262,5 @@ class PrinterWorker(threading.Thread):
         changed = (before.state, before.fault_code, before.flags) != (status.state, status.fault_code, status.flags)
         if changed or not self._reported:
             self._reported = True
-            self.queue.emit(QueueEvent(PRINTER_STATUS, self.printer, status=status,
+            self.parts.emit(QueueEvent(PRINTER_STATUS, self.printer, status=status,
                                        fault_code=status.code or None, fault_detail=status.detail or None))

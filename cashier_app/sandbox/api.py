@@ -23,12 +23,14 @@ from typing import Any
 from cashier_app.domain.numbers import normalise_order_number
 from cashier_app.domain.orders import OrderState
 from cashier_app.platform import signing
+from cashier_app.sandbox import terminal
 from cashier_app.sandbox.orders import SandboxOrder, iso, parse_iso
 from cashier_app.sandbox.store import SandboxStore
 
-DEFAULT_MERCHANT = "M100001"
-DEFAULT_TERMINAL = "T0001"
-DEFAULT_KEY = "sandbox-key-T0001-please-change"
+# The sandbox's own terminal (sandbox/terminal.py), which the demo and training sign as.
+DEFAULT_MERCHANT = terminal.MERCHANT_NO
+DEFAULT_TERMINAL = terminal.TERMINAL_NO
+DEFAULT_KEY = terminal.KEY
 
 TIMESTAMP_WINDOW_S = 300
 NONCE_WINDOW_S = 600

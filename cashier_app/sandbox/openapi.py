@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from cashier_app.domain.orders import OrderState
+from cashier_app.sandbox import terminal
 from cashier_app.sandbox.orders import CHANNELS, TRADE_TYPES
 
 _STATES = [s.value for s in OrderState]
@@ -148,9 +149,9 @@ def build_openapi(server_url: str | None = None) -> dict[str, Any]:
         "components": {
             "parameters": {
                 "MchNo": {"name": "X-Mch-No", "in": "header", "required": True,
-                          "schema": {"type": "string", "example": "M100001"}},
+                          "schema": {"type": "string", "example": terminal.MERCHANT_NO}},
                 "TerminalNo": {"name": "X-Terminal-No", "in": "header", "required": True,
-                               "schema": {"type": "string", "example": "T0001"}},
+                               "schema": {"type": "string", "example": terminal.TERMINAL_NO}},
                 "Timestamp": {"name": "X-Timestamp", "in": "header", "required": True,
                               "schema": {"type": "string", "pattern": r"^\d{1,12}$"}},
                 "Nonce": {"name": "X-Nonce", "in": "header", "required": True,

@@ -228,7 +228,7 @@ class HeldJobsBanner(QFrame):
         reason = next((job.reason for job in jobs if job.reason), None)
         self.title.setText(
             translate("HeldJobsBanner", "Receipts waiting to print: {count}").format(count=len(jobs))
-            + ("  —  " + messages.tr(messages.printer_state(reason).source) if reason else "")
+            + ("  —  " + messages.printer_state_text(reason) if reason else "")
         )
         self.hint.setText(messages.printer_hint(reason) if reason else "")
         self.hint.setVisible(bool(reason and messages.printer_hint(reason)))

@@ -37,6 +37,7 @@ from cashier_app.domain.errors import CodedError, code_of
 from cashier_app.domain.guidance import Action, LookupOutcome, Verdict, Voucher
 from cashier_app.domain.local_time import store_time, store_zone
 from cashier_app.domain.money import format_fen
+from cashier_app.domain.order_numbers import NumberKind
 from cashier_app.domain.paper import PaperStatus
 from cashier_app.ui import messages, theme
 from cashier_app.ui.accessibility import accessible
@@ -58,7 +59,6 @@ VERDICT_NOT_CHARGED = Verdict.NOT_FOUND_NOT_CHARGED.value
 PAPER_NONE = PaperStatus.NONE.value
 PAPER_PRINTED = PaperStatus.PRINTED.value
 OUTCOME_UNKNOWN = LookupOutcome.UNKNOWN.value
-MERCHANT_KIND = "merchant"  # LookupView.number_kind of a merchant order number (lookup.view.MERCHANT)
 ACTION_REPRINT = Action.REPRINT.value
 ACTION_PRINT = Action.PRINT.value
 ACTION_SYNC = Action.SYNC.value
@@ -464,7 +464,7 @@ class LookupPage(Page):
         know (the voucher tells a mistyped number from a payment that never started)."""
         verdict = _value(view.guidance.verdict)
         if verdict == Verdict.NOT_FOUND.value:
-            return view.number_kind == MERCHANT_KIND and view.voucher is Voucher.NOT_ASKED
+            return view.number_kind == NumberKind.MERCHANT and view.voucher is Voucher.NOT_ASKED
         return verdict in VERDICTS_ASKING_VOUCHER
 
     # --- the next steps -----------------------------------------------------------------------
@@ -528,7 +528,7 @@ class LookupPage(Page):
         elif action == ACTION_QUERY_AGAIN:
             self.lookup(view.number, voucher=view.voucher)
         elif action == ACTION_QUERY_MERCHANT:
-            self._forced_kind = MERCHANT_KIND
+            self._forced_kind = NumberKind.MERCHANT
             self.input.clear()
             self._render_hint()
             self.focus_lookup()
@@ -759,7 +759,7 @@ class LookupPage(Page):
         return self.busy_label.text() if self.runner.is_busy() else ""
 
     def _render_hint(self) -> None:
-        if self._forced_kind == MERCHANT_KIND:
+        if self._forced_kind == NumberKind.MERCHANT:
             self.hint.setText(translate(
                 "LookupPage",
                 "Type the merchant order number (商户订单号) from the voucher's details on the customer's phone, "
@@ -955,12 +955,12 @@ class LookupPage(Page):
             values["out_trade_no"].setText(order.out_trade_no)
             values["channel_trade_no"].setText(order.channel_trade_no or "—")
         else:
-            merchant = getattr(view, "out_trade_no", None) or (view.number if view.number_kind == MERCHANT_KIND
+            merchant = getattr(view, "out_trade_no", None) or (view.number if view.number_kind == NumberKind.MERCHANT
                                                                  else None)
             for key in ("amount", "channel", "created", "paid"):
                 values[key].setText("—")
             values["out_trade_no"].setText(merchant or "—")
-            values["channel_trade_no"].setText(view.number if view.number_kind != MERCHANT_KIND else "—")
+            values["channel_trade_no"].setText(view.number if view.number_kind != NumberKind.MERCHANT else "—")
 
     def _render_case(self) -> None:
         view = self.view

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication
 
 from cashier_app.domain.cases import DEFAULT_CAUSE, PLATFORM_REFUSES_CAUSE, CaseKind
 from cashier_app.domain.errors import CodedError
+from cashier_app.domain.printer_faults import UNKNOWN, WORDS, fault_words
 from cashier_app.ui.i18n import current_language
 from cashier_app.ui.rows import PlatformStatusRow, PrinterStatusRow, RefusedRow
 from cashier_app.ui.theme import ATTENTION, FAULT, INFO, OK
@@ -41,77 +42,9 @@ def _m(source: str, severity: str = INFO, hint: str = "") -> Message:
     return Message(source, severity, hint)
 
 
-# Printer states (PrinterStatusRow.state, JobRow.reason). "ok" is the healthy state.
-PRINTER_STATES: Final[dict[str, Message]] = {
-    "ok": _m(QT_TRANSLATE_NOOP("Messages", "Printer ready"), OK),
-    "not_connected": _m(
-        QT_TRANSLATE_NOOP("Messages", "Printer not connected"),
-        FAULT,
-        QT_TRANSLATE_NOOP("Messages", "Check the printer's cable and power; printing resumes by itself."),
-    ),
-    "offline": _m(
-        QT_TRANSLATE_NOOP("Messages", "Printer offline"),
-        FAULT,
-        QT_TRANSLATE_NOOP("Messages", "Switch the printer on or press its online button; printing resumes by itself."),
-    ),
-    "cover_open": _m(
-        QT_TRANSLATE_NOOP("Messages", "Printer cover open"),
-        FAULT,
-        QT_TRANSLATE_NOOP("Messages", "Close the printer cover; printing resumes by itself."),
-    ),
-    "paper_end": _m(
-        QT_TRANSLATE_NOOP("Messages", "Printer out of paper"),
-        FAULT,
-        QT_TRANSLATE_NOOP("Messages", "Load a new paper roll; printing resumes by itself."),
-    ),
-    "paper_near_end": _m(
-        QT_TRANSLATE_NOOP("Messages", "Printer paper low"),
-        ATTENTION,
-        QT_TRANSLATE_NOOP("Messages", "Have a new paper roll ready."),
-    ),
-    "cutter_error": _m(
-        QT_TRANSLATE_NOOP("Messages", "Printer cutter fault"),
-        FAULT,
-        QT_TRANSLATE_NOOP("Messages", "Open the cover, clear the paper jam at the cutter, then close it."),
-    ),
-    "unrecoverable": _m(
-        QT_TRANSLATE_NOOP("Messages", "Printer error"),
-        FAULT,
-        QT_TRANSLATE_NOOP("Messages", "Switch the printer off and on again; call the technician if it stays."),
-    ),
-    "timeout": _m(
-        QT_TRANSLATE_NOOP("Messages", "Printer not responding"),
-        FAULT,
-        QT_TRANSLATE_NOOP("Messages", "Check the printer's power and cable; printing resumes by itself."),
-    ),
-    "unknown": _m(QT_TRANSLATE_NOOP("Messages", "Printer status unknown"), ATTENTION),
-    "status_unknown": _m(QT_TRANSLATE_NOOP("Messages", "Printer status unknown"), ATTENTION),
-    "send_failed": _m(
-        QT_TRANSLATE_NOOP("Messages", "Printing failed"),
-        FAULT,
-        QT_TRANSLATE_NOOP("Messages", "Printing is retried by itself."),
-    ),
-    "render_failed": _m(
-        QT_TRANSLATE_NOOP("Messages", "The receipt could not be laid out for printing"),
-        FAULT,
-        QT_TRANSLATE_NOOP("Messages", "Call the technician."),
-    ),
-    "not_configured": _m(
-        QT_TRANSLATE_NOOP("Messages", "No printer configured"),
-        ATTENTION,
-        QT_TRANSLATE_NOOP("Messages", "Ask the technician to set up the printer."),
-    ),
-    "not_a_printer": _m(
-        QT_TRANSLATE_NOOP("Messages", "The printer's address is not a receipt printer"),
-        FAULT,
-        QT_TRANSLATE_NOOP("Messages", "Call the technician: the printer's address or port is wrong."),
-    ),
-    "unsupported_on_platform": _m(
-        QT_TRANSLATE_NOOP("Messages", "This printer connection does not work on this computer"),
-        FAULT,
-        QT_TRANSLATE_NOOP("Messages", "Ask the technician to set up the printer."),
-    ),
-}
+# Printer states (PrinterStatusRow.state, JobRow.reason): worded once for every screen, in both languages,
+# in domain/printer_faults.py (the command line and the technician's diagnosis say the same).
+
 
 # Merchant platform reachability (PlatformStatusRow.reachable) and the reasons it is not reachable.
 PLATFORM_OK: Final = _m(QT_TRANSLATE_NOOP("Messages", "Platform OK"), OK)
@@ -1029,24 +962,27 @@ def case_opened_text(params: Mapping[str, Any]) -> str:
 
 
 def printer_state(code: str) -> Message:
-    return PRINTER_STATES.get(code, PRINTER_STATES["unknown"])
+    """The state's words in the window's language, its severity and what the cashier does about it."""
+    words = fault_words(code if code in WORDS else UNKNOWN)
+    language = current_language()
+    # Through tr() like every word of the window (the pseudo-localisation lengthens them too).
+    return Message(tr(words.text(language)), words.severity, tr(words.hint(language)) if words.hint_en else "")
 
 
 def printer_state_text(code: str) -> str:
     """A printer fault code (why a job is held) in words."""
-    return tr(printer_state(code).source)
+    return printer_state(code).source
 
 
 def printer_text(row: PrinterStatusRow, *, with_name: bool = False) -> str:
-    text = tr(printer_state(row.state).source)
+    text = printer_state(row.state).source
     if with_name and row.printer:
         return f"{row.printer}: {text}"
     return text
 
 
 def printer_hint(code: str) -> str:
-    hint = printer_state(code).hint
-    return tr(hint) if hint else ""
+    return printer_state(code).hint
 
 
 def platform_message(row: PlatformStatusRow) -> Message:
@@ -1137,7 +1073,10 @@ def notice_text(code: str, params: Mapping[str, Any] | None = None) -> str:
 def error_text(error: BaseException) -> str:
     """A failure from a service (a CodedError) in the cashier's words; anything else as an unexpected error."""
     if isinstance(error, CodedError):
-        for table in (ACTION_ERRORS, ACCESS_ERRORS, DESK_ERRORS, PRINTER_STATES, PLATFORM_REASONS, REFUSALS, NOTICES):
+        if error.code in WORDS:  # a printer fault
+            message = printer_state(error.code)
+            return f"{message.source} {message.hint}" if message.hint else message.source
+        for table in (ACTION_ERRORS, ACCESS_ERRORS, DESK_ERRORS, PLATFORM_REASONS, REFUSALS, NOTICES):
             if error.code in table:
                 message = table[error.code]
                 text = tr(message.source, error.params)
@@ -1148,7 +1087,7 @@ def error_text(error: BaseException) -> str:
 def all_sources() -> list[str]:
     """Every source string of this module (for the translation completeness test)."""
     sources: list[str] = []
-    for table in (PRINTER_STATES, PLATFORM_REASONS, REFUSALS, NOTICES, ACTION_ERRORS, ACCESS_ERRORS, DESK_ERRORS,
+    for table in (PLATFORM_REASONS, REFUSALS, NOTICES, ACTION_ERRORS, ACCESS_ERRORS, DESK_ERRORS,
                   VERDICTS):
         for message in table.values():
             sources.append(message.source)

@@ -28,6 +28,7 @@ from cashier_app.domain.cases import CaseKind
 from cashier_app.domain.errors import CodedError, code_of
 from cashier_app.domain.guidance import LookupOutcome
 from cashier_app.domain.money import format_fen
+from cashier_app.domain.order_numbers import NumberKind
 from cashier_app.ui import messages, theme
 from cashier_app.ui.accessibility import accessible
 from cashier_app.ui.appearance import styled
@@ -41,8 +42,6 @@ translate = QCoreApplication.translate
 PAID_NO_RECEIPT = CaseKind.PAID_NO_RECEIPT.value
 # Written into the audit trail and printed on the receipt's reprint mark: store data, not UI text.
 PRINT_REASON = "已付款无小票"
-# Merchant order numbers only: the case holds the out_trade_no (lookup.view.MERCHANT).
-MERCHANT_KIND = "merchant"
 # A cashier needs the first few; the rest are counted.
 MAX_LINES = 3
 SHORTCUT = "F9"
@@ -66,7 +65,7 @@ def print_missing_receipt(service: Any, out_trade_no: str, reason: str = PRINT_R
 
     Returns the LookupView after the print (its job_id set), or the lookup's view when the order may not be
     printed (its state unknown, or no longer paid): the caller tells the cashier why from that view."""
-    view = service.lookup(out_trade_no, kind=MERCHANT_KIND)
+    view = service.lookup(out_trade_no, kind=NumberKind.MERCHANT)
     if not view.may_print:
         return view
     return service.print_receipt(view, reason)

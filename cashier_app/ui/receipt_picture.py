@@ -74,7 +74,7 @@ def history_text(row: PrintHistoryRow) -> str:
     if row.reason:
         parts.append(reason_text(row.reason))
     if row.fault and row.section in (HISTORY_PENDING, HISTORY_ORIGINAL):
-        parts.append(messages.tr(messages.printer_state(row.fault).source))
+        parts.append(messages.printer_state_text(row.fault))
     return " · ".join(p for p in parts if p)
 
 

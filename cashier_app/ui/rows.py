@@ -27,7 +27,7 @@ JOB_CANCELLED: Final = "cancelled"
 JOB_FAILED: Final = "failed"
 JOB_STATES: Final = (JOB_QUEUED, JOB_SENDING, JOB_HELD, JOB_DONE, JOB_CANCELLED, JOB_FAILED)
 
-# PrinterStatusRow.state: "ok" or one of the printer fault codes (see messages.PRINTER_STATES).
+# PrinterStatusRow.state: "ok" or one of the printer fault codes (worded in domain/printer_faults.py).
 PRINTER_OK: Final = "ok"
 
 

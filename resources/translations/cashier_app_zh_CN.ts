@@ -1402,112 +1402,12 @@ Correct {path} (check it with: cashier-app config check).</source>
 <context>
     <name>Messages</name>
     <message>
-        <source>Printer ready</source>
-        <translation>打印机正常</translation>
-    </message>
-    <message>
-        <source>Printer not connected</source>
-        <translation>打印机未连接</translation>
-    </message>
-    <message>
-        <source>Check the printer&apos;s cable and power; printing resumes by itself.</source>
-        <translation>请检查打印机的数据线和电源，恢复后会自动继续打印。</translation>
-    </message>
-    <message>
-        <source>Printer offline</source>
-        <translation>打印机离线</translation>
-    </message>
-    <message>
-        <source>Switch the printer on or press its online button; printing resumes by itself.</source>
-        <translation>请打开打印机电源或按联机键，恢复后会自动继续打印。</translation>
-    </message>
-    <message>
-        <source>Printer cover open</source>
-        <translation>打印机上盖打开</translation>
-    </message>
-    <message>
-        <source>Close the printer cover; printing resumes by itself.</source>
-        <translation>请合上打印机上盖，之后会自动继续打印。</translation>
-    </message>
-    <message>
-        <source>Printer out of paper</source>
-        <translation>打印机缺纸</translation>
-    </message>
-    <message>
-        <source>Load a new paper roll; printing resumes by itself.</source>
-        <translation>请装入新纸卷，之后会自动继续打印。</translation>
-    </message>
-    <message>
-        <source>Printer paper low</source>
-        <translation>打印机纸将尽</translation>
-    </message>
-    <message>
-        <source>Have a new paper roll ready.</source>
-        <translation>请准备好新纸卷。</translation>
-    </message>
-    <message>
-        <source>Printer cutter fault</source>
-        <translation>打印机切刀故障</translation>
-    </message>
-    <message>
-        <source>Open the cover, clear the paper jam at the cutter, then close it.</source>
-        <translation>请打开上盖，清除切刀处卡纸，然后合上。</translation>
-    </message>
-    <message>
-        <source>Printer error</source>
-        <translation>打印机故障</translation>
-    </message>
-    <message>
-        <source>Switch the printer off and on again; call the technician if it stays.</source>
-        <translation>请关闭打印机再重新打开；若仍有故障，请联系技术人员。</translation>
-    </message>
-    <message>
-        <source>Printer not responding</source>
-        <translation>打印机无响应</translation>
-    </message>
-    <message>
-        <source>Check the printer&apos;s power and cable; printing resumes by itself.</source>
-        <translation>请检查打印机的电源和数据线，恢复后会自动继续打印。</translation>
-    </message>
-    <message>
-        <source>Printer status unknown</source>
-        <translation>打印机状态未知</translation>
-    </message>
-    <message>
         <source>Printing failed</source>
         <translation>打印失败</translation>
     </message>
     <message>
-        <source>Printing is retried by itself.</source>
-        <translation>会自动重试打印。</translation>
-    </message>
-    <message>
-        <source>The receipt could not be laid out for printing</source>
-        <translation>小票排版失败，无法打印</translation>
-    </message>
-    <message>
         <source>Call the technician.</source>
         <translation>请联系技术人员。</translation>
-    </message>
-    <message>
-        <source>No printer configured</source>
-        <translation>未配置打印机</translation>
-    </message>
-    <message>
-        <source>Ask the technician to set up the printer.</source>
-        <translation>请联系技术人员设置打印机。</translation>
-    </message>
-    <message>
-        <source>The printer&apos;s address is not a receipt printer</source>
-        <translation>打印机地址上的设备不是小票打印机</translation>
-    </message>
-    <message>
-        <source>Call the technician: the printer&apos;s address or port is wrong.</source>
-        <translation>请联系技术员：打印机的地址或端口设置有误。</translation>
-    </message>
-    <message>
-        <source>This printer connection does not work on this computer</source>
-        <translation>本机不支持此打印机连接方式</translation>
     </message>
     <message>
         <source>Platform OK</source>

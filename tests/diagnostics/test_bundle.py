@@ -13,7 +13,8 @@ import pytest
 from cashier_app.app.logging_setup import setup_logging
 from cashier_app.journal.db import Journal
 from cashier_app.journal.print_jobs import PrintJobStore
-from tests.helpers.diagnostics import SANDBOX_KEY, SandboxFactory, Store
+from cashier_app.sandbox import terminal
+from tests.helpers.diagnostics import SandboxFactory, Store
 
 
 @pytest.fixture
@@ -33,18 +34,18 @@ def read_members(bundle: Path) -> dict[str, bytes]:
 def test_bundle_holds_the_evidence_and_never_the_key(store: Store, sandbox_factory: SandboxFactory, samples_dir: Path,
                                                      app_logging: Path, capsys: pytest.CaptureFixture[str]) -> None:
     sandbox_factory()
-    store.store_key(SANDBOX_KEY)
+    store.store_key(terminal.KEY)
     result = store.till_writes("print.txt", (samples_dir / "wechat-default-gbk-crlf.txt").read_bytes())
     journal = Journal(store.journal_file)
     assert result.receipt is not None
     PrintJobStore(journal).create(result.receipt.id, "receipt")
     journal.close()
     # On purpose: the key in a log line through logging (the redactor must catch it) ...
-    logging.getLogger("cashier_app.test").warning("calling the platform with key %s", SANDBOX_KEY)
+    logging.getLogger("cashier_app.test").warning("calling the platform with key %s", terminal.KEY)
     for handler in logging.getLogger().handlers:
         handler.flush()
     # ... and in an old log file written before the redactor existed (the bundle's scrub must catch it).
-    (store.log_dir / "cashier-app.log.1").write_text(f"2026-11-01 old line key={SANDBOX_KEY}\n", encoding="utf-8")
+    (store.log_dir / "cashier-app.log.1").write_text(f"2026-11-01 old line key={terminal.KEY}\n", encoding="utf-8")
     bundle = store.root / "out" / "diag.zip"
 
     capsys.readouterr()
@@ -59,7 +60,7 @@ def test_bundle_holds_the_evidence_and_never_the_key(store: Store, sandbox_facto
     assert not any(name.startswith("receipts/") for name in members), "receipt contents only when asked"
     for name, data in members.items():
         for encoding in ("utf-8", "utf-16-le", "gb18030"):
-            assert SANDBOX_KEY.encode(encoding) not in data, f"the key is in {name} ({encoding})"
+            assert terminal.KEY.encode(encoding) not in data, f"the key is in {name} ({encoding})"
     assert b"calling the platform with key ***" in members["logs/cashier-app.log"]
     assert b"key=***" in members["logs/cashier-app.log.1"]
     report = json.loads(members["report.json"])

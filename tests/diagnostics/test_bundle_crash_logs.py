@@ -6,14 +6,15 @@ import os
 import time
 import zipfile
 
-from tests.helpers.diagnostics import SANDBOX_KEY, Store
+from cashier_app.sandbox import terminal
+from tests.helpers.diagnostics import Store
 
 
 def test_crash_logs_always_go_in_and_are_scrubbed(store: Store) -> None:
-    store.store_key(SANDBOX_KEY)
+    store.store_key(terminal.KEY)
     logs = store.log_dir
     logs.mkdir(parents=True, exist_ok=True)
-    (logs / "crash.log").write_text(f"Traceback ...\nValueError: platform said {SANDBOX_KEY}\n", encoding="utf-8")
+    (logs / "crash.log").write_text(f"Traceback ...\nValueError: platform said {terminal.KEY}\n", encoding="utf-8")
     (logs / "crash.log.1").write_text("an older uncaught exception\n", encoding="utf-8")
     (logs / "crash-faults.log").write_text("=== started\nFatal Python error: Segmentation fault\n", encoding="utf-8")
     old = time.time() - 7 * 86400
@@ -28,4 +29,4 @@ def test_crash_logs_always_go_in_and_are_scrubbed(store: Store) -> None:
         assert {"logs/crash.log", "logs/crash.log.1", "logs/crash-faults.log"} <= names
         assert len([n for n in names if n.startswith("logs/cashier-app.log")]) == 6
         crash = archive.read("logs/crash.log").decode("utf-8")
-    assert "ValueError: platform said ***" in crash and SANDBOX_KEY not in crash
+    assert "ValueError: platform said ***" in crash and terminal.KEY not in crash

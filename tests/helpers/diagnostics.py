@@ -16,11 +16,10 @@ from cashier_app.app.cli import main
 from cashier_app.journal.db import Journal, utc_now
 from cashier_app.platform.credentials import CredentialStore
 from cashier_app.platform.settings import PlatformSettings
+from cashier_app.sandbox import terminal
 from cashier_app.sandbox.server import SandboxServer
 from cashier_app.watch.events import FinishedWrite
 from cashier_app.watch.intake import Intake, IntakeResult
-
-SANDBOX_KEY = "sandbox-key-T0001-please-change"
 
 
 @dataclass
@@ -84,7 +83,7 @@ class Store:
     def platform_settings(self) -> PlatformSettings:
         return PlatformSettings(base_url=self.base_url)
 
-    def store_key(self, key: str = SANDBOX_KEY) -> None:
+    def store_key(self, key: str = terminal.KEY) -> None:
         CredentialStore(self.platform_settings()).set_key(key)
 
 

@@ -20,9 +20,6 @@ from cashier_app.paper import PaperDesk
 from cashier_app.sandbox import SandboxServer
 from cashier_app.sandbox.control import SandboxControl
 
-KEY = "sandbox-key-T0001-please-change"
-
-
 CHINA = timezone(timedelta(hours=8))
 
 

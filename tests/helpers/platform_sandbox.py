@@ -8,8 +8,6 @@ import requests
 
 from cashier_app.platform.settings import PlatformSettings
 
-KEY = "sandbox-key-T0001-please-change"
-
 
 class Sandbox:
     """The control endpoints, called with plain requests (unsigned, loopback only)."""

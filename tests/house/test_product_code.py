@@ -54,3 +54,46 @@ def test_times_people_read_are_laid_out_by_the_one_local_time_helper() -> None:
             if pattern.search(line):
                 offenders.append(f"{path.relative_to(REPO)}:{number}: {line.strip()}")
     assert offenders == []
+
+
+def test_printer_faults_are_worded_in_one_place() -> None:
+    """The window, the command line and the diagnosis say a printer fault with the words of
+    domain/printer_faults.py: no other table maps a fault code to words of its own."""
+    from cashier_app.domain.printer_faults import WORDS
+
+    # Words other tables use for their own things too (a platform's timeout, an unknown state).
+    printer_only = set(WORDS) - {"ok", "unknown", "timeout", "not_configured"}
+
+    def is_fault_code(key: ast.expr | None) -> bool:
+        if isinstance(key, ast.Constant):
+            return key.value in printer_only
+        name = key.attr if isinstance(key, ast.Attribute) else key.id if isinstance(key, ast.Name) else ""
+        return name.lower() in printer_only
+
+    offenders = []
+    for path in _python_files(excluding=("domain/printer_faults.py", "sandbox/", "emulator/")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Dict):
+                continue
+            for key, value in zip(node.keys, node.values, strict=True):
+                worded = [c.value for c in ast.walk(value) if isinstance(c, ast.Constant) and isinstance(c.value, str)
+                          and len(c.value) > 3]
+                if is_fault_code(key) and worded:
+                    offenders.append(f"{path.relative_to(REPO)}:{node.lineno}: {worded[0]}")
+    assert offenders == []
+
+
+def test_the_sandboxs_terminal_is_named_in_one_place() -> None:
+    """The demo's merchant, terminal and key are sandbox/terminal.py's; the platform settings' defaults
+    (a fresh install points at a local sandbox) are the same terminal."""
+    from cashier_app.platform.settings import PlatformSettings
+    from cashier_app.sandbox import terminal
+
+    offenders = []
+    for path in _python_files(excluding=("sandbox/terminal.py",)):
+        text = path.read_text(encoding="utf-8")
+        if terminal.KEY in text or (f'"{terminal.MERCHANT_NO}"' in text and "platform/settings.py" not in str(path)):
+            offenders.append(str(path.relative_to(REPO)))
+    assert offenders == []
+    defaults = PlatformSettings()
+    assert (defaults.merchant_no, defaults.terminal_no) == (terminal.MERCHANT_NO, terminal.TERMINAL_NO)

@@ -17,8 +17,8 @@ from cashier_app.app.services import AppServices, RunOptions
 from cashier_app.emulator.server import VirtualPrinter
 from cashier_app.platform.settings import PlatformSettings
 from cashier_app.printing.settings import PrinterSettings
-from cashier_app.sandbox import SandboxServer
-from tests.helpers.lookup_rig import KEY, FakeClock, Operator, Rig, Waits
+from cashier_app.sandbox import SandboxServer, terminal
+from tests.helpers.lookup_rig import FakeClock, Operator, Rig, Waits
 
 
 @pytest.fixture
@@ -35,7 +35,7 @@ def rig() -> Iterator[Rig]:
                                        retry_budget_s=3.0, backoff_base_s=0.01, backoff_max_s=0.02)
     config.printing.printers = {config.printing.default_printer: PrinterSettings(
         kind="network", host="127.0.0.1", port=printer.port)}
-    services = AppServices(config, default_paths(), RunOptions(demo=False), key_provider=lambda: KEY)
+    services = AppServices(config, default_paths(), RunOptions(demo=False), key_provider=lambda: terminal.KEY)
     try:
         services.start()
         waits, operator = Waits(clock), Operator()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cashier_app.domain.cases import CaseKind, CaseResult, CaseStatus, StepAction
 from cashier_app.domain.guidance import Action, LookupOutcome, Verdict, Voucher
+from cashier_app.domain.order_numbers import NumberKind
 from cashier_app.domain.orders import OrderState
 from cashier_app.lookup import SyncProgress
 from tests.helpers.lookup_rig import WECHAT_NO, Rig
@@ -128,7 +129,7 @@ def test_third_party_number_too_early_then_merchant_number(rig: Rig) -> None:
     assert still.case_id is not None
     assert rig.case(still.case_id).channel_trade_no == WECHAT_NO
 
-    by_merchant = rig.service.lookup("2026112200020006", Voucher.SHOWN, kind="merchant")
+    by_merchant = rig.service.lookup("2026112200020006", Voucher.SHOWN, kind=NumberKind.MERCHANT)
     assert by_merchant.guidance.verdict is Verdict.POSSIBLY_DROPPED
     synced = rig.service.sync(by_merchant)
     assert synced.guidance.verdict is Verdict.PAID

@@ -10,7 +10,8 @@ import pytest
 
 from cashier_app.platform.client import PlatformClient
 from cashier_app.platform.settings import PlatformSettings
-from tests.helpers.platform_sandbox import KEY, Sandbox, fast_settings
+from cashier_app.sandbox import terminal
+from tests.helpers.platform_sandbox import Sandbox, fast_settings
 
 
 @pytest.fixture(scope="session")
@@ -18,7 +19,7 @@ def sandbox_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     from cashier_app.sandbox.server import SandboxServer
 
     db = Path(tmp_path_factory.mktemp("sandbox")) / "sandbox.sqlite3"
-    server = SandboxServer(host="127.0.0.1", port=0, db_path=db, keys={("M100001", "T0001"): KEY})
+    server = SandboxServer(host="127.0.0.1", port=0, db_path=db, keys={("M100001", "T0001"): terminal.KEY})
     server.start()
     yield server
     server.stop()
@@ -40,5 +41,5 @@ def settings(sandbox: Sandbox) -> PlatformSettings:
 
 @pytest.fixture
 def client(settings: PlatformSettings) -> Iterator[PlatformClient]:
-    with PlatformClient(settings, lambda: KEY) as c:
+    with PlatformClient(settings, lambda: terminal.KEY) as c:
         yield c

@@ -13,8 +13,9 @@ import pytest
 from cashier_app.app.cli import main
 from cashier_app.platform.credentials import CredentialStore
 from cashier_app.platform.settings import PlatformSettings
+from cashier_app.sandbox import terminal
 from tests.helpers.paths import REPO
-from tests.helpers.platform_sandbox import KEY, Sandbox
+from tests.helpers.platform_sandbox import Sandbox
 
 
 @pytest.fixture
@@ -35,16 +36,16 @@ def test_credentials_set_check_delete_through_stdin(configured: PlatformSettings
     missing = cli("credentials", "check")
     assert missing.returncode == 1, missing.stderr
     assert "credentials set" in missing.stdout
-    stored = cli("credentials", "set", stdin=KEY + "\n")
+    stored = cli("credentials", "set", stdin=terminal.KEY + "\n")
     assert stored.returncode == 0, stored.stderr
     assert "keyrings.alt.file.PlaintextKeyring" in stored.stdout
     # In the real backend (the same file keyring the subprocess used), never on the screen.
-    assert CredentialStore(configured).get_key() == KEY
+    assert CredentialStore(configured).get_key() == terminal.KEY
     check = cli("credentials", "check")
     assert check.returncode == 0, check.stderr
     assert "accepts" in check.stdout
     for run in (stored, check):
-        assert KEY not in run.stdout + run.stderr
+        assert terminal.KEY not in run.stdout + run.stderr
     assert cli("credentials", "delete").returncode == 0
     assert CredentialStore(configured).get_key() is None
     assert cli("credentials", "delete").returncode == 1
@@ -55,7 +56,7 @@ def test_credentials_check_rejected_and_unreachable(configured: PlatformSettings
     CredentialStore(configured).set_key("not-the-terminal-key")
     assert main(["credentials", "check"]) == 2
     assert "rejects" in capsys.readouterr().err
-    CredentialStore(configured).set_key(KEY)
+    CredentialStore(configured).set_key(terminal.KEY)
     sandbox.faults(status=503, for_requests=50)
     assert main(["credentials", "check"]) == 2
     assert "cannot be reached" in capsys.readouterr().err
@@ -68,7 +69,7 @@ def test_credentials_set_refuses_a_bad_key(configured: PlatformSettings) -> None
 
 
 def test_order_commands(configured: PlatformSettings, sandbox: Sandbox, capsys: pytest.CaptureFixture[str]) -> None:
-    CredentialStore(configured).set_key(KEY)
+    CredentialStore(configured).set_key(terminal.KEY)
     sandbox.create({"out_trade_no": "202611220001", "state": "PAID", "total_amount": 1250},
                    {"out_trade_no": "202611220002", "state": "USERPAYING", "upstream_state": "PAID"},
                    {"out_trade_no": "202611220003", "state": "CREATED"})
@@ -116,6 +117,12 @@ def test_order_commands(configured: PlatformSettings, sandbox: Sandbox, capsys: 
 
     assert main(["order", "list", "--since", "yesterday"]) == 2
     assert main(["order", "query", "   "]) == 2
+    # The window's rule (domain/order_numbers.py): 6-64 characters of A-Z a-z 0-9 _ -, not asked for.
+    capsys.readouterr()
+    for not_a_number in ("12345", "2026/1122", "x" * 65):
+        assert main(["order", "query", not_a_number]) == 2
+        assert "is not an order number" in capsys.readouterr().err
+    assert main(["order", "sync", "12345"]) == 2
 
 
 def test_order_query_without_a_key(configured: PlatformSettings, capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,8 +11,9 @@ import pytest
 
 from cashier_app.platform.credentials import CredentialStore
 from cashier_app.platform.settings import PlatformSettings
+from cashier_app.sandbox import terminal
 from tests.helpers.people_cli import REFUSED, people
-from tests.helpers.platform_sandbox import KEY, Sandbox
+from tests.helpers.platform_sandbox import Sandbox
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def store_with_sign_in(isolated_home: Path, sandbox: Sandbox, capsys, monkeypatc
 
 def test_protected_commands_need_the_right_person(store_with_sign_in: PlatformSettings, sandbox: Sandbox, capsys,
                                                   monkeypatch) -> None:
-    CredentialStore(store_with_sign_in).set_key(KEY)
+    CredentialStore(store_with_sign_in).set_key(terminal.KEY)
     sandbox.create({"out_trade_no": "202611220091", "state": "CREATED", "total_amount": 1250})
 
     assert people(capsys, monkeypatch, "order", "close", "202611220091") == REFUSED
@@ -40,7 +41,7 @@ def test_protected_commands_need_the_right_person(store_with_sign_in: PlatformSe
     assert sandbox.order_state("202611220091")["order"]["state"] == "CLOSED"
 
     assert people(capsys, monkeypatch, "credentials", "delete", "--as", "07", as_pin="1379") == REFUSED
-    assert CredentialStore(store_with_sign_in).get_key() == KEY
+    assert CredentialStore(store_with_sign_in).get_key() == terminal.KEY
     assert people(capsys, monkeypatch, "credentials", "delete", "--as", "09", as_pin="4826") == 0  # a technician may
     assert CredentialStore(store_with_sign_in).get_key() is None
 
@@ -49,4 +50,4 @@ def test_protected_commands_need_the_right_person(store_with_sign_in: PlatformSe
     assert people(capsys, monkeypatch, "audit", "list", "--json", "--as", "01", as_pin="2580") == 0
     rows = json.loads(capsys.readouterr().out)
     assert [(r["action"], r["actor"]) for r in rows][:2] == [("key_deleted", "09"), ("close_order", "01")]
-    assert KEY not in json.dumps(rows)
+    assert terminal.KEY not in json.dumps(rows)

@@ -11,9 +11,11 @@ from typing import Any
 
 import pytest
 
+from cashier_app.domain.order_numbers import NumberKind
 from cashier_app.domain.orders import OrderState
 from cashier_app.platform import signing
 from cashier_app.platform.client import PlatformClient
+from cashier_app.platform.number_search import search
 from cashier_app.platform.results import (
     NotClosable,
     NotQueryableYet,
@@ -21,11 +23,13 @@ from cashier_app.platform.results import (
     OrderFound,
     OrderNotFound,
     OrderPage,
+    QueryResult,
     StateUnknown,
     SyncResult,
     UnknownReason,
 )
-from tests.helpers.platform_sandbox import KEY, Sandbox, fast_settings
+from cashier_app.sandbox import terminal
+from tests.helpers.platform_sandbox import Sandbox, fast_settings
 
 PAID_LIKE = (OrderState.PAID, OrderState.PARTIAL_REFUNDED, OrderState.REFUNDED)
 
@@ -139,8 +143,8 @@ def test_bad_idempotency_keys_are_a_programming_error(client: PlatformClient) ->
 
 def test_sync_in_progress(sandbox: Sandbox, settings: Any) -> None:
     sandbox.create({"out_trade_no": "202611220006", "state": "CREATED", "upstream_state": "PAID", "delay_ms": 800})
-    with PlatformClient(settings, lambda: KEY) as first, \
-            PlatformClient(fast_settings(sandbox.base_url, max_attempts=1), lambda: KEY) as second:
+    with PlatformClient(settings, lambda: terminal.KEY) as first, \
+            PlatformClient(fast_settings(sandbox.base_url, max_attempts=1), lambda: terminal.KEY) as second:
         results: list[object] = []
         worker = threading.Thread(target=lambda: results.append(first.sync("202611220006")))
         worker.start()
@@ -155,7 +159,7 @@ def test_sync_in_progress(sandbox: Sandbox, settings: Any) -> None:
 
 def test_frequency_limited_beyond_the_budget(sandbox: Sandbox) -> None:
     sandbox.create({"out_trade_no": "202611220007", "state": "CREATED"})
-    with PlatformClient(fast_settings(sandbox.base_url, retry_budget_s=1.0), lambda: KEY) as client:
+    with PlatformClient(fast_settings(sandbox.base_url, retry_budget_s=1.0), lambda: terminal.KEY) as client:
         assert isinstance(client.sync("202611220007"), SyncResult)
         result = unknown(client.sync("202611220007"), UnknownReason.RATE_LIMITED)
     assert (result.http_status, result.code) == (429, "FREQUENCY_LIMITED")
@@ -308,7 +312,7 @@ def test_wrong_key_and_unbound_terminal(sandbox: Sandbox, settings: Any) -> None
     assert isinstance(result, StateUnknown)
     assert result.reason in (UnknownReason.CREDENTIALS, UnknownReason.BAD_SIGNATURE)
     unbound = fast_settings(sandbox.base_url, terminal_no="T9999")
-    with PlatformClient(unbound, lambda: KEY) as stranger:
+    with PlatformClient(unbound, lambda: terminal.KEY) as stranger:
         refused = unknown(stranger.query("202611220034"), UnknownReason.TERMINAL_NOT_BOUND)
     assert (refused.http_status, refused.code) == (403, "TERMINAL_NOT_BOUND")
 
@@ -316,7 +320,7 @@ def test_wrong_key_and_unbound_terminal(sandbox: Sandbox, settings: Any) -> None
 def test_clock_off_by_minutes_is_corrected_once(sandbox: Sandbox, settings: Any,
                                                caplog: pytest.LogCaptureFixture) -> None:
     sandbox.create({"out_trade_no": "202611220035", "state": "PAID"})
-    with PlatformClient(settings, lambda: KEY, clock=lambda: time.time() - 1000) as late, \
+    with PlatformClient(settings, lambda: terminal.KEY, clock=lambda: time.time() - 1000) as late, \
             caplog.at_level(logging.WARNING, logger="cashier_app.platform"):
         assert isinstance(late.query("202611220035"), OrderFound)
         assert isinstance(late.query("202611220035"), OrderFound)
@@ -326,12 +330,12 @@ def test_clock_off_by_minutes_is_corrected_once(sandbox: Sandbox, settings: Any,
 def test_replayed_nonce_is_retried_once_with_a_fresh_one(sandbox: Sandbox, settings: Any) -> None:
     sandbox.create({"out_trade_no": "202611220036", "state": "PAID"})
     nonce = "ReplayedNonce000"
-    with PlatformClient(settings, lambda: KEY, nonce_factory=lambda: nonce) as fixed:
+    with PlatformClient(settings, lambda: terminal.KEY, nonce_factory=lambda: nonce) as fixed:
         assert isinstance(fixed.query("202611220036"), OrderFound)
         result = unknown(fixed.query("202611220036"), UnknownReason.CREDENTIALS)  # fresh nonce is the same
     assert (result.code, result.attempts) == ("NONCE_REPLAYED", 2)
     nonces = itertools.chain([nonce], iter(signing.new_nonce, None))
-    with PlatformClient(settings, lambda: KEY, nonce_factory=lambda: next(nonces)) as once:
+    with PlatformClient(settings, lambda: terminal.KEY, nonce_factory=lambda: next(nonces)) as once:
         assert isinstance(once.query("202611220036"), OrderFound)
 
 
@@ -349,7 +353,7 @@ def test_no_key_stored_is_a_credentials_problem(sandbox: Sandbox, settings: Any)
 def test_latency_beyond_the_timeout(sandbox: Sandbox) -> None:
     sandbox.create({"out_trade_no": "202611220040", "state": "PAID"})
     sandbox.faults(latency_ms=1500, for_requests=10)
-    with PlatformClient(fast_settings(sandbox.base_url, timeout_s=0.3, max_attempts=2), lambda: KEY) as client:
+    with PlatformClient(fast_settings(sandbox.base_url, timeout_s=0.3, max_attempts=2), lambda: terminal.KEY) as client:
         result = unknown(client.query("202611220040"), UnknownReason.TIMEOUT)
     assert result.attempts == 2
 
@@ -357,7 +361,7 @@ def test_latency_beyond_the_timeout(sandbox: Sandbox) -> None:
 def test_one_slow_answer_is_retried(sandbox: Sandbox) -> None:
     sandbox.create({"out_trade_no": "202611220041", "state": "PAID"})
     sandbox.faults(latency_ms=1500, for_requests=1)
-    with PlatformClient(fast_settings(sandbox.base_url, timeout_s=0.3), lambda: KEY) as client:
+    with PlatformClient(fast_settings(sandbox.base_url, timeout_s=0.3), lambda: terminal.KEY) as client:
         assert isinstance(client.query("202611220041"), OrderFound)
 
 
@@ -370,7 +374,7 @@ def test_rate_limit_waits_retry_after_with_jitter(sandbox: Sandbox, settings: An
         waits.append(seconds)
         time.sleep(seconds)  # the client's own wait, recorded: not test synchronisation
 
-    with PlatformClient(settings, lambda: KEY, sleep=sleep) as client:
+    with PlatformClient(settings, lambda: terminal.KEY, sleep=sleep) as client:
         assert isinstance(client.query("202611220042"), OrderFound)
     assert len(waits) == 1 and 1.0 <= waits[0] <= 1.2 + 1e-9
 
@@ -421,7 +425,7 @@ def test_platform_unreachable(settings: Any) -> None:
     from tests.helpers.net import free_port
 
     closed = fast_settings(f"http://127.0.0.1:{free_port()}", max_attempts=2)
-    with PlatformClient(closed, lambda: KEY) as client:
+    with PlatformClient(closed, lambda: terminal.KEY) as client:
         result = unknown(client.query("202611220001"), UnknownReason.NETWORK)
     assert result.attempts == 2
 
@@ -429,7 +433,7 @@ def test_platform_unreachable(settings: Any) -> None:
 def test_close_stops_a_waiting_retry(sandbox: Sandbox) -> None:
     sandbox.create({"out_trade_no": "202611220047", "state": "PAID"})
     sandbox.faults(rate_limit=True, retry_after=30, for_requests=1)
-    client = PlatformClient(fast_settings(sandbox.base_url, retry_budget_s=60), lambda: KEY)
+    client = PlatformClient(fast_settings(sandbox.base_url, retry_budget_s=60), lambda: terminal.KEY)
     results: list[object] = []
     worker = threading.Thread(target=lambda: results.append(client.query("202611220047")))
     worker.start()
@@ -440,3 +444,26 @@ def test_close_stops_a_waiting_retry(sandbox: Sandbox) -> None:
     worker.join(5)
     assert not worker.is_alive()
     unknown(results[0], UnknownReason.RATE_LIMITED)
+
+
+def test_the_command_line_and_the_window_search_a_number_by_one_rule(sandbox: Sandbox, client: PlatformClient) -> None:
+    """A UnionPay number (21 digits, no WeChat or Alipay shape) is asked for as a merchant number first,
+    then as the channel's: the platform's `lookup` (the command line) and the lookup page find the same
+    order (the command line stopped at "not found" before)."""
+    [order] = sandbox.create({"out_trade_no": "202611220042", "state": "PAID", "channel": "UNIONPAY",
+                              "channel_trade_no": "622202112233445566778"})
+    found = client.lookup("622202112233445566778")
+    assert isinstance(found, OrderFound) and found.order.out_trade_no == order["out_trade_no"]
+    asked: list[NumberKind] = []
+
+    def query(kind: NumberKind) -> QueryResult:
+        asked.append(kind)
+        return client.query(**{kind.query_field: "622202112233445566778"})
+
+    kind, result = search("622202112233445566778", query)
+    assert asked == [NumberKind.MERCHANT, NumberKind.CHANNEL] and kind is NumberKind.CHANNEL
+    assert isinstance(result, OrderFound)
+    # A merchant number that cannot be a channel's is asked once.
+    asked.clear()
+    search("T0001-2026-0042", query)
+    assert asked == [NumberKind.MERCHANT]

@@ -13,7 +13,8 @@ from cashier_app.app.logging_setup import setup_logging
 from cashier_app.platform.client import PlatformClient
 from cashier_app.platform.credentials import CredentialStore
 from cashier_app.platform.results import OrderClosed, OrderFound, OrderPage, StateUnknown, SyncResult
-from tests.helpers.platform_sandbox import KEY, Sandbox, fast_settings
+from cashier_app.sandbox import terminal
+from tests.helpers.platform_sandbox import Sandbox, fast_settings
 
 
 @pytest.fixture
@@ -28,7 +29,7 @@ def test_key_never_logged(sandbox: Sandbox, log_file: Path, caplog: pytest.LogCa
     caplog.set_level(logging.DEBUG)
     settings = fast_settings(sandbox.base_url)
     store = CredentialStore(settings)
-    store.set_key(KEY)
+    store.set_key(terminal.KEY)
     sandbox.create({"out_trade_no": "202611220001", "state": "PAID"},
                    {"out_trade_no": "202611220002", "state": "CREATED", "upstream_state": "PAID"},
                    {"out_trade_no": "202611220003", "state": "CREATED"})
@@ -42,7 +43,7 @@ def test_key_never_logged(sandbox: Sandbox, log_file: Path, caplog: pytest.LogCa
         results.append(client.query("202611220001"))
         sandbox.faults(bad_signature=True, for_requests=1)
         results.append(client.query("202611220001"))
-    with PlatformClient(settings, lambda: KEY + "x") as wrong:  # a key the platform does not know
+    with PlatformClient(settings, lambda: terminal.KEY + "x") as wrong:  # a key the platform does not know
         results.append(wrong.query("202611220001"))
     types = [type(r) for r in results]
     assert types == [OrderFound, SyncResult, OrderPage, OrderClosed, StateUnknown, StateUnknown, StateUnknown]
@@ -55,8 +56,8 @@ def test_key_never_logged(sandbox: Sandbox, log_file: Path, caplog: pytest.LogCa
     assert "/api/v1/orders/sync" in file_text and "SYSTEM_ERROR" in file_text and "API key stored" in file_text
     assert "orders/query" in caplog.text
     # ... and the key is nowhere: not in the file, not in any record, not in any result.
-    assert KEY not in file_text
-    assert KEY not in caplog.text
+    assert terminal.KEY not in file_text
+    assert terminal.KEY not in caplog.text
     for record in caplog.records:
-        assert KEY not in record.getMessage()
-    assert all(KEY not in repr(r) for r in results)
+        assert terminal.KEY not in record.getMessage()
+    assert all(terminal.KEY not in repr(r) for r in results)

@@ -42,7 +42,7 @@ def test_test_page_not_sent_to_a_printer_with_its_cover_open(printer: VirtualPri
     write_config(isolated_home, printer.port)
     printer.set_condition("cover-open")
     assert main(["printer", "test"]) == 1
-    assert "打印机盖未关好" in capsys.readouterr().err
+    assert "打印机上盖打开" in capsys.readouterr().err
     assert printer.all_jobs == []
 
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from escpos.printer import File, Network
 
+from cashier_app.domain.printer_faults import WORDS
 from cashier_app.printing.connections import close_quietly, describe_target, open_connection, send_job
-from cashier_app.printing.faults import FAULT_TEXT, PrinterFault, fault_text
+from cashier_app.printing.faults import PrinterFault, fault_text
 from cashier_app.printing.settings import PrinterSettings
 from tests.helpers.net import free_port
 
@@ -112,8 +113,8 @@ def test_targets_are_described_for_technicians() -> None:
 
 
 def test_every_fault_code_has_both_texts() -> None:
-    for code, (zh, en) in FAULT_TEXT.items():
-        assert zh and en and code
+    for code, words in WORDS.items():
+        assert words.zh and words.en and code
     assert fault_text("not_connected", "en") == "Printer not connected"
     assert fault_text("made_up") == "made_up"
 

@@ -88,7 +88,8 @@ def test_the_technicians_check_says_not_a_printer_not_check_the_cable(behaviour:
     with FakeDevice(behaviour) as device:
         found = check_printer(_network(device.port), timeout_s=1.0)
     assert found.reachable and found.code == faults.NOT_A_PRINTER and found.outcome is Outcome.FAULT
-    assert found.text_en == "Not a receipt printer" and found.text_zh == "该地址不是小票打印机"
+    assert found.text_en == "The printer's address is not a receipt printer"
+    assert found.text_zh == "打印机地址上的设备不是小票打印机"
     assert "is not an ESC/POS receipt printer" in found.hint and "self-test page" in found.hint
     assert "cable" not in found.hint and "不是小票打印机" in found.hint_zh
 

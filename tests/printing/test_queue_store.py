@@ -155,3 +155,22 @@ def test_a_job_moved_away_is_not_sent_or_held_by_its_old_printer(store: PrintJob
 def test_a_copy_number_given_is_kept(store: PrintJobStore) -> None:
     receipt = add_receipt(store.journal)
     assert store.create(receipt, "a", is_reprint=True, copy_no=5).copy_no == 5
+
+
+def test_active_jobs_are_those_a_worker_does_by_itself(store: PrintJobStore) -> None:
+    queued = store.create(None, "receipt", payload=b"a")
+    sending = store.create(None, "receipt", payload=b"b")
+    store.mark_sending(sending.id)
+    held = store.create(None, "receipt", payload=b"c")
+    store.hold(held.id, "paper_end", "out of paper")
+    parked = store.create(None, "receipt", payload=b"d")
+    store.hold(parked.id, "render_failed", "bad layout", parked=True)
+    done = store.create(None, "receipt", payload=b"e")
+    store.mark_sending(done.id)
+    store.mark_done(done.id)
+    store.create(None, "backup", payload=b"f")
+    assert store.count_active(["receipt"]) == 3  # queued, sending, held; not parked, not done
+    assert store.count_active(["receipt", "backup"]) == 4
+    assert store.count_active(["kitchen"]) == 0 and store.count_active([]) == 0
+    store.cancel(queued.id, "not wanted", None)
+    assert store.count_active(["receipt"]) == 2

@@ -41,7 +41,7 @@ def test_create_application_configures_the_existing_app(restore_app: QApplicatio
     assert app.applicationName() == APP_NAME
     assert "QTableView#receiptsTable" in app.styleSheet()
     assert not app.windowIcon().isNull()
-    assert QCoreApplication.translate("Messages", "Printer ready") == "打印机正常"
+    assert QCoreApplication.translate("Messages", "Platform OK") == "平台正常"
     assert app.applicationDisplayName() == "收银伴侣"
 
 

@@ -13,10 +13,9 @@ from pytestqt.qtbot import QtBot
 from cashier_app.app.credentials_adapter import PlatformCredentials
 from cashier_app.platform.credentials import account_name
 from cashier_app.platform.settings import PlatformSettings
+from cashier_app.sandbox import terminal
 from cashier_app.sandbox.server import SandboxServer
 from cashier_app.ui.credentials_dialog import CredentialsDialog
-
-KEY = "sandbox-key-T0001-please-change"
 
 
 @pytest.fixture
@@ -31,12 +30,12 @@ def test_key_is_masked_stored_in_keyring_and_accepted(qtbot: QtBot, settings: Pl
     assert dialog.stored.text() == "not stored" and not dialog.check_button.isEnabled()
     assert dialog.key_input.echoMode() is QLineEdit.EchoMode.Password
 
-    qtbot.keyClicks(dialog.key_input, KEY)
+    qtbot.keyClicks(dialog.key_input, terminal.KEY)
     dialog.save_button.click()
-    assert keyring.get_password(settings.keyring_service, account_name(settings)) == KEY
+    assert keyring.get_password(settings.keyring_service, account_name(settings)) == terminal.KEY
     assert dialog.key_input.text() == ""
     assert dialog.stored.text() == "stored"
-    assert all(KEY not in label.text() for label in dialog.findChildren(QLabel))
+    assert all(terminal.KEY not in label.text() for label in dialog.findChildren(QLabel))
 
     dialog.check_button.click()
     qtbot.waitUntil(lambda: dialog.outcome.text() == "The platform accepts the key.", timeout=10_000)

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton
 
 from cashier_app.app.credentials_adapter import PlatformCredentials
-from cashier_app.app.services import SANDBOX_KEY
 from cashier_app.platform.credentials import account_name
+from cashier_app.sandbox.terminal import KEY as SANDBOX_KEY
 from cashier_app.ui.credentials_dialog import CredentialsDialog
 from cashier_app.ui.main_window import MainWindow
 from tests.helpers.live_app import LiveApp

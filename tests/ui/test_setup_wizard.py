@@ -19,12 +19,12 @@ from cashier_app.app.qt_app import WindowApp
 from cashier_app.app.services import AppServices, RunOptions
 from cashier_app.app.setup_adapter import SetupAdapter
 from cashier_app.emulator.server import VirtualPrinter
+from cashier_app.sandbox import terminal
 from cashier_app.sandbox.server import SandboxServer
 from cashier_app.ui.setup_wizard import SetupWizard
 from tests.helpers.fake_devices import WEB, loopback_lan
 from tests.helpers.till import till_writes
 
-SANDBOX_KEY = "sandbox-key-T0001-please-change"
 # Waits are on conditions; these only bound them, generously, for a loaded machine.
 WAIT_MS = 20_000
 WAIT_S = 20.0
@@ -144,7 +144,7 @@ def test_a_new_store_set_up_end_to_end_then_started(  # noqa: PLR0917 - fixtures
     platform.refresh_key_state()
     assert "No key is stored" in platform.key_state.text() and not platform.check_button.isEnabled()
     assert platform.key.echoMode() == platform.key.EchoMode.Password
-    qtbot.keyClicks(platform.key, SANDBOX_KEY)
+    qtbot.keyClicks(platform.key, terminal.KEY)
     qtbot.mouseClick(platform.save_button, Qt.MouseButton.LeftButton)
     assert platform.key.text() == "" and "A key is stored" in platform.key_state.text()
     qtbot.mouseClick(platform.check_button, Qt.MouseButton.LeftButton)
@@ -154,7 +154,7 @@ def test_a_new_store_set_up_end_to_end_then_started(  # noqa: PLR0917 - fixtures
     # The summary shows the whole configuration; Finish writes it.
     next_page(qtbot, wizard, SetupWizard.SUMMARY)
     preview = wizard.summary_page.preview.toPlainText()
-    assert "星河便利店" in preview and str(till) in preview and SANDBOX_KEY not in preview
+    assert "星河便利店" in preview and str(till) in preview and terminal.KEY not in preview
     assert "Platform key for M100001/T0001@" in wizard.summary_page.key_state.text()
     finish = wizard.button(QWizard.WizardButton.FinishButton)
     assert finish.text().replace("&", "") == "Write and start" and finish.isEnabled()
@@ -163,7 +163,7 @@ def test_a_new_store_set_up_end_to_end_then_started(  # noqa: PLR0917 - fixtures
     path = Path(written.args[0].path)
     assert path == default_paths().config_file and written.args[0].backup is None
     text = path.read_text(encoding="utf-8")
-    assert SANDBOX_KEY not in text
+    assert terminal.KEY not in text
     assert tomllib.loads(text)["printing"]["printers"]["receipt"] == {"port": printer.port}  # the rest: defaults
 
     # The file starts the app, which prints the next receipt on the printer the wizard found.
@@ -320,7 +320,7 @@ def test_a_wrong_public_key_is_refused_and_nothing_is_written(make_wizard, qtbot
     page = wizard.platform_page
     page.kind.setCurrentIndex(page.kind.findData("alipay"))
     page.alipay_app_id.setText("2021000000000001")
-    page.public_key.setPlainText("-----BEGIN PUBLIC KEY-----\nnot a key\n-----END PUBLIC KEY-----\n")
+    page.public_key.setPlainText("-----BEGIN PUBLIC terminal.KEY-----\nnot a key\n-----END PUBLIC terminal.KEY-----\n")
     qtbot.mouseClick(page.public_key_save, Qt.MouseButton.LeftButton)
     assert page.outcome.text().startswith("Not saved:")
     assert not (default_paths().config_file.parent / "alipay_public_key.pem").exists()

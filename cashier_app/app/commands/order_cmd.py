@@ -18,12 +18,13 @@ from cashier_app.domain.access import ProtectedAction
 from cashier_app.domain.audit import AuditAction
 from cashier_app.domain.local_time import LocalTimeError, parse_local_moment, store_zone
 from cashier_app.domain.money import format_fen
+from cashier_app.domain.numbers import normalise_order_number
+from cashier_app.domain.order_numbers import NUMBER_LENGTH, NumberKind, guess_number_kind, is_order_number
 from cashier_app.domain.orders import OrderState
 from cashier_app.journal.audit import AuditStore
 from cashier_app.journal.db import Journal
 from cashier_app.platform.factory import build_client
 from cashier_app.platform.order import Order
-from cashier_app.platform.order_numbers import guess_number_kind, normalise_order_number
 from cashier_app.platform.results import (
     NotClosable,
     NotQueryableYet,
@@ -85,12 +86,12 @@ def register(registry: CommandRegistry) -> None:
 
     q = action("query", "look an order up by its merchant order number or third-party number")
     q.add_argument("number", help="商户订单号 or 第三方订单号 (full-width digits and spaces are fine)")
-    q.add_argument("--by", choices=("auto", "merchant", "channel"), default="auto",
+    q.add_argument("--by", choices=("auto", *NumberKind), default="auto",
                    help="which number it is (default: guessed from its shape)")
     q.set_defaults(handler=_query)
     s = action("sync", "make the platform ask the payment channel again (补单)")
     s.add_argument("number", help="商户订单号 (merchant order number)")
-    s.add_argument("--by", choices=("auto", "merchant", "channel"), default="auto",
+    s.add_argument("--by", choices=("auto", *NumberKind), default="auto",
                    help="which number it is (default: guessed from its shape)")
     s.set_defaults(handler=_sync)
     li = action("list", "list this terminal's orders updated since a time, oldest first")
@@ -105,16 +106,26 @@ def register(registry: CommandRegistry) -> None:
     c.set_defaults(handler=_close)
 
 
+def _number_problem(number: str) -> str | None:
+    """Why `number` is no order number, by the window's rule (domain/order_numbers.py); None when it is one."""
+    normalised = normalise_order_number(number)
+    if not normalised:
+        return "the order number is empty"
+    if not is_order_number(normalised):
+        low, high = NUMBER_LENGTH
+        return f"{normalised!r} is not an order number ({low}-{high} characters of A-Z a-z 0-9 _ -)"
+    return None
+
+
 def _which(number: str, by: str) -> dict[str, str]:
     normalised = normalise_order_number(number)
-    if by == "auto":
-        by = "channel" if guess_number_kind(normalised).is_channel_number else "merchant"
-    return {"channel_trade_no": normalised} if by == "channel" else {"out_trade_no": normalised}
+    kind = guess_number_kind(normalised) if by == "auto" else NumberKind(by)
+    return {kind.query_field: normalised}
 
 
 def _query(args: argparse.Namespace, ctx: CommandContext) -> int:
-    if not normalise_order_number(args.number):
-        return _usage("the order number is empty")
+    if (problem := _number_problem(args.number)) is not None:
+        return _usage(problem)
     with build_client(ctx.config.platform) as client:
         if args.by == "auto":
             result = client.lookup(args.number)
@@ -127,8 +138,8 @@ def _query(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def _sync(args: argparse.Namespace, ctx: CommandContext) -> int:
-    if not normalise_order_number(args.number):
-        return _usage("the order number is empty")
+    if (problem := _number_problem(args.number)) is not None:
+        return _usage(problem)
     which = _which(args.number, args.by)
     with build_client(ctx.config.platform) as client:
         result = client.sync(which.get("out_trade_no"), channel_trade_no=which.get("channel_trade_no"))
@@ -178,8 +189,8 @@ def _list(args: argparse.Namespace, ctx: CommandContext) -> int:
 
 
 def _close(args: argparse.Namespace, ctx: CommandContext) -> int:
-    if not normalise_order_number(args.number):
-        return _usage("the order number is empty")
+    if (problem := _number_problem(args.number)) is not None:
+        return _usage(problem)
     ctx.paths.ensure()
     journal = Journal(ctx.paths.journal_file)
     try:
