@@ -341,8 +341,9 @@ class _Writer:
 _LABEL_VALUE = re.compile(r"^( *)([^：:]+?) *([：:]) *(\S.*)$")
 
 
-# Between two `label：value` pairs on one line (件数：5      合计：77.20): two spaces or more, then a label.
-_PAIR_GAP = re.compile(r"( {2,})(?=[^ ：:]+ *[：:])")
+# Between two `label：value` pairs on one line (件数：5      合计：77.20): two spaces or more, then a label
+# (not digits: "2026-11-22  14:46:09" is one value).
+_PAIR_GAP = re.compile(r"( {2,})(?=[^ ：:\d][^ ：:]* *[：:])")
 
 
 def _split_pairs(text: str, columns: int, model: WidthModel) -> list[str] | None:
