@@ -15,8 +15,10 @@ from cashier_app.app.cli_access import CommandRefused, add_person_option, person
 from cashier_app.printing.faults import PrinterFault, fault_text
 
 if TYPE_CHECKING:
-    from cashier_app.app.cli import CommandContext, CommandRegistry
+    from cashier_app.app.cli import CommandRegistry
+    from cashier_app.app.context import CommandContext
     from cashier_app.journal.print_jobs import PrintJobRecord
+    from cashier_app.printing.discovery import Found
     from cashier_app.printing.settings import PrintingSettings
 
 
@@ -188,11 +190,16 @@ def _discover(args: argparse.Namespace, ctx: CommandContext) -> int:
                      f"{len(result.printers)} printer(s) found")
     else:
         notes.append("network: nothing scanned (use --hosts TARGET..., --scan-local or --subnet-of-loopback)")
-    if args.json:
+    _print_found(sections, notes, as_json=args.json)
+    return 0
+
+
+def _print_found(sections: dict[str, list[Found]], notes: list[str], *, as_json: bool) -> None:
+    if as_json:
         print(json.dumps({
             "found": {k: [dict(f.__dict__) for f in v] for k, v in sections.items()}, "notes": notes,
         }, ensure_ascii=False, indent=2))
-        return 0
+        return
     for title, found in sections.items():
         print(f"{title}:")
         if not found:
@@ -204,7 +211,6 @@ def _discover(args: argparse.Namespace, ctx: CommandContext) -> int:
                     print(f"      {line}")
     for note in notes:
         print(f"note: {note}")
-    return 0
 
 
 def _what_job_prints(job: PrintJobRecord) -> str:
