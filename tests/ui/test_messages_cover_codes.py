@@ -19,6 +19,7 @@ from enum import Enum
 import pytest
 
 import cashier_app
+from cashier_app.diagnostics.outcomes import Outcome
 from cashier_app.domain import printer_faults
 from cashier_app.domain.access import ProtectedAction, Role
 from cashier_app.domain.audit import AuditAction
@@ -73,6 +74,7 @@ WORDED: list[tuple[str, set[str], Mapping[str, object]]] = [
     ("ReceiptKind", _values(ReceiptKind), messages.KINDS),
     ("PlatformKind", _values(PlatformKind), messages.PLATFORM_NAMES),
     ("UnknownReason", _values(UnknownReason), messages.PLATFORM_REASONS),
+    ("diagnosis Outcome", _values(Outcome), messages.DIAGNOSIS_OUTCOMES),
     ("receipt template", set(KNOWN_TEMPLATES.values()), messages.TEMPLATES),
     ("a receipt's print state", {v for k, v in vars(receipt_print_state).items() if k.isupper() and
                                   isinstance(v, str)}, messages.PRINTED),
