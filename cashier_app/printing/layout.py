@@ -227,7 +227,8 @@ class _Writer:
             text = rule * (columns // text_width(rule, self.model))
             width = columns
         pieces = [text] if width <= columns else (
-            _split_label_value(text, columns, self.model) or wrap_line(text, columns, self.model))
+            _split_fields(text, columns, self.model) or _split_label_value(text, columns, self.model)
+            or wrap_line(text, columns, self.model))
         for piece in pieces:
             self.printed.append(piece)
             self.out += self.encoder.encode(piece) + LF
@@ -338,6 +339,41 @@ class _Writer:
 
 # `label：value` (the print-txt spec's fields: full-width or ASCII colon, spaces around it).
 _LABEL_VALUE = re.compile(r"^( *)([^：:]+?) *([：:]) *(\S.*)$")
+
+
+# Where a line of several fields (`件数：5      合计：77.20`, laid out for wider paper) may break: a
+# gap of two or more spaces before the next `label：`. A label never starts with a digit, so the
+# gap before a time (`10:45:12`) is no such place.
+_NEXT_FIELD = re.compile(r"(?<=\S) {2,}(?=[^\d\s：:](?:[^\s：:]| (?! ))*?[：:])")
+
+
+def _split_fields(text: str, columns: int, model: WidthModel) -> list[str] | None:
+    """A too-wide line of several `label：value` fields, never with a label torn from its value: on
+    one line when narrowing its gaps is enough, else broken between fields, as many to a line as fit
+    (a field too wide alone wraps at its colon). None when the line is not such a line."""
+    fields = _NEXT_FIELD.split(text)
+    if len(fields) < 2 or _LABEL_VALUE.match(fields[0]) is None:
+        return None
+    gaps = _NEXT_FIELD.findall(text)
+    lines: list[str] = []
+    current = fields[0]
+    for gap, field in zip(gaps, fields[1:], strict=True):
+        joined = current + gap + field
+        if len(wrap_line(joined, columns, model)) == 1:
+            current = joined
+            continue
+        lines.extend(_fit_field(current, columns, model))
+        current = field
+    lines.extend(_fit_field(current, columns, model))
+    return lines
+
+
+def _fit_field(text: str, columns: int, model: WidthModel) -> list[str]:
+    """Fields that fit together on one line (their gaps narrowed when needed), or one that does not."""
+    pieces = wrap_line(text, columns, model)
+    if len(pieces) == 1:
+        return pieces
+    return _split_label_value(text, columns, model) or pieces
 
 
 def _split_label_value(text: str, columns: int, model: WidthModel) -> list[str] | None:

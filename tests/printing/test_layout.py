@@ -345,3 +345,22 @@ def test_an_order_number_is_never_split_and_full_width_digits_print_as_ascii(sam
     assert not any("２" in line or "０" in line for line in printed)
     for line in printed:
         assert not (line.endswith("20261122") or line.startswith("0006"))  # never a number cut in two
+
+
+@pytest.mark.parametrize(("line", "printed"), [
+    # A till laid this out for wider paper: narrowing the gap is enough (it printed `件数：` / `5  合计…`).
+    ("件数：5               合计：77.20", ["件数：5              合计：77.20"]),
+    # Too many fields for one line: broken between them, as many to a line as fit.
+    ("件数：5   合计：77.20   找零：2.80   备注：无", ["件数：5  合计：77.20  找零：2.80", "备注：无"]),
+    ("收银员: 03   机号: T0001   班次: 2026112201", ["收银员: 03   机号: T0001", "班次: 2026112201"]),
+    # A field too wide alone still wraps at its colon, its number whole.
+    ("件数：5   交易单号：2026112222202612020014170005",
+     ["件数：5", "交易单号：", "2026112222202612020014170005"]),
+    # A time is no field: the gap before 10:45:12 is not a place to break between fields.
+    ("交易时间：2026-11-22   10:45:12 北京时间 星期日", ["交易时间：2026-11-22   10:45:12", "北京时间 星期日"]),
+])
+def test_a_line_of_several_fields_breaks_between_them_never_inside_one(line: str, printed: list[str]) -> None:
+    lines = list(layout_receipt([line], GBK58).lines)
+    assert lines == printed
+    for piece in lines:
+        assert text_width(piece, GBK58.width_model) <= GBK58.columns
