@@ -13,43 +13,18 @@ import os
 import pkgutil
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from cashier_app import __version__
 from cashier_app.app import commands as commands_pkg
-from cashier_app.app.config import AppConfig, ConfigError, load_config
+from cashier_app.app.config import ConfigError
+from cashier_app.app.context import CommandContext
 from cashier_app.app.crash_log import CrashLog, one_line_error
-from cashier_app.app.paths import AppPaths, default_paths
+from cashier_app.app.paths import default_paths
 from cashier_app.printing.escpos_cache import import_leaving_no_temp_folder
 from cashier_app.printing.escpos_cache import prepare as prepare_escpos
 
-Handler = Callable[[argparse.Namespace, "CommandContext"], int]
-
-
-@dataclass
-class CommandContext:
-    """What a command needs: the config file chosen, loaded on first use, and the app's folders."""
-
-    config_path: Path | None
-    _config: AppConfig | None = field(default=None, repr=False)
-
-    @property
-    def config(self) -> AppConfig:
-        if self._config is None:
-            self._config = load_config(default_paths(self.config_path).config_file)
-        return self._config
-
-    @property
-    def paths(self) -> AppPaths:
-        """The folders of the configuration chosen: its `general.data_dir` moves the journal, for every
-        command (a command that only reads the journal too)."""
-        base = default_paths(self.config_path)
-        try:
-            data_dir = self.config.general.data_dir
-        except ConfigError:
-            return base  # the command names what is wrong when it reads the configuration itself
-        return default_paths(self.config_path, data_dir) if data_dir else base
+Handler = Callable[[argparse.Namespace, CommandContext], int]
 
 
 def _common_options() -> argparse.ArgumentParser:

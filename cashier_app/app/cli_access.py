@@ -22,7 +22,7 @@ from cashier_app.journal.db import Journal
 from cashier_app.people.store import PeopleError, PeopleStore, normalise_number
 
 if TYPE_CHECKING:
-    from cashier_app.app.cli import CommandContext
+    from cashier_app.app.context import CommandContext
 
 PIN_ENV = "CASHIER_APP_PIN"
 EXIT_REFUSED = 6

@@ -34,7 +34,7 @@ class DeskError(CodedError):
     """A request the desk cannot answer; `field` names a search input at fault."""
 
     def __init__(self, code: str, message: str, field: str = "") -> None:
-        super().__init__(code, message, params={"detail": message})
+        super().__init__(code, message, params={"detail": message, "field": field})
         self.field = field
 
 
@@ -55,8 +55,6 @@ class AppDeskServices:
 
     def search(self, query: HistoryQuery, more: object | None = None, limit: int = 50) -> HistoryResult:
         journal = self.services.journal
-        if journal is None:
-            raise DeskError("not_configured", "the journal is not open")
         receipt_query = more.query.next_page(more.cursor) if isinstance(more, _More) else self._query(query, limit)
         page = search_receipts(journal, receipt_query)
         states = self.ui.printed_states(page.records)
@@ -140,8 +138,6 @@ class AppDeskServices:
         return self.services.reports.shift_report(closed)
 
     def print_report(self, report: Report) -> None:
-        if self.services.queue is None:
-            raise DeskError("not_configured", "printing is not running")
         self.services.print_report(report)
 
     def report_csv(self, report: Report) -> bytes:
@@ -165,10 +161,7 @@ class AppDeskServices:
         return BackupStatus(str(folder), str(newest) if newest else None, at, len(copies), settings.backup_keep, size)
 
     def backup_now(self) -> BackupStatus:
-        upkeep = self.services.upkeep
-        if upkeep is None:
-            raise DeskError("not_configured", "the journal is not open")
-        result = upkeep.run_now()
+        result = self.services.upkeep.run_now()
         if result.backup is None:
             raise DeskError("backup_failed", result.error or "the copy could not be made")
         return self.backup_status()

@@ -22,7 +22,6 @@ from cashier_app.app.services import AppServices
 from cashier_app.app.setup_adapter import SetupAdapter
 from cashier_app.app.single_instance import InstanceLock, instance_mode
 from cashier_app.app.ui_adapter import AppUiServices, EventForwarder
-from cashier_app.domain.access import ProtectedAction
 from cashier_app.ui import crash_notice, theme
 from cashier_app.ui.app_qt import (
     ActivationServer,
@@ -35,39 +34,14 @@ from cashier_app.ui.app_qt import (
 )
 from cashier_app.ui.appearance import Appearance
 from cashier_app.ui.appearance import apply as apply_appearance
-from cashier_app.ui.audit_page import AuditPage
 from cashier_app.ui.bridge import ServiceBridge
-from cashier_app.ui.cases_page import CasesPage
-from cashier_app.ui.help_page import HelpPage
-from cashier_app.ui.history_page import HistoryPage
 from cashier_app.ui.i18n import install_translator
-from cashier_app.ui.lookup_page import LookupPage
 from cashier_app.ui.main_window import MainWindow
-from cashier_app.ui.pages import PageRegistry, PageSpec, default_registry
-from cashier_app.ui.people_page import PeoplePage
-from cashier_app.ui.reports_page import ReportsPage
 from cashier_app.ui.setup_wizard import SetupWizard
-from cashier_app.ui.technician_page import TechnicianPage
 from cashier_app.ui.window_geometry import WindowGeometry
+from cashier_app.ui.window_pages import window_pages
 
 log = logging.getLogger(__name__)
-
-
-def app_registry() -> PageRegistry:
-    """The window's pages: lookup first (the cashier's everyday question), receipts, the receipt history,
-    cases, reports and handover, the manager's audit trail and people, the technician's bench (each shown to those
-    who may when sign-in is on), help."""
-    registry = default_registry()
-    registry.register(PageSpec("lookup", LookupPage, order=5, shortcut="F3"))
-    registry.register(PageSpec("history", HistoryPage, order=20, shortcut="F6"))
-    registry.register(PageSpec("cases", CasesPage, order=30, shortcut="F4"))
-    registry.register(PageSpec("reports", ReportsPage, order=40, shortcut="F7"))
-    registry.register(PageSpec("technician", TechnicianPage, order=80, shortcut="F8",
-                               requires=ProtectedAction.TECHNICIAN_TOOLS.value))
-    registry.register(PageSpec("audit", AuditPage, order=70, requires=ProtectedAction.VIEW_AUDIT.value))
-    registry.register(PageSpec("people", PeoplePage, order=75, requires=ProtectedAction.MANAGE_PEOPLE.value))
-    registry.register(PageSpec("help", HelpPage, order=90, shortcut="F1"))
-    return registry
 
 
 class WindowApp:
@@ -84,7 +58,7 @@ class WindowApp:
         # Subscribe before starting, so the first receipt of the demo is not missed.
         self.services.hub.subscribe(self.forwarder)
         self.services.start()
-        self.window = MainWindow(self.ui, self.bridge, registry=app_registry())
+        self.window = MainWindow(self.ui, self.bridge, registry=window_pages())
         # What happened before the window existed (printer status, platform reachability).
         for event in self.services.current_state():
             self.forwarder(event)

@@ -7,19 +7,16 @@ import logging
 import signal
 import sys
 import threading
-from typing import TYPE_CHECKING
 
 from cashier_app.app.config import AppConfig, ConfigError
+from cashier_app.app.context import CommandContext, paths_for
 from cashier_app.app.crash_log import CrashLog
 from cashier_app.app.events import Event, describe
 from cashier_app.app.logging_setup import setup_logging
-from cashier_app.app.paths import AppPaths, default_paths
+from cashier_app.app.paths import AppPaths
 from cashier_app.app.running_marker import RunningMarker
 from cashier_app.app.services import AppServices, RunOptions
 from cashier_app.app.single_instance import AlreadyRunning, InstanceLock, already_running_message, instance_mode
-
-if TYPE_CHECKING:
-    from cashier_app.app.cli import CommandContext
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +60,7 @@ def _run(args: argparse.Namespace, ctx: CommandContext, config: AppConfig, paths
         """Services on a configuration the setup wizard wrote (its data folder may have changed)."""
         if args.lang:
             new_config.general.language = args.lang
-        new_paths = default_paths(ctx.config_path, new_config.general.data_dir)
+        new_paths = paths_for(ctx.config_path, new_config)
         return AppServices(new_config, new_paths, options)
 
     return run_window(services, run_seconds=args.run_seconds, screenshot=args.screenshot, services_for=services_for,

@@ -11,11 +11,11 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cashier_app.app.case_reminders import EscalationReminders
 from cashier_app.app.config import AppConfig
 from cashier_app.app.events import (
     CaseEvent,
@@ -30,10 +30,10 @@ from cashier_app.app.events import (
     RefusedEvent,
 )
 from cashier_app.app.paths import AppPaths
-from cashier_app.app.receipt_preview import previewer_for
+from cashier_app.app.practice import RunOptions, StandIns, practice_config, practice_paths, store_paths
+from cashier_app.app.receipt_preview import ReceiptPreviewer, previewer_for
 from cashier_app.app.reports_service import ReportService
 from cashier_app.app.upkeep import JournalUpkeep, UpkeepResult
-from cashier_app.domain.access import CONFIGURABLE, ManagerPinSettings
 from cashier_app.domain.cases import DEFAULT_CAUSE, Case, CaseKind, CaseResult
 from cashier_app.domain.local_time import store_zone
 from cashier_app.domain.reports import Report
@@ -64,73 +64,63 @@ from cashier_app.watch.intake import Intake, IntakeDeferred, IntakeResult
 from cashier_app.watch.watcher import FolderWatcher
 
 if TYPE_CHECKING:
-    pass
+    from cashier_app.app.demo_feeder import DemoFeeder
+    from cashier_app.app.training import TrainingDirector
+    from cashier_app.emulator.server import VirtualPrinter
+    from cashier_app.sandbox.server import SandboxServer
 
 log = logging.getLogger(__name__)
-
-@dataclass
-class RunOptions:
-    demo: bool = False
-    training: bool = False
-    scenario: str | None = None
-    # Demo till: seconds between receipts (0: no demo feeder).
-    demo_interval_s: float = 4.0
-    # Demo and training: the platform the sandbox plays (mp-v1, wechatpay-v3, alipay).
-    platform: str = "mp-v1"
 
 
 class AppServices:
     """Every service of one running app. Build, `start()`, use, `stop()`."""
 
+    # The parts, built by start() (practice runs alone have stand-ins, a demo feeder or a training director).
+    journal: Journal
+    receipts: ReceiptStore
+    cases: CaseStore
+    audit: AuditStore
+    people: PeopleStore
+    session: SignInSession
+    job_bytes: JobBytesStore
+    previewer: ReceiptPreviewer
+    reports: ReportService
+    client: PlatformAdapter
+    paper: PaperDesk
+    queue: PrintQueue
+    intake: Intake
+    lookup: LookupService
+    reminders: EscalationReminders
+    upkeep: JournalUpkeep
+    sandbox: SandboxServer | None = None
+    virtual_printer: VirtualPrinter | None = None
+    watcher: FolderWatcher | None = None
+    reconciler: Reconciler | None = None
+    feeder: DemoFeeder | None = None
+    training: TrainingDirector | None = None
+
     def __init__(self, config: AppConfig, paths: AppPaths, options: RunOptions | None = None,
                  *, key_provider: Callable[[], str] | None = None) -> None:
         self.options = options or RunOptions()
-        self.simulated = self.options.demo or self.options.training
-        if self.simulated:
-            # Demo and training keep their own journal: practice never mixes with real receipts.
-            sub = "training" if self.options.training else "demo"
-            paths = dataclasses.replace(paths, data_dir=paths.data_dir / sub)
-        if self.options.training:
-            # Trainees sign in (each has their own lessons and results); nothing real is touched, so no
-            # manager's PIN is asked; a paid order with no receipt waits for the trainee (F9) rather than
-            # printing by itself.
-            trusted = ManagerPinSettings(**{action.value: False for action in CONFIGURABLE})
-            config.signin = dataclasses.replace(config.signin, enabled=True, manager_pin=trusted)
-            config.reconcile = dataclasses.replace(config.reconcile, missing_receipt="ask")
-        self.config = config
-        self.paths = paths
+        self.simulated = self.options.practice
+        self.paths = practice_paths(paths, self.options)
+        # The store's configuration as given; the run's is worked out from it (app/practice.py), never changed here.
+        self._given = config
+        self.config = practice_config(config, self.options, self.paths)
         self.hub = EventHub()
-        self.tz = store_zone(config.parser.utc_offset)
+        self.tz = store_zone(self.config.parser.utc_offset)
         self._key_provider = key_provider
         self._started: list[Callable[[], None]] = []
-        self.journal: Journal | None = None
-        self.sandbox: object | None = None
-        self.virtual_printer: object | None = None
-        self.client: PlatformAdapter | None = None
-        self.queue: PrintQueue | None = None
-        self.paper: PaperDesk | None = None
-        self.watcher: FolderWatcher | None = None
-        self.intake: Intake | None = None
-        self.feeder: object | None = None
-        self.reconciler: Reconciler | None = None
-        self.training: object | None = None
-        self.lookup: LookupService | None = None
         # A disk-full episode in progress: when the first write had to wait, and how many did.
         self._deferred_since: str | None = None
         self._deferred_count = 0
         self._deferred_lock = threading.Lock()
-        self.session: SignInSession | None = None
-        self.upkeep: JournalUpkeep | None = None
         # People sign in with the store's own numbers and PINs in demo and training too: they live in
         # the real journal, whichever journal this run writes its receipts and cases to.
-        self.people_journal_file = (paths if not self.simulated else self._real_paths(paths)).journal_file
+        store = store_paths(self.paths, self.options)
+        self.people_journal_file = store.journal_file
         # Closed real cases replayed as training lessons wait here (the training run's own folder).
-        real = paths if not self.simulated else self._real_paths(paths)
-        self.training_lessons_dir = real.data_dir / "training" / "lessons"
-
-    @staticmethod
-    def _real_paths(paths: AppPaths) -> AppPaths:
-        return dataclasses.replace(paths, data_dir=paths.data_dir.parent)
+        self.training_lessons_dir = store.data_dir / "training" / "lessons"
 
     # -- life cycle -------------------------------------------------------------------------
 
@@ -148,6 +138,9 @@ class AppServices:
     def start(self) -> None:
         self.paths.ensure()
         try:
+            if self.simulated:
+                # The stand-ins first: the run's configuration points at them before any part is built on it.
+                self._start_stand_ins()
             self.journal = Journal(self.paths.journal_file)
             self._started.append(self.journal.close)
             self.receipts = ReceiptStore(self.journal)
@@ -158,16 +151,12 @@ class AppServices:
             self.previewer = previewer_for(self.journal, self.receipts, self.config.printing, self.tz)
             self.reports = ReportService(self.journal, self.tz, shift_starts=self.config.reports.shift_starts,
                                          store_name=self.config.general.store_name, training=self.options.training)
-            if self.simulated:
-                self._start_simulators()
             self._start_platform()
             self._start_printing()
-            assert self.client is not None
-            assert self.paper is not None
             self.lookup = LookupService(
                 self.client, self.cases, self.receipts, operator=lambda: self.operator, paper=self.paper,
                 training=self.options.training, on_case=self._on_case,
-                authorize=self.session.authorize if self.session is not None else None, audit=self.audit,
+                authorize=self.session.authorize, audit=self.audit,
             )
             self._start_watching()
             self._start_reconciler()
@@ -197,7 +186,7 @@ class AppServices:
     def current_state(self) -> list[Event]:
         """Events that describe the state now, for a window opened after the services started."""
         events: list[Event] = []
-        if self.queue is not None:
+        if self._started:
             for name in self.config.printing.printers:
                 status = self.queue.printer_status(name)
                 events.append(PrinterEvent(name, status.code, status.describe()))
@@ -209,7 +198,6 @@ class AppServices:
         return events
 
     def _start_session(self) -> None:
-        assert self.journal is not None
         if self.people_journal_file == self.paths.journal_file:
             people_journal = self.journal
         else:
@@ -221,8 +209,6 @@ class AppServices:
                                      guests=self.options.training)
 
     def _start_reminders(self) -> None:
-        from cashier_app.app.case_reminders import EscalationReminders
-
         reminders = EscalationReminders(self.cases, self.config.cases, self.tz, self.hub.publish,
                                         training=self.options.training)
         reminders.start()
@@ -231,26 +217,27 @@ class AppServices:
 
     # -- simulators (demo, training) --------------------------------------------------------
 
-    def _start_simulators(self) -> None:
+    def _start_stand_ins(self) -> None:
+        """The sandbox platform and the virtual printer of a demo or training run, listening; then the run's
+        configuration that talks to them (app/practice.py)."""
         from cashier_app.emulator.server import ReceivedJob, VirtualPrinter
         from cashier_app.sandbox import terminal
         from cashier_app.sandbox.server import SandboxServer
 
         # Training stages each lesson's orders when the lesson starts (app/training.py): no scenario of its own.
-        scenario = self.options.scenario
         platform = self.options.platform
         db_name = "sandbox.sqlite3" if platform == "mp-v1" else f"sandbox-{platform}.sqlite3"
-        sandbox = SandboxServer(db_path=self.paths.data_dir / db_name, scenario=scenario, platform=platform,
+        sandbox = SandboxServer(db_path=self.paths.data_dir / db_name, scenario=self.options.scenario,
+                                platform=platform,
                                 keys_dir=self.paths.data_dir / f"sandbox-keys-{platform}" if platform != "mp-v1"
                                 else None)
         sandbox.start()
         self._started.append(sandbox.stop)
         self.sandbox = sandbox
-        self.config.platform, secret = terminal.settings_for(sandbox, self.config.platform)
+        settings, secret = terminal.settings_for(sandbox, self.config.platform)
         self._key_provider = lambda: secret
 
-        printer_name = self.config.printing.default_printer
-        current = self.config.printing.printers.get(printer_name, PrinterSettings())
+        current = self.config.printing.printers.get(self.config.printing.default_printer, PrinterSettings())
         profile = resolve_profile(self.config.printing, current.profile)
 
         def on_job(job: ReceivedJob) -> None:
@@ -258,27 +245,20 @@ class AppServices:
             if job.png_path is not None and job.png_path.exists():
                 self.hub.publish(PrintedPicture(job.png_path.read_bytes()))
 
-        printed_dir = self.paths.data_dir / "printed"
-        printer = VirtualPrinter(out_dir=printed_dir, charset=profile.charset, dots=profile.dots, on_job=on_job)
+        printer = VirtualPrinter(out_dir=self.paths.printed_dir, charset=profile.charset, dots=profile.dots,
+                                 on_job=on_job)
         printer.start()
         self._started.append(printer.stop)
         self.virtual_printer = printer
-        # The default printer becomes the virtual one; other configured printers stay as they are.
-        self.config.printing.printers = {
-            **self.config.printing.printers,
-            printer_name: dataclasses.replace(current, kind="network", host="127.0.0.1", port=printer.port),
-        }
-        if not self.config.watch.folders:
-            inbox = self.paths.data_dir / "inbox"
-            inbox.mkdir(parents=True, exist_ok=True)
-            self.config.watch.folders = [str(inbox)]
+        self.config = practice_config(self._given, self.options, self.paths, StandIns(settings, printer.port))
+        Path(self.config.watch.folders[0]).mkdir(parents=True, exist_ok=True)
 
     def _start_feeder(self) -> None:
         from cashier_app.app.demo_feeder import DemoFeeder, DemoOrder
-        from cashier_app.sandbox.server import SandboxServer
 
         sandbox = self.sandbox
-        assert isinstance(sandbox, SandboxServer)
+        if sandbox is None:
+            return
 
         channel = {"wechatpay-v3": "WECHAT", "alipay": "ALIPAY"}.get(sandbox.platform)
 
@@ -298,13 +278,11 @@ class AppServices:
     def _start_training(self) -> None:
         from cashier_app.app.training import TrainingDirector, load_lessons
         from cashier_app.app.training_stage import SimulatedStage
-        from cashier_app.emulator.server import VirtualPrinter
         from cashier_app.journal.training import TrainingResults
-        from cashier_app.sandbox.server import SandboxServer
 
         sandbox, printer, session = self.sandbox, self.virtual_printer, self.session
-        assert isinstance(sandbox, SandboxServer) and isinstance(printer, VirtualPrinter)
-        assert self.journal is not None and session is not None and self.lookup is not None
+        if sandbox is None or printer is None:
+            return
         # Lessons stage themselves one at a time, for the trainee signed in: the built-in ones, then the
         # store's real cases replayed (anonymised) into the training folder's lessons/.
         stage = SimulatedStage(sandbox, printer, Path(self.config.watch.folders[0]), self.journal, self.cases,
@@ -331,7 +309,6 @@ class AppServices:
 
             store = CredentialStore(self.config.platform)
             self._key_provider = store.key_provider()
-        assert self.journal is not None
         from cashier_app.reconcile.bill_store import BillStore
 
         ledger = BillStore(self.journal, training=self.options.training)
@@ -341,7 +318,6 @@ class AppServices:
     # -- printing ---------------------------------------------------------------------------
 
     def _start_printing(self) -> None:
-        assert self.journal is not None
         self.paper = PaperDesk(self.journal, self.config.printing, mode=self.mode, training=self.options.training)
         render = JobRenderer(self.receipts, self.config.printing, self.tz, store_name=self.config.general.store_name)
         self.queue = PrintQueue(self.journal, self.config.printing, self._keeping_bytes(render), self._on_queue_event)
@@ -379,20 +355,17 @@ class AppServices:
                         approved_by: str | None = None) -> int:
         """A copy of a receipt a person asked for (Ctrl+P): through the paper desk, which writes the
         audit row. Raises PaperRefused when the receipt's original is still on its way."""
-        assert self.paper is not None
         return self.paper.request(receipt_id=receipt_id, want=Want.COPY, reason=reason,
                                   person=operator or self.operator, approved_by=approved_by).job_id
 
     def print_order(self, order: Order, reason: str, operator: str | None = None,
                     approved_by: str | None = None) -> int:
         """A paid order's original receipt (its print.txt never came): through the paper desk."""
-        assert self.paper is not None
         return self.paper.request(order=order, want=Want.ORIGINAL, reason=reason,
                                   person=operator or self.operator, approved_by=approved_by).job_id
 
     def print_report(self, report: Report, printer: str | None = None) -> int:
         """Queue a day or shift report on a receipt printer (laid out for its paper); returns the job id."""
-        assert self.queue is not None
         name = printer or self.config.printing.default_printer
         settings = self.config.printing.printers[name]
         profile = resolve_profile(self.config.printing, settings.profile)
@@ -403,7 +376,6 @@ class AppServices:
     # -- the journal's upkeep ---------------------------------------------------------------
 
     def _start_upkeep(self) -> None:
-        assert self.journal is not None
         self.upkeep = JournalUpkeep(self.journal, self.config.journal, self.tz, on_result=self._on_upkeep)
         # Practice runs keep their journal apart and need no daily copy; "back up now" still works.
         if not self.simulated and self.config.journal.backup_enabled:
@@ -420,7 +392,6 @@ class AppServices:
     # -- watching ---------------------------------------------------------------------------
 
     def _start_watching(self) -> None:
-        assert self.journal is not None
         self.intake = Intake(self.journal, self.config.parser, self.paths.quarantine_dir,
                              training=self.options.training, on_receipt=self._take_in_paper)
         self.intake.add_listener(self._on_intake)
@@ -440,14 +411,13 @@ class AppServices:
 
     def _take_in_paper(self, conn: sqlite3.Connection, record: ReceiptRecord) -> int | None:
         """In the intake's transaction: the receipt's original job, written with it or not at all."""
-        assert self.paper is not None
         job = self.paper.take_in(conn, record)
         return job.job_id if job is not None else None
 
     def _on_write(self, write: object) -> None:
         from cashier_app.watch.events import FinishedWrite
 
-        assert self.intake is not None and isinstance(write, FinishedWrite)
+        assert isinstance(write, FinishedWrite)
         try:
             self.intake.handle(write)
         except IntakeDeferred as exc:
@@ -474,7 +444,6 @@ class AppServices:
         record: ReceiptRecord = result.receipt
         self.hub.publish(ReceiptEvent(record.id))
         if result.job_id is not None:
-            assert self.paper is not None
             self.paper.announce(result.job_id)
         elif self.mode == "print" and record.paper == "repeat":
             self.hub.publish(Notice("receipt_repeat", {"out_trade_no": record.receipt.out_trade_no or "",
@@ -482,7 +451,6 @@ class AppServices:
 
     def _caught_up_if_done(self) -> None:
         """The last waiting write is recorded: say so, and write the episode down as a case."""
-        assert self.intake is not None
         with self._deferred_lock:
             if self.intake.pending_count or self._deferred_since is None:
                 return
@@ -507,10 +475,9 @@ class AppServices:
     # -- reconciliation ---------------------------------------------------------------------
 
     def _start_reconciler(self) -> None:
-        if self.client is None or not self.config.reconcile.enabled:
+        if not self.config.reconcile.enabled:
             self.hub.publish(PlatformEvent(reachable=None))
             return
-        assert self.journal is not None
         auto = self.config.reconcile.missing_receipt == "auto" and self.mode == "print"
         self.reconciler = Reconciler(
             self.journal, self.client, self.config.reconcile, training=self.options.training,

@@ -80,8 +80,6 @@ class TechnicianAdapter:
 
     def print_test_page(self, printer: str) -> int:
         queue = self.services.queue
-        if queue is None:
-            raise RuntimeError("printing is not running")
         printing = self.services.config.printing
         page = build_test_page(printer, printing, describe_target(printing.printers[printer]), self.services.tz)
         return queue.enqueue(None, printer=printer, payload=page.payload, reason="test page",

@@ -50,10 +50,10 @@ from cashier_app.journal.print_jobs import HELD, JobStateError, PrintJobRecord
 from cashier_app.journal.receipt_print_state import print_states
 from cashier_app.journal.receipts import ReceiptRecord
 from cashier_app.journal.training import TrainingResult
-from cashier_app.lookup import LookupService
 from cashier_app.paper import PaperRefused
 from cashier_app.printing.queue import PrintQueue
 from cashier_app.ui.bridge import ServiceBridge
+from cashier_app.ui.lookup_services import LookupServices
 from cashier_app.ui.rows import (
     CaseQuery,
     CaseRow,
@@ -93,7 +93,7 @@ class AppUiServices:
     # -- people and the right to act ---------------------------------------------------------------
 
     def access(self) -> AppAccessServices | None:
-        if self._access is None and self.services.session is not None:
+        if self._access is None:
             self._access = AppAccessServices(self.services.session, self.services.audit, self.services.tz,
                                              training=self.services.options.training)
         return self._access
@@ -118,7 +118,6 @@ class AppUiServices:
 
     def printed_states(self, records: list[ReceiptRecord]) -> dict[int, str]:
         """How each receipt fared at the printer, in the UI's words (observe mode: the till prints)."""
-        assert self.services.journal is not None
         states = print_states(self.services.journal, [r.id for r in records])
         if self.services.mode == "observe":
             states = {rid: "observe" if state == "not_printed" else state for rid, state in states.items()}
@@ -144,8 +143,6 @@ class AppUiServices:
         return rows
 
     def reprint(self, receipt_id: int, reason: str) -> None:
-        if self.services.queue is None:
-            raise ServiceError("not_configured", "printing is not running")
         actor, approved_by = self._authorize(ProtectedAction.REPRINT)
         try:
             self.services.reprint_receipt(receipt_id, reason, actor, approved_by)
@@ -156,8 +153,6 @@ class AppUiServices:
     # -- print jobs -------------------------------------------------------------------------
 
     def _queue(self) -> PrintQueue:
-        if self.services.queue is None:
-            raise ServiceError("not_configured", "printing is not running")
         return self.services.queue
 
     def retry_job(self, job_id: int) -> None:
@@ -188,8 +183,6 @@ class AppUiServices:
                                    printer=job.printer, training=self.services.options.training)
 
     def held_jobs(self) -> list[JobRow]:
-        if self.services.queue is None:
-            return []
         return [self.job_row(job) for job in self.services.queue.held_jobs()]
 
     def job_row(self, job: PrintJobRecord) -> JobRow:
@@ -241,8 +234,7 @@ class AppUiServices:
         return self.services.options.training
 
     def _director(self) -> TrainingDirector | None:
-        director = self.services.training
-        return director if isinstance(director, TrainingDirector) else None
+        return self.services.training
 
     def training_step(self) -> dict[str, Any] | None:
         director = self._director()
@@ -311,8 +303,8 @@ class AppUiServices:
             self._desk = AppDeskServices(self)
         return self._desk
 
-    def lookup_service(self) -> LookupService | None:
-        """The LookupService (its calls block: the UI runs them on a worker)."""
+    def lookup_service(self) -> LookupServices | None:
+        """The LookupService, as the window knows it (its calls block: the UI runs them on a worker)."""
         return self.services.lookup
 
     # -- cases ------------------------------------------------------------------------------
@@ -322,8 +314,6 @@ class AppUiServices:
         return None if self.services.options.training else False
 
     def open_case_count(self) -> int:
-        if self.services.journal is None:
-            return 0
         return self.services.cases.count_open(training=self.services.options.training)
 
     def today(self) -> str:
@@ -488,7 +478,6 @@ class EventForwarder:
             if row is not None:
                 (b.receipt_updated if event.updated else b.receipt_added).emit(row)
         elif isinstance(event, JobEvent):
-            assert self.ui.services.queue is not None
             job = self.ui.services.queue.job(event.job_id) if event.job_id is not None else None
             if job is not None:
                 b.print_job_changed.emit(self.ui.job_row(job))

@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from cashier_app.domain.access import ProtectedAction
@@ -32,9 +33,9 @@ from cashier_app.journal.db import utc_now, utc_text
 from cashier_app.journal.orders_seen import OrdersSeenStore
 from cashier_app.journal.receipts import ReceiptRecord, ReceiptStore
 from cashier_app.lookup.answers import Answer, read_answer
-from cashier_app.lookup.errors import ActionNotAllowed, InvalidNumber, PaperChanged, PrintFailed
+from cashier_app.lookup.errors import ActionNotAllowed, InvalidNumber, LookupServiceError, PaperChanged, PrintFailed
 from cashier_app.lookup.scan import read_number
-from cashier_app.lookup.view import UNPAID_STATES, LookupView, SyncProgress
+from cashier_app.lookup.view import UNPAID_STATES, Carried, LookupView, SyncProgress
 from cashier_app.paper import PaperDesk, PaperRefused, PaperState
 from cashier_app.platform.adapter import PlatformAdapter
 from cashier_app.platform.number_search import search
@@ -49,6 +50,10 @@ from cashier_app.platform.results import (
 )
 
 log = logging.getLogger(__name__)
+
+# The reason a missing receipt is printed with: written into the audit trail and onto the receipt's
+# reprint mark (store data in the store's language, not UI text).
+MISSING_RECEIPT_REASON = "已付款无小票"
 
 # The platform refuses a second sync of one order within 5 s (spec: 429 FREQUENCY_LIMITED).
 MIN_SYNC_INTERVAL_S = 5.0
@@ -113,6 +118,11 @@ class LookupService:
         scanned = read_number(raw)
         return scanned.number if scanned is not None else None
 
+    @staticmethod
+    def view_after(error: BaseException) -> LookupView | None:
+        """The view a failed step left (written into the order's case), when it carries one."""
+        return error.view if isinstance(error, LookupServiceError) else None
+
     # -- the page's actions -----------------------------------------------------------------
 
     def lookup(self, raw: str, voucher: Voucher = Voucher.NOT_ASKED, *, kind: NumberKind | None = None) -> LookupView:
@@ -128,14 +138,15 @@ class LookupService:
             steps: list[CaseStep] = []
             answer = self._query(number, kind or scanned.kind, steps, fallback=kind is None)
             log.info("lookup %s (%s, %s): %s", number, answer.kind, scanned.source.value, answer.step_outcome)
-            return self._settle(None, number, answer, voucher, steps)
+            return self._settle(None, answer, _Step(number, Carried(voucher), steps))
 
     def with_voucher(self, view: LookupView, voucher: Voucher) -> LookupView:
         """The cashier asked the customer: re-read the same answer; no platform call."""
         with self._view_lock(view):
             note = CaseStep(utc_now(), StepAction.NOTE, self.operator(), view.state.value if view.state else None,
                             f"voucher:{voucher.value}", "customer's payment voucher (支付凭证)")
-            return self._settle(view, view.number, _answer_of(view), voucher, [note], after_sync=view.after_sync)
+            carried = replace(view.carried, voucher=voucher)
+            return self._settle(view, _answer_of(view), _Step.of(view, [note], carried=carried))
 
     def sync(self, view: LookupView, *, progress: Callable[[SyncProgress], None] | None = None) -> LookupView:
         """Make the platform ask the channel again (补单). Still unpaid while the customer shows
@@ -167,8 +178,8 @@ class LookupService:
                     if not self._still_unpaid(answer):
                         break
             action_kind = view.guidance.case_kind or CaseKind.DROPPED_ORDER.value
-            return self._settle(view, view.number, answer, view.voucher, steps, after_sync=True,
-                                sync_changed=changed, polls=polls, action_kind=action_kind)
+            carried = replace(view.carried, after_sync=True, sync_changed=changed, polls=polls)
+            return self._settle(view, answer, _Step.of(view, steps, carried=carried, action_kind=action_kind))
 
     def close_and_pay_again(self, view: LookupView) -> LookupView:
         """Close the unpaid order so that it can no longer be paid; then the cashier may take
@@ -199,8 +210,7 @@ class LookupService:
                 steps[0] = _approved(steps[0], approved_by)
             log.info("close %s: %s", number, steps[-1].outcome)
             action_kind = view.guidance.case_kind or CaseKind.UNPAID.value
-            settled = self._settle(view, view.number, answer, view.voucher, steps, after_sync=view.after_sync,
-                                   action_kind=action_kind, close_with=close_with)
+            settled = self._settle(view, answer, _Step.of(view, steps, action_kind=action_kind, close_with=close_with))
             self._audited(AuditAction.CLOSE_ORDER, actor, approved_by, out_trade_no=number,
                           case_id=settled.case_id, detail=steps[0].outcome)
             return settled
@@ -229,21 +239,18 @@ class LookupService:
             except PaperRefused as refused:
                 if refused.paper is None:  # not the paper's state: no such printer, not paid ...
                     failed = answer.step(action, actor, outcome="print_failed", extra=refused.detail)
-                    after = self._settle(view, view.number, answer, view.voucher, [failed], action_kind=kind,
-                                         after_sync=view.after_sync, polls=view.polls, sync_changed=view.sync_changed)
+                    after = self._settle(view, answer, _Step.of(view, [failed], action_kind=kind))
                     detail = f"could not print {order.out_trade_no}: {refused.detail}"
                     raise PrintFailed(detail, view=after) from refused
                 log.info("print %s: %s", order.out_trade_no, refused)
                 step = answer.step(action, actor, outcome=f"not_printed:{refused.code}", extra=refused.detail)
-                after = self._settle(view, view.number, answer, view.voucher, [step], action_kind=kind,
-                                     after_sync=view.after_sync, polls=view.polls, sync_changed=view.sync_changed)
+                after = self._settle(view, answer, _Step.of(view, [step], action_kind=kind))
                 raise PaperChanged(refused.detail, reason=refused.code, view=after) from refused
             except Exception as exc:
                 log.warning("print %s failed: %s", order.out_trade_no, exc)
                 failed = answer.step(action, actor, outcome="print_failed", extra=str(exc))
-                after = self._settle(view, view.number, answer, view.voucher, [failed],
-                                     action_kind=kind or CaseKind.PRINTER_FAULT.value, after_sync=view.after_sync,
-                                     polls=view.polls, sync_changed=view.sync_changed)
+                after = self._settle(view, answer, _Step.of(view, [failed],
+                                                            action_kind=kind or CaseKind.PRINTER_FAULT.value))
                 raise PrintFailed(f"could not queue the print of {order.out_trade_no}: {exc}", view=after) from exc
             source = f"receipt {job.receipt_id}" if job.receipt_id is not None else "the platform's record"
             what = "original" if job.original else f"copy {job.copy_no}"
@@ -256,9 +263,21 @@ class LookupService:
                 result = CaseResult.PRINTED if job.original else CaseResult.REPRINTED
             # A customer asking for a copy of a printed receipt is no exception: the audit trail has it;
             # a case already open for the order (a dropped order, a missing receipt) records and closes.
-            return self._settle(view, view.number, answer, view.voucher, [step], action_kind=kind,
-                                close_with=result, job_id=job.job_id, after_sync=view.after_sync, polls=view.polls,
-                                sync_changed=view.sync_changed)
+            return self._settle(view, answer, _Step.of(view, [step], action_kind=kind, close_with=result,
+                                                       job_id=job.job_id))
+
+    def print_missing_receipt(self, out_trade_no: str, reason: str = MISSING_RECEIPT_REASON) -> LookupView:
+        """A paid order reconciliation found without its receipt (the banner, F9): look it up by its merchant
+        number, and print its receipt only when the platform says now that it is paid.
+
+        Returns the view after the print (its job_id set), or the lookup's view when the order may not be
+        printed (its state unknown, or no longer paid): the caller says why from that view. The paper desk
+        prints nothing when the order got its receipt meanwhile (PaperChanged)."""
+        view = self.lookup(out_trade_no, kind=NumberKind.MERCHANT)
+        if not view.may_print:
+            log.info("missing receipt of %s not printed: %s %s", out_trade_no, view.outcome.value, view.detail)
+            return view
+        return self.print_receipt(view, reason)
 
     def refresh_paper(self, view: LookupView) -> LookupView:
         """The order guided again on the journal as it is now, with no platform call and no step: its
@@ -270,8 +289,7 @@ class LookupService:
             if seen is not None:
                 answer = Answer(answer.outcome, seen, answer.kind, answer.unknown_reason,
                                 f"{answer.detail}; reconciliation has seen it {seen.state.value} since")
-            return self._settle(view, view.number, answer, view.voucher, [], after_sync=view.after_sync,
-                                polls=view.polls, sync_changed=view.sync_changed, job_id=view.job_id)
+            return self._settle(view, answer, _Step.of(view, [], job_id=view.job_id))
 
     def _seen_since(self, view: LookupView) -> Order | None:
         """The order as reconciliation last listed it, when that is further on than the view's answer."""
@@ -288,8 +306,7 @@ class LookupService:
             answer = _answer_of(view)
             step = answer.step(StepAction.ESCALATE, self.operator(), outcome="escalated", note=note)
             kind = view.guidance.case_kind or _escalation_kind(view)
-            return self._settle(view, view.number, answer, view.voucher, [step], after_sync=view.after_sync,
-                                action_kind=kind, polls=view.polls, sync_changed=view.sync_changed)
+            return self._settle(view, answer, _Step.of(view, [step], action_kind=kind))
 
     def paid_again(self, view: LookupView) -> LookupView:
         """The payment failed: the cashier has taken payment again under a new order number. Written
@@ -301,9 +318,8 @@ class LookupService:
             answer = _answer_of(view)
             step = answer.step(StepAction.NOTE, self.operator(), outcome="paid_again",
                                extra="payment taken again under a new order number")
-            return self._settle(view, view.number, answer, view.voucher, [step], after_sync=view.after_sync,
-                                action_kind=view.guidance.case_kind, close_with=CaseResult.CLOSED_AND_REPAID,
-                                polls=view.polls, sync_changed=view.sync_changed)
+            return self._settle(view, answer, _Step.of(view, [step], action_kind=view.guidance.case_kind,
+                                                       close_with=CaseResult.CLOSED_AND_REPAID))
 
     def close_case(self, view: LookupView, result: CaseResult, note: str = "") -> LookupView:
         """Close the order's case with a result the cashier chose (a case is opened if none is)."""
@@ -312,9 +328,8 @@ class LookupService:
             if approved_by:
                 note = f"{note} (approved by manager {approved_by})".strip()
             kind = view.guidance.case_kind or _escalation_kind(view)
-            settled = self._settle(view, view.number, _answer_of(view), view.voucher, [], after_sync=view.after_sync,
-                                   action_kind=kind, close_with=result, close_note=note, polls=view.polls,
-                                   sync_changed=view.sync_changed, job_id=view.job_id)
+            settled = self._settle(view, _answer_of(view), _Step.of(view, [], action_kind=kind, close_with=result,
+                                                                    close_note=note, job_id=view.job_id))
             self._audited(AuditAction.CLOSE_CASE, actor, approved_by, out_trade_no=view.out_trade_no,
                           case_id=settled.case_id, detail=result.value, reason=note)
             return settled
@@ -382,24 +397,12 @@ class LookupService:
 
     # -- reading the answer, writing the case -------------------------------------------------
 
-    def _settle(
-        self,
-        previous: LookupView | None,
-        number: str,
-        answer: Answer,
-        voucher: Voucher,
-        steps: list[CaseStep],
-        *,
-        after_sync: bool = False,
-        sync_changed: bool | None = None,
-        polls: int = 0,
-        job_id: int | None = None,
-        action_kind: str | None = None,
-        close_with: CaseResult | None = None,
-        close_note: str = "",
-    ) -> LookupView:
+    def _settle(self, previous: LookupView | None, answer: Answer, step: _Step) -> LookupView:
         """Guide the answer, write the steps into the order's case (opening it when the answer or
         the action calls for one), close the case when the matter is settled; the next view."""
+        number, steps, carried = step.number, step.steps, step.carried
+        voucher, after_sync = carried.voucher, carried.after_sync
+        action_kind, close_with = step.action_kind, step.close_with
         self._tell_steps(number, steps)
         order = answer.order
         out_trade_no = order.out_trade_no if order is not None else (
@@ -429,8 +432,8 @@ class LookupService:
         pending = (previous.pending_steps if previous is not None else ()) + tuple(steps)
         case_result: CaseResult | None = None
         if case is not None and case.id is not None:
-            for step in pending:
-                self.cases.add_step(case.id, step)
+            for pending_step in pending:
+                self.cases.add_step(case.id, pending_step)
             if order is not None and (case.paid_at is None or case.channel is None):
                 self.cases.set_payment(case.id, paid_at=utc_text(order.paid_at), channel=order.channel.value)
             if close_with is None and guidance.verdict is Verdict.MONEY_RETURNS:
@@ -442,7 +445,7 @@ class LookupService:
                 close_with = CaseResult.CLOSED_AND_REPAID if closing else CaseResult.NO_ACTION_NEEDED
             pending = ()
             if close_with is not None and case.status is CaseStatus.OPEN:
-                case = self.cases.close_case(case.id, close_with, self.operator(), close_note)
+                case = self.cases.close_case(case.id, close_with, self.operator(), step.close_note)
                 self._tell(case, False)
             case_result = case.result
         return LookupView(
@@ -451,16 +454,13 @@ class LookupService:
             outcome=answer.outcome,
             order=order,
             guidance=guidance,
-            voucher=voucher,
+            carried=carried,
             has_receipt=has_receipt,
             receipt_ids=tuple(r.id for r in records),
             case_id=case.id if case is not None else None,
             unknown_reason=answer.unknown_reason,
             detail=answer.detail,
-            after_sync=after_sync,
-            sync_changed=sync_changed,
-            job_id=job_id,
-            polls=polls,
+            job_id=step.job_id,
             out_trade_no=out_trade_no,
             pending_steps=pending,
             case_result=case_result,
@@ -474,7 +474,7 @@ class LookupService:
             channel_is_platform=self.client.capabilities.channel_is_platform,
         )
 
-    def _tell_steps(self, number: str, steps: list[CaseStep]) -> None:
+    def _tell_steps(self, number: str, steps: Sequence[CaseStep]) -> None:
         if self.on_step is None:
             return
         for step in steps:
@@ -536,6 +536,28 @@ class LookupService:
 
     def _view_lock(self, view: LookupView) -> AbstractContextManager[None]:
         return self._order_lock(view.out_trade_no or view.number)
+
+
+@dataclass(frozen=True)
+class _Step:
+    """What one step hands `_settle` with the platform's answer: the order's number, what the view carries
+    on (changed only where the step learnt something), the step's case steps, and what it did."""
+
+    number: str
+    carried: Carried
+    steps: Sequence[CaseStep] = ()
+    action_kind: str | None = None  # the case the step opens when the order has none (a CaseKind value)
+    close_with: CaseResult | None = None  # the step settles the matter: its case closes so
+    close_note: str = ""
+    job_id: int | None = None  # the print job the step queued
+
+    @classmethod
+    def of(cls, view: LookupView, steps: Sequence[CaseStep], *, carried: Carried | None = None,
+           action_kind: str | None = None, close_with: CaseResult | None = None, close_note: str = "",
+           job_id: int | None = None) -> _Step:
+        """A step on `view`'s order: its number, and its record as it was (or `carried`, the step's changes)."""
+        return cls(view.number, view.carried if carried is None else carried, tuple(steps), action_kind, close_with,
+                   close_note, job_id)
 
 
 def _answer_of(view: LookupView) -> Answer:

@@ -20,6 +20,18 @@ UNPAID_STATES = frozenset({OrderState.CREATED, OrderState.USERPAYING})
 
 
 @dataclass(frozen=True)
+class Carried:
+    """What a view hands every later step on the same order: the customer's answer about a payment voucher
+    and what the last sync found. A step starts from its view's record and changes only what it learns
+    (`dataclasses.replace`), so nothing is dropped on the way; a new lookup starts afresh."""
+
+    voucher: Voucher = Voucher.NOT_ASKED
+    after_sync: bool = False
+    sync_changed: bool | None = None
+    polls: int = 0  # how many times sync/query was repeated while still unpaid
+
+
+@dataclass(frozen=True)
 class LookupView:
     number: str  # normalised input
     number_kind: NumberKind  # the number the answer was given for
@@ -28,16 +40,13 @@ class LookupView:
     # state is not known now is not shown with a state it had before).
     order: Order | None
     guidance: Guidance
-    voucher: Voucher
+    carried: Carried
     has_receipt: bool  # a sale receipt (print.txt) of this order is in the journal (see `paper` for what was printed)
     receipt_ids: tuple[int, ...]  # those receipts, oldest first
     case_id: int | None  # the order's open case, when there is one
     unknown_reason: str | None = None  # UnknownReason value when outcome is UNKNOWN
     detail: str = ""  # English technical detail for the tooltip/log
-    after_sync: bool = False
-    sync_changed: bool | None = None
-    job_id: int | None = None  # print job queued by the last action
-    polls: int = 0  # how many times sync/query was repeated while still unpaid
+    job_id: int | None = None  # print job queued by the last action (not carried: the next action's own)
     # -- added beside the page's API --------------------------------------------------------
     # The merchant order number when known (from the order, or the number itself when it is
     # one): actions on an order whose state became unknown still know which order it is.
@@ -59,6 +68,22 @@ class LookupView:
     # (WeChat Pay, Alipay): then a "sync" is a fresh query and its answer is the truth.
     platform: str = "mp-v1"
     channel_is_platform: bool = False
+
+    @property
+    def voucher(self) -> Voucher:
+        return self.carried.voucher
+
+    @property
+    def after_sync(self) -> bool:
+        return self.carried.after_sync
+
+    @property
+    def sync_changed(self) -> bool | None:
+        return self.carried.sync_changed
+
+    @property
+    def polls(self) -> int:
+        return self.carried.polls
 
     @property
     def state(self) -> OrderState | None:

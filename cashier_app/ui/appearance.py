@@ -124,6 +124,17 @@ def styled(widget: QWidget, qss: str) -> None:
     widget.setStyleSheet(scaled(qss))
 
 
+def set_style_property(widget: QWidget, name: str, value: str) -> None:
+    """Set a property the style sheets select on (`QLabel#verdictText[severity="fault"]`) and restyle the
+    widget: Qt reads such selectors only when a widget is polished."""
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+
+
 def app_style_sheet(appearance: Appearance) -> str:
     parts = [read_style_sheet(assets.style_sheet_path("app"))]
     if appearance.high_contrast:

@@ -121,8 +121,6 @@ class AuditPage(Page):
         except Exception:
             return QDate.currentDate()
 
-    def title(self) -> str:
-        return translate("AuditPage", "Audit trail")
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

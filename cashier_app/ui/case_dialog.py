@@ -238,7 +238,7 @@ class CaseDialog(QDialog):
         if result is None or self.case.status != CASE_OPEN:
             return False
         done: list[bool] = []
-        self.pin_dialog = run_protected(self, self._services, ProtectedAction.CLOSE_CASE.value,
+        self.pin_dialog = run_protected(self, self._services, ProtectedAction.CLOSE_CASE,
                                         lambda: done.append(self._close(result)), refused=self._show_error)
         return bool(done and done[0])
 

@@ -167,8 +167,6 @@ class CasesPage(Page):
         self.refresh()
 
     # --- Page ---------------------------------------------------------------------------------
-    def title(self) -> str:
-        return translate("CasesPage", "Cases")
 
     def refresh(self) -> None:
         selected = self.selected_case()

@@ -163,7 +163,7 @@ class HeldJobsBanner(QFrame):
 
     def _protected(self, action: ProtectedAction, proceed: Callable[[], object]) -> None:
         """A manager's PIN first where the store wants one for `action`."""
-        self.pin_dialog = run_protected(self.window(), self._services, action.value, proceed,
+        self.pin_dialog = run_protected(self.window(), self._services, action, proceed,
                                         refused=self._report_error)
 
     def _cancel(self, job_id: int, reason: str) -> None:

@@ -148,8 +148,6 @@ class HelpPage(Page):
         layout.addWidget(self.browser)
         self.retranslate()
 
-    def title(self) -> str:
-        return translate("HelpPage", "Help")
 
     def refresh(self) -> None:
         self.retranslate()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cashier_app.domain.errors import CodedError
 from cashier_app.ui import messages, theme
 from cashier_app.ui.accessibility import accessible, name_from_labels
 from cashier_app.ui.desk_services import DeskServices
@@ -248,8 +249,6 @@ class HistoryPage(Page):
         return edit
 
     # --- Page ----------------------------------------------------------------------------------
-    def title(self) -> str:
-        return translate("HistoryPage", "Receipt history")
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -389,7 +388,8 @@ class HistoryPage(Page):
         self.error.setVisible(True)
         field = {"number": self.number_edit, "amount": self.amount_edit, "from": self.from_edit,
                  "to": self.to_edit, "channel": self.channel_box, "operator": self.operator_edit,
-                 "printed": self.printed_box, "text": self.text_edit}.get(str(getattr(error, "field", "")))
+                 "printed": self.printed_box, "text": self.text_edit}.get(
+            str(error.params.get("field", "")) if isinstance(error, CodedError) else "")
         if field is not None:
             field.setFocus()
             if isinstance(field, QLineEdit):

@@ -12,6 +12,7 @@ every page; F9 prints the first one's receipt (ui/missing_receipt_banner.py).
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from typing import Any
 
@@ -43,7 +44,7 @@ from cashier_app.ui.display_dialog import MAX_PX, MIN_PX, DisplayDialog
 from cashier_app.ui.icons import app_icon, state_icon
 from cashier_app.ui.manager_pin import ManagerPinDialog, run_protected
 from cashier_app.ui.missing_receipt_banner import PAID_NO_RECEIPT, MissingReceiptBanner
-from cashier_app.ui.pages import Page, PageContext, PageRegistry, PageSpec, default_registry, page_title
+from cashier_app.ui.pages import Page, PageContext, PageRegistry, PageSpec
 from cashier_app.ui.rows import JOB_HELD, JobRow, PlatformStatusRow, PrinterStatusRow, RefusedRow
 from cashier_app.ui.services import UiServices
 from cashier_app.ui.setup_wizard import SetupWizard
@@ -51,6 +52,7 @@ from cashier_app.ui.sign_in_gate import SignInGate
 from cashier_app.ui.status_bar import StatusBar
 from cashier_app.ui.training_panel import FINISH_KEY, TrainingPanel
 from cashier_app.ui.tray import TrayIcon
+from cashier_app.ui.window_pages import window_pages
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -161,7 +163,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
 
         # Only the first page is built now; the others when first shown (a faster start, less memory).
-        for position, spec in enumerate((registry or default_registry()).specs()):
+        for position, spec in enumerate((registry or window_pages()).specs()):
             self.add_page(spec, lazy=position > 0)
 
         self._add_shortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self.refresh_current)
@@ -198,7 +200,6 @@ class MainWindow(QMainWindow):
         if spec.key in self._tab_widgets:
             raise ValueError(f"page {spec.key!r} is already shown")
         self._specs[spec.key] = spec
-        title = page_title(spec.factory) if lazy else None
         # Each page sits in a scroll area: it scrolls when it does not fit (a large text size on a small till
         # screen), never overlaps. A page built later replaces the stand-in inside it.
         frame = QScrollArea()
@@ -206,16 +207,15 @@ class MainWindow(QMainWindow):
         frame.setWidgetResizable(True)
         frame.setFrameShape(QFrame.Shape.NoFrame)
         page: Page | None = None
-        if title is None:
+        if not lazy:
             page = self._build(spec)
             frame.setWidget(page)
-            title = page.title()
         else:
             stand_in = QWidget()
             stand_in.setObjectName(f"{spec.key}PageToBuild")
             frame.setWidget(stand_in)
         self._tab_widgets[spec.key] = frame
-        self.tabs.addTab(frame, title)
+        self.tabs.addTab(frame, spec.title())
         self.tabs.tabBar().setVisible(self.tabs.count() > 1)  # one page needs no tab: its heading says it
         if spec.shortcut:
             self._add_shortcut(QKeySequence(spec.shortcut), lambda key=spec.key: self.show_page(key))
@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
         return page
 
     def _build(self, spec: PageSpec) -> Page:
-        page = spec.factory(self.context)
+        page = spec.factory(dataclasses.replace(self.context, spec=spec))
         page.setProperty("pageKey", spec.key)
         self._pages[spec.key] = page
         page.status_message.connect(self.show_message)
@@ -240,7 +240,6 @@ class MainWindow(QMainWindow):
         frame = self._tab_widgets[key]
         page = self._build(self._specs[key])
         frame.setWidget(page)  # the stand-in goes with it
-        self.tabs.setTabText(self.tabs.indexOf(frame), page.title())
         return page
 
     def pages(self) -> dict[str, Page]:
@@ -328,7 +327,7 @@ class MainWindow(QMainWindow):
             self._credentials_dialog.activateWindow()
             return self._credentials_dialog
         opened: list[CredentialsDialog | None] = []
-        self.pin_dialog = run_protected(self, self.services, ProtectedAction.CHANGE_KEY.value,
+        self.pin_dialog = run_protected(self, self.services, ProtectedAction.CHANGE_KEY,
                                         lambda: opened.append(self._open_credentials()),
                                         refused=lambda error: self.show_message(messages.error_text(error),
                                                                                 theme.ATTENTION))
@@ -361,7 +360,7 @@ class MainWindow(QMainWindow):
             self._setup_wizard.activateWindow()
             return self._setup_wizard
         opened: list[SetupWizard | None] = []
-        self.pin_dialog = run_protected(self, self.services, ProtectedAction.CHANGE_SETTINGS.value,
+        self.pin_dialog = run_protected(self, self.services, ProtectedAction.CHANGE_SETTINGS,
                                         lambda: opened.append(self._open_setup()),
                                         refused=lambda error: self.show_message(messages.error_text(error),
                                                                                 theme.ATTENTION))
@@ -397,7 +396,7 @@ class MainWindow(QMainWindow):
             dialog.open()
             opened.append(dialog)
 
-        self.pin_dialog = run_protected(self, self.services, ProtectedAction.CHANGE_SETTINGS.value, show,
+        self.pin_dialog = run_protected(self, self.services, ProtectedAction.CHANGE_SETTINGS, show,
                                         refused=lambda error: self.show_message(messages.error_text(error),
                                                                                 theme.ATTENTION))
         return opened[0] if opened else None
@@ -689,18 +688,18 @@ class MainWindow(QMainWindow):
         self.display_action.setText(translate("MainWindow", "&Display…"))
         self.gate.retranslate()
         self._retranslate_tabs()
+        # The page keys as registered (ui/window_pages.py), in the tabs' order.
+        keys = translate("MainWindow", ", ").join(f"{spec.shortcut} {spec.title()}" for spec in self._specs.values()
+                                                  if spec.shortcut)
         accessible(self.tabs, translate("MainWindow", "Pages"),
-                   translate("MainWindow", "F3 lookup, F2 receipts, F4 cases, F1 help; F9 prints a missing receipt"))
+                   translate("MainWindow", "{keys}; F9 prints a missing receipt").format(keys=keys))
         accessible(self.menuBar(), translate("MainWindow", "Menu"))
         accessible(self.training_banner, self.training_banner.text())
         self._update_state()
 
     def _retranslate_tabs(self) -> None:
         for key, frame in self._tab_widgets.items():
-            page = _page_in(frame)
-            title = page.title() if page is not None else page_title(self._specs[key].factory)
-            if title is not None:
-                self.tabs.setTabText(self.tabs.indexOf(frame), title)
+            self.tabs.setTabText(self.tabs.indexOf(frame), self._specs[key].title())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

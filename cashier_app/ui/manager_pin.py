@@ -18,6 +18,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from cashier_app.domain.access import ProtectedAction
 from cashier_app.domain.errors import CodedError, code_of
 from cashier_app.ui import messages
 from cashier_app.ui.accessibility import name_from_labels
@@ -123,8 +124,9 @@ def access_of(services: UiServices) -> AccessServices | None:
         return None
 
 
-def run_protected(parent: QWidget | None, services: UiServices, action: str, proceed: Callable[[], object],
-                  *, refused: Callable[[BaseException], None] | None = None) -> ManagerPinDialog | None:
+def run_protected(parent: QWidget | None, services: UiServices, action: ProtectedAction | str,
+                  proceed: Callable[[], object], *,
+                  refused: Callable[[BaseException], None] | None = None) -> ManagerPinDialog | None:
     """Run `proceed()` now when the person signed in may do `action`; else ask a manager's PIN first and run
     it once the PIN is right. `refused(error)` hears why nothing happened (nobody signed in; its `code` says
     so for ui.messages.error_text). Returns the PIN dialog when one opened (open, non-blocking), else None."""

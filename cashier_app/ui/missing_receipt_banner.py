@@ -7,9 +7,10 @@ at the counter), and F9 prints the first one, with no dialog:
 
     已付款未出小票：订单 202611300001  ¥12.50  ·  14:32        [打印小票 (F9)]
 
-Printing looks the order up on the platform first (on a worker: HTTP blocks) and prints only a PAID or
-partly refunded order (LookupService refuses anything else); the receipt is the order's first paper, from
-the platform's record (marked so at the top: 补打小票, 据平台记录打印), and the case is closed as printed. If
+Printing is the lookup's missing-receipt workflow (LookupService.print_missing_receipt, on a worker: HTTP
+blocks): it looks the order up first and prints only a PAID or partly refunded order; the receipt is the
+order's first paper, from the platform's record (marked so at the top: 补打小票, 据平台记录打印), and the
+case is closed as printed. If
 the order got its receipt meanwhile (reconciliation printed it, a late print.txt came) the paper desk
 prints nothing. When it cannot be printed (state unknown, not paid any more, printer queue fault) the
 entry stays, with the reason in words under it.
@@ -19,7 +20,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -28,10 +28,9 @@ from cashier_app.domain.cases import CaseKind
 from cashier_app.domain.errors import CodedError, code_of
 from cashier_app.domain.guidance import LookupOutcome
 from cashier_app.domain.money import format_fen
-from cashier_app.domain.order_numbers import NumberKind
+from cashier_app.lookup.view import LookupView
 from cashier_app.ui import messages, theme
 from cashier_app.ui.accessibility import accessible
-from cashier_app.ui.appearance import styled
 from cashier_app.ui.background import BackgroundRunner
 from cashier_app.ui.rows import CASE_OPEN, CaseQuery, CaseRow
 from cashier_app.ui.services import UiServices
@@ -40,42 +39,16 @@ log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
 PAID_NO_RECEIPT = CaseKind.PAID_NO_RECEIPT.value
-# Written into the audit trail and printed on the receipt's reprint mark: store data, not UI text.
-PRINT_REASON = "已付款无小票"
 # A cashier needs the first few; the rest are counted.
 MAX_LINES = 3
 SHORTCUT = "F9"
 
-BANNER_STYLE = (
-    "QFrame#missingReceiptBanner { background: #fde7e8; border-bottom: 3px solid #c0262d; }"
-    " QFrame#missingReceiptBanner QLabel { background: transparent; }"
-    " QLabel#missingReceiptText { color: #8e1b20; font-size: 20px; font-weight: bold; }"
-    " QLabel#missingReceiptError { color: #c0262d; font-size: 16px; font-weight: bold; }"
-    " QLabel#missingReceiptBusy { color: #1f5fa8; font-size: 16px; }"
-    " QLabel#missingReceiptMore { color: #8e1b20; font-size: 16px; }"
-    " QPushButton#printMissingReceiptButton { background: #c8102e; border: 1px solid #a50d25; color: #ffffff;"
-    " font-size: 18px; font-weight: bold; padding: 8px 22px; border-radius: 6px; min-height: 30px; }"
-    " QPushButton#printMissingReceiptButton:hover { background: #a50d25; }"
-    " QPushButton#printMissingReceiptButton:disabled { background: #e8aab4; border-color: #e8aab4; }"
-)
 
 
-def print_missing_receipt(service: Any, out_trade_no: str, reason: str = PRINT_REASON) -> Any:
-    """On a worker thread: look the order up, and print its receipt when the platform says it is paid.
-
-    Returns the LookupView after the print (its job_id set), or the lookup's view when the order may not be
-    printed (its state unknown, or no longer paid): the caller tells the cashier why from that view."""
-    view = service.lookup(out_trade_no, kind=NumberKind.MERCHANT)
-    if not view.may_print:
-        return view
-    return service.print_receipt(view, reason)
-
-
-def not_printed_text(view: Any) -> tuple[str, str]:
+def not_printed_text(view: LookupView) -> tuple[str, str]:
     """Why a looked-up order was not printed, in words, and how serious that is."""
     order = view.out_trade_no or view.number
-    outcome = getattr(view.outcome, "value", view.outcome)
-    if outcome == LookupOutcome.UNKNOWN.value:
+    if view.outcome is LookupOutcome.UNKNOWN:
         reason = messages.platform_reason_text(view.unknown_reason) if view.unknown_reason else ""
         text = translate(
             "MissingReceiptBanner",
@@ -84,14 +57,12 @@ def not_printed_text(view: Any) -> tuple[str, str]:
         ).format(order=order, reason=reason or "?")
         hint = messages.platform_hint(view.unknown_reason) if view.unknown_reason else ""
         return (f"{text} {hint}" if hint else text), theme.FAULT
+    verdict = messages.verdict_text(view.guidance.verdict, has_receipt=view.has_receipt)
     if view.state is not None:
-        verdict = getattr(view.guidance.verdict, "value", view.guidance.verdict)
         text = translate("MissingReceiptBanner", "Not printed: order {order} is {state} now.").format(
-            order=order, state=messages.order_state_text(getattr(view.state, "value", view.state)))
-        return f"{text} {messages.verdict_text(verdict, has_receipt=bool(view.has_receipt))}", theme.ATTENTION
-    verdict = getattr(view.guidance.verdict, "value", view.guidance.verdict)
-    text = translate("MissingReceiptBanner", "Not printed: {verdict}").format(
-        verdict=messages.verdict_text(verdict, has_receipt=bool(view.has_receipt)))
+            order=order, state=messages.order_state_text(view.state))
+        return f"{text} {verdict}", theme.ATTENTION
+    text = translate("MissingReceiptBanner", "Not printed: {verdict}").format(verdict=verdict)
     return text, theme.ATTENTION
 
 
@@ -168,7 +139,6 @@ class MissingReceiptBanner(QFrame):
     def __init__(self, services: UiServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("missingReceiptBanner")
-        styled(self, BANNER_STYLE)
         self._services = services
         self._rows: list[CaseRow] = []
         self._errors: dict[int, str] = {}  # case id -> why its last print failed
@@ -204,7 +174,7 @@ class MissingReceiptBanner(QFrame):
         self._errors = {case_id: text for case_id, text in self._errors.items() if case_id in ids}
         self._rebuild()
 
-    def case_notice(self, code: str, params: Mapping[str, Any]) -> None:
+    def case_notice(self, code: str, params: Mapping[str, object]) -> None:
         """A case_opened / case_updated notice: read again when it may concern this banner."""
         kind = str(params.get("kind") or "")
         if kind and kind != PAID_NO_RECEIPT:
@@ -272,16 +242,15 @@ class MissingReceiptBanner(QFrame):
         self._errors.pop(case_id, None)
         self._render()
         log.info("printing the missing receipt of %s (case %s)", number, case_id)
-        self.runner.run(lambda: print_missing_receipt(service, number),
+        self.runner.run(lambda: service.print_missing_receipt(number),
                         success=lambda view: self._done(case_id, number, view),
                         failure=lambda error: self._failed(case_id, number, error))
         return True
 
-    def _done(self, case_id: int, number: str, view: Any) -> None:
+    def _done(self, case_id: int, number: str, view: LookupView) -> None:
         self._printing = None
-        if getattr(view, "job_id", None) is None:
+        if view.job_id is None:
             text, severity = not_printed_text(view)
-            log.info("missing receipt of %s not printed: %s %s", number, view.outcome, view.detail)
             self._fail(case_id, number, text, severity)
             return
         log.info("missing receipt of %s queued as job %s", number, view.job_id)

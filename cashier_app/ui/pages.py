@@ -1,11 +1,9 @@
-"""Pages of the main window and the registry that lists them.
+"""What a page of the main window is, and the registry that lists the pages.
 
-A page is a QWidget subclass of `Page`; the window shows the registered pages as tabs, in `order`.
-To add one (the lookup page, the cases page, ...):
-
-    registry = default_registry()
-    registry.register(PageSpec("lookup", LookupPage, order=20, shortcut="F3"))
-    window = MainWindow(services, bridge, registry=registry)
+A page is a QWidget subclass of `Page`; the window shows the registered pages as tabs, in the order they
+were registered. Every page the window has is registered in one place, `ui/window_pages.py` (key, title,
+shortcut, the protected action it needs, factory): the main window, its shortcuts, the sign-in checks
+and the tests read it. To add a page, add its `PageSpec` there.
 
 A page for some people only names the protected action it needs (`PageSpec.requires`); with sign-in
 on, the window shows its tab only to a person who may do that action.
@@ -20,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar, cast
+from typing import ClassVar
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QWidget
@@ -35,6 +33,8 @@ class PageContext:
 
     services: UiServices
     bridge: ServiceBridge
+    # The page's entry in the registry (its key and title); None for a page shown outside the window.
+    spec: PageSpec | None = None
 
 
 class Page(QWidget):
@@ -49,9 +49,8 @@ class Page(QWidget):
         self.context = context
 
     def title(self) -> str:
-        """The tab title, translated. It reads nothing of the page: the window asks for it before the
-        page is built (pages are built when first shown, see `page_title`)."""
-        raise NotImplementedError
+        """The page's title (its tab and its heading), translated: the registry's."""
+        return self.context.spec.title() if self.context.spec is not None else ""
 
     # Ctrl+F shows the first page with a lookup field and calls focus_lookup() on it.
     has_lookup: ClassVar[bool] = False
@@ -88,18 +87,11 @@ class Page(QWidget):
 PageFactory = Callable[[PageContext], Page]
 
 
-def page_title(factory: PageFactory) -> str | None:
-    """The tab title of a page not built yet (None when the factory is not a Page class)."""
-    if isinstance(factory, type) and issubclass(factory, Page):
-        return factory.title(cast(Page, None))  # title() reads nothing of the instance
-    return None
-
-
 @dataclass(frozen=True)
 class PageSpec:
     key: str  # stable name ("receipts", "lookup", "cases")
+    title: Callable[[], str]  # the tab's and the page's heading, translated when called
     factory: PageFactory  # usually the Page subclass itself
-    order: int = 100  # tabs are shown by ascending order
     shortcut: str | None = None  # key sequence that shows the page, e.g. "F2"
     # A ProtectedAction value (domain/access.py): the tab shows only to a person who may do it by themselves
     # (e.g. "manage_people" for the people page, "technician_tools" for the technician's); None: everyone.
@@ -107,25 +99,26 @@ class PageSpec:
 
 
 class PageRegistry:
-    def __init__(self) -> None:
+    """Pages in the order they are shown; keys and shortcuts are each one page's."""
+
+    def __init__(self, specs: tuple[PageSpec, ...] = ()) -> None:
         self._specs: dict[str, PageSpec] = {}
+        for spec in specs:
+            self.register(spec)
 
     def register(self, spec: PageSpec) -> None:
         if spec.key in self._specs:
             raise ValueError(f"page {spec.key!r} is already registered")
+        taken = {other.shortcut: other.key for other in self._specs.values() if other.shortcut}
+        if spec.shortcut and spec.shortcut in taken:
+            raise ValueError(f"shortcut {spec.shortcut} of page {spec.key!r} is page {taken[spec.shortcut]!r}'s")
         self._specs[spec.key] = spec
 
     def specs(self) -> list[PageSpec]:
-        return sorted(self._specs.values(), key=lambda spec: (spec.order, spec.key))
+        return list(self._specs.values())
+
+    def spec(self, key: str) -> PageSpec:
+        return self._specs[key]
 
     def __contains__(self, key: object) -> bool:
         return key in self._specs
-
-
-def default_registry() -> PageRegistry:
-    """The pages every installation has (today: the receipts page)."""
-    from cashier_app.ui.receipts_page import ReceiptsPage
-
-    registry = PageRegistry()
-    registry.register(PageSpec("receipts", ReceiptsPage, order=10, shortcut="F2"))
-    return registry

@@ -179,8 +179,6 @@ class PeoplePage(Page):
         layout.addLayout(actions)
         self.retranslate()
 
-    def title(self) -> str:
-        return translate("PeoplePage", "People")
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

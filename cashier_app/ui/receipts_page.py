@@ -134,8 +134,6 @@ class ReceiptsPage(Page):
         self.refresh()
 
     # --- Page ----------------------------------------------------------------------------------
-    def title(self) -> str:
-        return translate("ReceiptsPage", "Today's receipts")
 
     def refresh(self) -> None:
         selected = self.selected_receipt()

@@ -166,8 +166,6 @@ class ReportsPage(Page):
         self.retranslate()
 
     # --- Page ----------------------------------------------------------------------------------
-    def title(self) -> str:
-        return translate("ReportsPage", "Reports and handover")
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -52,7 +52,7 @@ class ReprintFlow(QObject):
 
     def _protected(self, receipt_id: int, out_trade_no: str | None, reason: str) -> None:
         """After the reason: a manager's PIN where the store wants one, then the reprint."""
-        self.pin_dialog = run_protected(self.page.window(), self.page.context.services, ProtectedAction.REPRINT.value,
+        self.pin_dialog = run_protected(self.page.window(), self.page.context.services, ProtectedAction.REPRINT,
                                         lambda: self._reprint(receipt_id, out_trade_no, reason),
                                         refused=self._report_error)
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from cashier_app.domain.access import Decision, Role
+from cashier_app.domain.cases import CaseStatus
+
 # ReceiptRow.printed: what happened to the paper copy of a receipt.
 PRINTED: Final = "printed"  # the app printed it and the printer took every byte
 QUEUED: Final = "queued"  # waiting in the print queue
@@ -90,9 +93,9 @@ class RefusedRow:
     detail: str = ""
 
 
-# CaseRow.status
-CASE_OPEN: Final = "open"
-CASE_CLOSED: Final = "closed"
+# CaseRow.status (the domain's words, not copies of them)
+CASE_OPEN: Final = CaseStatus.OPEN
+CASE_CLOSED: Final = CaseStatus.CLOSED
 
 
 @dataclass(frozen=True)
@@ -168,15 +171,15 @@ class StoreInfo:
 # --- people and the audit trail (the sign-in screen, the people page, the audit page) ---------------------
 
 # PersonRow.role
-ROLE_CASHIER: Final = "cashier"
-ROLE_MANAGER: Final = "manager"
-ROLE_TECHNICIAN: Final = "technician"
+ROLE_CASHIER: Final = Role.CASHIER
+ROLE_MANAGER: Final = Role.MANAGER
+ROLE_TECHNICIAN: Final = Role.TECHNICIAN
 ROLES: Final = (ROLE_CASHIER, ROLE_MANAGER, ROLE_TECHNICIAN)
 
 # AccessServices.decide(): what the person signed in needs before a protected action.
-ALLOWED: Final = "allowed"
-NEEDS_MANAGER_PIN: Final = "manager_pin"
-NEEDS_SIGN_IN: Final = "sign_in"
+ALLOWED: Final = Decision.ALLOWED
+NEEDS_MANAGER_PIN: Final = Decision.MANAGER_PIN
+NEEDS_SIGN_IN: Final = Decision.SIGN_IN
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from cashier_app.ui.rows import AuditQuery, AuditRow, CaseQuery, CaseRow, JobRow
 if TYPE_CHECKING:  # the dialog module is Qt; this one stays free of it
     from cashier_app.ui.credentials_dialog import CredentialServices
     from cashier_app.ui.desk_services import DeskServices
+    from cashier_app.ui.lookup_services import LookupServices
     from cashier_app.ui.setup_rows import SetupServices
     from cashier_app.ui.technician_rows import TechnicianServices
 
@@ -156,8 +157,8 @@ class UiServices(Protocol):
         """The manager's desk: receipt history, pictures, reports, backups (None: not available)."""
         ...
 
-    def lookup_service(self) -> Any | None:
-        """The order lookup (cashier_app.lookup.LookupService), or None when it is not available.
+    def lookup_service(self) -> LookupServices | None:
+        """The order lookup (ui.lookup_services), or None when it is not available.
 
         Its methods block on HTTP: call them from a worker thread only.
         """

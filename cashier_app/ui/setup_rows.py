@@ -166,6 +166,9 @@ class ChartChoice:
 
 @runtime_checkable
 class SetupServices(Protocol):
+    # Why the configuration in place could not be read (the wizard then starts from the defaults); None: it was.
+    load_error: str | None
+
     def draft(self) -> SetupDraft:
         """The draft from the configuration in place (defaults where there is none)."""
         ...

@@ -151,7 +151,7 @@ class StorePage(SetupPage):
         self.store_name.setText(draft.store_name)
         self.store_no.setText(draft.store_no)
         self.utc_offset.setCurrentText(draft.utc_offset)
-        error = getattr(self.services, "load_error", None)
+        error = self.services.load_error
         self.load_error.setVisible(bool(error))
         if error:
             self.load_error.setText(translate(

@@ -187,8 +187,6 @@ class TechnicianPage(Page):
         self.load_held()
         self.retranslate()
 
-    def title(self) -> str:
-        return translate("TechnicianPage", "Technician")
 
     # -- diagnosis --------------------------------------------------------------------------------
     def run_checks(self) -> None:

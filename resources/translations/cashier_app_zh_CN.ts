@@ -1364,12 +1364,16 @@ Correct {path} (check it with: cashier-app config check).</source>
         <translation>显示(&amp;D)…</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <source>F3 lookup, F2 receipts, F4 cases, F1 help; F9 prints a missing receipt</source>
-        <translation>F3 查询，F2 小票，F4 案例，F1 帮助；F9 补打缺失的小票</translation>
+        <source>{keys}; F9 prints a missing receipt</source>
+        <translation>{keys}；F9 补打缺失的小票</translation>
     </message>
     <message>
         <source>Menu</source>

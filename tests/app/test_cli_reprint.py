@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from cashier_app.app.cli import CommandContext, main
+from cashier_app.app.cli import main
+from cashier_app.app.context import CommandContext
 from cashier_app.app.services import AppServices, RunOptions
 from cashier_app.emulator.server import VirtualPrinter
 from cashier_app.journal.audit import AuditFilter, AuditStore

@@ -36,7 +36,7 @@ def audit(rig: Rig) -> list[tuple[str, str, str | None, str | None]]:
 
 def test_closing_an_order_needs_a_managers_pin(rig: Rig, till: SignInSession) -> None:
     service = rig.make_service(operator=lambda: till.actor, authorize=till.authorize, audit=AuditStore(
-        rig.services.journal))  # type: ignore[arg-type]
+        rig.services.journal))
     rig.order("2026112200070001", "CREATED")
     view = service.lookup("2026112200070001", Voucher.NONE)
     with pytest.raises(AccessRefused) as refused:

@@ -6,6 +6,8 @@ import pytest
 
 from cashier_app.domain.cases import CaseKind, CaseResult, CaseStatus, StepAction
 from cashier_app.domain.guidance import Action, LookupOutcome, Verdict
+from cashier_app.domain.order_numbers import NumberKind
+from cashier_app.domain.orders import OrderState
 from cashier_app.domain.paper import PaperStatus
 from cashier_app.journal.audit import AuditFilter, AuditStore
 from cashier_app.lookup import ActionNotAllowed, PrintFailed
@@ -204,3 +206,26 @@ def test_a_refund_reconciliation_saw_is_shown_without_asking_the_platform_again(
     again = rig.service.refresh_paper(view)
     assert again.state is not None and again.state.value == "REFUNDED"
     assert again.guidance.verdict is Verdict.MONEY_RETURNS and not again.may_print
+
+
+def test_a_missing_receipt_is_printed_only_when_the_platform_says_paid_now(rig: Rig) -> None:
+    """The banner's and F9's workflow, in the service: look the order up by its merchant number, then print."""
+    rig.order("2026112200010031", "PAID")
+    printed = rig.service.print_missing_receipt("2026112200010031")
+    assert printed.job_id is not None and printed.number_kind is NumberKind.MERCHANT
+    assert "2026112200010031" in rig.printed(1)[0].text()
+    case = rig.case(printed.case_id)
+    assert (case.kind, case.status, case.result) == (CaseKind.PAID_NO_RECEIPT, CaseStatus.CLOSED, CaseResult.PRINTED)
+    [print_step] = [s for s in case.steps if s.action is StepAction.PRINT]
+    assert print_step.note == "已付款无小票"
+
+    # Refunded meanwhile: looked up, nothing printed, the view says why.
+    rig.order("2026112200010032", "REFUNDED")
+    not_printed = rig.service.print_missing_receipt("2026112200010032")
+    assert not_printed.job_id is None and not not_printed.may_print
+    assert not_printed.state is OrderState.REFUNDED
+    # A 28-digit merchant number is asked for as the merchant's, not guessed to be WeChat's.
+    rig.order("4200001234202611221234567890", "PAID")
+    by_merchant = rig.service.print_missing_receipt("4200001234202611221234567890")
+    assert by_merchant.job_id is not None and by_merchant.number_kind is NumberKind.MERCHANT
+    assert [s.outcome for s in rig.case(by_merchant.case_id).steps if s.action is StepAction.QUERY] == ["PAID"]

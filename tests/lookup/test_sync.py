@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from cashier_app.domain.cases import CaseKind, CaseResult, CaseStatus, StepAction
 from cashier_app.domain.guidance import Action, LookupOutcome, Verdict, Voucher
 from cashier_app.domain.order_numbers import NumberKind
@@ -65,6 +67,15 @@ def test_still_unpaid_after_sync_polls_with_backoff_then_says_escalate(rig: Rig)
     assert polled == [(StepAction.SYNC, "USERPAYING"), (StepAction.QUERY, "USERPAYING"),
                       (StepAction.QUERY, "USERPAYING"), (StepAction.SYNC, "USERPAYING")]
     assert "poll 3" in case.steps[-1].detail
+
+    # Every later step carries what the sync found (view.carried): answering the voucher question again
+    # kept only after_sync once, and the page then said neither how often it confirmed nor what changed.
+    for voucher in (Voucher.SHOWN, Voucher.NONE):
+        answered = rig.service.with_voucher(synced, voucher)
+        assert (answered.after_sync, answered.sync_changed, answered.polls) == (True, False, 3)
+        assert answered.voucher is voucher and answered.carried == replace(synced.carried, voucher=voucher)
+    again = rig.service.refresh_paper(synced)
+    assert again.carried == synced.carried
 
     escalated = rig.service.escalate(synced, "customer's phone shows 支付成功 at 10:31")
     case = rig.case(escalated.case_id)

@@ -15,6 +15,7 @@ from cashier_app.app.services import AppServices, RunOptions
 from cashier_app.ui.bridge import ServiceBridge
 from cashier_app.ui.i18n import install_translator, remove_translators
 from cashier_app.ui.main_window import MainWindow
+from cashier_app.ui.window_pages import window_pages
 from tests.helpers.live_app import LiveApp, short_polls
 from tests.helpers.ui_services import ListServices, receipt
 
@@ -38,7 +39,7 @@ def bridge() -> ServiceBridge:
 @pytest.fixture
 def make_window(qtbot, bridge: ServiceBridge):
     def make(services: ListServices) -> MainWindow:
-        window = MainWindow(services, bridge)
+        window = MainWindow(services, bridge, registry=window_pages("receipts"))
         qtbot.addWidget(window)
         return window
 

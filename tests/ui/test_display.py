@@ -57,7 +57,9 @@ def test_the_display_dialog_shows_at_once_and_keeps_it_on_save(make_live_app, qt
     assert "font-size: 22px" in qapp.styleSheet()
     assert qapp.palette().color(QPalette.ColorRole.Window).name() == "#000000"
     lookup = window.page("lookup")
-    assert "font-size: 41px" in lookup.input.styleSheet()  # type: ignore[attr-defined]  # 30 px designed
+    assert "font-size: 41px" in qapp.styleSheet()  # the lookup field: 30 px designed (resources/styles)
+    lookup.input.ensurePolished()  # type: ignore[attr-defined]
+    assert lookup.input.font().pixelSize() == 41  # type: ignore[attr-defined]
     assert theme.FOREGROUND[theme.FAULT] == "#ff6b6b"
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     assert save is not None

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from cashier_app.app.demo_feeder import DemoFeeder, DemoOrder
 from cashier_app.journal.audit import AuditFilter, AuditStore
+from cashier_app.ui.lookup_page import LookupPage
 from tests.helpers.live_app import LiveApp
 from tests.helpers.lookup_page import WAIT_MS, accept_reason, look_up, lookup_page, press_enter_for_result
 
@@ -93,10 +94,20 @@ def test_paid_order_with_its_receipt_is_reprinted_marked_as_a_reprint(app: LiveA
     assert page.dialog is None and len(app.printer.jobs) == 2
 
 
+def shown_step_buttons(page: LookupPage) -> list[str]:
+    """The next steps' buttons the answer shows (not hidden), whether or not Qt has deleted old ones yet."""
+    return [button.objectName() for button in page.result.findChildren(QPushButton)
+            if button.objectName().startswith("action_") and button.isVisibleTo(page.result)]
+
+
 def test_dropped_order_asks_for_the_voucher_then_sync_finds_it_paid_and_prints(app: LiveApp, qtbot) -> None:
     number = "20260611093000017"
     app.sandbox.control.live_paid_order(number, 2590, "ALIPAY", notify=False)  # the channel's notice is lost
     page = lookup_page(app)
+    # What the answer shows the moment it is shown: the previous answer's buttons are gone already (they
+    # waited for deleteLater and still painted, so a screenshot right after a step showed them).
+    seen: list[list[str]] = []
+    page.view_shown.connect(lambda _view: seen.append(shown_step_buttons(page)))
     look_up(qtbot, page, number)
     assert page.verdict_text() == "平台显示未支付。请先问顾客："
     assert page.voucher_box.isVisible() or page.voucher_box.isVisibleTo(page)
@@ -121,6 +132,7 @@ def test_dropped_order_asks_for_the_voucher_then_sync_finds_it_paid_and_prints(a
     assert page.sync_note.text() == "同步完成：平台现在显示已支付。"
     assert page.verdict_text() == "已支付，但还没有打印小票。请打印小票。"
     assert page.next_steps() == ["print"]
+    assert seen[-1] == ["action_print"] and "action_sync" in seen[-2]
 
     qtbot.keyClick(page.input, Qt.Key.Key_Return)
     accept_reason(qtbot, page, expected_reason="顾客要求")

@@ -11,11 +11,12 @@ from PySide6.QtCore import QObject, Qt, QThread, Slot
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from cashier_app.ui.main_window import MainWindow
-from cashier_app.ui.pages import Page, PageContext, PageRegistry, PageSpec, default_registry
+from cashier_app.ui.pages import Page, PageContext, PageRegistry, PageSpec
 from cashier_app.ui.reason_dialog import ReasonDialog
 from cashier_app.ui.receipts_model import COL_AMOUNT, COL_ORDER, COL_PRINTED
 from cashier_app.ui.receipts_page import ReceiptsPage
 from cashier_app.ui.rows import JobRow, PlatformStatusRow, PrinterStatusRow, RefusedRow
+from cashier_app.ui.window_pages import window_pages
 from tests.helpers.ui_services import ListServices, ServiceError, held_job, receipt
 
 
@@ -285,18 +286,17 @@ class LookupPage(Page):
         self.field = QLineEdit()
         QVBoxLayout(self).addWidget(self.field)
 
-    def title(self) -> str:
-        return "Lookup"
-
     def focus_lookup(self) -> None:
         self.field.setFocus()
 
 
 def test_page_registry_adds_pages_as_tabs(services, bridge, qtbot) -> None:
-    registry = default_registry()
-    registry.register(PageSpec("lookup", LookupPage, order=20, shortcut="F3"))
+    registry = window_pages("receipts")
+    registry.register(PageSpec("lookup", lambda: "Lookup", LookupPage, shortcut="F3"))
     with pytest.raises(ValueError, match="already registered"):
-        registry.register(PageSpec("lookup", LookupPage))
+        registry.register(PageSpec("lookup", lambda: "Lookup", LookupPage))
+    with pytest.raises(ValueError, match="shortcut F2 of page 'other' is page 'receipts'"):
+        registry.register(PageSpec("other", lambda: "Other", LookupPage, shortcut="F2"))
     window = MainWindow(services, bridge, registry=registry)
     qtbot.addWidget(window)
     window.show()
@@ -304,6 +304,7 @@ def test_page_registry_adds_pages_as_tabs(services, bridge, qtbot) -> None:
     assert window.tabs.tabBar().isVisible()
     assert window.focus_lookup()
     assert window.current_page() is window.page("lookup")
+    assert window.page("lookup").title() == "Lookup"  # the page's title is its entry's
     window.show_page("receipts")
     assert window.reprint_selected() is None  # receipts page can reprint, but nothing is selected
     assert window.status.currentMessage() == "Select a receipt in the table first."
@@ -316,8 +317,10 @@ def test_single_page_hides_the_tab_bar_and_ctrl_f_has_no_target(window: MainWind
     window.show()
     assert not window.tabs.tabBar().isVisible()
     assert not window.focus_lookup()
-    assert "receipts" in default_registry()
+    assert "receipts" in window_pages("receipts") and "lookup" not in window_pages("receipts")
     assert PageRegistry().specs() == []
+    with pytest.raises(KeyError, match="no such page: nowhere"):
+        window_pages("nowhere")
 
 
 def test_a_rejected_key_is_named_in_the_status_bar_not_a_lost_connection(window: MainWindow, bridge,

@@ -13,12 +13,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from cashier_app.domain.access import Role
+from cashier_app.domain.access import ROLE_MAY, ProtectedAction, Role
 from cashier_app.ui.main_window import MainWindow
-from cashier_app.ui.pages import Page, PageContext, PageSpec
+from cashier_app.ui.pages import PageContext
 from cashier_app.ui.reason_dialog import ReasonDialog
 from cashier_app.ui.receipts_page import ReceiptsPage
 from cashier_app.ui.rows import AuditQuery
+from cashier_app.ui.window_pages import window_pages
 from tests.helpers.live_app import LiveApp
 from tests.helpers.sign_in import WAIT_MS, add_people, audit_rows, pin_dialog, sign_in_on
 from tests.helpers.till import till_writes
@@ -123,29 +124,24 @@ def test_a_new_store_adds_its_first_manager_at_the_till(make_live_app) -> None:
     assert app.services.session.current.role is Role.MANAGER
 
 
-class _ManagersPage(Page):
-    def title(self) -> str:
-        return "Managers only"
-
-
 def test_pages_for_some_roles_show_only_to_them(make_live_app) -> None:
+    """The window's own pages, as registered: each tab shows to the roles that may do its action."""
     add_people()
     app = make_live_app(configure=sign_in_on())
     window: MainWindow = app.window
-    window.add_page(PageSpec("managers", _ManagersPage, order=80,
-                             requires="manage_people"))
-    window.add_page(PageSpec("bench", _ManagersPage, order=85, requires="technician_tools"))
+    specs = window_pages().specs()
+    assert {spec.key for spec in specs if spec.requires} == {"audit", "people", "technician"}
     screen = window.gate.screen
+    for number, pin, role in (("07", "1379", Role.CASHIER), ("09", "4826", Role.TECHNICIAN),
+                              ("01", "2580", Role.MANAGER)):
+        assert screen is not None and screen.enter(number, pin)
+        seen = {spec.key: window.page_visible(spec.key) for spec in specs}
+        assert seen == {spec.key: spec.requires is None or ProtectedAction(spec.requires) in ROLE_MAY[role]
+                        for spec in specs}, role
+        window.gate.switch_person()
     assert screen is not None and screen.enter("07", "1379")
-    assert not window.page_visible("managers") and not window.page_visible("bench")
-    window.show_page("managers")
-    assert window.current_page() is not window.page("managers")
-    window.gate.switch_person()
-    assert screen.enter("09", "4826")
-    assert not window.page_visible("managers") and window.page_visible("bench")
-    window.gate.switch_person()
-    assert screen.enter("01", "2580")
-    assert window.page_visible("managers") and window.page_visible("bench")
+    window.show_page("people")  # by its key: a cashier stays where they were
+    assert window.current_page() is not window.page("people")
 
 
 def test_a_cashiers_reprint_needs_a_managers_pin(app: LiveApp, qtbot, samples_dir: Path) -> None:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 from typing import TYPE_CHECKING
 
 from cashier_app.app.config import ConfigError, to_toml
 
 if TYPE_CHECKING:
-    from cashier_app.app.cli import CommandContext, CommandRegistry
+    from cashier_app.app.cli import CommandRegistry
+    from cashier_app.app.context import CommandContext
 
 
 def register(registry: CommandRegistry) -> None:
@@ -38,9 +38,7 @@ def _path(args: argparse.Namespace, ctx: CommandContext) -> int:
     if not args.all:
         print(ctx.paths.config_file)
         return 0
-    with contextlib.suppress(ConfigError):
-        _ = ctx.config  # a data_dir set in the configuration moves the data folder
-    paths = ctx.paths
+    paths = ctx.paths  # a data_dir set in the configuration moves the data folder
     for kind, where in (("config", paths.config_file), ("data", paths.data_dir), ("logs", paths.log_dir),
                         ("cache", paths.cache_dir)):
         print(f"{kind}: {where}")

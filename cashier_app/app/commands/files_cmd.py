@@ -17,7 +17,8 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from cashier_app.app.cli import CommandContext, CommandRegistry
+    from cashier_app.app.cli import CommandRegistry
+    from cashier_app.app.context import CommandContext
 
 
 def register(registry: CommandRegistry) -> None:

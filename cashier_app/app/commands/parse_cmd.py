@@ -17,7 +17,8 @@ from cashier_app.domain.receipt import Receipt, Refusal
 from cashier_app.domain.receipt_parser import parse_receipt
 
 if TYPE_CHECKING:
-    from cashier_app.app.cli import CommandContext, CommandRegistry
+    from cashier_app.app.cli import CommandRegistry
+    from cashier_app.app.context import CommandContext
 
 _FIELD_WIDTH = 17
 EXIT_UNREADABLE, EXIT_NOT_A_RECEIPT = 1, 3

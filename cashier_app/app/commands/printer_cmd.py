@@ -15,7 +15,8 @@ from cashier_app.app.cli_access import CommandRefused, add_person_option, person
 from cashier_app.printing.faults import PrinterFault, fault_text
 
 if TYPE_CHECKING:
-    from cashier_app.app.cli import CommandContext, CommandRegistry
+    from cashier_app.app.cli import CommandRegistry
+    from cashier_app.app.context import CommandContext
     from cashier_app.printing.settings import PrintingSettings
 
 

@@ -26,7 +26,8 @@ from cashier_app.emulator.server import ReceivedJob, VirtualPrinter
 from cashier_app.emulator.status import PrinterCondition
 
 if TYPE_CHECKING:
-    from cashier_app.app.cli import CommandContext, CommandRegistry
+    from cashier_app.app.cli import CommandRegistry
+    from cashier_app.app.context import CommandContext
 
 
 def register(registry: CommandRegistry) -> None:
