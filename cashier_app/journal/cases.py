@@ -24,7 +24,7 @@ class CaseStore:
     def __init__(self, journal: Journal) -> None:
         self._journal = journal
 
-    def open_case(
+    def open_case(  # noqa: PLR0913 - a case row's columns, keyword-only
         self,
         kind: CaseKind,
         *,

@@ -227,7 +227,7 @@ class _Writer:
             text = rule * (columns // text_width(rule, self.model))
             width = columns
         pieces = [text] if width <= columns else (
-            _split_fields(text, columns, self.model) or _split_label_value(text, columns, self.model)
+            _split_pairs(text, columns, self.model) or _split_label_value(text, columns, self.model)
             or wrap_line(text, columns, self.model))
         for piece in pieces:
             self.printed.append(piece)
@@ -341,39 +341,31 @@ class _Writer:
 _LABEL_VALUE = re.compile(r"^( *)([^：:]+?) *([：:]) *(\S.*)$")
 
 
-# Where a line of several fields (`件数：5      合计：77.20`, laid out for wider paper) may break: a
-# gap of two or more spaces before the next `label：`. A label never starts with a digit, so the
-# gap before a time (`10:45:12`) is no such place.
-_NEXT_FIELD = re.compile(r"(?<=\S) {2,}(?=[^\d\s：:](?:[^\s：:]| (?! ))*?[：:])")
+# Between two `label：value` pairs on one line (件数：5      合计：77.20): two spaces or more, then a label
+# (not digits: "2026-11-22  14:46:09" is one value).
+_PAIR_GAP = re.compile(r"( {2,})(?=[^ ：:\d][^ ：:]* *[：:])")
 
 
-def _split_fields(text: str, columns: int, model: WidthModel) -> list[str] | None:
-    """A too-wide line of several `label：value` fields, never with a label torn from its value: on
-    one line when narrowing its gaps is enough, else broken between fields, as many to a line as fit
-    (a field too wide alone wraps at its colon). None when the line is not such a line."""
-    fields = _NEXT_FIELD.split(text)
-    if len(fields) < 2 or _LABEL_VALUE.match(fields[0]) is None:
+def _split_pairs(text: str, columns: int, model: WidthModel) -> list[str] | None:
+    """A line of several `label：value` pairs too wide for the paper, wrapped between the pairs, each
+    whole (never "件数：" with its 5 on the next line); pairs that fit together stay together. None when
+    the line is not such pairs or one pair alone is too wide."""
+    if _LABEL_VALUE.match(text) is None:
         return None
-    gaps = _NEXT_FIELD.findall(text)
-    lines: list[str] = []
-    current = fields[0]
-    for gap, field in zip(gaps, fields[1:], strict=True):
-        joined = current + gap + field
-        if len(wrap_line(joined, columns, model)) == 1:
-            current = joined
-            continue
-        lines.extend(_fit_field(current, columns, model))
-        current = field
-    lines.extend(_fit_field(current, columns, model))
+    parts = _PAIR_GAP.split(text)  # pair, gap, pair, gap, pair ...
+    if len(parts) < 3:
+        return None
+    pairs, gaps = parts[0::2], parts[1::2]
+    if any(text_width(pair, model) > columns for pair in pairs):
+        return None
+    lines = [pairs[0]]
+    for gap, pair in zip(gaps, pairs[1:], strict=True):
+        joined = lines[-1] + gap + pair
+        if text_width(joined, model) <= columns:
+            lines[-1] = joined
+        else:
+            lines.append(pair)
     return lines
-
-
-def _fit_field(text: str, columns: int, model: WidthModel) -> list[str]:
-    """Fields that fit together on one line (their gaps narrowed when needed), or one that does not."""
-    pieces = wrap_line(text, columns, model)
-    if len(pieces) == 1:
-        return pieces
-    return _split_label_value(text, columns, model) or pieces
 
 
 def _split_label_value(text: str, columns: int, model: WidthModel) -> list[str] | None:

@@ -347,20 +347,18 @@ def test_an_order_number_is_never_split_and_full_width_digits_print_as_ascii(sam
         assert not (line.endswith("20261122") or line.startswith("0006"))  # never a number cut in two
 
 
-@pytest.mark.parametrize(("line", "printed"), [
-    # A till laid this out for wider paper: narrowing the gap is enough (it printed `件数：` / `5  合计…`).
-    ("件数：5               合计：77.20", ["件数：5              合计：77.20"]),
-    # Too many fields for one line: broken between them, as many to a line as fit.
-    ("件数：5   合计：77.20   找零：2.80   备注：无", ["件数：5  合计：77.20  找零：2.80", "备注：无"]),
-    ("收银员: 03   机号: T0001   班次: 2026112201", ["收银员: 03   机号: T0001", "班次: 2026112201"]),
-    # A field too wide alone still wraps at its colon, its number whole.
-    ("件数：5   交易单号：2026112222202612020014170005",
-     ["件数：5", "交易单号：", "2026112222202612020014170005"]),
-    # A time is no field: the gap before 10:45:12 is not a place to break between fields.
-    ("交易时间：2026-11-22   10:45:12 北京时间 星期日", ["交易时间：2026-11-22   10:45:12", "北京时间 星期日"]),
-])
-def test_a_line_of_several_fields_breaks_between_them_never_inside_one(line: str, printed: list[str]) -> None:
-    lines = list(layout_receipt([line], GBK58).lines)
-    assert lines == printed
-    for piece in lines:
-        assert text_width(piece, GBK58.width_model) <= GBK58.columns
+def test_a_line_of_label_value_pairs_wraps_between_the_pairs() -> None:
+    """A demo receipt's `件数：5               合计：77.20` on 58 mm came out as `件数：` over
+    `5               合计：77.20`: a count cut from its label. Now each pair stays whole."""
+    from cashier_app.printing.profiles import builtin_profiles
+
+    narrow = builtin_profiles()["58-gbk"]
+    printed = layout_receipt(["件数：5               合计：77.20"], narrow).lines
+    assert list(printed) == ["件数：5", "合计：77.20"]
+    # Pairs that fit together stay together; one wider than the paper still wraps at its own colon.
+    three = layout_receipt(["收银员：05  机号：T0001          日期：2026-12-02"], narrow).lines
+    assert list(three) == ["收银员：05  机号：T0001", "日期：2026-12-02"]
+    when = layout_receipt(["交易日期时间：2026-11-22        14:46:09"], narrow).lines  # a time is no label
+    assert list(when) == ["交易日期时间：", "2026-11-22        14:46:09"]
+    number = layout_receipt(["件数：5   第三方订单号：4200001234202611220000006666"], narrow).lines
+    assert "4200001234202611220000006666" in number and not any(line.endswith("件数：") for line in number)
