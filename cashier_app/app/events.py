@@ -110,6 +110,12 @@ def describe(event: Event) -> tuple[int, str]:
     return logging.INFO, f"notice {event.code}" + (f": {params}" if params else "")
 
 
+def logged_where_it_happens(event: Event) -> bool:
+    """Refused files and opened cases are logged once where they happen (the watcher for a link or a FIFO,
+    AppServices for the rest), in the window's log too: the headless log of every event does not repeat them."""
+    return isinstance(event, RefusedEvent) or (isinstance(event, CaseEvent) and event.created)
+
+
 def _describe_job(event: JobEvent) -> tuple[int, str]:
     words = _JOB_WORDS.get(event.kind)
     what = f"print job {event.job_id}" + (f" (receipt {event.receipt_id})" if event.receipt_id else "")

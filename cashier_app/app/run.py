@@ -6,13 +6,12 @@ import argparse
 import dataclasses
 import logging
 import signal
-import sys
 import threading
 
 from cashier_app.app.config import AppConfig, ConfigError
 from cashier_app.app.context import CommandContext, paths_for
 from cashier_app.app.crash_log import CrashLog
-from cashier_app.app.events import Event, describe
+from cashier_app.app.events import Event, describe, logged_where_it_happens
 from cashier_app.app.logging_setup import setup_logging
 from cashier_app.app.paths import AppPaths
 from cashier_app.app.running_marker import RunningMarker
@@ -75,9 +74,8 @@ def _run_headless(services: AppServices, run_seconds: float) -> int:
     lock = InstanceLock(services.paths.data_dir,
                         instance_mode("headless", demo=services.options.demo, training=services.options.training))
     if not lock.acquire():
-        message = already_running_message(AlreadyRunning(lock))
-        log.warning("%s", message)
-        print(message, file=sys.stderr)
+        # Headless logs go to stderr too: logged, the message is on stderr once and in the log file.
+        log.warning("%s", already_running_message(AlreadyRunning(lock)))
         return 1
     try:
         return _serve_headless(services, run_seconds)
@@ -95,6 +93,8 @@ def _serve_headless(services: AppServices, run_seconds: float) -> int:
     signal.signal(signal.SIGTERM, on_signal)
 
     def log_event(event: Event) -> None:
+        if logged_where_it_happens(event):
+            return
         level, line = describe(event)  # one line per event, in words: no reprs, no picture bytes
         log.log(level, "%s", line)
 
@@ -102,11 +102,14 @@ def _serve_headless(services: AppServices, run_seconds: float) -> int:
     # An installer, an upgrade or `cashier-app quit` finds the program by this marker and asks it to close.
     marker = RunningMarker(on_quit_request=done.set).hold()
     services.start()
-    log.info("running headless (%s); data in %s", "demo" if services.options.demo else "live",
-             services.paths.data_dir)
+    log.info("running headless (%s); data in %s", _mode_word(services.options), services.paths.data_dir)
     try:
         done.wait(run_seconds if run_seconds > 0 else None)
     finally:
         services.stop()
         marker.release()
     return 0
+
+
+def _mode_word(options: RunOptions) -> str:
+    return "demo" if options.demo else "training" if options.training else "live"

@@ -28,6 +28,7 @@ from cashier_app.app.events import (
     PrinterEvent,
     ReceiptEvent,
     RefusedEvent,
+    describe,
 )
 from cashier_app.app.paths import AppPaths
 from cashier_app.app.practice import RunOptions, StandIns, practice_config, practice_paths, store_paths
@@ -436,8 +437,9 @@ class AppServices:
         if result.late:
             self._caught_up_if_done()
         if result.outcome is FileOutcome.REFUSED:
-            self.hub.publish(RefusedEvent(display_path(result.write.path), result.refusal_reason or "",
-                                          result.refusal_detail))
+            refused = RefusedEvent(display_path(result.write.path), result.refusal_reason or "", result.refusal_detail)
+            _say(refused)  # here, once, for the window's log too (a link or a FIFO is said by the watcher)
+            self.hub.publish(refused)
             return
         if result.outcome is not FileOutcome.RECEIPT or result.receipt is None:
             return
@@ -497,7 +499,11 @@ class AppServices:
 
     def _on_case(self, case: Case, created: bool) -> None:
         assert case.id is not None
-        self.hub.publish(CaseEvent(case.id, case.kind.value, created, case.out_trade_no))
+        event = CaseEvent(case.id, case.kind.value, created, case.out_trade_no)
+        if created:
+            # Said here, once, whoever opened it (the reconciler, the lookup, a full disk), in both modes.
+            _say(event, f" ({case.cause})" if case.cause else "")
+        self.hub.publish(event)
 
     def _on_platform(self, health: PlatformHealth) -> None:
         self.hub.publish(PlatformEvent(health.reachable, health.reason, health.detail))
@@ -512,3 +518,8 @@ class AppServices:
             log.warning("could not print the missing receipt of %s: %s", order.out_trade_no, exc)
             return None
 
+
+def _say(event: Event, more: str = "") -> None:
+    """Log an event's one line (events.describe) where it happens."""
+    level, line = describe(event)
+    log.log(level, "%s%s", line, more)

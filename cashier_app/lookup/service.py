@@ -510,7 +510,7 @@ class LookupService:
             paid_at=utc_text(order.paid_at) if order is not None else None,
             channel=order.channel.value if order is not None else None,
         )
-        log.info("case %s (%s) opened for %s", case.id, kind.value, out_trade_no or channel_no)
+        log.debug("case %s (%s) opened for %s", case.id, kind.value, out_trade_no or channel_no)  # the app logs it
         self._tell(case, created)
         return case
 

@@ -586,7 +586,8 @@ class Reconciler:
         self._raised_keys.add(key)
         if not created:
             return
-        log.info("case %s opened: %s %s (%s)", case.id, finding.kind.value, finding.out_trade_no, finding.cause)
+        # At DEBUG: the app logs every case opened, whoever opened it (the `reconcile` command prints its report).
+        log.debug("case %s opened: %s %s (%s)", case.id, finding.kind.value, finding.out_trade_no, finding.cause)
         if finding.kind is CaseKind.PAID_NO_RECEIPT:
             case = self._missing_receipt(case, finding, now, report)
         report.opened.append(case)
