@@ -8,19 +8,34 @@ The key is public on purpose: it signs requests to a server on loopback that hol
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from cashier_app.platform.settings import PlatformSettings
 
-if TYPE_CHECKING:
-    from cashier_app.sandbox.server import SandboxServer
+if TYPE_CHECKING:  # the key pairs' module imports nothing of the sandbox's: no cycle; loaded when used
+    from cashier_app.sandbox.emulator_keys import AlipayKeys, WechatKeys
 
 MERCHANT_NO = "M100001"
 TERMINAL_NO = "T0001"
 KEY = "sandbox-key-T0001-please-change"
 
 
-def settings_for(sandbox: SandboxServer, settings: PlatformSettings) -> tuple[PlatformSettings, str]:
+class RunningSandbox(Protocol):
+    """What `settings_for` reads of a running sandbox (sandbox.server.SandboxServer is one). The server's API
+    imports this module for the ids and the key, so this module does not import the server back."""
+
+    @property
+    def base_url(self) -> str: ...
+
+    @property
+    def channel_keys(self) -> WechatKeys | AlipayKeys | None: ...
+
+    @property
+    def keys_dir(self) -> Path | None: ...
+
+
+def settings_for(sandbox: RunningSandbox, settings: PlatformSettings) -> tuple[PlatformSettings, str]:
     """`settings` pointed at the running `sandbox` for the platform it plays, and the secret to sign with."""
     from cashier_app.platform import rsa_keys
     from cashier_app.sandbox import emulator_keys as ek
