@@ -7,10 +7,12 @@ ConfigError naming the key and what is allowed, so the app never starts half-con
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import tomllib
 import types
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,7 +20,7 @@ from typing import Any, TypeVar, Union
 
 import tomli_w
 
-from cashier_app.app.config_paths import path_problems
+from cashier_app.app.config_paths import problems_of
 from cashier_app.domain.access import SignInSettings
 from cashier_app.domain.cases import CaseSettings
 from cashier_app.domain.receipt_labels import DEFAULT_LABELS, ParserSettings
@@ -118,6 +120,24 @@ class AppConfig:
         problems = path_problems(self)
         if problems:
             raise ConfigError(*problems[0])
+
+    def paths(self) -> Iterator[tuple[str, str, str]]:
+        """(key, value, form) of every path in the configuration; form is "path", "device" or "serial"."""
+        yield "general.data_dir", self.general.data_dir, "path"
+        for index, folder in enumerate(self.watch.folders):
+            yield f"watch.folders[{index}]", folder, "path"
+        yield "platform.ca_bundle", self.platform.ca_bundle, "path"
+        yield "journal.backup_dir", self.journal.backup_dir, "path"
+        for name, printer in self.printing.printers.items():
+            if printer.kind == "file":
+                yield f"printing.printers.{name}.device_path", printer.device_path, "device"
+            if printer.kind == "serial":
+                yield f"printing.printers.{name}.serial_port", printer.serial_port, "serial"
+
+
+def path_problems(config: AppConfig, os_name: str = os.name) -> list[tuple[str, str]]:
+    """(key, message) for every path in `config` that is not a full path of `os_name` (app/config_paths.py)."""
+    return problems_of(config.paths(), os_name)
 
 
 def _check_days(cases: CaseSettings) -> None:

@@ -11,11 +11,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from cashier_app.app.config import AppConfig
+from collections.abc import Iterable
 
 _WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:")
 _WINDOWS_COM = re.compile(r"^(\\\\\.\\)?COM\d+$", re.IGNORECASE)
@@ -68,24 +64,11 @@ def serial_port_problem(value: str, os_name: str = os.name) -> str | None:
     return path_problem(value, os_name, "/dev/ttyUSB0")
 
 
-def config_paths(config: AppConfig) -> Iterator[tuple[str, str, str]]:
-    """(key, value, form) of every path in the configuration; form is "path" or "serial"."""
-    yield "general.data_dir", config.general.data_dir, "path"
-    for index, folder in enumerate(config.watch.folders):
-        yield f"watch.folders[{index}]", folder, "path"
-    yield "platform.ca_bundle", config.platform.ca_bundle, "path"
-    yield "journal.backup_dir", config.journal.backup_dir, "path"
-    for name, printer in config.printing.printers.items():
-        if printer.kind == "file":
-            yield f"printing.printers.{name}.device_path", printer.device_path, "device"
-        if printer.kind == "serial":
-            yield f"printing.printers.{name}.serial_port", printer.serial_port, "serial"
-
-
-def path_problems(config: AppConfig, os_name: str = os.name) -> list[tuple[str, str]]:
-    """(key, message) for every path in `config` that is not a full path of `os_name`."""
+def problems_of(paths: Iterable[tuple[str, str, str]], os_name: str = os.name) -> list[tuple[str, str]]:
+    """(key, message) for every (key, value, form) in `paths` that is not a full path of `os_name`; form is
+    "path", "device" or "serial" (the configuration lists its own: AppConfig.paths())."""
     problems: list[tuple[str, str]] = []
-    for key, value, form in config_paths(config):
+    for key, value, form in paths:
         if form == "serial":
             problem = serial_port_problem(value, os_name)
         elif form == "device" and os_name == "nt" and value.startswith("\\\\.\\"):

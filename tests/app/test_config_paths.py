@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from cashier_app.app.cli import main
-from cashier_app.app.config import AppConfig, ConfigError, load_config
-from cashier_app.app.config_paths import path_problem, path_problems, serial_port_problem
+from cashier_app.app.config import AppConfig, ConfigError, load_config, path_problems
+from cashier_app.app.config_paths import path_problem, serial_port_problem
 from cashier_app.printing.settings import PrinterSettings
 
 
