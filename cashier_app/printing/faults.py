@@ -26,8 +26,8 @@ from cashier_app.domain.printer_faults import (
     fault_text,
 )
 
-if TYPE_CHECKING:
-    from cashier_app.printing.status import PrinterStatus
+if TYPE_CHECKING:  # printer_state imports nothing of printing's: no cycle
+    from cashier_app.printing.printer_state import PrinterStatus
 
 # The codes and their words live in the domain (domain/printer_faults.py), one table for every screen.
 __all__ = [

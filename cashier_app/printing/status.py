@@ -15,28 +15,18 @@ from __future__ import annotations
 import select
 import socket
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any
 
 from cashier_app.printing import faults
 from cashier_app.printing.faults import PrinterFault
 
+# What a status reads as (its state, its fault code) is printer_state.py's: a PrinterFault carries one too.
+from cashier_app.printing.printer_state import PrinterState, PrinterStatus
+
 DLE_EOT = b"\x10\x04"
 VALID_MASK = 0x93
 VALID_VALUE = 0x12
 ALL_MODES = (1, 2, 3, 4)
-
-
-class PrinterState(StrEnum):
-    READY = "ready"
-    OFFLINE = "offline"
-    COVER_OPEN = "cover_open"
-    PAPER_END = "paper_end"
-    PAPER_NEAR_END = "paper_near_end"
-    CUTTER_ERROR = "cutter_error"
-    UNRECOVERABLE = "unrecoverable"
-    UNKNOWN = "unknown"
 
 
 # Single bits per query (n -> bit -> flag); paper sensor pairs are handled apart.
@@ -49,19 +39,6 @@ _BITS: dict[int, dict[int, str]] = {
 # Paper sensor (n=4): both bits of a pair must be set.
 _PAPER_NEAR_END = 0x0C
 _PAPER_END = 0x60
-
-# Printing can go on in these states (near end: paper is low, not out).
-_PRINTABLE = frozenset({PrinterState.READY, PrinterState.PAPER_NEAR_END})
-
-STATE_FAULT_CODE: dict[PrinterState, str] = {
-    PrinterState.OFFLINE: faults.OFFLINE,
-    PrinterState.COVER_OPEN: faults.COVER_OPEN,
-    PrinterState.PAPER_END: faults.PAPER_END,
-    PrinterState.CUTTER_ERROR: faults.CUTTER_ERROR,
-    PrinterState.UNRECOVERABLE: faults.UNRECOVERABLE,
-    PrinterState.UNKNOWN: faults.STATUS_UNKNOWN,
-}
-
 
 def is_valid_reply(byte: int) -> bool:
     return byte & VALID_MASK == VALID_VALUE
@@ -81,48 +58,6 @@ def decode_byte(n: int, byte: int) -> frozenset[str] | None:
             found.add("paper_end")
         return frozenset(found)
     return frozenset(flag for bit, flag in _BITS[n].items() if byte & bit)
-
-
-@dataclass(frozen=True)
-class PrinterStatus:
-    """What the printer said. `raw` holds each query's reply bytes (b"" when it said nothing)."""
-
-    state: PrinterState
-    flags: frozenset[str] = frozenset()
-    raw: dict[int, bytes] = field(default_factory=dict, hash=False)
-    detail: str = ""
-    # Set when the status comes from a connection failure rather than from the printer.
-    fault_code: str | None = None
-
-    @property
-    def can_print(self) -> bool:
-        return self.state in _PRINTABLE
-
-    @property
-    def is_known(self) -> bool:
-        return self.state is not PrinterState.UNKNOWN
-
-    @property
-    def code(self) -> str:
-        """The fault code for the UI: the connection's, the state's, or "" when ready."""
-        if self.fault_code:
-            return self.fault_code
-        return STATE_FAULT_CODE.get(self.state, "")
-
-    def describe(self) -> str:
-        raw = " ".join(f"n{n}={b.hex() or '-'}" for n, b in sorted(self.raw.items()))
-        parts = [self.state.value]
-        if self.flags:
-            parts.append(",".join(sorted(self.flags)))
-        if raw:
-            parts.append(raw)
-        if self.detail:
-            parts.append(self.detail)
-        return " | ".join(parts)
-
-    @classmethod
-    def unknown(cls, detail: str, fault_code: str | None = None) -> PrinterStatus:
-        return cls(PrinterState.UNKNOWN, detail=detail, fault_code=fault_code)
 
 
 # A reply this long that is mostly printable text is a protocol's banner or error page, not status.

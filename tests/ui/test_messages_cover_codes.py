@@ -37,8 +37,8 @@ from cashier_app.journal import print_jobs, receipt_print_state
 from cashier_app.paper import desk
 from cashier_app.platform.results import UnknownReason
 from cashier_app.printing import faults
+from cashier_app.printing.printer_state import STATE_FAULT_CODE, PrinterState
 from cashier_app.printing.settings import PRINTER_KINDS
-from cashier_app.printing.status import STATE_FAULT_CODE, PrinterState
 from cashier_app.ui import help_page, messages
 from cashier_app.ui.setup_platform_page import platform_kind_name
 from cashier_app.ui.setup_printer_page import _kind_text, kind_name
