@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING
 
 from cashier_app.app.receipt_preview import PreviewError, ReceiptPicture
 from cashier_app.app.reports_service import ReportError
+from cashier_app.app.services import AppServices
 from cashier_app.app.upkeep import backup_folder
 from cashier_app.domain.errors import CodedError
 from cashier_app.domain.local_time import MINUTE, store_time
@@ -15,7 +15,9 @@ from cashier_app.domain.receipt_search import QueryError, ReceiptQuery, SearchCu
 from cashier_app.domain.reports import DAY, Report, Shift
 from cashier_app.journal.backup import list_backups
 from cashier_app.journal.print_history import PrintHistoryEntry
+from cashier_app.journal.receipt_print_state import print_states
 from cashier_app.journal.receipt_search import search_receipts
+from cashier_app.journal.receipts import ReceiptRecord
 from cashier_app.ui.rows import (
     BackupStatus,
     HistoryQuery,
@@ -25,9 +27,6 @@ from cashier_app.ui.rows import (
     ReceiptPreview,
     ShiftRow,
 )
-
-if TYPE_CHECKING:
-    from cashier_app.app.ui_adapter import AppUiServices
 
 
 class DeskError(CodedError):
@@ -46,10 +45,17 @@ class _More:
     cursor: SearchCursor
 
 
+def printed_states(services: AppServices, records: list[ReceiptRecord]) -> dict[int, str]:
+    """How each receipt fared at the printer, in the UI's words (observe mode: the till prints)."""
+    states = print_states(services.journal, [r.id for r in records])
+    if services.mode == "observe":
+        states = {rid: "observe" if state == "not_printed" else state for rid, state in states.items()}
+    return states
+
+
 class AppDeskServices:
-    def __init__(self, ui: AppUiServices) -> None:
-        self.ui = ui
-        self.services = ui.services
+    def __init__(self, services: AppServices) -> None:
+        self.services = services
 
     # -- history ---------------------------------------------------------------------------
 
@@ -57,12 +63,12 @@ class AppDeskServices:
         journal = self.services.journal
         receipt_query = more.query.next_page(more.cursor) if isinstance(more, _More) else self._query(query, limit)
         page = search_receipts(journal, receipt_query)
-        states = self.ui.printed_states(page.records)
+        states = printed_states(self.services, page.records)
         rows = []
         for record in page.records:
             r = record.receipt
             rows.append(HistoryRow(
-                receipt_id=record.id, recorded_at_local=self.ui.local_datetime(record.created_at),
+                receipt_id=record.id, recorded_at_local=store_time(record.created_at, self.services.tz),
                 out_trade_no=r.out_trade_no, channel_trade_no=r.channel_trade_no or r.reference_no,
                 amount_fen=r.amount, channel=r.channel.value if r.channel else None, kind=r.kind.value,
                 operator=r.operator, printed=states[record.id],
@@ -106,7 +112,7 @@ class AppDeskServices:
         cancelled = job.state == "cancelled"
         return PrintHistoryRow(
             job_id=job.id, section=entry.section, state=job.state, copy_no=job.copy_no,
-            at_local=self.ui.local_datetime(entry.when),
+            at_local=store_time(entry.when, self.services.tz),
             person=job.cancelled_by if cancelled else job.requested_by,
             reason=job.cancel_reason if cancelled else job.reason, printer=job.printer,
             fault=job.fault_code if job.state == "held" else None,

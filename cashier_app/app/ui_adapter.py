@@ -15,7 +15,7 @@ from cashier_app.app.access_adapter import AppAccessServices
 from cashier_app.app.config import ConfigError, DisplaySettings, load_config
 from cashier_app.app.config_writer import write_config
 from cashier_app.app.credentials_adapter import PlatformCredentials
-from cashier_app.app.desk_adapter import AppDeskServices
+from cashier_app.app.desk_adapter import AppDeskServices, printed_states
 from cashier_app.app.events import (
     CaseEvent,
     Event,
@@ -47,7 +47,6 @@ from cashier_app.domain.local_time import CLOCK, store_time
 from cashier_app.domain.paper import order_of_key
 from cashier_app.journal.cases import CaseFilter
 from cashier_app.journal.print_jobs import HELD, JobStateError, PrintJobRecord
-from cashier_app.journal.receipt_print_state import print_states
 from cashier_app.journal.receipts import ReceiptRecord
 from cashier_app.journal.training import TrainingResult
 from cashier_app.paper import PaperRefused
@@ -118,10 +117,7 @@ class AppUiServices:
 
     def printed_states(self, records: list[ReceiptRecord]) -> dict[int, str]:
         """How each receipt fared at the printer, in the UI's words (observe mode: the till prints)."""
-        states = print_states(self.services.journal, [r.id for r in records])
-        if self.services.mode == "observe":
-            states = {rid: "observe" if state == "not_printed" else state for rid, state in states.items()}
-        return states
+        return printed_states(self.services, records)
 
     def rows_for(self, records: list[ReceiptRecord]) -> list[ReceiptRow]:
         states = self.printed_states(records)
@@ -300,7 +296,7 @@ class AppUiServices:
     def desk(self) -> AppDeskServices:
         """The manager's desk over the same services."""
         if self._desk is None:
-            self._desk = AppDeskServices(self)
+            self._desk = AppDeskServices(self.services)
         return self._desk
 
     def lookup_service(self) -> LookupServices | None:
