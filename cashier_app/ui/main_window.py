@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self._build_menus()
         # Who is at the till: the sign-in screen over the pages while nobody is signed in (sign-in on).
-        self.gate = SignInGate(self, body)
+        self.gate = SignInGate(self, self, body)
         column.addWidget(self.gate.widget, 1)
         self.setCentralWidget(central)
         self.pin_dialog: ManagerPinDialog | None = None  # the manager's PIN for the key dialog, when asked

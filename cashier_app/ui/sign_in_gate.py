@@ -8,7 +8,7 @@ is there and nothing asks for a PIN.
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QLabel,
+    QMainWindow,
     QMenu,
     QStackedWidget,
     QVBoxLayout,
@@ -27,12 +28,11 @@ from cashier_app.ui.accessibility import name_from_labels
 from cashier_app.ui.idle import IdleWatcher
 from cashier_app.ui.manager_pin import access_of
 from cashier_app.ui.rows import ALLOWED, PersonRow
-from cashier_app.ui.services import AccessServices
+from cashier_app.ui.services import AccessServices, UiServices
 from cashier_app.ui.sign_in_screen import PinsDiffer, SignInScreen
+from cashier_app.ui.status_bar import StatusBar
+from cashier_app.ui.training_panel import TrainingPanel
 from cashier_app.ui.widgets import error_label, ok_cancel, pin_edit
-
-if TYPE_CHECKING:
-    from cashier_app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -40,14 +40,42 @@ translate = QCoreApplication.translate
 SWITCH_KEY = "F12"
 
 
+class GateHost(Protocol):
+    """What the gate asks of the window it guards (ui/main_window.py's MainWindow): a Protocol, so that the
+    gate does not import the window that builds it."""
+
+    @property
+    def services(self) -> UiServices: ...
+
+    @property
+    def training_panel(self) -> TrainingPanel: ...
+
+    @property
+    def status(self) -> StatusBar: ...
+
+    def is_training(self) -> bool: ...
+
+    def apply_access(self) -> None: ...
+
+    def set_locked(self, locked: bool) -> None: ...
+
+    def close_dialogs(self) -> None: ...
+
+    def focus_start_page(self) -> None: ...
+
+    def show_message(self, text: str, severity: str = theme.INFO, *, notify: bool = True) -> None: ...
+
+
 class SignInGate(QObject):
     person_changed = Signal(object)  # PersonRow | None
 
-    def __init__(self, window: MainWindow, content: QWidget) -> None:
-        """`content`: the pages; place `widget` in the window where they go."""
+    def __init__(self, window: QMainWindow, host: GateHost, content: QWidget) -> None:
+        """`window`: where the person menu and F12 live (the main window); `host`: what the gate asks of it (the
+        same window); `content`: the pages; place `widget` in the window where they go."""
         super().__init__(window)
         self.window = window
-        self.access: AccessServices | None = access_of(window.services)
+        self.host = host
+        self.access: AccessServices | None = access_of(host.services)
         self.required = self._ask_required()
         self.person: PersonRow | None = None
         self.screen: SignInScreen | None = None
@@ -55,7 +83,7 @@ class SignInGate(QObject):
         self.idle.idle.connect(self.sign_out_idle)
         self.pin_dialog: ChangePinDialog | None = None
         if self.required and self.access is not None:
-            self.screen = SignInScreen(self.access, training=window.is_training())
+            self.screen = SignInScreen(self.access, training=host.is_training())
             self.screen.signed_in.connect(self._signed_in)
             self.stack = QStackedWidget()
             self.stack.setObjectName("signInStack")
@@ -117,17 +145,17 @@ class SignInGate(QObject):
         if self.screen is None:
             return
         self.idle.stop()
-        self.window.close_dialogs()
+        self.host.close_dialogs()
         self.screen.reset(notice)
         self.stack.setCurrentWidget(self.screen)
-        self.window.set_locked(True)
+        self.host.set_locked(True)
         self._show_person()
         self.screen.number_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def switch_person(self) -> None:
         """F12: the person at the till changes (shift change). The one signed in is signed out."""
         if not self.required or self.access is None:
-            self.window.show_message(translate("SignInGate", "Nobody signs in at this till."), theme.INFO)
+            self.host.show_message(translate("SignInGate", "Nobody signs in at this till."), theme.INFO)
             return
         if self.is_locked():
             assert self.screen is not None
@@ -141,7 +169,7 @@ class SignInGate(QObject):
         minutes = max(1, round(self._idle_seconds() / 60))
         text = translate("SignInGate", "Signed out after {minutes} min without use.").format(minutes=minutes)
         self._sign_out("idle", text)
-        self.window.show_message(text, theme.INFO, notify=False)
+        self.host.show_message(text, theme.INFO, notify=False)
 
     def sign_out_on_quit(self) -> None:
         if self.required and self.access is not None and self.person is not None:
@@ -149,7 +177,7 @@ class SignInGate(QObject):
 
     def _sign_out(self, why: str, notice: str) -> None:
         assert self.access is not None
-        self.window.training_panel.signed_out()
+        self.host.training_panel.signed_out()
         try:
             self.access.sign_out(why)
         except Exception as error:
@@ -162,17 +190,17 @@ class SignInGate(QObject):
         self.person = person
         self._unlocked()
         self.person_changed.emit(person)
-        self.window.show_message(
+        self.host.show_message(
             translate("SignInGate", "{person} signed in ({role}).").format(
                 person=person.label, role=messages.role_text(person.role)), theme.OK, notify=False)
 
     def _unlocked(self) -> None:
         if self.screen is not None:
             self.stack.setCurrentWidget(self.content)
-        self.window.set_locked(False)
+        self.host.set_locked(False)
         self._show_person()
         self.idle.start(self._idle_seconds())
-        self.window.focus_start_page()
+        self.host.focus_start_page()
 
     def _idle_seconds(self) -> float:
         if self.access is None:
@@ -184,11 +212,11 @@ class SignInGate(QObject):
             return 0.0
 
     def _show_person(self) -> None:
-        self.window.apply_access()
+        self.host.apply_access()
         if not self.required:
             return
         person = self.person
-        self.window.status.set_person(f"{person.label} · {messages.role_text(person.role)}" if person else None)
+        self.host.status.set_person(f"{person.label} · {messages.role_text(person.role)}" if person else None)
         self.change_pin_action.setEnabled(person is not None)
 
     # --- what a person may see -------------------------------------------------------------------
@@ -207,7 +235,7 @@ class SignInGate(QObject):
             return None
         dialog = ChangePinDialog(self.access, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.window.show_message(
+        dialog.accepted.connect(lambda: self.host.show_message(
             translate("SignInGate", "Your PIN is changed."), theme.OK, notify=False))
         self.pin_dialog = dialog
         dialog.open()
