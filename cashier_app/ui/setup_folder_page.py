@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from cashier_app.ui import messages, theme
 from cashier_app.ui.accessibility import accessible, plain
+from cashier_app.ui.setup_page import SetupPage, problem_style
 from cashier_app.ui.setup_rows import FolderLook, SetupDraft, SetupServices, Stoppable, WriteSeen
-from cashier_app.ui.setup_wizard import SetupPage, problem_style
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate

@@ -30,8 +30,8 @@ from cashier_app.ui import messages, theme
 from cashier_app.ui.accessibility import accessible, plain
 from cashier_app.ui.background import BackgroundRunner
 from cashier_app.ui.credentials_dialog import KeyCheck, store_text
+from cashier_app.ui.setup_page import SetupPage, problem_style
 from cashier_app.ui.setup_rows import SetupDraft, SetupServices
-from cashier_app.ui.setup_wizard import SetupPage, problem_style
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate

@@ -37,6 +37,7 @@ from cashier_app.ui import theme
 from cashier_app.ui.accessibility import accessible, plain
 from cashier_app.ui.background import BackgroundRunner
 from cashier_app.ui.i18n import current_language
+from cashier_app.ui.setup_page import SetupPage, problem_style
 from cashier_app.ui.setup_rows import (
     PAPER_WIDTHS,
     FoundPrinter,
@@ -47,7 +48,6 @@ from cashier_app.ui.setup_rows import (
     SetupDraft,
     SetupServices,
 )
-from cashier_app.ui.setup_wizard import SetupPage, problem_style
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 from html import escape
-from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,14 +28,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
     QWizard,
-    QWizardPage,
 )
 
 from cashier_app.ui import theme
 from cashier_app.ui.accessibility import accessible
-from cashier_app.ui.appearance import styled
 from cashier_app.ui.credentials_dialog import store_text
 from cashier_app.ui.i18n import install_translator
+from cashier_app.ui.setup_page import SetupPage, problem_style
 from cashier_app.ui.setup_rows import SetupDraft, SetupProblem, SetupServices, WriteResult
 
 log = logging.getLogger(__name__)
@@ -44,67 +42,6 @@ translate = QCoreApplication.translate
 
 # Time offsets of the stores this app serves first (any ±HH:MM may be typed).
 UTC_OFFSETS = ("+08:00", "+09:00", "+07:00", "+05:30", "+00:00", "-05:00")
-
-
-def problem_style(widget: QLabel, severity: str) -> None:
-    styled(widget, f"color: {theme.FOREGROUND[severity]}; font-weight: bold;")
-
-
-class SetupPage(QWizardPage):
-    """One step. Subclasses fill `keys` (the configuration keys they own) and load/store the draft."""
-
-    # Configuration keys (prefixes) whose problems this step shows and must clear before going on.
-    keys: ClassVar[tuple[str, ...]] = ()
-
-    def __init__(self, services: SetupServices, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.services = services
-        self.problems_label = QLabel()
-        self.problems_label.setObjectName("setupProblems")
-        self.problems_label.setWordWrap(True)
-        self.problems_label.setVisible(False)
-        problem_style(self.problems_label, theme.FAULT)
-
-    def setup_wizard(self) -> SetupWizard:
-        wizard = self.wizard()
-        assert isinstance(wizard, SetupWizard)
-        return wizard
-
-    @property
-    def draft(self) -> SetupDraft:
-        return self.setup_wizard().draft
-
-    def initializePage(self) -> None:
-        self.problems_label.setVisible(False)
-        self.load(self.draft)
-
-    def validatePage(self) -> bool:
-        self.store(self.draft)
-        mine = [p for p in self.services.problems(self.draft) if p.key.startswith(self.keys)] if self.keys else []
-        self.show_problems(mine)
-        return not mine
-
-    def show_problems(self, problems: list[SetupProblem]) -> None:
-        lines = [f"{p.key}: {p.message}" for p in problems]
-        self.problems_label.setText("\n".join(lines))
-        self.problems_label.setVisible(bool(lines))
-
-    def load(self, draft: SetupDraft) -> None:
-        """Show the draft's values."""
-
-    def store(self, draft: SetupDraft) -> None:
-        """Put the step's values into the draft."""
-
-    def retranslate(self) -> None:
-        """Every text again (language switch)."""
-
-    def shutdown(self) -> None:
-        """The wizard closes: stop what runs (watchers, scans)."""
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 class StorePage(SetupPage):
