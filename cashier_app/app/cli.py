@@ -12,11 +12,12 @@ import importlib
 import os
 import pkgutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from cashier_app import __version__
 from cashier_app.app import commands as commands_pkg
+from cashier_app.app.command_registry import CommandRegistry, Handler, common_options
 from cashier_app.app.config import ConfigError
 from cashier_app.app.context import CommandContext
 from cashier_app.app.crash_log import CrashLog, one_line_error
@@ -24,35 +25,12 @@ from cashier_app.app.paths import default_paths
 from cashier_app.printing.escpos_cache import import_leaving_no_temp_folder
 from cashier_app.printing.escpos_cache import prepare as prepare_escpos
 
-Handler = Callable[[argparse.Namespace, CommandContext], int]
-
-
-def _common_options() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--config", type=Path, default=argparse.SUPPRESS, metavar="PATH",
-        help="configuration file to use instead of the one in the user config folder",
-    )
-    return common
-
-
-class CommandRegistry:
-    def __init__(self, subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-        self._subparsers = subparsers
-        self.common = _common_options()
-
-    def add(self, name: str, help: str, handler: Handler | None = None) -> argparse.ArgumentParser:
-        parser = self._subparsers.add_parser(name, help=help, description=help, parents=[self.common])
-        if handler is not None:
-            parser.set_defaults(handler=handler)
-        return parser
-
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cashier-app",
         description="Cashier companion: makes sure every paid order has a receipt.",
-        parents=[_common_options()],
+        parents=[common_options()],
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--demo", action="store_true",

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from cashier_app.app.config import ConfigError, to_toml
 
 if TYPE_CHECKING:
-    from cashier_app.app.cli import CommandRegistry
+    from cashier_app.app.command_registry import CommandRegistry
     from cashier_app.app.context import CommandContext
 
 

@@ -46,7 +46,7 @@ from cashier_app.platform.factory import build_adapter
 from cashier_app.platform.settings import PlatformSettings
 
 if TYPE_CHECKING:
-    from cashier_app.app.cli import CommandRegistry
+    from cashier_app.app.command_registry import CommandRegistry
     from cashier_app.app.context import CommandContext
 
 EXIT_OK, EXIT_MISSING, EXIT_REJECTED = 0, 1, 2

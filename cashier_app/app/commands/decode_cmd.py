@@ -13,7 +13,7 @@ from cashier_app.emulator.describe import describe_job
 from cashier_app.emulator.job import Barcode, Cut, DecodedJob, QrCode, RasterImage, TextLine
 
 if TYPE_CHECKING:
-    from cashier_app.app.cli import CommandRegistry
+    from cashier_app.app.command_registry import CommandRegistry
     from cashier_app.app.context import CommandContext
 
 

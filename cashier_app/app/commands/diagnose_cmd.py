@@ -15,7 +15,7 @@ from cashier_app.app.config import AppConfig, ConfigError, to_dict
 from cashier_app.domain.local_time import store_zone
 
 if TYPE_CHECKING:
-    from cashier_app.app.cli import CommandRegistry
+    from cashier_app.app.command_registry import CommandRegistry
     from cashier_app.app.context import CommandContext
     from cashier_app.diagnostics.checks import DiagnosisInputs
 

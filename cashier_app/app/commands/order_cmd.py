@@ -38,7 +38,7 @@ from cashier_app.platform.results import (
 )
 
 if TYPE_CHECKING:
-    from cashier_app.app.cli import CommandRegistry
+    from cashier_app.app.command_registry import CommandRegistry
     from cashier_app.app.context import CommandContext
 
 EXIT_OK, EXIT_USAGE, EXIT_NOT_FOUND, EXIT_UNKNOWN, EXIT_NOT_CLOSABLE = 0, 2, 3, 4, 5

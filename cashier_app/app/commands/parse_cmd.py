@@ -17,7 +17,7 @@ from cashier_app.domain.receipt import Receipt, Refusal
 from cashier_app.domain.receipt_parser import parse_receipt
 
 if TYPE_CHECKING:
-    from cashier_app.app.cli import CommandRegistry
+    from cashier_app.app.command_registry import CommandRegistry
     from cashier_app.app.context import CommandContext
 
 _FIELD_WIDTH = 17

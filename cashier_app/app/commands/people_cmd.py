@@ -21,7 +21,7 @@ from cashier_app.people.pins import PinRefused
 from cashier_app.people.store import PeopleError, PeopleStore, Person
 
 if TYPE_CHECKING:
-    from cashier_app.app.cli import CommandRegistry
+    from cashier_app.app.command_registry import CommandRegistry
     from cashier_app.app.context import CommandContext
 
 EXIT_OK, EXIT_USAGE = 0, 2

@@ -15,7 +15,7 @@ from cashier_app.app.cli_access import CommandRefused, add_person_option, person
 from cashier_app.printing.faults import PrinterFault, fault_text
 
 if TYPE_CHECKING:
-    from cashier_app.app.cli import CommandRegistry
+    from cashier_app.app.command_registry import CommandRegistry
     from cashier_app.app.context import CommandContext
     from cashier_app.journal.print_jobs import PrintJobRecord
     from cashier_app.printing.discovery import Found

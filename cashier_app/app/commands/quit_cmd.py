@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from cashier_app.app.running_marker import is_running, request_quit
 
 if TYPE_CHECKING:
-    from cashier_app.app.cli import CommandRegistry
+    from cashier_app.app.command_registry import CommandRegistry
     from cashier_app.app.context import CommandContext
 
 

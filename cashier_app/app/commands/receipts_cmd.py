@@ -34,7 +34,7 @@ from cashier_app.domain.receipt_search import (
 from cashier_app.journal.receipt_print_state import PRINTED, REPRINTED
 
 if TYPE_CHECKING:
-    from cashier_app.app.cli import CommandRegistry
+    from cashier_app.app.command_registry import CommandRegistry
     from cashier_app.app.context import CommandContext
     from cashier_app.journal.db import Journal
     from cashier_app.journal.print_history import PrintHistoryEntry

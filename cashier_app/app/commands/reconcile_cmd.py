@@ -31,7 +31,7 @@ from cashier_app.reconcile.service import PollReport, Reconciler
 from cashier_app.reconcile.status import ReconcileStatus, read_status
 
 if TYPE_CHECKING:
-    from cashier_app.app.cli import CommandRegistry
+    from cashier_app.app.command_registry import CommandRegistry
     from cashier_app.app.context import CommandContext
 
 EXIT_OK, EXIT_USAGE, EXIT_NOT_READY, EXIT_UNREACHABLE = 0, 2, 3, 4

@@ -22,7 +22,7 @@ from cashier_app.printing.layout import LayoutOptions, LayoutResult, ReprintMark
 from cashier_app.printing.profiles import Profile, ProfileError, decode_charset, printer_profile, resolve_profile
 
 if TYPE_CHECKING:
-    from cashier_app.app.cli import CommandRegistry
+    from cashier_app.app.command_registry import CommandRegistry
     from cashier_app.app.context import CommandContext
 
 

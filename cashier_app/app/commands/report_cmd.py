@@ -26,7 +26,7 @@ from cashier_app.domain.money import yuan
 from cashier_app.domain.reports import Report, Shift
 
 if TYPE_CHECKING:
-    from cashier_app.app.cli import CommandRegistry
+    from cashier_app.app.command_registry import CommandRegistry
     from cashier_app.app.context import CommandContext
     from cashier_app.app.reports_service import ReportService
     from cashier_app.journal.db import Journal

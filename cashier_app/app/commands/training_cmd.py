@@ -23,7 +23,7 @@ from cashier_app.journal.db import Journal
 from cashier_app.journal.training import TrainingResults
 
 if TYPE_CHECKING:
-    from cashier_app.app.cli import CommandRegistry
+    from cashier_app.app.command_registry import CommandRegistry
     from cashier_app.app.context import CommandContext
 
 EXIT_OK, EXIT_USAGE = 0, 2

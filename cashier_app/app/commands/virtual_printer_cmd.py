@@ -26,7 +26,7 @@ from cashier_app.emulator.server import ReceivedJob, VirtualPrinter
 from cashier_app.emulator.status import PrinterCondition
 
 if TYPE_CHECKING:
-    from cashier_app.app.cli import CommandRegistry
+    from cashier_app.app.command_registry import CommandRegistry
     from cashier_app.app.context import CommandContext
 
 
