@@ -95,16 +95,21 @@ def test_virtual_printer_process_writes_bin_and_png(tmp_path: Path) -> None:
             assert device.query_status(b"\x10\x04\x04") == b"\x72"
             device.close()
         finally:
-            stop_signal = signal.SIGINT if sys.platform != "win32" else signal.CTRL_C_EVENT  # type: ignore[attr-defined,unused-ignore]
-            proc.send_signal(stop_signal)
-            try:
-                code = proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-                raise
+            code = _interrupt(proc)
             reader.join(5)  # output ends with the process
     assert code == 0
+
+
+def _interrupt(proc: subprocess.Popen[str]) -> int:
+    """Ctrl-C the process and return its exit code (killed after 15 s, and the test fails)."""
+    stop_signal = signal.SIGINT if sys.platform != "win32" else signal.CTRL_C_EVENT  # type: ignore[attr-defined,unused-ignore]
+    proc.send_signal(stop_signal)
+    try:
+        return proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        raise
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="the serial face is a POSIX pseudo-terminal")
@@ -131,12 +136,6 @@ def test_virtual_printer_process_with_serial_prints_its_device_path(tmp_path: Pa
             _wait_line(lines, r"=== job 0001 rejected .*\[printer paper-end: nothing printed\]")
             device.close()
         finally:
-            proc.send_signal(signal.SIGINT)
-            try:
-                code = proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-                raise
+            code = _interrupt(proc)
     assert code == 0
     assert (out_dir / "0001-rejected.bin").read_bytes().endswith(b"\x1b@" + "串口小票\n".encode("gbk"))
