@@ -152,3 +152,23 @@ def test_without_check_status_a_serial_job_is_done_once_the_port_has_sent_it(
         assert b"\x10\x04" not in job.raw  # nothing asked, before or after
     finally:
         queue.stop()
+
+
+def test_a_test_page_forced_onto_a_serial_printer_out_of_paper_is_reported_not_printed(
+        printer: VirtualPrinter) -> None:
+    """The technician's `printer test --force` goes through the same confirmation as the queue."""
+    from cashier_app.printing.direct import send_now
+    from cashier_app.printing.faults import PrinterFault
+
+    path = printer.serial_path
+    assert path is not None
+    settings = serial_printing(path).printers["receipt"]
+    assert send_now(settings, b"\x1b@ready\n").sent == 8
+    printer.wait_for_jobs(1)  # a serial job ends when the line goes idle
+    printer.set_condition("paper-end")
+    with pytest.raises(PrinterFault) as raised:
+        send_now(settings, b"\x1b@forced\n", force=True)
+    assert raised.value.refused and raised.value.code == faults.PAPER_END
+    assert "took the job, then reported paper_end" in raised.value.detail
+    [rejected] = printer.wait_for_rejected(1)
+    assert rejected.text().strip() == "forced" and [j.text().strip() for j in printer.jobs] == ["ready"]
