@@ -196,6 +196,13 @@ class CaseStore:
             row = conn.execute("SELECT COUNT(*) FROM cases WHERE status = 'open' AND training = ?", (int(training),))
             return int(row.fetchone()[0])
 
+    def open_by_kind(self, training: bool = False) -> dict[str, int]:
+        """How many cases are open, per kind (kinds with none left out), in this mode."""
+        with self._journal.read() as conn:
+            rows = conn.execute("SELECT kind, COUNT(*) AS n FROM cases WHERE status = 'open' AND training = ?"
+                                " GROUP BY kind ORDER BY kind", (int(training),)).fetchall()
+        return {str(r["kind"]): int(r["n"]) for r in rows}
+
     @staticmethod
     def _insert_step(conn: sqlite3.Connection, case_id: int, step: CaseStep) -> None:
         conn.execute(
