@@ -387,7 +387,17 @@ STEP_OUTCOMES: Final[dict[str, str]] = {
     "contact_removed": QT_TRANSLATE_NOOP("Messages", "Customer contact removed"),
     "escalation_overdue": QT_TRANSLATE_NOOP("Messages", "Overdue: no answer within the working days allowed"),
     "not_started": QT_TRANSLATE_NOOP("Messages", "No payment started for this number yet"),
+    "paid_again": QT_TRANSLATE_NOOP("Messages", "Payment taken again"),
+    # Reconciliation's own steps (reconcile/service.py).
+    "platform_back": QT_TRANSLATE_NOOP("Messages", "The platform answers again"),
+    "no_printer": QT_TRANSLATE_NOOP("Messages", "No printer to print from here: left for the cashier"),
+    "not_reprinted_too_old": QT_TRANSLATE_NOOP("Messages", "Paid too long ago to print by itself: left for the "
+                                                           "cashier"),
+    "failed": QT_TRANSLATE_NOOP("Messages", "Printing failed"),
+    "not_queued": QT_TRANSLATE_NOOP("Messages", "The print queue did not take the receipt"),
 }
+# A print the paper desk refused ("not_printed:" + its code): the refusal in words.
+STEP_NOT_PRINTED: Final = QT_TRANSLATE_NOOP("Messages", "Not printed: {reason}")
 STEP_STATE_UNKNOWN: Final = QT_TRANSLATE_NOOP("Messages", "State unknown ({reason})")
 STEP_JOB_QUEUED: Final = QT_TRANSLATE_NOOP("Messages", "Print job {job} queued")
 
@@ -791,6 +801,14 @@ TRAINING_CHECKS: Final[dict[str, tuple[str, str]]] = {
 }
 
 
+# The technician's diagnosis: how each check came out (diagnostics.outcomes.Outcome values).
+DIAGNOSIS_OUTCOMES: Final[dict[str, str]] = {
+    "ok": QT_TRANSLATE_NOOP("Messages", "OK"),
+    "warning": QT_TRANSLATE_NOOP("Messages", "Attention"),
+    "fault": QT_TRANSLATE_NOOP("Messages", "Fault"),
+}
+
+
 # Which template wrote a print.txt (domain.receipt_templates names), in the technician's words.
 TEMPLATES: Final[dict[str, str]] = {
     "wechat-default": QT_TRANSLATE_NOOP("Messages", "WeChat default"),
@@ -916,6 +934,11 @@ def step_outcome_code_text(outcome: str) -> str:
     """A step's outcome code in words (unknown codes pass through as they are)."""
     if outcome in STEP_OUTCOMES:
         return tr(STEP_OUTCOMES[outcome])
+    if outcome in CASE_KINDS:  # reconciliation's finding, noted on the case it raised or updated
+        return tr(CASE_KINDS[outcome])
+    if outcome.startswith("not_printed:"):
+        refusal = DESK_ERRORS.get("paper_" + outcome.split(":", 1)[1])
+        return tr(STEP_NOT_PRINTED, {"reason": tr(refusal.source) if refusal else outcome.split(":", 1)[1]})
     if outcome.startswith("state_unknown:"):
         return tr(STEP_STATE_UNKNOWN, {"reason": platform_reason_text(outcome.split(":", 1)[1])})
     match = re.fullmatch(r"job (\d+) queued", outcome)
@@ -956,6 +979,10 @@ def audit_detail_text(action: str, detail: str) -> str:
 def training_check_text(check: str, passed: bool) -> str:
     words = TRAINING_CHECKS.get(check)
     return tr(words[0 if passed else 1]) if words else tr(UNKNOWN_CODE, {"code": check})
+
+
+def diagnosis_outcome_text(outcome: str) -> str:
+    return _lookup(DIAGNOSIS_OUTCOMES, outcome)
 
 
 def number_kind_text(kind: str | None) -> str:
@@ -1105,7 +1132,8 @@ def all_sources() -> list[str]:
                 sources.append(message.hint)
     for words in (CHANNELS, KINDS, PRINTED, JOB_STATES, ORDER_STATES, CASE_KINDS, CASE_RESULTS, CASE_STATUSES,
                   STEP_ACTIONS, NUMBER_KINDS, ACTIONS, CASE_CAUSES, STEP_OUTCOMES, ROLES, PROTECTED_ACTIONS,
-                  AUDIT_ACTIONS, SIGN_OUT_REASONS, TEMPLATES, PLATFORM_NAMES):
+                  AUDIT_ACTIONS, SIGN_OUT_REASONS, TEMPLATES, PLATFORM_NAMES,
+                  DIAGNOSIS_OUTCOMES):
         sources.extend(words.values())
     for pair in TRAINING_CHECKS.values():
         sources.extend(pair)
@@ -1129,6 +1157,7 @@ def all_sources() -> list[str]:
             VERDICT_UNKNOWN,
             *PAPER_VERDICTS.values(),
             STEP_STATE_UNKNOWN,
+            STEP_NOT_PRINTED,
             STEP_JOB_QUEUED,
             TEMPLATE_UNKNOWN,
         ]

@@ -1970,6 +1970,26 @@ Correct {path} (check it with: cashier-app config check).</source>
         <translation>该单号尚未发起支付</translation>
     </message>
     <message>
+        <source>The platform answers again</source>
+        <translation>平台已恢复应答</translation>
+    </message>
+    <message>
+        <source>No printer to print from here: left for the cashier</source>
+        <translation>此处没有可用的打印机：留给收银员处理</translation>
+    </message>
+    <message>
+        <source>Paid too long ago to print by itself: left for the cashier</source>
+        <translation>付款时间太久，不自动补打：留给收银员处理</translation>
+    </message>
+    <message>
+        <source>The print queue did not take the receipt</source>
+        <translation>打印队列未接收该小票</translation>
+    </message>
+    <message>
+        <source>Not printed: {reason}</source>
+        <translation>未打印：{reason}</translation>
+    </message>
+    <message>
         <source>State unknown ({reason})</source>
         <translation>状态未知（{reason}）</translation>
     </message>
@@ -2580,6 +2600,18 @@ Correct {path} (check it with: cashier-app config check).</source>
     <message>
         <source>Record the result: close the case with what happened, or report it for handling.</source>
         <translation>请记录结果：按实际情况结案，或上报处理。</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障</translation>
     </message>
     <message>
         <source>WeChat default</source>
@@ -4809,18 +4841,6 @@ Correct {path} (check it with: cashier-app config check).</source>
     <message>
         <source>Put the virtual printer between the till and the real printer</source>
         <translation>把虚拟打印机放在收银机和真实打印机之间</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>Attention</source>
-        <translation>注意</translation>
-    </message>
-    <message>
-        <source>Fault</source>
-        <translation>故障</translation>
     </message>
     <message>
         <source>Technician</source>
