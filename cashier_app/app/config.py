@@ -109,13 +109,7 @@ class AppConfig:
                 )
         for key, problem in self.platform.problems():
             raise ConfigError(f"platform.{key}", problem)
-        for name in ("holidays", "working_weekends"):
-            for index, day in enumerate(getattr(self.cases, name)):
-                try:
-                    date.fromisoformat(day)
-                except ValueError:
-                    raise ConfigError(f"cases.{name}[{index}]", f"{day!r} is not a date; write it as 2026-10-01") \
-                        from None
+        _check_days(self.cases)
         for key, labels in self.parser.labels.items():
             if key not in DEFAULT_LABELS:
                 raise ConfigError(f"parser.labels.{key}", f"unknown field; allowed: {sorted(DEFAULT_LABELS)}")
@@ -124,6 +118,16 @@ class AppConfig:
         problems = path_problems(self)
         if problems:
             raise ConfigError(*problems[0])
+
+
+def _check_days(cases: CaseSettings) -> None:
+    for name in ("holidays", "working_weekends"):
+        for index, day in enumerate(getattr(cases, name)):
+            try:
+                date.fromisoformat(day)
+            except ValueError:
+                raise ConfigError(f"cases.{name}[{index}]", f"{day!r} is not a date; write it as 2026-10-01") \
+                    from None
 
 
 def load_config(path: Path | None) -> AppConfig:
@@ -241,6 +245,13 @@ def _convert(tp: Any, value: Any, key: str, meta: typing.Mapping[str, Any]) -> A
         if not isinstance(value, bool):
             raise ConfigError(key, f"must be true or false, not {value!r}")
         return value
+    value = _scalar(tp, value, key)
+    _check_meta(value, key, meta)
+    return value
+
+
+def _scalar(tp: Any, value: Any, key: str) -> Any:
+    """A number or a text of the type the key has (a bool is no number here, though Python says it is)."""
     if tp is int:
         if isinstance(value, bool) or not isinstance(value, int):
             raise ConfigError(key, f"must be a whole number, not {value!r}")
@@ -250,7 +261,6 @@ def _convert(tp: Any, value: Any, key: str, meta: typing.Mapping[str, Any]) -> A
         value = float(value)
     elif tp is str and not isinstance(value, str):
         raise ConfigError(key, f"must be text, not {value!r}")
-    _check_meta(value, key, meta)
     return value
 
 

@@ -88,16 +88,7 @@ def describe(event: Event) -> tuple[int, str]:
             return logging.DEBUG, f"receipt {event.receipt_id}: print state changed"
         return logging.INFO, f"receipt {event.receipt_id} recorded"
     if isinstance(event, JobEvent):
-        words = _JOB_WORDS.get(event.kind)
-        what = f"print job {event.job_id}" + (f" (receipt {event.receipt_id})" if event.receipt_id else "")
-        if words is None:
-            return logging.DEBUG, f"{what} {event.kind.removeprefix('job_')} on printer {event.printer}"
-        line = f"{what} {words} on printer {event.printer}"
-        if event.kind == "job_held":
-            return logging.WARNING, f"{line}: {event.fault_code} ({_one_line(event.fault_detail)})"
-        if event.kind == "job_cancelled":
-            return logging.INFO, f"{line}: {_one_line(event.fault_detail)}"
-        return logging.INFO, line
+        return _describe_job(event)
     if isinstance(event, PrinterEvent):
         if not event.code:
             return logging.INFO, f"printer {event.printer}: ready"
@@ -117,6 +108,19 @@ def describe(event: Event) -> tuple[int, str]:
         return logging.DEBUG, f"virtual printer drew a receipt ({len(event.png)} bytes of PNG)"
     params = ", ".join(f"{k}={_one_line(str(v))}" for k, v in event.params.items() if not isinstance(v, bytes))
     return logging.INFO, f"notice {event.code}" + (f": {params}" if params else "")
+
+
+def _describe_job(event: JobEvent) -> tuple[int, str]:
+    words = _JOB_WORDS.get(event.kind)
+    what = f"print job {event.job_id}" + (f" (receipt {event.receipt_id})" if event.receipt_id else "")
+    if words is None:
+        return logging.DEBUG, f"{what} {event.kind.removeprefix('job_')} on printer {event.printer}"
+    line = f"{what} {words} on printer {event.printer}"
+    if event.kind == "job_held":
+        return logging.WARNING, f"{line}: {event.fault_code} ({_one_line(event.fault_detail)})"
+    if event.kind == "job_cancelled":
+        return logging.INFO, f"{line}: {_one_line(event.fault_detail)}"
+    return logging.INFO, line
 
 
 def _one_line(text: str | None, limit: int = 300) -> str:

@@ -9,6 +9,7 @@ unreachable platform cost seconds, not minutes.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -224,6 +225,13 @@ def watch_folders_check(files: FileReport) -> CheckResult:
         return _check("watch_folders", "Watched folders", Outcome.WARNING,
                       "; ".join(f.problem or f.folder for f in unwritable), "监视文件夹当前用户不可写",
                       "The till must be able to write there; check it runs as a user that may.", folders=details)
+    odd = [f"{os.path.join(f.folder, p.name)} is {p.refused}" for f in files.folders for p in f.present if p.refused]
+    if odd:
+        # The watcher refuses them (a link to a private file, a FIFO that would block a reader): a till
+        # writing through one never gets its receipts printed.
+        return _check("watch_folders", "Watched folders", Outcome.WARNING, "; ".join(odd),
+                      "监视文件夹里有同名的链接、管道或设备，本程序不会读取",
+                      "Remove it: the till must write a regular file under that name.", folders=details)
     return _check("watch_folders", "Watched folders", Outcome.OK,
                   f"{len(files.folders)} folder(s) exist and can be read: "
                   + ", ".join(f.folder for f in files.folders),
@@ -404,13 +412,21 @@ def platform_check(settings: PlatformSettings, key: KeyLookup, probe: PlatformPr
                       "未检查平台连接", **base)
     details = {**base, **asdict(probe)}
     if not probe.reached:
+        if probe.code == "bad_signature" and probe.http_status == 401:
+            # It answered, and refused this till: the platform signs its refusal with the terminal's real
+            # key, so ours cannot verify it (StateUnknown.cause says the same: key_rejected). Not "unreachable".
+            message = (f"{platform_url(settings)} answers, but rejects this till's key: {probe.detail}; the stored "
+                       "key is not this terminal's key")
+            return _check("platform", "Merchant platform", Outcome.FAULT, message, "平台拒绝本机的商户密钥",
+                          "Store the right key with `cashier-app credentials set`.", **details)
         if probe.code == "bad_signature":
             message = (f"{platform_url(settings)}: {probe.detail}; the answer is not signed with the stored key "
                        "(a wrong key, or not the platform: a proxy or a login page in between?)")
-            hint = "Check the stored key and base_url."
-        else:
-            message = f"{platform_url(settings)} cannot be reached: {probe.detail}"
-            hint = "Check the network, base_url and proxy_url; is the platform up?"
+            return _check("platform", "Merchant platform", Outcome.FAULT, message,
+                          "平台应答的签名无效（密钥不对，或中间有代理、登录页）", "Check the stored key and base_url.",
+                          **details)
+        message = f"{platform_url(settings)} cannot be reached: {probe.detail}"
+        hint = "Check the network, base_url and proxy_url; is the platform up?"
         return _check("platform", "Merchant platform", Outcome.FAULT, message, "无法连接商户平台", hint, **details)
     outcome, text, zh, hint = _PLATFORM_CODES.get(
         probe.code or "", (Outcome.WARNING, f"answers with an unexpected code {probe.code}", "平台返回异常", ""))

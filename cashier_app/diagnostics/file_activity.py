@@ -17,7 +17,7 @@ from typing import Any
 
 from cashier_app.domain.local_time import STAMP, store_time
 from cashier_app.journal.receipts import FileOutcome, FileVersionRecord, ReceiptStore
-from cashier_app.watch.files import NameMatcher, display_path, same_folder
+from cashier_app.watch.files import DIRECTORY, NameMatcher, display_path, not_regular, same_folder
 from cashier_app.watch.settings import WatchSettings
 
 from .journal_access import JournalState, ReadOnlyJournal, inspect_journal
@@ -88,6 +88,8 @@ class PresentFile:
     name: str
     size: int
     modified: str  # local time
+    # Not a regular file (a symbolic link, a FIFO, a socket, a device): what it is, never read by the watcher.
+    refused: str | None = None
 
 
 @dataclass(frozen=True)
@@ -184,7 +186,8 @@ class FileReport:
             if folder.exists:
                 if folder.present:
                     lines.append("  there now:")
-                    lines.extend(f"    {p.name}  {p.size} bytes  modified {p.modified}" for p in folder.present)
+                    lines.extend(f"    {p.name}  is {p.refused}" if p.refused else
+                                 f"    {p.name}  {p.size} bytes  modified {p.modified}" for p in folder.present)
                 else:
                     lines.append("  there now: no file matching the patterns")
             if folder.versions:
@@ -228,11 +231,14 @@ def present_files(folder: str, matcher: NameMatcher, zone: tzinfo) -> tuple[Pres
             st = entry.stat(follow_symlinks=False)
         except OSError:
             continue
-        if not entry.is_file(follow_symlinks=False):
-            continue  # the watcher reads regular files only (a link is not followed)
+        # The watcher reads regular files only: a link, a FIFO ... under a watched name is listed with what
+        # it is (it is why a till's receipts may not arrive), a folder is passed over as the watcher does.
+        odd = None if entry.is_file(follow_symlinks=False) else not_regular(entry.path)
+        if odd is not None and odd[0] == DIRECTORY:
+            continue
         modified = local_text(datetime.fromtimestamp(st.st_mtime_ns / 1e9, UTC), zone)
         # A name that is not UTF-8 is shown with its bytes as \xNN (it could not be written out otherwise).
-        found.append(PresentFile(display_path(entry.name), st.st_size, modified))
+        found.append(PresentFile(display_path(entry.name), st.st_size, modified, odd[1] if odd else None))
     return tuple(sorted(found, key=lambda p: p.name.lower()))
 
 

@@ -34,6 +34,7 @@ HINTS_ZH: dict[str, str] = {
     "Store the terminal's key: Settings → Platform key…, or `cashier-app credentials set`.":
         "请保存此终端的密钥：设置 → 平台密钥…，或运行 `cashier-app credentials set`。",
     "Run the diagnosis again.": "请重新运行诊断。",
+    "Remove it: the till must write a regular file under that name.": "请删除它：收银程序必须以该名称写入普通文件。",
     "See the message: unlock or install a credential store.": "见提示信息：请解锁或安装系统凭据库。",
     "See the platform check below.": "见下面的平台检查。",
     "Set [watch] folders first.": "请先设置 [watch] folders。",

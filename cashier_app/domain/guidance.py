@@ -173,7 +173,7 @@ def _print_actions(paper: PaperStatus) -> tuple[Action, ...]:
     return ()
 
 
-def _guide_found(state: OrderState, *, paper: PaperStatus, voucher: Voucher, after_sync: bool,
+def _guide_found(state: OrderState, *, paper: PaperStatus, voucher: Voucher, after_sync: bool,  # noqa: C901 - the verdict table of design.md, one case per order state
                  channel_is_platform: bool) -> Guidance:
     if state is OrderState.PAID:
         kind = "paid_no_receipt" if paper is PaperStatus.NONE else None

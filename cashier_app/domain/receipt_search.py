@@ -72,7 +72,7 @@ class ReceiptQuery:
                             self.operator, self.printed, self.text, self.limit, cursor)
 
 
-def build_query(
+def build_query(  # noqa: PLR0913 - the history search form's fields, keyword-only
     zone: tzinfo,
     *,
     number: str | None = None,

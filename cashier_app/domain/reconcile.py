@@ -112,96 +112,124 @@ def reconcile(
     """`printed`: orders whose original paper exists or is on its way without a receipt of theirs
     (printed from the platform's record). `watched_since`: when the app first ran; orders paid before
     it were never watched, so their receipts cannot be missing."""
-    grace = timedelta(seconds=settings.grace_s)
-    stuck_after = timedelta(seconds=settings.stuck_after_s)
-    result = ReconcileResult()
-
     sales: dict[str, list[ReceiptSeen]] = defaultdict(list)
     refunds: dict[str, list[ReceiptSeen]] = defaultdict(list)
     for receipt in receipts:
         if receipt.out_trade_no:
             (sales if receipt.kind == "SALE" else refunds)[receipt.out_trade_no].append(receipt)
-
-    def raise_(kind: CaseKind, no: str, state: OrderState | None, amount: int | None, detail: str, *,
-               ids: tuple[int, ...] = ()) -> None:
-        result.findings.append(Finding(kind, no, state, amount, DEFAULT_CAUSE[kind], ids, detail))
-
-    def watched(moment: datetime) -> bool:
-        return watched_since is None or moment >= watched_since
-
+    round_ = _Round(orders, sales, refunds, now, timedelta(seconds=settings.grace_s),
+                    timedelta(seconds=settings.stuck_after_s), not_on_platform, printed, watched_since)
     for no, order in orders.items():
-        if order.state in PAID_STATES and not sales.get(no) and no not in printed:
-            paid_at = order.paid_at or order.created_at
-            if now - paid_at >= grace and watched(paid_at):
-                raise_(CaseKind.PAID_NO_RECEIPT, no, order.state, order.total_amount,
-                       "paid on the platform, no receipt seen after the grace period")
-        waited = now - order.created_at
-        if order.state in UNPAID_STATES and waited >= stuck_after:
-            # Its real age (the threshold says nothing of how long this customer has waited).
-            raise_(CaseKind.STUCK_PAYMENT, no, order.state, order.total_amount,
-                   f"order in {order.state.value} for {age_text(waited)} (created {order.created_at.isoformat()})")
-        if order.state in REFUNDED_STATES:
-            _refund_without_receipt(order, refunds.get(no, []), now=now, grace=grace, watched=watched, raise_=raise_)
-
+        round_.check_order(no, order)
     for no, seen in sales.items():
+        round_.check_sales(no, seen)
+    for no, slips in refunds.items():
+        round_.check_refund_slips(no, slips)
+    round_.clear(open_keys)
+    return round_.result
+
+
+@dataclass
+class _Round:
+    """One reconciliation: what it was given, and the findings so far (each pass is one method)."""
+
+    orders: Mapping[str, OrderSnapshot]
+    sales: dict[str, list[ReceiptSeen]]
+    refunds: dict[str, list[ReceiptSeen]]
+    now: datetime
+    grace: timedelta
+    stuck_after: timedelta
+    not_on_platform: frozenset[str]
+    printed: frozenset[str]
+    watched_since: datetime | None
+    result: ReconcileResult = field(default_factory=ReconcileResult)
+
+    def raise_(self, kind: CaseKind, no: str, state: OrderState | None, amount: int | None, detail: str, *,
+               ids: tuple[int, ...] = ()) -> None:
+        self.result.findings.append(Finding(kind, no, state, amount, DEFAULT_CAUSE[kind], ids, detail))
+
+    def watched(self, moment: datetime) -> bool:
+        return self.watched_since is None or moment >= self.watched_since
+
+    def check_order(self, no: str, order: OrderSnapshot) -> None:
+        """The platform's order against the receipts: paid without one, stuck paying, refunded without one."""
+        if order.state in PAID_STATES and not self.sales.get(no) and no not in self.printed:
+            paid_at = order.paid_at or order.created_at
+            if self.now - paid_at >= self.grace and self.watched(paid_at):
+                self.raise_(CaseKind.PAID_NO_RECEIPT, no, order.state, order.total_amount,
+                            "paid on the platform, no receipt seen after the grace period")
+        waited = self.now - order.created_at
+        if order.state in UNPAID_STATES and waited >= self.stuck_after:
+            # Its real age (the threshold says nothing of how long this customer has waited).
+            self.raise_(CaseKind.STUCK_PAYMENT, no, order.state, order.total_amount,
+                        f"order in {order.state.value} for {age_text(waited)} (created {order.created_at.isoformat()})")
+        if order.state in REFUNDED_STATES:
+            _refund_without_receipt(order, self.refunds.get(no, []), now=self.now, grace=self.grace,
+                                    watched=self.watched, raise_=self.raise_)
+
+    def check_sales(self, no: str, seen: list[ReceiptSeen]) -> None:
+        """An order's sale receipts against the platform: doubled, without payment, for another amount."""
         ids = tuple(r.receipt_id for r in seen)
         amount = seen[0].amount
-        listed = orders.get(no)
+        listed = self.orders.get(no)
         originals = [r for r in seen if not r.repeat]
         if len(originals) > 1:
-            raise_(CaseKind.DOUBLED_RECEIPT, no, listed.state if listed else None, amount,
-                   f"{len(originals)} original receipts for one order", ids=ids)
+            self.raise_(CaseKind.DOUBLED_RECEIPT, no, listed.state if listed else None, amount,
+                        f"{len(originals)} original receipts for one order", ids=ids)
         first_seen = min(r.seen_at for r in seen)
         if listed is None:
-            if no in not_on_platform:
-                raise_(CaseKind.RECEIPT_WITHOUT_PAYMENT, no, None, amount, "the platform does not know this order",
-                       ids=ids)
-            elif now - first_seen >= grace:
-                result.to_query.append(no)
-            continue
-        if listed.state in UNPAID_STATES and now - first_seen >= grace:
-            raise_(CaseKind.RECEIPT_WITHOUT_PAYMENT, no, listed.state, amount,
-                   f"receipt printed but the platform says {listed.state.value}: sync the order", ids=ids)
+            if no in self.not_on_platform:
+                self.raise_(CaseKind.RECEIPT_WITHOUT_PAYMENT, no, None, amount,
+                            "the platform does not know this order", ids=ids)
+            elif self.now - first_seen >= self.grace:
+                self.result.to_query.append(no)
+            return
+        if listed.state in UNPAID_STATES and self.now - first_seen >= self.grace:
+            self.raise_(CaseKind.RECEIPT_WITHOUT_PAYMENT, no, listed.state, amount,
+                        f"receipt printed but the platform says {listed.state.value}: sync the order", ids=ids)
         elif listed.state in FAILURE_STATES:
-            raise_(CaseKind.RECEIPT_WITHOUT_PAYMENT, no, listed.state, amount,
-                   f"receipt printed but the order is {listed.state.value}", ids=ids)
+            self.raise_(CaseKind.RECEIPT_WITHOUT_PAYMENT, no, listed.state, amount,
+                        f"receipt printed but the order is {listed.state.value}", ids=ids)
         elif listed.state in PAID_STATES or listed.state is OrderState.REFUNDED:
-            _amount_mismatch(listed, seen, raise_)
+            _amount_mismatch(listed, seen, self.raise_)
 
-    for no, slips in refunds.items():
+    def check_refund_slips(self, no: str, slips: list[ReceiptSeen]) -> None:
+        """An order's refund receipts against the platform: a refund the platform has not heard of."""
         ids = tuple(r.receipt_id for r in slips)
-        listed = orders.get(no)
+        listed = self.orders.get(no)
         refunded = sum(r.amount or 0 for r in slips)
         first_seen = min(r.seen_at for r in slips)
         if listed is None:
-            if no in not_on_platform:
-                raise_(CaseKind.REFUND_NOT_ON_PLATFORM, no, None, refunded,
-                       "refund receipt for an order the platform does not know", ids=ids)
-            elif now - first_seen >= grace:
-                result.to_query.append(no)
-        elif listed.state is OrderState.PAID and now - first_seen >= grace:
-            raise_(CaseKind.REFUND_NOT_ON_PLATFORM, no, listed.state, refunded,
-                   f"refund receipt of {yuan(refunded)} but the platform says the order is paid, nothing refunded",
-                   ids=ids)
+            if no in self.not_on_platform:
+                self.raise_(CaseKind.REFUND_NOT_ON_PLATFORM, no, None, refunded,
+                            "refund receipt for an order the platform does not know", ids=ids)
+            elif self.now - first_seen >= self.grace:
+                self.result.to_query.append(no)
+        elif listed.state is OrderState.PAID and self.now - first_seen >= self.grace:
+            self.raise_(CaseKind.REFUND_NOT_ON_PLATFORM, no, listed.state, refunded,
+                        f"refund receipt of {yuan(refunded)} but the platform says the order is paid, nothing "
+                        "refunded", ids=ids)
 
-    current = {f.key for f in result.findings}
-    for key in open_keys:
+    def clear(self, open_keys: Iterable[str]) -> None:
+        """Open cases this round no longer finds, because what they waited for came."""
+        current = {f.key for f in self.result.findings}
+        for key in open_keys:
+            if key not in current and self._resolved(key):
+                self.result.cleared.add(key)
+
+    def _resolved(self, key: str) -> bool:
         kind, _, no = key.partition(":")
+        moved_on = self.orders.get(no)
         # A missing receipt that arrived, or a stuck order that moved on, clears by itself.
-        if key in current:
-            continue
-        moved_on = orders.get(no)
-        receipt_arrived = kind == CaseKind.PAID_NO_RECEIPT.value and (bool(sales.get(no)) or no in printed)
+        receipt_arrived = kind == CaseKind.PAID_NO_RECEIPT.value and (bool(self.sales.get(no)) or no in self.printed)
         stopped_waiting = (kind == CaseKind.STUCK_PAYMENT.value and moved_on is not None
                            and moved_on.state not in UNPAID_STATES)
         # A refund receipt arrived for the platform's refund, or the platform heard of the till's refund.
         refund_receipted = kind == CaseKind.REFUND_WITHOUT_RECEIPT.value and moved_on is not None and bool(
-            refunds.get(no))
+            self.refunds.get(no))
         refund_reached = (kind == CaseKind.REFUND_NOT_ON_PLATFORM.value and moved_on is not None
                           and moved_on.state in REFUNDED_STATES)
-        if receipt_arrived or stopped_waiting or refund_receipted or refund_reached:
-            result.cleared.add(key)
-    return result
+        return receipt_arrived or stopped_waiting or refund_receipted or refund_reached
 
 
 class Raise(Protocol):

@@ -356,7 +356,7 @@ class _Decoder:
         self._flag(FlagKind.BAD_PARAMETER, message, pos, self.data[pos:pos + 8])
         return "bad parameter"
 
-    def _esc(self, pos: int, code: int, body: bytes) -> str:
+    def _esc(self, pos: int, code: int, body: bytes) -> str:  # noqa: C901, PLR0912 - one case per command of specs/escpos.md, each decoded where it is named
         st = self.state
         c = chr(code)
         if c == "@":
@@ -451,7 +451,7 @@ class _Decoder:
         self.line.has_graphics = True
         return f"m={m} {n} columns"
 
-    def _gs(self, pos: int, code: int, body: bytes) -> str:
+    def _gs(self, pos: int, code: int, body: bytes) -> str:  # noqa: C901, PLR0912 - one case per command of specs/escpos.md, each decoded where it is named
         st = self.state
         c = chr(code)
         n = body[0] if body else 0

@@ -64,7 +64,7 @@ SniffCallback = Callable[[SniffedJob], None]
 class PassThroughPrinter:
     """A recording pass-through between a till and a network printer (port 0: a free port)."""
 
-    def __init__(  # noqa: PLR0917 - the order a technician thinks in: where it goes, where it listens, what it keeps
+    def __init__(  # noqa: PLR0913, PLR0917 - the order a technician thinks in: where it goes, where it listens, what it keeps
         self,
         upstream: tuple[str, int],
         listen_host: str = "127.0.0.1",
@@ -187,7 +187,7 @@ class PassThroughPrinter:
                 self._threads.append(thread)
             thread.start()
 
-    def _relay(self, client: socket.socket, peer: str) -> None:
+    def _relay(self, client: socket.socket, peer: str) -> None:  # noqa: C901, PLR0912 - one relay's life: connect, copy both ways, record, and each way it can end
         where = f"{self.upstream[0]}:{self.upstream[1]}"
         try:
             printer = socket.create_connection(self.upstream, timeout=self.connect_timeout_s)

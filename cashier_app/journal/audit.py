@@ -28,7 +28,7 @@ class AuditStore:
     def __init__(self, journal: Journal) -> None:
         self._journal = journal
 
-    def record(
+    def record(  # noqa: PLR0913 - an audit row's columns, keyword-only
         self,
         action: AuditAction | str,
         actor: str,

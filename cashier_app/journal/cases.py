@@ -24,7 +24,7 @@ class CaseStore:
     def __init__(self, journal: Journal) -> None:
         self._journal = journal
 
-    def open_case(
+    def open_case(  # noqa: PLR0913 - a case row's columns, keyword-only
         self,
         kind: CaseKind,
         *,
@@ -195,6 +195,13 @@ class CaseStore:
         with self._journal.read() as conn:
             row = conn.execute("SELECT COUNT(*) FROM cases WHERE status = 'open' AND training = ?", (int(training),))
             return int(row.fetchone()[0])
+
+    def open_by_kind(self, training: bool = False) -> dict[str, int]:
+        """How many cases are open, per kind (kinds with none left out), in this mode."""
+        with self._journal.read() as conn:
+            rows = conn.execute("SELECT kind, COUNT(*) AS n FROM cases WHERE status = 'open' AND training = ?"
+                                " GROUP BY kind ORDER BY kind", (int(training),)).fetchall()
+        return {str(r["kind"]): int(r["n"]) for r in rows}
 
     @staticmethod
     def _insert_step(conn: sqlite3.Connection, case_id: int, step: CaseStep) -> None:

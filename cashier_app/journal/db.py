@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
+from typing import overload
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 
@@ -28,6 +29,12 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
+@overload
+def utc_text(moment: datetime) -> str: ...
+@overload
+def utc_text(moment: None) -> None: ...
+@overload
+def utc_text(moment: datetime | None) -> str | None: ...
 def utc_text(moment: datetime | None) -> str | None:
     """A moment as the journal writes it (None stays None)."""
     return moment.astimezone(UTC).isoformat(timespec="microseconds") if moment is not None else None

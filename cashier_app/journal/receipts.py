@@ -102,7 +102,7 @@ class ReceiptStore:
 
     # -- writing ------------------------------------------------------------------------------
 
-    def add_file_version(
+    def add_file_version(  # noqa: PLR0913 - a file version row's columns, keyword-only
         self,
         *,
         path: str,

@@ -38,7 +38,7 @@ _PAID_STATES = ("PAID", "PARTIAL_REFUNDED", "REFUNDED")
 MISSING_GRACE = timedelta(minutes=2)
 
 
-def build_report(
+def build_report(  # noqa: PLR0913 - a report's scope (kind, day, span, shift, cashier), keyword-only
     journal: Journal,
     *,
     kind: str,

@@ -30,6 +30,7 @@ from cashier_app.domain.receipt import ReceiptKind
 from cashier_app.journal.audit import AuditStore
 from cashier_app.journal.cases import CaseFilter, CaseStore
 from cashier_app.journal.db import utc_now, utc_text
+from cashier_app.journal.orders_seen import OrdersSeenStore
 from cashier_app.journal.receipts import ReceiptRecord, ReceiptStore
 from cashier_app.lookup.answers import Answer, read_answer
 from cashier_app.lookup.errors import ActionNotAllowed, InvalidNumber, LookupServiceError, PaperChanged, PrintFailed
@@ -38,7 +39,7 @@ from cashier_app.lookup.view import UNPAID_STATES, Carried, LookupView, SyncProg
 from cashier_app.paper import PaperDesk, PaperRefused, PaperState
 from cashier_app.platform.adapter import PlatformAdapter
 from cashier_app.platform.number_search import search
-from cashier_app.platform.order import Order
+from cashier_app.platform.order import Order, kept_order
 from cashier_app.platform.results import (
     NotClosable,
     OrderClosed,
@@ -47,7 +48,6 @@ from cashier_app.platform.results import (
     SyncResult,
     UnknownReason,
 )
-from cashier_app.reconcile.orders_seen import OrdersSeenStore
 
 log = logging.getLogger(__name__)
 
@@ -295,7 +295,7 @@ class LookupService:
         """The order as reconciliation last listed it, when that is further on than the view's answer."""
         if view.order is None or view.out_trade_no is None:
             return None
-        seen = OrdersSeenStore(self.receipts.journal).get_order(view.out_trade_no)
+        seen = kept_order(OrdersSeenStore(self.receipts.journal).order_json(view.out_trade_no))
         if seen is None or seen.state is view.order.state or not is_forward(view.order.state, seen.state):
             return None
         return seen

@@ -295,7 +295,7 @@ class PaperDesk:
                                                f"{sorted(self.printing.printers)}")
         return chosen
 
-    def _write(self, conn: sqlite3.Connection, decision: Paper, key: str, printer: str, *, receipt_id: int | None,
+    def _write(self, conn: sqlite3.Connection, decision: Paper, key: str, printer: str, *, receipt_id: int | None,  # noqa: PLR0913 - a print job row's columns, keyword-only
                order_json: str | None, reason: str, person: str, out_trade_no: str | None) -> PaperJob:
         job_id = self.jobs.create_in(conn, receipt_id, printer, copy_no=decision.copy_no,
                                      is_reprint=decision.is_reprint, reason=reason, requested_by=person,

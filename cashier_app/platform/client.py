@@ -286,7 +286,7 @@ class PlatformClient:
 
     # -- the one retry loop -----------------------------------------------------------------------
 
-    def _call(self, path: str, payload: dict[str, Any], *, idempotency_key: str | None = None
+    def _call(self, path: str, payload: dict[str, Any], *, idempotency_key: str | None = None  # noqa: C901, PLR0912 - the one retry loop: every answer code of the API's error table decided in one place
               ) -> Envelope | StateUnknown:
         try:
             key = self._key_provider()

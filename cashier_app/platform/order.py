@@ -96,6 +96,17 @@ class Order:
         }
 
 
+def kept_order(data: dict[str, Any] | None) -> Order | None:
+    """An order kept as the platform wrote it (the journal's orders_seen); None when none was kept
+    or it no longer reads (a damaged row counts as never seen)."""
+    if data is None:
+        return None
+    try:
+        return Order.from_json(data)
+    except (ValueError, OrderFormatError):
+        return None
+
+
 def parse_time(value: str, key: str = "time") -> datetime:
     """ISO-8601 with an offset; a time without one is ambiguous and refused."""
     try:

@@ -112,7 +112,7 @@ class PlatformSettings:
             return path
         return self.config_dir / path
 
-    def problems(self) -> list[tuple[str, str]]:
+    def problems(self) -> list[tuple[str, str]]:  # noqa: C901 - one check per setting a platform kind needs, in the config file's order
         """(key, what is wrong) for settings the chosen kind needs and does not have; [] when usable.
 
         Keys are named as in the config file, below `platform.`.

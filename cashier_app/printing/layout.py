@@ -227,7 +227,8 @@ class _Writer:
             text = rule * (columns // text_width(rule, self.model))
             width = columns
         pieces = [text] if width <= columns else (
-            _split_label_value(text, columns, self.model) or wrap_line(text, columns, self.model))
+            _split_pairs(text, columns, self.model) or _split_label_value(text, columns, self.model)
+            or wrap_line(text, columns, self.model))
         for piece in pieces:
             self.printed.append(piece)
             self.out += self.encoder.encode(piece) + LF
@@ -338,6 +339,33 @@ class _Writer:
 
 # `label：value` (the print-txt spec's fields: full-width or ASCII colon, spaces around it).
 _LABEL_VALUE = re.compile(r"^( *)([^：:]+?) *([：:]) *(\S.*)$")
+
+
+# Between two `label：value` pairs on one line (件数：5      合计：77.20): two spaces or more, then a label
+# (not digits: "2026-11-22  14:46:09" is one value).
+_PAIR_GAP = re.compile(r"( {2,})(?=[^ ：:\d][^ ：:]* *[：:])")
+
+
+def _split_pairs(text: str, columns: int, model: WidthModel) -> list[str] | None:
+    """A line of several `label：value` pairs too wide for the paper, wrapped between the pairs, each
+    whole (never "件数：" with its 5 on the next line); pairs that fit together stay together. None when
+    the line is not such pairs or one pair alone is too wide."""
+    if _LABEL_VALUE.match(text) is None:
+        return None
+    parts = _PAIR_GAP.split(text)  # pair, gap, pair, gap, pair ...
+    if len(parts) < 3:
+        return None
+    pairs, gaps = parts[0::2], parts[1::2]
+    if any(text_width(pair, model) > columns for pair in pairs):
+        return None
+    lines = [pairs[0]]
+    for gap, pair in zip(gaps, pairs[1:], strict=True):
+        joined = lines[-1] + gap + pair
+        if text_width(joined, model) <= columns:
+            lines[-1] = joined
+        else:
+            lines.append(pair)
+    return lines
 
 
 def _split_label_value(text: str, columns: int, model: WidthModel) -> list[str] | None:

@@ -36,19 +36,7 @@ REASON_NAMES = {"interrupted": "打印中断后重打", "paid_no_receipt": "已�
 def report_lines(report: Report, columns: int, model: WidthModel, zone: tzinfo) -> list[str]:
     """The report as paper lines (the table rows fit `columns`; longer free text is wrapped by the layout)."""
     rule = "-" * columns
-    out: list[str] = []
-    title = "交班报表 SHIFT REPORT" if report.shift is not None else "日报表 DAY REPORT"
-    out.append(centre(title, columns, model))
-    out.append(centre(report.store_name, columns, model))
-    if report.shift is not None:
-        running = "（进行中）" if report.shift.running else ""
-        out.append(f"班次：{report.shift.day:%Y-%m-%d} 第{report.shift.number}班{running}")
-    else:
-        out.append(f"日期：{report.day:%Y-%m-%d}")
-    out.append(f"时间：{store_time(report.start, zone, _SHORT)} 至 {store_time(report.end, zone, _SHORT)}")
-    if report.shift is not None and report.shift.closed_by:
-        out.append(f"交班人：{report.shift.closed_by}")
-    out.append(f"收银员：{report.operator or '全部'}")
+    out = _header_lines(report, columns, model, zone)
     out.append(rule)
     out.append(_columns("渠道", "笔数", "金额", columns, model))
     for line in report.channels:
@@ -79,7 +67,34 @@ def report_lines(report: Report, columns: int, model: WidthModel, zone: tzinfo) 
         out.append(_columns("  " + CASE_KIND_NAMES.get(case.kind, case.kind), str(case.open), str(case.closed),
                             columns, model))
     out.append(rule)
-    out.append(f"重打小票：{len(report.reprints)} 张")
+    out += _reprint_lines(report, zone)
+    out.append(rule)
+    out += _missing_receipt_lines(report, columns, model, zone)
+    out.append(rule)
+    for note in report.notes:
+        out.append("注：平台数据含全部收银员" if "platform" in note else note)
+    out.append(f"打印时间：{store_time(report.generated_at, zone)}")
+    return out
+
+
+def _header_lines(report: Report, columns: int, model: WidthModel, zone: tzinfo) -> list[str]:
+    """Which report, of which store, day or shift, time span and cashier."""
+    title = "交班报表 SHIFT REPORT" if report.shift is not None else "日报表 DAY REPORT"
+    out = [centre(title, columns, model), centre(report.store_name, columns, model)]
+    if report.shift is not None:
+        running = "（进行中）" if report.shift.running else ""
+        out.append(f"班次：{report.shift.day:%Y-%m-%d} 第{report.shift.number}班{running}")
+    else:
+        out.append(f"日期：{report.day:%Y-%m-%d}")
+    out.append(f"时间：{store_time(report.start, zone, _SHORT)} 至 {store_time(report.end, zone, _SHORT)}")
+    if report.shift is not None and report.shift.closed_by:
+        out.append(f"交班人：{report.shift.closed_by}")
+    out.append(f"收银员：{report.operator or '全部'}")
+    return out
+
+
+def _reprint_lines(report: Report, zone: tzinfo) -> list[str]:
+    out = [f"重打小票：{len(report.reprints)} 张"]
     for reprint in report.reprints:
         when = _local(reprint.at, zone)
         out.append(f"  {when} {reprint.out_trade_no or '-'} 第{reprint.copy_no}联")
@@ -87,17 +102,16 @@ def report_lines(report: Report, columns: int, model: WidthModel, zone: tzinfo) 
         person = reprint.person or "系统"
         state = "" if reprint.state == "done" else f"（{_JOB_STATE_NAMES.get(reprint.state, reprint.state)}）"
         out.append(f"    {person} {reason}{state}")
-    out.append(rule)
+    return out
+
+
+def _missing_receipt_lines(report: Report, columns: int, model: WidthModel, zone: tzinfo) -> list[str]:
     still = report.missing_still
-    out.append(f"已付无小票：{len(report.missing_receipts)} 笔" + (f"，未补打 {still} 笔" if still else ""))
+    out = [f"已付无小票：{len(report.missing_receipts)} 笔" + (f"，未补打 {still} 笔" if still else "")]
     for missing in report.missing_receipts:
         mark = "已补打" if missing.printed_from_record else "未补打"
         out.append(f"  {_local(missing.paid_at, zone)} {missing.out_trade_no}")
         out.append(_columns(f"    {mark}", "", yuan(missing.amount or 0), columns, model))
-    out.append(rule)
-    for note in report.notes:
-        out.append("注：平台数据含全部收银员" if "platform" in note else note)
-    out.append(f"打印时间：{store_time(report.generated_at, zone)}")
     return out
 
 

@@ -38,11 +38,13 @@ from cashier_app.domain.cases import (
 from cashier_app.domain.reconcile import Finding, OrderSnapshot, ReceiptSeen, ReconcileResult, reconcile
 from cashier_app.domain.reconcile_settings import ReconcileSettings
 from cashier_app.journal.cases import CaseStore
-from cashier_app.journal.db import Journal
+from cashier_app.journal.db import Journal, utc_text
+from cashier_app.journal.orders_seen import OrdersSeenStore
+from cashier_app.journal.reconcile_state import ListPosition, Outage, ReconcileStateStore
 from cashier_app.paper import PaperRefused
 from cashier_app.platform.adapter import CheckOutcome, PlatformAdapter
 from cashier_app.platform.client import MAX_PAGE_SIZE
-from cashier_app.platform.order import Order
+from cashier_app.platform.order import Order, kept_order
 from cashier_app.platform.results import (
     REFUSED_CAUSES,
     BillNotReady,
@@ -56,11 +58,10 @@ from cashier_app.platform.results import (
 )
 from cashier_app.reconcile import bill_import
 from cashier_app.reconcile.bill_store import BillStore
-from cashier_app.reconcile.orders_seen import OrdersSeenStore, utc_text
 from cashier_app.reconcile.platform_health import PlatformHealth, next_wait_s
 from cashier_app.reconcile.query_plan import QueryPlan
 from cashier_app.reconcile.receipts_seen import printed_from_record, receipts_since
-from cashier_app.reconcile.state import ListPosition, Outage, ReconcileStateStore, advance
+from cashier_app.reconcile.state import advance
 
 log = logging.getLogger(__name__)
 
@@ -574,7 +575,7 @@ class Reconciler:
         if adopted is not None:
             case, created = adopted, True
         else:
-            full = self.orders.get_order(finding.out_trade_no) if order is not None else None
+            full = kept_order(self.orders.order_json(finding.out_trade_no)) if order is not None else None
             case, created = self.cases.open_case(
                 finding.kind, actor=self.actor, key=key, out_trade_no=finding.out_trade_no,
                 channel_trade_no=order.channel_trade_no if order else None, amount=finding.amount,
@@ -611,7 +612,7 @@ class Reconciler:
             self.cases.record(case.id, StepAction.NOTE, self.actor, outcome="no_printer",
                               detail="no print queue to reprint from here: left for the cashier")
             return self.cases.get(case.id) or case
-        order = self.orders.get_order(finding.out_trade_no)
+        order = kept_order(self.orders.order_json(finding.out_trade_no))
         if order is None:
             return case
         paid_at = order.paid_at or order.created_at

@@ -6,8 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from cashier_app.journal.cases import CaseStore
 from cashier_app.journal.db import Journal
-from cashier_app.reconcile.state import ListPosition, Outage, ReconcileStateStore
+from cashier_app.journal.orders_seen import OrdersSeenStore
+from cashier_app.journal.reconcile_state import ListPosition, Outage, ReconcileStateStore
 
 
 @dataclass(frozen=True)
@@ -34,16 +36,13 @@ class ReconcileStatus:
 
 def read_status(journal: Journal, *, training: bool = False) -> ReconcileStatus:
     store = ReconcileStateStore(journal, training=training)
-    with journal.read() as conn:
-        rows = conn.execute("SELECT kind, COUNT(*) AS n FROM cases WHERE status = 'open' AND training = ?"
-                            " GROUP BY kind ORDER BY kind", (int(training),)).fetchall()
-        seen = conn.execute("SELECT COUNT(*), COALESCE(SUM(not_on_platform), 0) FROM orders_seen").fetchone()
+    seen = OrdersSeenStore(journal).counts()
     return ReconcileStatus(
         training=training,
         position=store.position(),
         last_poll=store.last_poll(),
         outage=store.outage(),
-        open_cases={str(r["kind"]): int(r["n"]) for r in rows},
-        orders_seen=int(seen[0]),
-        not_on_platform=int(seen[1]),
+        open_cases=CaseStore(journal).open_by_kind(training),
+        orders_seen=seen.orders,
+        not_on_platform=seen.not_on_platform,
     )

@@ -132,7 +132,7 @@ class SandboxControl:
                     raise ControlError(409, "ORDER_EXISTS", f"order {order.out_trade_no} already exists")
         return [self._entry(order) for order in built]
 
-    def set_upstream(self, out_trade_no: str, state: str | None = None, *, notify: bool = False,
+    def set_upstream(self, out_trade_no: str, state: str | None = None, *, notify: bool = False,  # noqa: C901, PLR0912 - one case per field the control API lets a test change
                      **changes: Any) -> dict[str, Any]:
         """Change what the channel knows of an order (its state, amounts, outage, slowness).
 

@@ -254,7 +254,7 @@ def _state(value: Any, name: str, allowed: tuple[OrderState, ...] = tuple(OrderS
 EXTRA_KEYS = frozenset({"upstream_state", "merchant_no", "notify", "meta", "channel_error", "delay_ms"})
 
 
-def order_from_partial(
+def order_from_partial(  # noqa: C901, PLR0912 - one default per field a scenario may leave out
     partial: Mapping[str, Any],
     *,
     now: float,

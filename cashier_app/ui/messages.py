@@ -591,6 +591,12 @@ ACTION_ERRORS: Final[dict[str, Message]] = {
     ),
     # paper_original_exists / paper_original_pending / paper_copy_pending: said as DESK_ERRORS say them.
     "lookup_error": _m(QT_TRANSLATE_NOOP("Messages", "The lookup failed."), FAULT),
+    # The settings file on disk cannot be read, so a change made in the window cannot be written into it.
+    "config_invalid": _m(
+        QT_TRANSLATE_NOOP("Messages", "The settings file cannot be read: nothing was changed."),
+        FAULT,
+        QT_TRANSLATE_NOOP("Messages", "Call the technician (cashier-app config check)."),
+    ),
     "lookup_unavailable": _m(
         QT_TRANSLATE_NOOP("Messages", "Order lookup is not available."),
         FAULT,
@@ -621,6 +627,7 @@ DESK_ERRORS: Final[dict[str, Message]] = {
     "printed_unknown": _m(QT_TRANSLATE_NOOP("Messages", "Choose a receipt state from the list."), ATTENTION),
     "receipt_not_found": _m(QT_TRANSLATE_NOOP("Messages", "This receipt is not in the journal."), ATTENTION),
     "job_not_found": _m(QT_TRANSLATE_NOOP("Messages", "This print job is not one of the receipt's."), ATTENTION),
+    "limit": _m(QT_TRANSLATE_NOOP("Messages", "Too many receipts asked for at once."), ATTENTION),
     "no_shift": _m(QT_TRANSLATE_NOOP("Messages", "No such shift on this day."), ATTENTION),
     "future_day": _m(QT_TRANSLATE_NOOP("Messages", "This day has not begun yet."), INFO),
     # The paper desk's refusals of a reprint (app.ui_adapter: "paper_" + cashier_app.paper's codes).
@@ -686,6 +693,8 @@ ACCESS_ERRORS: Final[dict[str, Message]] = {
         ATTENTION,
     ),
     "pins_differ": _m(QT_TRANSLATE_NOOP("Messages", "The two PINs are not the same."), ATTENTION),
+    # A protected action the app does not know (a fault in the app, not in what the person did).
+    "invalid_action": _m(QT_TRANSLATE_NOOP("Messages", "This action is not known (a fault in the app)."), FAULT),
 }
 ROLES: Final[dict[str, str]] = {
     "cashier": QT_TRANSLATE_NOOP("Messages", "Cashier"),
@@ -709,6 +718,7 @@ PROTECTED_ACTIONS: Final[dict[str, str]] = {
 AUDIT_ACTIONS: Final[dict[str, str]] = {
     "reprint": QT_TRANSLATE_NOOP("Messages", "Receipt reprinted"),
     "print_order": QT_TRANSLATE_NOOP("Messages", "Receipt printed from the platform's record"),
+    "print": QT_TRANSLATE_NOOP("Messages", "Receipt printed on request"),
     "cancel_job": QT_TRANSLATE_NOOP("Messages", "Print job cancelled"),
     "move_job": QT_TRANSLATE_NOOP("Messages", "Print job moved"),
     "close_order": QT_TRANSLATE_NOOP("Messages", "Order closed"),
@@ -1095,7 +1105,7 @@ def all_sources() -> list[str]:
                 sources.append(message.hint)
     for words in (CHANNELS, KINDS, PRINTED, JOB_STATES, ORDER_STATES, CASE_KINDS, CASE_RESULTS, CASE_STATUSES,
                   STEP_ACTIONS, NUMBER_KINDS, ACTIONS, CASE_CAUSES, STEP_OUTCOMES, ROLES, PROTECTED_ACTIONS,
-                  AUDIT_ACTIONS, SIGN_OUT_REASONS, TEMPLATES):
+                  AUDIT_ACTIONS, SIGN_OUT_REASONS, TEMPLATES, PLATFORM_NAMES):
         sources.extend(words.values())
     for pair in TRAINING_CHECKS.values():
         sources.extend(pair)
@@ -1107,6 +1117,7 @@ def all_sources() -> list[str]:
             PLATFORM_DOWN_WITH_REASON,
             PLATFORM_REFUSES,
             PLATFORM_REFUSES_CASE,
+            CHANNEL_IS_TRUTH,
             FILE_REFUSED,
             NOTICE_UNKNOWN,
             ERROR_UNKNOWN,

@@ -2158,6 +2158,14 @@ Correct {path} (check it with: cashier-app config check).</source>
         <translation>查询失败。</translation>
     </message>
     <message>
+        <source>The settings file cannot be read: nothing was changed.</source>
+        <translation>设置文件无法读取：没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>Call the technician (cashier-app config check).</source>
+        <translation>请联系技术人员（cashier-app config check）。</translation>
+    </message>
+    <message>
         <source>Order lookup is not available.</source>
         <translation>订单查询不可用。</translation>
     </message>
@@ -2212,6 +2220,10 @@ Correct {path} (check it with: cashier-app config check).</source>
     <message>
         <source>This print job is not one of the receipt&apos;s.</source>
         <translation>这个打印任务不属于这张小票。</translation>
+    </message>
+    <message>
+        <source>Too many receipts asked for at once.</source>
+        <translation>一次查询的小票太多。</translation>
     </message>
     <message>
         <source>No such shift on this day.</source>
@@ -2370,6 +2382,10 @@ Correct {path} (check it with: cashier-app config check).</source>
         <translation>两次输入的 PIN 不一致。</translation>
     </message>
     <message>
+        <source>This action is not known (a fault in the app).</source>
+        <translation>无法识别此操作（程序故障）。</translation>
+    </message>
+    <message>
         <source>Cashier</source>
         <translation>收银员</translation>
     </message>
@@ -2424,6 +2440,10 @@ Correct {path} (check it with: cashier-app config check).</source>
     <message>
         <source>Receipt printed from the platform&apos;s record</source>
         <translation>按平台记录打印小票</translation>
+    </message>
+    <message>
+        <source>Receipt printed on request</source>
+        <translation>按要求打印小票</translation>
     </message>
     <message>
         <source>Print job cancelled</source>

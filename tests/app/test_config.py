@@ -96,7 +96,7 @@ def test_every_command_reads_the_journal_of_the_config_it_is_given(tmp_path: Pat
     """`--config` moves the data folder for read commands too (printer jobs, reconcile status)."""
     from cashier_app.journal.db import Journal
     from cashier_app.journal.print_jobs import PrintJobStore
-    from cashier_app.reconcile.state import ListPosition, ReconcileStateStore
+    from cashier_app.journal.reconcile_state import ListPosition, ReconcileStateStore
 
     data = tmp_path / "store-data"
     journal = Journal(data / "journal.sqlite3")

@@ -128,7 +128,10 @@ def test_wrong_key_is_a_platform_fault(store: Store, sandbox_factory: SandboxFac
     _, report = store.run_json(capsys, "diagnose", "--printer-timeout", "0.3")
 
     platform = checks_by_id(report)["platform"]
-    assert platform["outcome"] == "fault" and "key" in platform["message"]
+    assert platform["outcome"] == "fault" and "rejects this till's key" in platform["message"]
+    # Named as a refused key in the technician's Chinese too (the status bar's words), never "cannot connect".
+    assert platform["summary_zh"] == "平台拒绝本机的商户密钥" and "无法连接" not in platform["summary_zh"]
+    assert "credentials set" in platform["hint"] and platform["hint_zh"]
     assert checks_by_id(report)["clock"]["outcome"] == "warning"  # an unverified answer's time is not believed
 
 
@@ -140,6 +143,7 @@ def test_unreachable_platform_is_a_fault(store: Store, capsys: pytest.CaptureFix
 
     platform = checks_by_id(report)["platform"]
     assert platform["outcome"] == "fault" and "cannot be reached" in platform["message"]
+    assert platform["summary_zh"] == "无法连接商户平台"
 
 
 def test_held_and_parked_jobs_show_in_the_queue_check(store: Store, capsys: pytest.CaptureFixture[str]) -> None:

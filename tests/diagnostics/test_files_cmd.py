@@ -64,6 +64,33 @@ def test_text_output_says_when_and_by_which_template(store: Store, samples_dir: 
     assert "there now:" in out and "print.txt" in out
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_link_or_a_fifo_under_a_watched_name_is_listed_with_what_it_is(
+        store: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The watcher never reads them: the technician asking why no receipt arrives sees why."""
+    private = tmp_path / "private.txt"
+    private.write_text("not for the till")
+    (store.till / "print.txt").symlink_to(private)
+    os.mkfifo(store.till / "print_2.txt")
+    (store.till / "print_dir.txt").mkdir()  # passed over, as the watcher does
+
+    code, report = store.run_json(capsys, "files")
+
+    assert code == 0
+    present = {p["name"]: p["refused"] for p in report["folders"][0]["present"]}
+    assert present == {"print.txt": f"a symbolic link to {private}: not followed",
+                       "print_2.txt": "a FIFO (named pipe), not a file: not read"}
+    assert store.run("files") == 0
+    out = capsys.readouterr().out
+    assert f"    print.txt  is a symbolic link to {private}: not followed" in out
+    assert "there now: no file matching" not in out
+    # The diagnosis warns about them too, in both languages.
+    _, diagnosis = store.run_json(capsys, "diagnose", "--offline")
+    watched = next(c for c in diagnosis["checks"] if c["id"] == "watch_folders")
+    assert watched["outcome"] == "warning" and "print.txt is a symbolic link" in watched["message"]
+    assert watched["summary_zh"] and watched["hint_zh"]
+
+
 def test_unknown_template_is_shown_by_fingerprint(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
     own = "某某便利店\r\n单据号码：A1\r\n订单号：202611229999\r\n实付金额：5.00\r\n".encode("gbk")
     store.till_writes("print_0001.txt", own)

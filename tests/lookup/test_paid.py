@@ -192,8 +192,8 @@ def test_a_failed_payment_leaves_a_case_with_its_next_step(rig: Rig) -> None:
 
 def test_a_refund_reconciliation_saw_is_shown_without_asking_the_platform_again(rig: Rig) -> None:
     """Derived again from the journal: the order moved on (refunded) since the page asked."""
+    from cashier_app.journal.orders_seen import OrdersSeenStore
     from cashier_app.platform.order import Order
-    from cashier_app.reconcile.orders_seen import OrdersSeenStore
 
     rig.order("2026112200010012", "PAID")
     receipt_id = rig.record_sale("2026112200010012")

@@ -345,3 +345,20 @@ def test_an_order_number_is_never_split_and_full_width_digits_print_as_ascii(sam
     assert not any("２" in line or "０" in line for line in printed)
     for line in printed:
         assert not (line.endswith("20261122") or line.startswith("0006"))  # never a number cut in two
+
+
+def test_a_line_of_label_value_pairs_wraps_between_the_pairs() -> None:
+    """A demo receipt's `件数：5               合计：77.20` on 58 mm came out as `件数：` over
+    `5               合计：77.20`: a count cut from its label. Now each pair stays whole."""
+    from cashier_app.printing.profiles import builtin_profiles
+
+    narrow = builtin_profiles()["58-gbk"]
+    printed = layout_receipt(["件数：5               合计：77.20"], narrow).lines
+    assert list(printed) == ["件数：5", "合计：77.20"]
+    # Pairs that fit together stay together; one wider than the paper still wraps at its own colon.
+    three = layout_receipt(["收银员：05  机号：T0001          日期：2026-12-02"], narrow).lines
+    assert list(three) == ["收银员：05  机号：T0001", "日期：2026-12-02"]
+    when = layout_receipt(["交易日期时间：2026-11-22        14:46:09"], narrow).lines  # a time is no label
+    assert list(when) == ["交易日期时间：", "2026-11-22        14:46:09"]
+    number = layout_receipt(["件数：5   第三方订单号：4200001234202611220000006666"], narrow).lines
+    assert "4200001234202611220000006666" in number and not any(line.endswith("件数：") for line in number)

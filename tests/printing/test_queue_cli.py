@@ -38,3 +38,25 @@ def test_jobs_lists_pending_and_held_jobs(isolated_home: Path, capsys: pytest.Ca
 
     assert main(["printer", "jobs", "--all", "--json"]) == 0
     assert [r["state"] for r in json.loads(capsys.readouterr().out)] == ["done", "held", "queued"]
+
+
+def test_jobs_name_an_order_printed_from_the_platforms_record(isolated_home: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """Reconciliation's and F9's prints have no receipt of the journal: the list names their order, not
+    "raw bytes" as if they were a test page."""
+    from cashier_app.paper import PaperDesk, Want
+    from cashier_app.platform.order import Order
+    from cashier_app.printing.settings import PrintingSettings
+    from tests.helpers.spec_examples import SPEC_ORDER
+
+    journal = Journal(default_paths().journal_file)
+    desk = PaperDesk(journal, PrintingSettings())
+    order = Order.from_json({**SPEC_ORDER, "out_trade_no": "2026112200030001", "state": "PAID"})
+    job = desk.request(order=order, want=Want.ORIGINAL, reason="paid_no_receipt", person="system")
+    page = PrintJobStore(journal).create(None, "receipt", payload=b"test page")
+    journal.close()
+
+    assert main(["printer", "jobs"]) == 0
+    out = capsys.readouterr().out
+    assert f"#{job.job_id} queued    receipt order 2026112200030001 (platform's record) copy 1" in out
+    assert f"#{page.id} queued    receipt raw bytes" in out

@@ -9,9 +9,10 @@ from cashier_app.domain.cases import CaseKind
 from cashier_app.domain.orders import OrderState
 from cashier_app.journal.cases import CaseStore
 from cashier_app.journal.db import Journal
-from cashier_app.reconcile.orders_seen import OrdersSeenStore
+from cashier_app.journal.orders_seen import OrdersSeenStore
+from cashier_app.journal.reconcile_state import ListPosition, ReconcileStateStore
 from cashier_app.reconcile.service import Reconciler
-from cashier_app.reconcile.state import ListPosition, ReconcileStateStore, advance
+from cashier_app.reconcile.state import advance
 from tests.helpers.reconcile import FakeClock, Heard, Platform, sale
 
 
@@ -94,20 +95,20 @@ def test_restart_in_the_middle_of_a_scan(platform: Platform, journal: Journal, c
 
 def test_states_never_move_back_in_orders_seen(platform: Platform, journal: Journal, clock: FakeClock,
                                                make_reconciler: Callable[..., Reconciler]) -> None:
-    from cashier_app.platform.order import Order
+    from cashier_app.platform.order import Order, kept_order
 
     platform.order("202611220001", "PAID", age_s=120)
     sale(journal, clock, "202611220001", ago_s=100)
     make_reconciler(first_lookback_s=3600).poll_once()
     store = OrdersSeenStore(journal)
-    order = store.get_order("202611220001")
+    order = kept_order(store.order_json("202611220001"))
     assert order is not None and order.state is OrderState.PAID
     older = Order.from_json({**order.to_json(), "state": "USERPAYING", "paid_at": None, "channel_trade_no": None,
                              "updated_at": (order.updated_at + timedelta(seconds=5)).isoformat()})
     with journal.tx() as conn:
         counts = store.upsert([older], conn)
     assert counts.refused == 1 and counts.written == 0
-    again = store.get_order("202611220001")
+    again = kept_order(store.order_json("202611220001"))
     assert again is not None and again.state is OrderState.PAID
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from cashier_app.domain.cases import CaseKind, CaseResult, CaseStatus, StepAction
 from cashier_app.journal.cases import CaseFilter, CaseStore
 from cashier_app.journal.db import Journal
-from cashier_app.reconcile.orders_seen import OrdersSeenStore
+from cashier_app.journal.orders_seen import OrdersSeenStore
 from cashier_app.reconcile.service import Reconciler
 from tests.helpers.reconcile import FakeClock, Heard, Platform, bank_card_print_txt, record_receipt, refund, sale
 

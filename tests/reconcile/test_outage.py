@@ -11,9 +11,9 @@ from cashier_app.domain.cases import CaseKind, CaseResult, CaseStatus, StepActio
 from cashier_app.domain.local_time import store_zone
 from cashier_app.journal.cases import CaseFilter, CaseStore
 from cashier_app.journal.db import Journal
+from cashier_app.journal.reconcile_state import ReconcileStateStore
 from cashier_app.reconcile.platform_health import MAX_BACKOFF_INTERVALS, backoff_intervals, next_wait_s
 from cashier_app.reconcile.service import Reconciler
-from cashier_app.reconcile.state import ReconcileStateStore
 from cashier_app.reconcile.status import read_status
 from tests.helpers.reconcile import FakeClock, Heard, Platform, sale
 

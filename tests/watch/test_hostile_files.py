@@ -71,6 +71,34 @@ def test_the_watcher_goes_on_past_a_fifo_and_refuses_a_link(make_watcher: Watche
 
 
 @posix_only
+def test_a_socket_is_refused_and_a_folder_passed_over_under_a_watched_name(make_watcher: WatcherFactory,
+                                                                          till_folder: Path) -> None:
+    """The other kinds the watcher decides from the type: a socket is never opened (it is no file), a
+    folder named like a receipt is passed over without a word."""
+    import socket
+
+    where = str(till_folder / "print_sock.txt")
+    if len(where.encode()) > 100:
+        pytest.skip("a socket's path is limited to about 100 bytes")
+    (till_folder / "print_dir.txt").mkdir()
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        server.bind(where)
+        server.listen(1)
+        watcher, seen = make_watcher(fast_settings(till_folder))
+        write_file(till_folder / "print_1.txt", receipt_bytes(1))
+        seen.wait_writes(1)
+        settle(watcher)
+        settle(watcher)
+        assert seen.contents == [receipt_bytes(1)]
+        refused = [(p.reason, p.path) for p in seen.problems if p.code == FILE_REFUSED]
+        assert refused == [("socket", where)]  # once; the folder not at all
+        watcher.stop()
+    finally:
+        server.close()
+
+
+@posix_only
 @pytest.mark.skipif(sys.getfilesystemencoding() != "utf-8", reason="names are UTF-8 here")
 def test_a_name_that_is_not_utf8_is_archived_and_kept_aside_under_a_safe_name(make_watcher: WatcherFactory,
                                                                               till_folder: Path,

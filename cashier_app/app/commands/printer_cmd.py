@@ -17,6 +17,8 @@ from cashier_app.printing.faults import PrinterFault, fault_text
 if TYPE_CHECKING:
     from cashier_app.app.cli import CommandRegistry
     from cashier_app.app.context import CommandContext
+    from cashier_app.journal.print_jobs import PrintJobRecord
+    from cashier_app.printing.discovery import Found
     from cashier_app.printing.settings import PrintingSettings
 
 
@@ -188,11 +190,16 @@ def _discover(args: argparse.Namespace, ctx: CommandContext) -> int:
                      f"{len(result.printers)} printer(s) found")
     else:
         notes.append("network: nothing scanned (use --hosts TARGET..., --scan-local or --subnet-of-loopback)")
-    if args.json:
+    _print_found(sections, notes, as_json=args.json)
+    return 0
+
+
+def _print_found(sections: dict[str, list[Found]], notes: list[str], *, as_json: bool) -> None:
+    if as_json:
         print(json.dumps({
             "found": {k: [dict(f.__dict__) for f in v] for k, v in sections.items()}, "notes": notes,
         }, ensure_ascii=False, indent=2))
-        return 0
+        return
     for title, found in sections.items():
         print(f"{title}:")
         if not found:
@@ -204,7 +211,18 @@ def _discover(args: argparse.Namespace, ctx: CommandContext) -> int:
                     print(f"      {line}")
     for note in notes:
         print(f"note: {note}")
-    return 0
+
+
+def _what_job_prints(job: PrintJobRecord) -> str:
+    """A receipt of the journal, an order from the platform's record (its print.txt never came), or
+    bytes laid out elsewhere (a test page, a report)."""
+    from cashier_app.domain.paper import order_of_key
+
+    if job.receipt_id is not None:
+        return f"receipt {job.receipt_id}"
+    if job.order_json is not None:
+        return f"order {order_of_key(job.paper_key or '') or '?'} (platform's record)"
+    return "raw bytes"
 
 
 def _jobs(args: argparse.Namespace, ctx: CommandContext) -> int:
@@ -232,7 +250,7 @@ def _jobs(args: argparse.Namespace, ctx: CommandContext) -> int:
         return 0
     for job in jobs:
         copy = f" copy {job.copy_no}" + (" REPRINT" if job.is_reprint else "")
-        receipt = f"receipt {job.receipt_id}" if job.receipt_id is not None else "raw bytes"
+        receipt = _what_job_prints(job)
         line = f"#{job.id} {job.state:<9} {job.printer} {receipt}{copy} queued {job.created_at}"
         if job.state == HELD and job.fault_code:
             line += f"\n    held: {fault_text(job.fault_code)} ({job.fault_code}) {job.last_error or ''}"

@@ -54,7 +54,7 @@ def _decode(data: bytes) -> str:
     raise BillFormatError("the bill is neither GBK nor UTF-8 text")
 
 
-def parse_trade_bill(text: str, day: date, *, digest: str = "") -> DailyBill:
+def parse_trade_bill(text: str, day: date, *, digest: str = "") -> DailyBill:  # noqa: C901, PLR0912 - one pass over the bill's lines: header, rows and summary in the file's order
     lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     header: list[str] | None = None
     columns: dict[str, int] = {}

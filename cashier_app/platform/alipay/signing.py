@@ -41,7 +41,7 @@ def response_key(method: str) -> str:
     return method.replace(".", "_") + "_response"
 
 
-def signed_content(raw: str, key: str) -> str | None:
+def signed_content(raw: str, key: str) -> str | None:  # noqa: C901, PLR0912 - a character scanner: one case per state (string, escape, brace)
     """The raw text of the JSON object that is the value of top-level `key`, or None.
 
     A small scanner that knows strings and escapes, so a brace inside a subject cannot end it early

@@ -35,7 +35,7 @@ def _field(value: str) -> str:
     return value[1:] if value.startswith("`") else value
 
 
-def parse_trade_bill(text: str, day: date, *, digest: str = "") -> DailyBill:
+def parse_trade_bill(text: str, day: date, *, digest: str = "") -> DailyBill:  # noqa: C901, PLR0912 - one pass over the bill's lines: header, rows and summary in the file's order
     lines = [line for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n") if line.strip()]
     if not lines:
         raise BillFormatError("the bill is empty")

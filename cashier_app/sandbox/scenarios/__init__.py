@@ -86,7 +86,7 @@ def _day(ts: float) -> str:
     return f"{datetime.fromtimestamp(ts, CHINA_TZ):%Y%m%d}"
 
 
-def materialise(name: str, now: float, taken: set[str] | None = None) -> Scenario:
+def materialise(name: str, now: float, taken: set[str] | None = None) -> Scenario:  # noqa: C901, PLR0912 - one case per relative field a scenario may use (times, numbers, references)
     """The scenario's orders with absolute times (Unix seconds) and numbers, ready to create."""
     data = load_raw(name)
     taken = set(taken or ())

@@ -6,7 +6,9 @@ remembered with `not_on_platform = 1` (and state UNKNOWN, which means nothing th
 flag first), so that it is asked about once.
 
 Times are stored as ISO-8601 UTC, like every timestamp in the journal, so they sort as text;
-`order_json` keeps the order as the platform wrote it.
+`order_json` keeps the order as the platform wrote it. The reconciler writes here and the lookup
+reads here; the platform's own order type stays with the platform (`ListedOrder` is what the
+table needs of it, and `order_json` gives its answer back as it was kept).
 """
 
 from __future__ import annotations
@@ -15,19 +17,44 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
+from typing import Any, Protocol
 
 from cashier_app.domain.orders import OrderState, is_forward
+from cashier_app.domain.receipt import Channel
 from cashier_app.domain.reconcile import OrderSnapshot
-from cashier_app.journal.db import Journal, utc_now
-from cashier_app.platform.order import Order, OrderFormatError
+from cashier_app.journal.db import Journal, utc_now, utc_text
 
 # SQLite limits the number of parameters of one statement; look numbers up in chunks.
 _CHUNK = 500
 
 
-def utc_text(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+class ListedOrder(Protocol):
+    """An order as the platform listed or answered it (the platform client's Order)."""
+
+    @property
+    def out_trade_no(self) -> str: ...
+    @property
+    def channel_trade_no(self) -> str | None: ...
+    @property
+    def channel(self) -> Channel: ...
+    @property
+    def state(self) -> OrderState: ...
+    @property
+    def total_amount(self) -> int: ...
+    @property
+    def created_at(self) -> datetime: ...
+    @property
+    def paid_at(self) -> datetime | None: ...
+    @property
+    def updated_at(self) -> datetime: ...
+    def to_json(self) -> dict[str, Any]: ...
+
+
+@dataclass(frozen=True)
+class SeenCounts:
+    orders: int  # every row, those not on the platform included
+    not_on_platform: int
 
 
 @dataclass
@@ -46,7 +73,7 @@ class OrdersSeenStore:
     def __init__(self, journal: Journal) -> None:
         self._journal = journal
 
-    def upsert(self, orders: Iterable[Order], conn: sqlite3.Connection) -> UpsertCounts:
+    def upsert(self, orders: Iterable[ListedOrder], conn: sqlite3.Connection) -> UpsertCounts:
         """Record orders from a list page or a query, in the caller's transaction."""
         counts = UpsertCounts()
         now = utc_now()
@@ -71,7 +98,7 @@ class OrdersSeenStore:
                 " order_json = excluded.order_json, seen_at = excluded.seen_at, not_on_platform = 0",
                 (order.out_trade_no, order.channel_trade_no, order.channel.value, order.state.value,
                  order.total_amount, utc_text(order.created_at),
-                 utc_text(order.paid_at) if order.paid_at else None, updated,
+                 utc_text(order.paid_at), updated,
                  json.dumps(order.to_json(), ensure_ascii=False), now),
             )
             if row is None or row["not_on_platform"]:
@@ -127,17 +154,19 @@ class OrdersSeenStore:
             )
         return orders, frozenset(missing)
 
-    def get_order(self, out_trade_no: str) -> Order | None:
-        """The order as the platform last answered it (None if never seen or not on the platform)."""
+    def order_json(self, out_trade_no: str) -> dict[str, Any] | None:
+        """The order as the platform last answered it, as it wrote it (None if never seen, not on
+        the platform, or kept damaged)."""
         with self._journal.read() as conn:
             row = conn.execute("SELECT order_json, not_on_platform FROM orders_seen WHERE out_trade_no = ?",
                                (out_trade_no,)).fetchone()
         if row is None or row["not_on_platform"]:
             return None
         try:
-            return Order.from_json(json.loads(row["order_json"]))
-        except (ValueError, OrderFormatError):
+            data = json.loads(row["order_json"])
+        except ValueError:
             return None
+        return data if isinstance(data, dict) else None
 
     def states_since(self, since_utc: str) -> dict[str, OrderState]:
         """The last known states of recent orders (to seed the client's forward-only guard)."""
@@ -147,9 +176,10 @@ class OrdersSeenStore:
         states = {str(r["out_trade_no"]): _state(r["state"]) for r in rows}
         return {k: v for k, v in states.items() if v is not None}
 
-    def count(self) -> int:
+    def counts(self) -> SeenCounts:
         with self._journal.read() as conn:
-            return int(conn.execute("SELECT COUNT(*) FROM orders_seen").fetchone()[0])
+            row = conn.execute("SELECT COUNT(*), COALESCE(SUM(not_on_platform), 0) FROM orders_seen").fetchone()
+        return SeenCounts(int(row[0]), int(row[1]))
 
 
 def _state(value: object) -> OrderState | None:
