@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import logging
 import signal
 import sys
@@ -40,12 +41,18 @@ def run_app(args: argparse.Namespace, ctx: CommandContext) -> int:
         crash.uninstall()
 
 
+def in_language(config: AppConfig, language: str | None) -> AppConfig:
+    """The configuration in the language `--lang` asks for, over the configured one (a copy: the configuration
+    read stays as the file says)."""
+    if not language:
+        return config
+    return dataclasses.replace(config, general=dataclasses.replace(config.general, language=language))
+
+
 def _run(args: argparse.Namespace, ctx: CommandContext, config: AppConfig, paths: AppPaths, crash: CrashLog) -> int:
     options = RunOptions(demo=bool(args.demo), training=bool(args.training), scenario=args.scenario,
                          platform=getattr(args, "platform", None) or "mp-v1")
-    if args.lang:
-        config.general.language = args.lang
-    services = AppServices(config, paths, options)
+    services = AppServices(in_language(config, args.lang), paths, options)
     if args.headless:
         crash.install()
         if crash.previous_run_crashed:
@@ -58,10 +65,7 @@ def _run(args: argparse.Namespace, ctx: CommandContext, config: AppConfig, paths
 
     def services_for(new_config: AppConfig) -> AppServices:
         """Services on a configuration the setup wizard wrote (its data folder may have changed)."""
-        if args.lang:
-            new_config.general.language = args.lang
-        new_paths = paths_for(ctx.config_path, new_config)
-        return AppServices(new_config, new_paths, options)
+        return AppServices(in_language(new_config, args.lang), paths_for(ctx.config_path, new_config), options)
 
     return run_window(services, run_seconds=args.run_seconds, screenshot=args.screenshot, services_for=services_for,
                       crash=crash)

@@ -791,6 +791,14 @@ TRAINING_CHECKS: Final[dict[str, tuple[str, str]]] = {
 }
 
 
+# The technician's diagnosis: how each check came out (diagnostics.outcomes.Outcome values).
+DIAGNOSIS_OUTCOMES: Final[dict[str, str]] = {
+    "ok": QT_TRANSLATE_NOOP("Messages", "OK"),
+    "warning": QT_TRANSLATE_NOOP("Messages", "Attention"),
+    "fault": QT_TRANSLATE_NOOP("Messages", "Fault"),
+}
+
+
 # Which template wrote a print.txt (domain.receipt_templates names), in the technician's words.
 TEMPLATES: Final[dict[str, str]] = {
     "wechat-default": QT_TRANSLATE_NOOP("Messages", "WeChat default"),
@@ -958,6 +966,10 @@ def training_check_text(check: str, passed: bool) -> str:
     return tr(words[0 if passed else 1]) if words else tr(UNKNOWN_CODE, {"code": check})
 
 
+def diagnosis_outcome_text(outcome: str) -> str:
+    return _lookup(DIAGNOSIS_OUTCOMES, outcome)
+
+
 def number_kind_text(kind: str | None) -> str:
     return _lookup(NUMBER_KINDS, kind) if kind in NUMBER_KINDS else ""
 
@@ -1105,7 +1117,8 @@ def all_sources() -> list[str]:
                 sources.append(message.hint)
     for words in (CHANNELS, KINDS, PRINTED, JOB_STATES, ORDER_STATES, CASE_KINDS, CASE_RESULTS, CASE_STATUSES,
                   STEP_ACTIONS, NUMBER_KINDS, ACTIONS, CASE_CAUSES, STEP_OUTCOMES, ROLES, PROTECTED_ACTIONS,
-                  AUDIT_ACTIONS, SIGN_OUT_REASONS, TEMPLATES, PLATFORM_NAMES):
+                  AUDIT_ACTIONS, SIGN_OUT_REASONS, TEMPLATES, PLATFORM_NAMES,
+                  DIAGNOSIS_OUTCOMES):
         sources.extend(words.values())
     for pair in TRAINING_CHECKS.values():
         sources.extend(pair)

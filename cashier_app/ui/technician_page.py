@@ -68,11 +68,6 @@ def _cell(text: str, severity: str | None = None) -> QTableWidgetItem:
     return item
 
 
-def outcome_text(outcome: str) -> str:
-    return {"ok": translate("TechnicianPage", "OK"), "warning": translate("TechnicianPage", "Attention"),
-            "fault": translate("TechnicianPage", "Fault")}.get(outcome, outcome)
-
-
 class TechnicianPage(Page):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -223,7 +218,7 @@ class TechnicianPage(Page):
             hint = (check.hint_zh or check.hint) if chinese else check.hint
             described = _cell(f"{(check.title_zh or check.title) if chinese else check.title}\n{words}")
             described.setToolTip(check.message)
-            self.checks.setItem(index, 0, _cell(outcome_text(check.outcome), severity))
+            self.checks.setItem(index, 0, _cell(messages.diagnosis_outcome_text(check.outcome), severity))
             self.checks.setItem(index, 1, described)
             self.checks.setItem(index, 2, _cell(hint))
         self.checks.resizeRowsToContents()

@@ -2582,6 +2582,18 @@ Correct {path} (check it with: cashier-app config check).</source>
         <translation>请记录结果：按实际情况结案，或上报处理。</translation>
     </message>
     <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>注意</translation>
+    </message>
+    <message>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
         <source>WeChat default</source>
         <translation>微信默认</translation>
     </message>
@@ -4809,18 +4821,6 @@ Correct {path} (check it with: cashier-app config check).</source>
     <message>
         <source>Put the virtual printer between the till and the real printer</source>
         <translation>把虚拟打印机放在收银机和真实打印机之间</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <source>Attention</source>
-        <translation>注意</translation>
-    </message>
-    <message>
-        <source>Fault</source>
-        <translation>故障</translation>
     </message>
     <message>
         <source>Technician</source>

@@ -9,6 +9,7 @@ from pathlib import Path
 from cashier_app.app.config import AppConfig
 from cashier_app.app.paths import AppPaths
 from cashier_app.app.practice import RunOptions, StandIns, practice_config, practice_paths, store_paths
+from cashier_app.app.run import in_language
 from cashier_app.app.services import AppServices
 from cashier_app.domain.access import CONFIGURABLE
 from cashier_app.platform.settings import PlatformSettings
@@ -84,3 +85,12 @@ def test_the_services_work_on_the_practice_configuration_from_the_moment_they_ar
     assert services.people_journal_file == STORE.journal_file
     assert services.training_lessons_dir == STORE.data_dir / "training" / "lessons"
     assert config == before
+
+
+def test_the_language_asked_for_on_the_command_line_is_the_runs_not_the_files() -> None:
+    config = store_config()
+    config.general.language = "en"
+    assert in_language(config, None) is config
+    chinese = in_language(config, "zh_CN")
+    assert chinese.general.language == "zh_CN" and config.general.language == "en"
+    assert chinese.general.store_name == config.general.store_name and chinese.printing == config.printing

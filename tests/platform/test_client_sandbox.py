@@ -430,15 +430,18 @@ def test_platform_unreachable(settings: Any) -> None:
     assert result.attempts == 2
 
 
-def test_close_stops_a_waiting_retry(sandbox: Sandbox) -> None:
+def test_close_stops_a_waiting_retry(sandbox: Sandbox, caplog: pytest.LogCaptureFixture) -> None:
     sandbox.create({"out_trade_no": "202611220047", "state": "PAID"})
     sandbox.faults(rate_limit=True, retry_after=30, for_requests=1)
     client = PlatformClient(fast_settings(sandbox.base_url, retry_budget_s=60), lambda: terminal.KEY)
     results: list[object] = []
+    caplog.set_level(logging.INFO, logger="cashier_app.platform.client")
     worker = threading.Thread(target=lambda: results.append(client.query("202611220047")))
     worker.start()
+    # Closed once the client has read the 429 and waits to retry (the sandbox having sent it is not enough:
+    # closed while the answer is still on its way, the call is cancelled, not rate limited).
     deadline = time.monotonic() + 5
-    while sandbox.state()["faults"] is not None and time.monotonic() < deadline:
+    while "attempt 1: rate limited" not in caplog.text and time.monotonic() < deadline:
         time.sleep(0.01)
     client.close()
     worker.join(5)

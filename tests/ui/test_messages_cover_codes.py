@@ -19,6 +19,7 @@ from enum import Enum
 import pytest
 
 import cashier_app
+from cashier_app.diagnostics.outcomes import Outcome
 from cashier_app.domain import printer_faults
 from cashier_app.domain.access import ProtectedAction, Role
 from cashier_app.domain.audit import AuditAction
@@ -36,8 +37,11 @@ from cashier_app.journal import print_jobs, receipt_print_state
 from cashier_app.paper import desk
 from cashier_app.platform.results import UnknownReason
 from cashier_app.printing import faults
+from cashier_app.printing.settings import PRINTER_KINDS
 from cashier_app.printing.status import STATE_FAULT_CODE, PrinterState
-from cashier_app.ui import messages
+from cashier_app.ui import help_page, messages
+from cashier_app.ui.setup_platform_page import platform_kind_name
+from cashier_app.ui.setup_printer_page import _kind_text, kind_name
 from tests.helpers.paths import REPO
 
 
@@ -73,6 +77,7 @@ WORDED: list[tuple[str, set[str], Mapping[str, object]]] = [
     ("ReceiptKind", _values(ReceiptKind), messages.KINDS),
     ("PlatformKind", _values(PlatformKind), messages.PLATFORM_NAMES),
     ("UnknownReason", _values(UnknownReason), messages.PLATFORM_REASONS),
+    ("diagnosis Outcome", _values(Outcome), messages.DIAGNOSIS_OUTCOMES),
     ("receipt template", set(KNOWN_TEMPLATES.values()), messages.TEMPLATES),
     ("a receipt's print state", {v for k, v in vars(receipt_print_state).items() if k.isupper() and
                                   isinstance(v, str)}, messages.PRINTED),
@@ -195,3 +200,13 @@ def test_every_table_checked_here_is_translated() -> None:
                     continue  # ORDER_STATE_SEVERITY: severities, not words
                 assert source in sources, f"{what}: {source!r} is not in messages.all_sources()"
 
+
+
+def test_every_printer_and_platform_kind_is_named_where_the_window_names_it() -> None:
+    """The configuration's kinds are worded by the pages that offer them (the setup wizard, the help page):
+    a kind added to the configuration without its words there shows as its bare config word."""
+    unnamed = [f"printer {kind}" for kind in PRINTER_KINDS
+               if help_page._printer_kind(kind) == kind or kind_name(kind).startswith(f"{kind} ")
+               or _kind_text(kind) == kind]
+    unnamed += [f"platform {kind}" for kind in _values(PlatformKind) if platform_kind_name(kind) == kind]
+    assert unnamed == []
