@@ -387,7 +387,17 @@ STEP_OUTCOMES: Final[dict[str, str]] = {
     "contact_removed": QT_TRANSLATE_NOOP("Messages", "Customer contact removed"),
     "escalation_overdue": QT_TRANSLATE_NOOP("Messages", "Overdue: no answer within the working days allowed"),
     "not_started": QT_TRANSLATE_NOOP("Messages", "No payment started for this number yet"),
+    "paid_again": QT_TRANSLATE_NOOP("Messages", "Payment taken again"),
+    # Reconciliation's own steps (reconcile/service.py).
+    "platform_back": QT_TRANSLATE_NOOP("Messages", "The platform answers again"),
+    "no_printer": QT_TRANSLATE_NOOP("Messages", "No printer to print from here: left for the cashier"),
+    "not_reprinted_too_old": QT_TRANSLATE_NOOP("Messages", "Paid too long ago to print by itself: left for the "
+                                                           "cashier"),
+    "failed": QT_TRANSLATE_NOOP("Messages", "Printing failed"),
+    "not_queued": QT_TRANSLATE_NOOP("Messages", "The print queue did not take the receipt"),
 }
+# A print the paper desk refused ("not_printed:" + its code): the refusal in words.
+STEP_NOT_PRINTED: Final = QT_TRANSLATE_NOOP("Messages", "Not printed: {reason}")
 STEP_STATE_UNKNOWN: Final = QT_TRANSLATE_NOOP("Messages", "State unknown ({reason})")
 STEP_JOB_QUEUED: Final = QT_TRANSLATE_NOOP("Messages", "Print job {job} queued")
 
@@ -924,6 +934,11 @@ def step_outcome_code_text(outcome: str) -> str:
     """A step's outcome code in words (unknown codes pass through as they are)."""
     if outcome in STEP_OUTCOMES:
         return tr(STEP_OUTCOMES[outcome])
+    if outcome in CASE_KINDS:  # reconciliation's finding, noted on the case it raised or updated
+        return tr(CASE_KINDS[outcome])
+    if outcome.startswith("not_printed:"):
+        refusal = DESK_ERRORS.get("paper_" + outcome.split(":", 1)[1])
+        return tr(STEP_NOT_PRINTED, {"reason": tr(refusal.source) if refusal else outcome.split(":", 1)[1]})
     if outcome.startswith("state_unknown:"):
         return tr(STEP_STATE_UNKNOWN, {"reason": platform_reason_text(outcome.split(":", 1)[1])})
     match = re.fullmatch(r"job (\d+) queued", outcome)
@@ -1142,6 +1157,7 @@ def all_sources() -> list[str]:
             VERDICT_UNKNOWN,
             *PAPER_VERDICTS.values(),
             STEP_STATE_UNKNOWN,
+            STEP_NOT_PRINTED,
             STEP_JOB_QUEUED,
             TEMPLATE_UNKNOWN,
         ]

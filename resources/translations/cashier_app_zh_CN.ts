@@ -1970,6 +1970,26 @@ Correct {path} (check it with: cashier-app config check).</source>
         <translation>该单号尚未发起支付</translation>
     </message>
     <message>
+        <source>The platform answers again</source>
+        <translation>平台已恢复应答</translation>
+    </message>
+    <message>
+        <source>No printer to print from here: left for the cashier</source>
+        <translation>此处没有可用的打印机：留给收银员处理</translation>
+    </message>
+    <message>
+        <source>Paid too long ago to print by itself: left for the cashier</source>
+        <translation>付款时间太久，不自动补打：留给收银员处理</translation>
+    </message>
+    <message>
+        <source>The print queue did not take the receipt</source>
+        <translation>打印队列未接收该小票</translation>
+    </message>
+    <message>
+        <source>Not printed: {reason}</source>
+        <translation>未打印：{reason}</translation>
+    </message>
+    <message>
         <source>State unknown ({reason})</source>
         <translation>状态未知（{reason}）</translation>
     </message>

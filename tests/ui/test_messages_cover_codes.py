@@ -210,3 +210,40 @@ def test_every_printer_and_platform_kind_is_named_where_the_window_names_it() ->
                or _kind_text(kind) == kind]
     unnamed += [f"platform {kind}" for kind in _values(PlatformKind) if platform_kind_name(kind) == kind]
     assert unnamed == []
+
+
+def _step_outcomes_written() -> dict[str, set[str]]:
+    """outcome -> where: every `outcome="..."` a part writes into a case's steps (f-strings by their constant
+    head, e.g. "not_printed:"), outside the command line's own output."""
+    written: dict[str, set[str]] = {}
+    for path in sorted((REPO / "cashier_app").rglob("*.py")):
+        relative = path.relative_to(REPO)
+        if relative.parts[1] in ("sandbox", "emulator") or relative.parts[:3] == COMMAND_LINE:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            for keyword in node.keywords:
+                value = keyword.value
+                if keyword.arg != "outcome":
+                    continue
+                if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                    written.setdefault(value.value, set()).add(f"{relative}:{node.lineno}")
+                elif isinstance(value, ast.JoinedStr) and value.values and isinstance(value.values[0], ast.Constant):
+                    head = str(value.values[0].value)
+                    written.setdefault(head + "…", set()).add(f"{relative}:{node.lineno}")
+    return written
+
+
+def test_every_step_outcome_written_into_a_case_has_its_words() -> None:
+    """A case's timeline says each step's outcome in words; an outcome without them shows as its code."""
+    written = _step_outcomes_written()
+    assert {"closed", "escalated", "job …"} <= set(written)  # the scan sees literals and f-strings
+    # What the f-strings and the findings fill in.
+    samples = {"not_printed:…": [f"not_printed:{v}" for v in _values(Refusal)],
+               "job …": ["job 12 queued"], "state_unknown:…": ["state_unknown:timeout"]}
+    outcomes = [sample for outcome in written for sample in samples.get(outcome, [outcome])]
+    outcomes += sorted(_values(CaseKind))  # reconciliation notes its finding by the case's kind
+    # (A refusal's own words, after "not_printed:", are held by the paper desk refusals' row above.)
+    unworded = sorted(o for o in outcomes if messages.step_outcome_code_text(o) in (o, ""))
+    assert unworded == [], {o: sorted(written.get(o, ())) for o in unworded}
