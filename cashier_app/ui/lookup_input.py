@@ -122,8 +122,9 @@ class LookupEntry(QWidget):
         self.busy_box.setVisible(busy)
         self.busy_label.setText(text)
 
-    def show_hint(self, forced_kind: NumberKind | None, *, answer_shown: bool) -> None:
-        """What to type: the merchant number after "query by merchant number", else any number."""
+    def show_hint(self, forced_kind: NumberKind | None, *, step_highlighted: bool) -> None:
+        """What to type: the merchant number after "query by merchant number", else any number; Enter
+        on the empty field is offered only while the answer highlights a step (it does nothing else)."""
         if forced_kind is NumberKind.MERCHANT:
             self.hint.setText(translate(
                 "LookupPage",
@@ -136,7 +137,7 @@ class LookupEntry(QWidget):
             "LookupPage",
             "Scan or type the merchant order number or the third-party number and press Enter. Esc clears.",
         ))
-        if answer_shown:
+        if step_highlighted:
             self.input.setPlaceholderText(translate(
                 "LookupPage", "Next order number — or Enter for the highlighted step"))
         else:

@@ -511,7 +511,8 @@ class LookupPage(Page):
         return self.entry.busy_label.text() if self.runner.is_busy() else ""
 
     def _render_hint(self) -> None:
-        self.entry.show_hint(self._forced_kind, answer_shown=self.view is not None)
+        highlighted = self.view is not None and not asks_voucher(self.view) and self.default_action() is not None
+        self.entry.show_hint(self._forced_kind, step_highlighted=highlighted)
 
     def verdict_text(self) -> str:
         return self.verdict.text()

@@ -15,6 +15,7 @@ running after the test: `communicate(timeout=...)` alone raises and leaves it be
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import subprocess
 from collections.abc import Iterator, Sequence
@@ -62,10 +63,20 @@ def stop(process: subprocess.Popen[Any], stop_signal: signal.Signals | None = si
 @contextmanager
 def child(args: Args, *, stop_signal: signal.Signals | None = signal.SIGTERM, timeout: float = 20.0,
           **popen: Any) -> Iterator[subprocess.Popen[Any]]:
-    """Start a process for the block; at its end (also on a failure) stop it as `stop` does."""
+    """Start a process for the block; at its end (also on a failure) stop it as `stop` does.
+
+    On POSIX the child gets Ctrl-C's default meaning: a test suite started in the background by a
+    shell (`./dev.sh test &`) runs with SIGINT ignored, children inherit that, and a child asked to
+    stop with SIGINT would then run on until killed."""
+    if os.name == "posix" and "preexec_fn" not in popen:
+        popen["preexec_fn"] = _ctrl_c_as_at_a_terminal
     process = subprocess.Popen([str(arg) for arg in args], **popen)
     try:
         yield process
     finally:
         if process.returncode is None:
             stop(process, stop_signal, timeout)
+
+
+def _ctrl_c_as_at_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

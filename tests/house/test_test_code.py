@@ -8,6 +8,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from tests.helpers.paths import REPO
 from tests.helpers.processes import child, stop
 
@@ -70,3 +72,20 @@ def test_a_child_is_ended_when_the_test_fails_inside_the_block() -> None:
     except RuntimeError:
         pass
     assert pid is not None and process.poll() is not None
+
+
+WAITS = "import time\nprint('ready', flush=True)\ntime.sleep(60)\n"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="signal dispositions are POSIX")
+def test_a_child_stops_on_ctrl_c_even_when_the_suite_runs_with_ctrl_c_ignored() -> None:
+    # A shell's background job (`./dev.sh test &`) ignores SIGINT, and children inherit that.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        with child([sys.executable, "-c", WAITS], stop_signal=signal.SIGINT, timeout=10.0,
+                   stdout=subprocess.PIPE, text=True) as process:
+            assert process.stdout is not None and process.stdout.readline().strip() == "ready"
+            finished = stop(process, signal.SIGINT, timeout=10.0)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert not finished.killed and finished.returncode != 0

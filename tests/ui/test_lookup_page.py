@@ -75,6 +75,8 @@ def test_paid_order_with_its_receipt_is_reprinted_marked_as_a_reprint(app: LiveA
     # Printed moments ago: a copy is a deliberate click, not the Enter of the next scan.
     assert button is not None and button.text() == "补打小票" and page.default_action() is None
     assert "小票已于" in page.paper_note.text()
+    # Nothing is highlighted, so the field does not offer Enter for a step.
+    assert page.input.placeholderText() == "扫描或输入订单号"
     qtbot.keyClick(page.input, Qt.Key.Key_Return)
     assert page.dialog is None and len(app.printer.jobs) == 1
 
@@ -120,6 +122,7 @@ def test_dropped_order_asks_for_the_voucher_then_sync_finds_it_paid_and_prints(a
     assert page.verdict_text() == '顾客已付款但平台显示未支付，可能是掉单。请点"同步订单"。'
     assert page.next_steps()[0] == "sync"
     assert not page.voucher_box.isVisibleTo(page)
+    assert page.input.placeholderText() == "下一个订单号 — 或直接按回车执行突出显示的操作"
 
     qtbot.keyClick(page.input, Qt.Key.Key_Return)  # sync, the highlighted step
     assert page.is_busy()
