@@ -309,7 +309,7 @@ class AppServices:
 
             store = CredentialStore(self.config.platform)
             self._key_provider = store.key_provider()
-        from cashier_app.reconcile.bill_store import BillStore
+        from cashier_app.journal.bills import BillStore
 
         ledger = BillStore(self.journal, training=self.options.training)
         self.client = build_adapter(self.config.platform, key_provider=self._key_provider, refunds=ledger.refunded)

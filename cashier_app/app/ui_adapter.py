@@ -183,10 +183,17 @@ class AppUiServices:
                                    printer=job.printer, training=self.services.options.training)
 
     def held_jobs(self) -> list[JobRow]:
-        return [self.job_row(job) for job in self.services.queue.held_jobs()]
+        jobs = self.services.queue.held_jobs()
+        # Their receipts in one query, not one per job.
+        records = self.services.receipts.get_many(job.receipt_id for job in jobs if job.receipt_id is not None)
+        return [self._job_row(job, records.get(job.receipt_id) if job.receipt_id is not None else None)
+                for job in jobs]
 
     def job_row(self, job: PrintJobRecord) -> JobRow:
         record = self.services.receipts.get(job.receipt_id) if job.receipt_id is not None else None
+        return self._job_row(job, record)
+
+    def _job_row(self, job: PrintJobRecord, record: ReceiptRecord | None) -> JobRow:
         return JobRow(
             job_id=job.id,
             receipt_id=job.receipt_id,

@@ -8,7 +8,7 @@ transaction; the UI, the technician's views and reconciliation read them back th
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
@@ -64,6 +64,9 @@ class FileVersionRecord:
     receipt_id: int | None
     template: str | None
 
+
+# SQLite limits the number of parameters of one statement: ids are looked up this many at a time.
+_CHUNK = 500
 
 _RECEIPT_COLUMNS = (
     "r.id, r.file_version_id, r.created_at, r.encoding, r.kind, r.channel, r.out_trade_no, "
@@ -225,6 +228,18 @@ class ReceiptStore:
     def get(self, receipt_id: int) -> ReceiptRecord | None:
         rows = self._receipts(f"SELECT {_RECEIPT_COLUMNS} FROM {_RECEIPT_FROM} WHERE r.id = ?", (receipt_id,))
         return rows[0] if rows else None
+
+    def get_many(self, receipt_ids: Iterable[int]) -> dict[int, ReceiptRecord]:
+        """The receipts with these ids, by id, in one query per _CHUNK ids (ids not found are left out)."""
+        wanted = sorted(set(receipt_ids))
+        found: dict[int, ReceiptRecord] = {}
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start:start + _CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            for record in self._receipts(f"SELECT {_RECEIPT_COLUMNS} FROM {_RECEIPT_FROM} WHERE r.id IN ({marks})",
+                                         tuple(chunk)):
+                found[record.id] = record
+        return found
 
     def receipts_between(self, start_utc: datetime | str, end_utc: datetime | str) -> list[ReceiptRecord]:
         """Receipts recorded in [start, end), oldest first. Datetimes must carry a time zone."""

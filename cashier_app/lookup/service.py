@@ -74,7 +74,7 @@ Authorize = Callable[[ProtectedAction], Approval]
 
 
 class LookupService:
-    def __init__(
+    def __init__(  # noqa: PLR0913 - the parts it is built from and its timing (past the three stores, keyword-only)
         self,
         client: PlatformAdapter,
         cases: CaseStore,

@@ -348,23 +348,24 @@ _PAIR_GAP = re.compile(r"( {2,})(?=[^ ：:\d][^ ：:]* *[：:])")
 
 def _split_pairs(text: str, columns: int, model: WidthModel) -> list[str] | None:
     """A line of several `label：value` pairs too wide for the paper, wrapped between the pairs, each
-    whole (never "件数：" with its 5 on the next line); pairs that fit together stay together. None when
-    the line is not such pairs or one pair alone is too wide."""
+    whole (never "件数：" with its 5 on the next line); pairs that fit together stay together, and a
+    pair too wide alone wraps at its own colon (never "件数：5   单号：" with the number below). None
+    when the line is not such pairs."""
     if _LABEL_VALUE.match(text) is None:
         return None
     parts = _PAIR_GAP.split(text)  # pair, gap, pair, gap, pair ...
     if len(parts) < 3:
         return None
     pairs, gaps = parts[0::2], parts[1::2]
-    if any(text_width(pair, model) > columns for pair in pairs):
-        return None
-    lines = [pairs[0]]
-    for gap, pair in zip(gaps, pairs[1:], strict=True):
-        joined = lines[-1] + gap + pair
-        if text_width(joined, model) <= columns:
-            lines[-1] = joined
-        else:
-            lines.append(pair)
+    lines: list[str] = []
+    takes_more = False  # whether the last line is whole pairs that the next one may join
+    for gap, pair in zip(("", *gaps), pairs, strict=True):
+        if takes_more and text_width(lines[-1] + gap + pair, model) <= columns:
+            lines[-1] += gap + pair
+            continue
+        takes_more = text_width(pair, model) <= columns
+        lines.extend([pair] if takes_more else
+                     _split_label_value(pair, columns, model) or wrap_line(pair, columns, model))
     return lines
 
 

@@ -37,9 +37,11 @@ from cashier_app.domain.cases import (
 )
 from cashier_app.domain.reconcile import Finding, OrderSnapshot, ReceiptSeen, ReconcileResult, reconcile
 from cashier_app.domain.reconcile_settings import ReconcileSettings
+from cashier_app.journal.bills import BillStore
 from cashier_app.journal.cases import CaseStore
 from cashier_app.journal.db import Journal, utc_text
 from cashier_app.journal.orders_seen import OrdersSeenStore
+from cashier_app.journal.receipts_seen import printed_from_record, receipts_since
 from cashier_app.journal.reconcile_state import ListPosition, Outage, ReconcileStateStore
 from cashier_app.paper import PaperRefused
 from cashier_app.platform.adapter import CheckOutcome, PlatformAdapter
@@ -57,10 +59,8 @@ from cashier_app.platform.results import (
     UnknownReason,
 )
 from cashier_app.reconcile import bill_import
-from cashier_app.reconcile.bill_store import BillStore
 from cashier_app.reconcile.platform_health import PlatformHealth, next_wait_s
 from cashier_app.reconcile.query_plan import QueryPlan
-from cashier_app.reconcile.receipts_seen import printed_from_record, receipts_since
 from cashier_app.reconcile.state import advance
 
 log = logging.getLogger(__name__)

@@ -456,7 +456,9 @@ class MainWindow(QMainWindow):
 
     def focus_lookup(self) -> bool:
         for key, spec in self._specs.items():
-            if getattr(spec.factory, "has_lookup", False) or (key in self._pages and self._pages[key].has_lookup):
+            # A page class says so itself; a page built by a factory function says so once built.
+            declared = isinstance(spec.factory, type) and issubclass(spec.factory, Page) and spec.factory.has_lookup
+            if declared or (key in self._pages and self._pages[key].has_lookup):
                 page = self.page(key)
                 self.tabs.setCurrentWidget(self._tab_widgets[key])
                 page.focus_lookup()

@@ -15,12 +15,12 @@ from cashier_app.app.cli import main
 from cashier_app.domain.cases import CaseKind
 from cashier_app.domain.orders import OrderState
 from cashier_app.domain.timezones import CHINA_TZ
+from cashier_app.journal.bills import BillStore
 from cashier_app.journal.db import Journal
 from cashier_app.platform.alipay.client import AlipayAdapter
 from cashier_app.platform.channel_adapter import ChannelAdapter
 from cashier_app.platform.results import OrderFound
 from cashier_app.platform.wechatpay.client import WechatPayAdapter
-from cashier_app.reconcile.bill_store import BillStore
 from cashier_app.reconcile.service import Reconciler
 from cashier_app.sandbox.control import SandboxControl
 from cashier_app.sandbox.server import SandboxServer

@@ -79,6 +79,19 @@ def test_a_receipt_comes_back_as_it_went_in(store: ReceiptStore) -> None:
     assert store.get(receipt_id + 1) is None
 
 
+def test_many_receipts_by_id_in_chunks(store: ReceiptStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    from cashier_app.journal import receipts
+
+    monkeypatch.setattr(receipts, "_CHUNK", 2)  # five ids: three statements
+    ids = [add(store, f"m{n}".encode(), seen_at=f"2026-11-22T0{n}:00:00.000000+00:00", receipt=a_receipt(f"M{n}"))
+           for n in range(1, 6)]
+    found = store.get_many([*reversed(ids), ids[0], ids[-1] + 10])
+    assert sorted(found) == ids  # each once; an id not in the journal left out
+    assert [found[i].receipt.out_trade_no for i in ids] == [f"M{n}" for n in range(1, 6)]
+    assert found[ids[2]] == store.get(ids[2])
+    assert store.get_many([]) == {}
+
+
 def test_receipts_between_is_half_open_and_oldest_first(store: ReceiptStore) -> None:
     ids = [
         add(store, f"r{n}".encode(), seen_at=f"2026-11-22T0{n}:00:00.000000+00:00", receipt=a_receipt(f"N{n}"))

@@ -3,8 +3,10 @@ black, applied to the whole window at once, kept in the configuration from Setti
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,9 +16,10 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from cashier_app.app.config import load_config
 from cashier_app.app.paths import default_paths
 from cashier_app.journal.audit import AuditStore
-from cashier_app.ui import theme
-from cashier_app.ui.appearance import Appearance, apply, contrast_colour, current, scaled
+from cashier_app.ui import lookup_actions, lookup_answer, lookup_input, lookup_page, missing_receipt_banner, theme
+from cashier_app.ui.appearance import Appearance, apply, contrast_colour, current, scaled, set_style_property
 from cashier_app.ui.display_dialog import DisplayDialog
+from cashier_app.ui.lookup_answer import AnswerView
 from tests.helpers.live_app import LiveApp
 
 
@@ -117,3 +120,23 @@ def test_a_large_text_size_scrolls_the_page_rather_than_overlap_it(make_live_app
     assert isinstance(cases_frame, QScrollArea)
     # Whatever does not fit is reached by scrolling: the page is never squeezed below its own minimum.
     qtbot.waitUntil(lambda: page.height() >= page.minimumSizeHint().height())
+
+
+def test_the_lookup_answer_takes_its_colours_from_the_theme(qapp: QApplication) -> None:
+    """The verdict and the payment state are coloured by their severity through the style sheets, in the
+    standard and the high-contrast theme alike (the page and the banner hold no colour of their own)."""
+    answer = AnswerView()
+    verdict, state = answer.verdict, answer.fact_values["state"]
+    # High contrast: the theme's bright severities, made brighter still where they are not (as every colour).
+    bright = {"fault": contrast_colour("#ff6b6b", "text"), "ok": contrast_colour("#66ff66", "text")}
+    for appearance, colours in ((Appearance(), {"fault": "#c0262d", "ok": "#1b7f3b"}),
+                                (Appearance(theme="high-contrast"), bright)):
+        apply(qapp, appearance)
+        for severity, colour in colours.items():
+            for label in (verdict, state):
+                set_style_property(label, "severity", severity)
+                assert label.palette().color(QPalette.ColorRole.WindowText).name() == colour, (appearance, severity)
+    for module in (lookup_page, lookup_input, lookup_answer, lookup_actions, missing_receipt_banner):
+        source = Path(str(module.__file__)).read_text(encoding="utf-8")
+        assert re.search(r"#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?\b", source) is None, module.__name__
+        assert "styled(" not in source and "setStyleSheet(" not in source, module.__name__

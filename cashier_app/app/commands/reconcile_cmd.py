@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING, Any
 
 from cashier_app.domain.money import format_fen
 from cashier_app.domain.timezones import CHINA_TZ
+from cashier_app.journal.bills import BillStore
 from cashier_app.journal.db import Journal
 from cashier_app.platform.factory import build_adapter
-from cashier_app.reconcile.bill_store import BillStore
 from cashier_app.reconcile.service import PollReport, Reconciler
 from cashier_app.reconcile.status import ReconcileStatus, read_status
 
