@@ -5,7 +5,11 @@ data), answers `DLE EOT n` at once, sends automatic status back after `GS a n`, 
 and, with `out_dir`, writes it as NNNN.bin and NNNN.png. A printer that cannot print (offline,
 cover open, paper end, cutter error) still answers status; what it receives then is recorded
 as rejected, not printed. For tests it can refuse connections, stall (accept and never read),
-or drop a connection after N bytes.
+drop a connection after N bytes, or go silent (print, but answer no status query).
+
+`open_serial()` gives it a serial face too (POSIX): a pseudo-terminal whose device path pyserial
+opens as it would /dev/ttyUSB0. A serial line never closes, so a job there ends after
+`idle_timeout_s` without data; status queries are answered from the same condition as on TCP.
 
     with VirtualPrinter() as printer:
         Network("127.0.0.1", printer.port).text("hi\\n")
@@ -16,12 +20,14 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import re
 import select
 import socket
 import struct
 import sys
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -77,8 +83,9 @@ JobCallback = Callable[[ReceivedJob], None]
 
 @dataclass(eq=False)  # identity: sessions live in a set
 class _Session:
-    conn: socket.socket
+    conn: socket.socket | None  # None on the serial face, which writes to `fd`
     peer: str
+    fd: int | None = None
     send_lock: threading.Lock = field(default_factory=threading.Lock)
     buffer: bytearray = field(default_factory=bytearray)
     scan_pos: int = 0
@@ -90,7 +97,10 @@ class _Session:
     def send(self, data: bytes) -> None:
         with self.send_lock:
             try:
-                self.conn.sendall(data)
+                if self.fd is not None:
+                    _write_all(self.fd, data)
+                elif self.conn is not None:
+                    self.conn.sendall(data)
             except OSError as exc:  # the client went away; its job is handled by the reader
                 log.debug("virtual printer: could not answer %s: %s", self.peer, exc)
 
@@ -149,6 +159,8 @@ class VirtualPrinter:
         self._drop_times: int | None = None
         self._accepted = 0
         self._status_answered = 0
+        self._silent = False
+        self._serial: _SerialFace | None = None
 
     # ---- life cycle ---------------------------------------------------------------------------
     def start(self) -> VirtualPrinter:
@@ -189,11 +201,14 @@ class VirtualPrinter:
         for thread in list(self._threads):
             thread.join(timeout)
         for session in sessions:  # threads that did not end in time: cut their sockets
-            with contextlib.suppress(OSError):
-                session.conn.shutdown(socket.SHUT_RDWR)
+            if session.conn is not None:
+                with contextlib.suppress(OSError):
+                    session.conn.shutdown(socket.SHUT_RDWR)
         with self._lock:
             self._stopped = True
             self._close_wake()
+            if self._serial is not None:
+                self._serial.close()
         log.info("virtual printer on port %d stopped", self._port)
 
     def __enter__(self) -> VirtualPrinter:
@@ -245,7 +260,39 @@ class VirtualPrinter:
         for session in subscribers:
             session.send(asb_bytes(self._condition, is_open))
 
+    # ---- serial face --------------------------------------------------------------------------
+    def open_serial(self) -> str:
+        """Open the serial face (once) and return its device path, e.g. /dev/pts/7 (POSIX only)."""
+        with self._changed:
+            self._require_started()
+            if self._stopping:
+                raise RuntimeError("the VirtualPrinter is stopping")
+            if self._serial is not None:
+                return self._serial.path
+            face = _SerialFace.open()
+            session = _Session(None, f"serial {face.path}", fd=face.master)
+            self._serial = face
+            self._sessions.add(session)
+            thread = threading.Thread(target=self._serve_serial, args=(session,), daemon=True,
+                                      name=f"virtual-printer-{self._port}-serial")
+            self._threads.append(thread)
+        thread.start()
+        log.info("virtual printer: serial face on %s", face.path)
+        return face.path
+
+    @property
+    def serial_path(self) -> str | None:
+        """The serial face's device path, or None when open_serial() was not called."""
+        with self._lock:
+            return self._serial.path if self._serial is not None else None
+
     # ---- fault injection ----------------------------------------------------------------------
+    def go_silent(self, silent: bool = True) -> None:
+        """Keep reading and printing, but answer no status query (a dead back channel, a hung
+        firmware) until go_silent(False)."""
+        with self._lock:
+            self._silent = silent
+
     def refuse_connections(self, refuse: bool = True) -> None:
         """Close the listening socket (clients get "connection refused") or open it again."""
         with self._changed:
@@ -435,6 +482,8 @@ class VirtualPrinter:
 
     def _serve(self, session: _Session) -> None:  # noqa: C901, PLR0912 - the virtual printer's session loop: each fault it emulates (stall, drop, status, end) is a case of it
         ended_by = "close"
+        conn = session.conn
+        assert conn is not None  # a TCP session
         try:
             while True:
                 with self._changed:
@@ -447,7 +496,7 @@ class VirtualPrinter:
                     break
                 has_job = bool(session.buffer)
                 try:
-                    readable, _, _ = select.select([session.conn, self._stop_r], [], [],
+                    readable, _, _ = select.select([conn, self._stop_r], [], [],
                                                    self.idle_timeout_s if has_job else None)
                 except (OSError, ValueError):
                     break
@@ -465,7 +514,7 @@ class VirtualPrinter:
                 if session.drop_after is not None:
                     limit = max(1, min(limit, session.drop_after - session.total))
                 try:
-                    chunk = session.conn.recv(limit)
+                    chunk = conn.recv(limit)
                 except OSError:
                     chunk = b""
                 if not chunk:
@@ -476,15 +525,61 @@ class VirtualPrinter:
                     self._drop(session)
                     return
         finally:
-            if session.conn.fileno() != -1:
+            if conn.fileno() != -1:
                 self._finish(session, ended_by)
                 with contextlib.suppress(OSError):
-                    session.conn.close()
+                    conn.close()
+            with self._lock:
+                self._sessions.discard(session)
+
+    def _serve_serial(self, session: _Session) -> None:
+        """The serial face's loop: read what the till writes, answer status, end a job when the
+        line goes idle (a serial line has no close). A stalled printer reads nothing here either."""
+        assert session.fd is not None
+        fd = session.fd
+        last_data = 0.0  # monotonic time of the last bytes that were not only status queries
+        try:
+            while True:
+                with self._changed:
+                    self._changed.wait_for(lambda: not self._stall or self._stopping)
+                    if self._stopping:
+                        break
+                # Status polls do not keep a job open: a till that keeps the port open and asks every
+                # 0.2 s while the printer is out of paper would otherwise never end the job.
+                wait = max(0.0, last_data + self.idle_timeout_s - time.monotonic()) if session.buffer else None
+                try:
+                    stop_fd = self._stop_r.fileno()
+                    readable, _, _ = select.select([fd, stop_fd], [], [], wait)
+                except (OSError, ValueError):
+                    break
+                if stop_fd in readable:
+                    break
+                if not readable:
+                    self._finish(session, "idle")
+                    continue
+                with self._lock:
+                    if self._stall:
+                        continue
+                try:
+                    chunk = os.read(fd, _READ_SIZE)
+                except OSError:  # EIO: no process holds the line open; ours always does
+                    chunk = b""
+                if chunk:
+                    if not is_status_only(chunk) or not session.buffer:
+                        last_data = time.monotonic()
+                    self._received(session, chunk)
+        finally:
+            with contextlib.suppress(OSError):  # what the till wrote before the stop is kept
+                while select.select([fd], [], [], 0)[0] and (chunk := os.read(fd, _READ_SIZE)):
+                    self._received(session, chunk)
+            self._finish(session, "stop")
             with self._lock:
                 self._sessions.discard(session)
 
     def _drain(self, session: _Session) -> None:
         """On stop, keep what the client already sent (it is in the socket, not lost in the air)."""
+        if session.conn is None:
+            return
         with contextlib.suppress(OSError):
             session.conn.setblocking(False)
             while chunk := session.conn.recv(_READ_SIZE):
@@ -521,6 +616,8 @@ class VirtualPrinter:
         if not 1 <= n <= 4:
             return
         with self._lock:
+            if self._silent:
+                return
             reply = status_byte(self._condition, n, self._drawer_open)
             self._status_answered += 1
         session.send(bytes((reply,)))
@@ -539,6 +636,7 @@ class VirtualPrinter:
 
     def _drop(self, session: _Session) -> None:
         raw, _ = session.take()
+        assert session.conn is not None  # drop_after applies to TCP connections
         with contextlib.suppress(OSError):
             # Linger 0: the close sends RST, so the client sees a reset rather than a clean end.
             session.conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
@@ -593,3 +691,39 @@ def _next_free_number(out_dir: Path) -> int:
     """Continue numbering after the files already in `out_dir`, so a restart overwrites nothing."""
     numbers = [int(m.group(1)) for p in out_dir.iterdir() if (m := re.match(r"(\d{4,})", p.name))]
     return max(numbers, default=0) + 1
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+@dataclass
+class _SerialFace:
+    """A pseudo-terminal: the printer holds the master; the slave's path is the serial port."""
+
+    master: int
+    slave: int  # kept open, so the master never reads EIO while no till has the port open
+    path: str
+
+    @classmethod
+    def open(cls) -> _SerialFace:
+        if sys.platform == "win32":
+            raise OSError("the virtual printer's serial face needs a POSIX pseudo-terminal")
+        import tty
+
+        master, slave = os.openpty()
+        try:
+            tty.setraw(slave)  # no echo, no CR/LF translation: bytes pass as a serial line passes them
+            path = os.ttyname(slave)
+        except OSError:
+            os.close(master)
+            os.close(slave)
+            raise
+        return cls(master, slave, path)
+
+    def close(self) -> None:
+        for fd in (self.master, self.slave):
+            with contextlib.suppress(OSError):
+                os.close(fd)

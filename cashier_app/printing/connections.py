@@ -19,7 +19,14 @@ from escpos.escpos import Escpos
 from cashier_app.printing import faults
 from cashier_app.printing.faults import PrinterFault
 from cashier_app.printing.settings import PrinterSettings
-from cashier_app.printing.status import DLE_EOT, decode_byte, query_status, read_reply, status_from_flags
+from cashier_app.printing.status import (
+    DLE_EOT,
+    decode_byte,
+    query_status,
+    read_reply,
+    reply_preview,
+    status_from_flags,
+)
 
 __all__ = ["PrinterFault", "close_quietly", "describe_target", "open_connection", "send_job"]
 
@@ -161,10 +168,14 @@ def send_job(
     On a network link, `sendall` returning means only that the bytes are in our socket buffer,
     so the job is confirmed: a `DLE EOT 1` after the payload is answered only once the printer
     has read everything before it; a printer that does not answer is confirmed by its closing
-    the connection after ours (port 9100 ends a job there). Raises PrinterFault(send_failed)
-    when the link drops part-way, PrinterFault(timeout) when the printer stops taking bytes.
+    the connection after ours (port 9100 ends a job there). Serial and USB links are confirmed
+    the same way (_confirm_byte_link), without a close to fall back on. A reply that says the
+    printer cannot print raises a refused PrinterFault (nothing printed: hold the job as it is).
+    Raises PrinterFault(send_failed) when the link drops part-way, PrinterFault(timeout) when
+    the printer stops taking bytes or, having answered before the job, does not answer after it.
     `confirm_with_status` (default: the printer's check_status) is False for a printer that
-    stayed silent to the status query before the job.
+    stayed silent to the status query before the job; cups, lp and Win32Raw have no status, and
+    done there means the system queue accepted the job.
     """
     try:
         conn._raw(payload)
@@ -172,8 +183,9 @@ def send_job(
         if not isinstance(exc, (TimeoutError, *_timeout_errors())):
             raise PrinterFault(faults.SEND_FAILED, f"link dropped while sending: {_one_line(exc)}") from exc
         raise PrinterFault(faults.TIMEOUT, f"the printer stopped taking bytes: {_one_line(exc)}") from exc
-    from escpos.printer import LP, CupsPrinter, File, Network, Serial, Win32Raw
+    from escpos.printer import LP, CupsPrinter, File, Network, Serial, Usb, Win32Raw
 
+    ask = settings.check_status if confirm_with_status is None else confirm_with_status
     if isinstance(conn, LP):
         _hand_to_lp(conn, settings)
     elif isinstance(conn, CupsPrinter | Win32Raw):
@@ -184,13 +196,9 @@ def send_job(
         except Exception as exc:
             raise PrinterFault(faults.SEND_FAILED, f"the system queue did not take the job: {_one_line(exc)}") from exc
     elif isinstance(conn, Network):
-        ask = settings.check_status if confirm_with_status is None else confirm_with_status
         _confirm_network(conn, settings, ask)
-    elif isinstance(conn, Serial):
-        try:
-            conn.device.flush()  # returns when the UART has sent everything
-        except Exception as exc:
-            raise PrinterFault(faults.SEND_FAILED, f"serial flush failed: {_one_line(exc)}") from exc
+    elif isinstance(conn, Serial | Usb):
+        _confirm_byte_link(conn, settings, ask)
     elif isinstance(conn, File):
         conn.flush()
 
@@ -225,6 +233,43 @@ def _timeout_errors() -> tuple[type[BaseException], ...]:
     except ImportError:  # pragma: no cover - pyusb is a dependency
         pass
     return tuple(found)
+
+
+def _confirm_byte_link(conn: Any, settings: PrinterSettings, ask_status: bool) -> None:
+    """Serial and USB: ask `DLE EOT 1` after the payload and wait for the answer.
+
+    The printer answers only once it has read everything before the query, so a reply is the
+    confirmation, and what it says decides: offline (paper end, cover open, error) refuses the
+    job. Without `ask_status` (check_status off, or a printer silent before the job) the bytes
+    having left the port is all there is to know. The reply is waited for as long as the link's
+    timeout: at 9600 baud a long job is still on the wire after the UART has sent its last byte.
+    """
+    from escpos.printer import Serial
+
+    serial = isinstance(conn, Serial)
+    what = "serial" if serial else "USB"
+    try:
+        if ask_status:
+            if serial:
+                conn.device.reset_input_buffer()  # a late or unasked byte must not pass for the answer
+            conn._raw(DLE_EOT + b"\x01")
+        if serial:
+            conn.device.flush()  # returns when the UART has sent everything
+    except Exception as exc:
+        if isinstance(exc, (TimeoutError, *_timeout_errors())):
+            raise PrinterFault(faults.TIMEOUT, f"the printer stopped taking bytes: {_one_line(exc)}") from exc
+        raise PrinterFault(faults.SEND_FAILED, f"{what} link failed at the end of the job: {_one_line(exc)}") from exc
+    if not ask_status:
+        return
+    reply = read_reply(conn, settings.timeout_s)
+    flags = decode_byte(1, reply[-1]) if reply else None
+    if flags is None:
+        # It answered before the job and not after: it may have printed all, part or none of it.
+        said = f"answered {reply_preview(reply)}" if reply else "no answer"
+        raise PrinterFault(faults.TIMEOUT, f"{describe_target(settings)}: {said} to the status query after the job "
+                                           f"within {settings.timeout_s} s: whether it printed is unknown")
+    if flags & _CANNOT_PRINT:
+        _refused(conn, settings, flags)
 
 
 def _confirm_network(conn: Any, settings: PrinterSettings, ask_status: bool) -> None:

@@ -95,13 +95,47 @@ def test_virtual_printer_process_writes_bin_and_png(tmp_path: Path) -> None:
             assert device.query_status(b"\x10\x04\x04") == b"\x72"
             device.close()
         finally:
-            stop_signal = signal.SIGINT if sys.platform != "win32" else signal.CTRL_C_EVENT  # type: ignore[attr-defined,unused-ignore]
-            proc.send_signal(stop_signal)
-            try:
-                code = proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-                raise
+            code = _interrupt(proc)
             reader.join(5)  # output ends with the process
     assert code == 0
+
+
+def _interrupt(proc: subprocess.Popen[str]) -> int:
+    """Ctrl-C the process and return its exit code (killed after 15 s, and the test fails)."""
+    stop_signal = signal.SIGINT if sys.platform != "win32" else signal.CTRL_C_EVENT  # type: ignore[attr-defined,unused-ignore]
+    proc.send_signal(stop_signal)
+    try:
+        return proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        raise
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the serial face is a POSIX pseudo-terminal")
+def test_virtual_printer_process_with_serial_prints_its_device_path(tmp_path: Path) -> None:
+    from escpos.printer import Serial
+
+    out_dir = tmp_path / "jobs"
+    env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"}
+    with subprocess.Popen(
+        [sys.executable, "-m", "cashier_app", "virtual-printer", "--port", "0", "--out", str(out_dir), "--serial",
+         "--status", "paper-end"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, stdin=subprocess.PIPE, text=True, cwd=REPO, env=env,
+    ) as proc:
+        lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=_lines, args=(proc.stdout, lines), daemon=True).start()
+        try:
+            path = _wait_line(lines, r"serial port: (\S+)").group(1)
+            _wait_line(lines, r"listening on 127\.0\.0\.1:\d+")
+            device = Serial(path, baudrate=9600, timeout=5)
+            device.open()
+            device._raw(b"\x10\x04\x04")
+            assert device.device.read(1) == b"\x72"  # paper end, from the --status given
+            device._raw(b"\x1b@" + "串口小票\n".encode("gbk"))
+            _wait_line(lines, r"=== job 0001 rejected .*\[printer paper-end: nothing printed\]")
+            device.close()
+        finally:
+            code = _interrupt(proc)
+    assert code == 0
+    assert (out_dir / "0001-rejected.bin").read_bytes().endswith(b"\x1b@" + "串口小票\n".encode("gbk"))

@@ -2,7 +2,8 @@
 
 Each job is written to the output folder as NNNN.bin and NNNN.png, and its decoded text and
 flags are printed. While it runs, typing a condition name (online, paper-end, cover-open, ...)
-on standard input changes what the printer reports.
+on standard input changes what the printer reports. With `--serial` it also has a serial face:
+a pseudo-terminal whose device path it prints, to give the app as its serial port (POSIX).
 
 With `--forward HOST:PORT` it is a sniffer instead: a pass-through between the till and the real
 printer that forwards every byte both ways unchanged, and records and draws what the till sent
@@ -44,6 +45,9 @@ def register(registry: CommandRegistry) -> None:
     parser.add_argument("--idle-timeout", type=float, default=None, metavar="S",
                         help="seconds without data that end a job on an open connection (default 0.3; 1.0 with "
                              "--forward)")
+    parser.add_argument("--serial", action="store_true",
+                        help="also answer on a serial line: a pseudo-terminal whose device path is printed, to set "
+                             "as the printer's serial port (not on Windows)")
     parser.add_argument("--forward", metavar="HOST:PORT",
                         help="sniffer mode: pass every byte through to the real printer at HOST:PORT (and its "
                              "answers back), recording and drawing what the till sends")
@@ -77,6 +81,9 @@ def _read_conditions(printer: VirtualPrinter, stop: threading.Event) -> None:
 def _run(args: argparse.Namespace, ctx: CommandContext) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr)
     if args.forward:
+        if args.serial:
+            print("virtual-printer: --serial is for the virtual printer, not the --forward sniffer", file=sys.stderr)
+            return 2
         return _sniff(args)
     if args.idle_timeout is None:
         args.idle_timeout = 0.3
@@ -88,6 +95,13 @@ def _run(args: argparse.Namespace, ctx: CommandContext) -> int:
     except OSError as exc:
         print(f"virtual-printer: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
         return 2
+    if args.serial:
+        try:
+            print(f"virtual printer serial port: {printer.open_serial()}", flush=True)
+        except OSError as exc:
+            printer.stop()
+            print(f"virtual-printer: cannot open a serial line here: {exc}", file=sys.stderr)
+            return 2
     stop = threading.Event()
 
     def _on_signal(signum: int, frame: FrameType | None) -> None:
