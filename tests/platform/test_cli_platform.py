@@ -44,6 +44,7 @@ def test_credentials_set_check_delete_through_stdin(configured: PlatformSettings
     check = cli("credentials", "check")
     assert check.returncode == 0, check.stderr
     assert "accepts" in check.stdout
+    assert "the API key is stored for" in check.stdout  # not "a API key"
     for run in (stored, check):
         assert terminal.KEY not in run.stdout + run.stderr
     assert cli("credentials", "delete").returncode == 0

@@ -212,7 +212,7 @@ def _check(args: argparse.Namespace, ctx: CommandContext) -> int:
         option = "" if secret_kind(settings)[0] == "api-key" else f" --kind {secret_kind(settings)[0]}"
         say(f"未保存密钥 / no {what} stored for {account_name(settings)}: run `cashier-app credentials set{option}`")
         return finish("missing", EXIT_MISSING)
-    say(f"密钥已保存 / a {what} is stored for {account_name(settings)}")
+    say(f"密钥已保存 / the {what} is stored for {account_name(settings)}")
     with build_adapter(settings, key_provider=lambda: key) as adapter:
         check = adapter.check_credentials()
     where = settings.endpoint
