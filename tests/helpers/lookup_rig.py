@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from cashier_app.app.services import AppServices
@@ -19,24 +19,9 @@ from cashier_app.lookup import LookupService
 from cashier_app.paper import PaperDesk
 from cashier_app.sandbox import SandboxServer
 from cashier_app.sandbox.control import SandboxControl
-
-CHINA = timezone(timedelta(hours=8))
-
+from tests.helpers.reconcile import FakeClock, wechat_print_txt
 
 WECHAT_NO = "4200001234202611221234567890"  # 28 digits starting 42: a WeChat transaction_id
-
-
-class FakeClock:
-    """Unix seconds that move only when told to (or when the service "sleeps" between polls)."""
-
-    def __init__(self) -> None:
-        self.t = float(int(datetime.now(UTC).timestamp()))
-
-    def __call__(self) -> float:
-        return self.t
-
-    def advance(self, seconds: float) -> None:
-        self.t += seconds
 
 
 @dataclass
@@ -137,23 +122,3 @@ class Rig:
                                         announce=self.services.queue.announce)
         assert self.services.client is not None
         return LookupService(self.services.client, self.services.cases, self.services.receipts, **values)
-
-
-def wechat_print_txt(out_trade_no: str, amount_fen: int, paid_at: datetime) -> bytes:
-    """A print.txt as the payment interface's default WeChat template writes it (GBK, CRLF)."""
-    local = paid_at.astimezone(CHINA)
-    lines = [
-        "        聚合支付 签购单",
-        "--------------------------------",
-        "商户名称：星河便利店(科技园店)",
-        "商户编号：M100001",
-        "终端编号：T0001",
-        "操作员：01",
-        "交易类型：微信支付 付款码",
-        f"商户订单号：{out_trade_no}",
-        f"交易时间：{local:%Y-%m-%d %H:%M:%S}",
-        f"金额：RMB {amount_fen // 100}.{amount_fen % 100:02d}",
-        "--------------------------------",
-        "        谢谢惠顾，欢迎再次光临",
-    ]
-    return "\r\n".join(lines).encode("gb18030") + b"\r\n"

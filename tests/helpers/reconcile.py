@@ -25,10 +25,11 @@ CHINA = timezone(timedelta(hours=8))
 
 
 class FakeClock:
-    """Unix seconds that move only when a test says so (thread-safe enough: one float)."""
+    """Unix seconds that move only when a test says so (thread-safe enough: one float); from now,
+    to the whole second, unless given a start."""
 
-    def __init__(self, start: float) -> None:
-        self.t = float(start)
+    def __init__(self, start: float | None = None) -> None:
+        self.t = float(int(datetime.now(UTC).timestamp()) if start is None else start)
 
     def __call__(self) -> float:
         return self.t
